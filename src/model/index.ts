@@ -1,0 +1,3 @@
+export * from './posting.ts';
+export * from './raw.ts';
+export * from './saved.ts';
