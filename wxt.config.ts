@@ -9,10 +9,15 @@ export default defineConfig({
     name: 'JobLens',
     description:
       'Reads job postings where they live: pay, remote policy, requirements and experience. Saved jobs stay in your browser.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['unlimitedStorage'],
     action: { default_title: 'JobLens: saved jobs' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'joblens@example.org', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: { gecko: {
+              id: 'joblens@example.org',
+              strict_min_version: '128.0',
+              // Nothing leaves the machine: no data is collected or transmitted.
+              data_collection_permissions: { required: ['none'] },
+            }, } }
       : {}),
   }),
   vite: () => ({

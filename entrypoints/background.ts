@@ -1,1 +1,10 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createLazyHandler, toMessageListener } from '../src/messaging/handlers.ts';
+import { openJobLensDB } from '../src/store/db.ts';
+
+// The background owns the database: opened here only, on the first message.
+export default defineBackground(() => {
+  const handler = createLazyHandler((onClose) => openJobLensDB(undefined, { onClose }));
+  browser.runtime.onMessage.addListener(toMessageListener(handler));
+});

@@ -79,7 +79,7 @@ export const Site = z.string().min(1);
 export const Posting = z.object({
   /** Stable: `<site>:<board job id>`, so the same job reached from two URLs is one record. */
   id: z.string().min(1),
-  url: z.url(),
+  url: z.url({ protocol: /^https?$/ }),
   site: Site,
   title: z.string(),
   company: z.string().nullable(),

@@ -1,0 +1,154 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Overlay } from '../../src/ui/overlay/Overlay.tsx';
+import {
+  HOSTILE_TITLE,
+  hourlyPosting,
+  musicUnderstandingPosting,
+  sambaPosting,
+  storytellingPosting,
+} from '../helpers/postings.ts';
+
+afterEach(cleanup);
+
+const noop = () => undefined;
+const resolved = () => Promise.resolve();
+
+describe('Overlay', () => {
+  it('is a labelled complementary region with the title and company', () => {
+    render(<Overlay posting={musicUnderstandingPosting()} saved={null} onSave={resolved} onClose={noop} />);
+    const region = screen.getByRole('complementary', { name: 'JobLens' });
+    expect(region.className).toContain('jl-');
+    expect(screen.getByRole('heading', { name: musicUnderstandingPosting().title })).toBeTruthy();
+    expect(screen.getByText('Spotify')).toBeTruthy();
+  });
+
+  it('shows the primary pay, its source and its evidence', () => {
+    const posting = musicUnderstandingPosting();
+    const { container } = render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);
+    const amount = screen.getByText('$184,050 – $262,928 a year');
+    expect(amount.getAttribute('title')).toBe(posting.salary!.evidence);
+    expect(screen.getAllByText('from the text').length).toBeGreaterThan(0);
+    expect(container.textContent).toContain(posting.salary!.evidence);
+  });
+
+  it('shows other ranges with their labels, the annual figure, OTE and board data marks', () => {
+    const { container } = render(<Overlay posting={hourlyPosting()} saved={null} onSave={resolved} onClose={noop} />);
+    expect(screen.getByText('$28 – $47 an hour')).toBeTruthy();
+    expect(screen.getByText('≈ $58,240 – $97,760 a year')).toBeTruthy();
+    expect(screen.getByText('$70,000 – $110,000 a year')).toBeTruthy();
+    expect(container.textContent).toContain('With commission');
+    expect(screen.getByText('OTE')).toBeTruthy();
+    expect(screen.getAllByText('board data').length).toBeGreaterThan(0);
+    expect(container.textContent).toContain('On-site');
+    expect(container.textContent).toContain('at least 5 days a week in the office');
+  });
+
+  it('marks estimated ranges', () => {
+    const posting = hourlyPosting();
+    posting.salaries[1] = { ...posting.salaries[1]!, estimated: true };
+    render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);
+    expect(screen.getByText('estimate')).toBeTruthy();
+  });
+
+  it('says "Not stated" when the posting gives no pay', () => {
+    render(<Overlay posting={storytellingPosting()} saved={null} onSave={resolved} onClose={noop} />);
+    const pay = screen.getByRole('heading', { name: 'Pay' }).parentElement!;
+    expect(pay.textContent).toContain('Not stated');
+  });
+
+  it('shows both sides of a remote conflict', () => {
+    const posting = musicUnderstandingPosting();
+    const { container } = render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);
+    const conflict = container.querySelector('.jl-conflict')!;
+    expect(conflict.textContent).toBe(
+      `Hybrid — the board says Remote, the text says: ${posting.remote.conflict!.textEvidence}`,
+    );
+  });
+
+  it('shows regions, time zones, location and years asked for', () => {
+    const { container } = render(<Overlay posting={sambaPosting()} saved={null} onSave={resolved} onClose={noop} />);
+    const text = container.textContent ?? '';
+    expect(text).toContain('Remote');
+    expect(text).toContain('Regions: North America');
+    expect(text).toContain('Time zones: Eastern Time');
+    expect(text).toContain('Location: New York, NY');
+    expect(text).toContain('Experience: 5+ years');
+  });
+
+  it('lists required and preferred requirements in a collapsible section', () => {
+    const posting = storytellingPosting();
+    const { container } = render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);
+    const details = container.querySelector('details')!;
+    expect(details.querySelector('summary')!.textContent).toBe('Requirements (2 required, 1 preferred)');
+    expect(details.textContent).toContain(posting.requirements.preferred[0]);
+    expect(details.querySelectorAll('li')).toHaveLength(3);
+  });
+
+  it('saves: "Save" -> "Saving…" -> "Saved"', async () => {
+    let finish!: () => void;
+    const onSave = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    render(<Overlay posting={sambaPosting()} saved={null} onSave={onSave} onClose={noop} />);
+    const button = screen.getByRole('button', { name: 'Save this job to JobLens' });
+    expect(button.textContent).toBe('Save');
+
+    fireEvent.click(button);
+    await waitFor(() => expect(button.textContent).toBe('Saving…'));
+    expect(onSave).toHaveBeenCalledOnce();
+
+    finish();
+    await waitFor(() => expect(button.textContent).toBe('Saved'));
+  });
+
+  it('shows "Saved" from the start when the posting is saved, and when the status arrives later', async () => {
+    const posting = sambaPosting();
+    const { rerender } = render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);
+    expect(screen.getByRole('button', { name: /Save this job/ }).textContent).toBe('Save');
+    rerender(<Overlay posting={posting} saved={{ savedAt: '2026-06-01T10:00:00.000Z' }} onSave={resolved} onClose={noop} />);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Saved to JobLens' }).textContent).toBe('Saved'));
+  });
+
+  it('shows an error when saving fails, and lets the user try again', async () => {
+    const onSave = vi.fn().mockRejectedValueOnce(new Error('Database unavailable')).mockResolvedValueOnce(undefined);
+    render(<Overlay posting={sambaPosting()} saved={null} onSave={onSave} onClose={noop} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Save this job to JobLens' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Could not save: Database unavailable'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save this job to JobLens' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Saved to JobLens' })).toBeTruthy());
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('collapses to a pill and expands again', () => {
+    render(<Overlay posting={sambaPosting()} saved={null} onSave={resolved} onClose={noop} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse JobLens panel' }));
+    expect(screen.queryByRole('heading', { name: sambaPosting().title })).toBeNull();
+    const pill = screen.getByRole('button', { name: 'Expand JobLens panel' });
+    expect(screen.getByRole('complementary', { name: 'JobLens' })).toBeTruthy();
+    fireEvent.click(pill);
+    expect(screen.getByRole('heading', { name: sambaPosting().title })).toBeTruthy();
+  });
+
+  it('calls onClose from the close button', () => {
+    const onClose = vi.fn();
+    render(<Overlay posting={sambaPosting()} saved={null} onSave={resolved} onClose={onClose} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Close JobLens panel' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('renders page text as text: markup in a title creates no element', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const posting = musicUnderstandingPosting({
+      title: HOSTILE_TITLE,
+      company: `<b>${hostile}</b>`,
+      requirements: { required: [hostile], preferred: [] },
+    });
+    posting.remote.conflict!.textEvidence = hostile;
+    const { container } = render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);
+    expect(screen.getByRole('heading', { name: HOSTILE_TITLE }).textContent).toBe(HOSTILE_TITLE);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(container.textContent).toContain(hostile);
+  });
+});
