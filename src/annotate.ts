@@ -1,0 +1,197 @@
+import { Posting } from './model/index.ts';
+import type { Experience, RawPosting, RawSection, SalaryRange, StructuredPay, ValueSource } from './model/index.ts';
+import {
+  annualise,
+  experienceFromMonths,
+  extractRequirements,
+  normalizeSpace,
+  parseExperience,
+  parseRemote,
+  parseSalaryRanges,
+  sectionsFromText,
+} from './parse/index.ts';
+import { postingKeyFor } from './sites/registry.ts';
+
+/*
+ * The one pipeline: a raw posting (what an adapter read) becomes a Posting (what it
+ * means). Every caller goes through here: the content script, the CLI, the tests.
+ */
+
+/** Bumped when the same raw posting would be read differently, so saved postings can be re-read. */
+export const PARSER_VERSION = 1;
+
+/** Which of two equal ranges to keep: the board's own field over JSON-LD over prose. */
+const TRUST: Record<ValueSource, number> = { board: 3, jsonld: 2, prose: 1 };
+
+/** Query parameters that say how the user arrived, not which job it is. */
+const TRACKING_PARAM = /^(utm_.*|gclid|fbclid|msclkid|mc_cid|mc_eid|ref|referrer|source|src|gh_src|trk|lever-.*)$/i;
+
+/** A short stable hash (cyrb53) for ids of postings whose board gives none. */
+function stableHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** The URL without what varies between visits to the same page: tracking parameters, fragment, `www.`, trailing slash. */
+export function canonicalUrl(href: string): string {
+  try {
+    const url = new URL(href);
+    url.hash = '';
+    url.hostname = url.hostname.toLowerCase().replace(/^www\./, '');
+    const kept = [...url.searchParams].filter(([name]) => !TRACKING_PARAM.test(name));
+    kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    url.search = new URLSearchParams(kept).toString();
+    if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, '');
+    return url.href;
+  } catch {
+    return href;
+  }
+}
+
+/** `<site>:<board id>`, or `<site>:<hash of the canonical URL>` when the board gives no id. */
+export function postingId(raw: Pick<RawPosting, 'site' | 'jobId' | 'url'>): string {
+  return `${raw.site}:${raw.jobId ?? stableHash(canonicalUrl(raw.url))}`;
+}
+
+function fromStructured(pay: StructuredPay): SalaryRange | null {
+  const currency = pay.currency.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency) || !(pay.min >= 0) || !(pay.max >= 0)) return null;
+  const min = Math.min(pay.min, pay.max);
+  const max = Math.max(pay.min, pay.max);
+  return {
+    min,
+    max,
+    currency,
+    period: pay.period,
+    annual: annualise(min, max, pay.period),
+    evidence: pay.evidence,
+    source: pay.source,
+  };
+}
+
+/** One range per min/max/currency/period, in the order first stated, keeping the most trusted reading. */
+function dedupe(ranges: readonly SalaryRange[]): SalaryRange[] {
+  const out: SalaryRange[] = [];
+  const at = new Map<string, number>();
+  for (const range of ranges) {
+    const key = `${range.min}|${range.max}|${range.currency}|${range.period}`;
+    const index = at.get(key);
+    if (index === undefined) {
+      at.set(key, out.length);
+      out.push(range);
+      continue;
+    }
+    const kept = out[index]!;
+    const [better, other] = TRUST[range.source] > TRUST[kept.source] ? [range, kept] : [kept, range];
+    // The less trusted reading may still know what the range is for ("Zone 1", OTE).
+    const merged: SalaryRange = { ...better };
+    if (merged.label === undefined && other.label !== undefined) merged.label = other.label;
+    if (merged.kind === undefined && other.kind !== undefined) merged.kind = other.kind;
+    out[index] = merged;
+  }
+  return out;
+}
+
+/** The posting's first base range: not on-target earnings, and the employer's own figure if it gives one. */
+function primarySalary(salaries: readonly SalaryRange[]): SalaryRange | null {
+  const base = salaries.filter((r) => r.kind !== 'ote');
+  return base.find((r) => !r.estimated) ?? base[0] ?? null;
+}
+
+function sectionLines(sections: readonly RawSection[]): string[] {
+  return sections.flatMap((s) => [...s.paragraphs, ...s.items]);
+}
+
+/** Headings, paragraphs and `- item` lines; a blank line between sections. */
+export function descriptionText(sections: readonly RawSection[]): string {
+  return sections
+    .map((s) => [s.heading ?? '', ...s.paragraphs, ...s.items.map((item) => `- ${item}`)].filter(Boolean).join('\n'))
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** Reads a raw posting into a Posting. Throws (zod) if the result breaks the model: a bug, not a page problem. */
+export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
+  const lines = sectionLines(raw.sections);
+  const description = descriptionText(raw.sections);
+
+  const salaries = dedupe([
+    ...raw.payStructured.map(fromStructured).filter((r): r is SalaryRange => r !== null),
+    ...raw.payText.flatMap((field) => parseSalaryRanges(field.value, { source: field.source })),
+    ...lines.flatMap((line) => parseSalaryRanges(line, { source: 'prose' })),
+  ]);
+
+  const requirements = extractRequirements(raw.sections);
+
+  let experience: Experience | null = null;
+  if (raw.experienceMonths) {
+    experience = experienceFromMonths(raw.experienceMonths.months, raw.experienceMonths.evidence);
+  } else {
+    experience = parseExperience(requirements.required, { source: 'prose' }) ?? parseExperience(lines, { source: 'prose' });
+  }
+
+  return Posting.parse({
+    id: postingId(raw),
+    url: raw.url,
+    site: raw.site,
+    title: raw.title,
+    company: raw.company,
+    location: raw.location,
+    department: raw.department,
+    commitment: raw.commitment,
+    salary: primarySalary(salaries),
+    salaries,
+    remote: parseRemote({
+      structured: raw.workplace,
+      location: raw.location,
+      text: [raw.title, description].filter(Boolean).join('\n\n'),
+    }),
+    requirements,
+    experience,
+    description,
+    parsedAt: now.toISOString(),
+    parserVersion: PARSER_VERSION,
+  });
+}
+
+/**
+ * A posting given as plain text: the first non-empty line is its title. With the URL of a
+ * known board's posting, it gets that posting's id, so it is the same record as the page;
+ * with no URL, its id is a hash of the text.
+ */
+export function annotateText(text: string, url?: string, now: Date = new Date()): Posting {
+  const lines = text.split(/\r?\n/);
+  const first = lines.findIndex((line) => line.trim() !== '');
+  const title = first >= 0 ? normalizeSpace(lines[first]!) : '';
+  const body = first >= 0 ? lines.slice(first + 1).join('\n') : '';
+  const validUrl = url && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) ? url : null;
+  const key = validUrl ? postingKeyFor(validUrl) : null;
+  const contentId = stableHash(normalizeSpace(text));
+  return annotate(
+    {
+      site: key?.site ?? 'text',
+      jobId: key?.jobId ?? (validUrl ? null : contentId),
+      // A Posting's URL must be http(s); text with no URL gets one under the reserved .invalid TLD.
+      url: validUrl ?? `https://joblens.invalid/text/${contentId}`,
+      title,
+      company: null,
+      location: null,
+      department: null,
+      commitment: null,
+      workplace: [],
+      payText: [],
+      payStructured: [],
+      experienceMonths: null,
+      sections: sectionsFromText(body),
+    },
+    now,
+  );
+}

@@ -1,0 +1,248 @@
+import type { RawSection } from '../model/index.ts';
+
+/*
+ * Turning a posting's description DOM into plain data. Only reads the DOM (childNodes,
+ * tagName, nodeValue); never writes to it. Node types are tested by number, not with
+ * `instanceof`, because a page parsed by DOMParser or happy-dom has its own globals.
+ */
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/** Never page text: scripts, styles, form controls, media. */
+const SKIPPED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE',
+  'BUTTON', 'FORM', 'INPUT', 'SELECT', 'OPTION', 'TEXTAREA', 'LABEL',
+  'SVG', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED',
+]);
+
+/** Elements whose start and end are line boundaries. */
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV',
+  'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LI',
+  'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT',
+  'TH', 'THEAD', 'TR', 'UL',
+]);
+
+const LISTS = new Set(['UL', 'OL', 'MENU']);
+const HEADING = /^H[1-6]$/;
+const EMPHASIS = new Set(['B', 'STRONG']);
+
+/** A line that starts with a bullet character is a list item written as text. */
+const BULLET = /^(?:[•·▪◦‣●○■□➢➤►▸✓✔]\s*|[-–—*]\s+)/;
+
+const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+
+/** Collapses runs of whitespace (including no-break spaces) and trims. */
+export function cleanText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+function tagOf(el: Element): string {
+  return el.tagName.toUpperCase();
+}
+
+function isElement(node: Node): node is Element {
+  return node.nodeType === ELEMENT_NODE;
+}
+
+function isText(node: Node): boolean {
+  return node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE;
+}
+
+/** Text of a node with block boundaries and `<br>` as newlines; one cleaned line per line. */
+export function blockText(node: Node): string {
+  const parts: string[] = [];
+  const visit = (parent: Node): void => {
+    for (const child of Array.from(parent.childNodes)) {
+      if (isText(child)) {
+        parts.push(child.nodeValue ?? '');
+      } else if (isElement(child)) {
+        const tag = tagOf(child);
+        if (SKIPPED.has(tag)) continue;
+        if (tag === 'BR') {
+          parts.push('\n');
+        } else if (BLOCKS.has(tag) || HEADING.test(tag)) {
+          parts.push('\n');
+          visit(child);
+          parts.push('\n');
+        } else {
+          visit(child);
+        }
+      }
+    }
+  };
+  visit(node);
+  return parts
+    .join('')
+    .split('\n')
+    .map(cleanText)
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** Text of an element on one line, leaving out nested lists (handed back in `nested`). */
+function itemText(el: Element, nested: Element[]): string {
+  const parts: string[] = [];
+  const visit = (parent: Node): void => {
+    for (const child of Array.from(parent.childNodes)) {
+      if (isText(child)) {
+        parts.push(child.nodeValue ?? '');
+      } else if (isElement(child)) {
+        const tag = tagOf(child);
+        if (SKIPPED.has(tag)) continue;
+        if (LISTS.has(tag)) {
+          nested.push(child);
+        } else if (tag === 'BR' || BLOCKS.has(tag) || HEADING.test(tag)) {
+          parts.push(' ');
+          visit(child);
+          parts.push(' ');
+        } else {
+          visit(child);
+        }
+      }
+    }
+  };
+  visit(el);
+  return cleanText(parts.join(''));
+}
+
+/** A bold-only line reads as a heading when it is short and not a sentence. */
+function looksLikeHeading(text: string): boolean {
+  return text.length <= 100 && /\p{L}/u.test(text) && !/[.!?]["”’)]?$/.test(text);
+}
+
+interface Segment {
+  text: string;
+  emphasised: boolean;
+}
+
+/**
+ * The description under `root` as sections: a heading (h1–h6, or a paragraph that is only
+ * bold text) starts a section; `<li>` items and bullet-character lines are items;
+ * paragraphs and `<br>`-separated lines are paragraphs.
+ */
+export function sectionsOf(root: Node): RawSection[] {
+  const sections: RawSection[] = [];
+  let current: RawSection = { heading: null, paragraphs: [], items: [] };
+  let lines: Segment[][] = [[]];
+
+  const isEmpty = (s: RawSection): boolean => s.heading === null && s.paragraphs.length === 0 && s.items.length === 0;
+
+  const startSection = (heading: string): void => {
+    if (!isEmpty(current)) sections.push(current);
+    current = { heading, paragraphs: [], items: [] };
+  };
+
+  const addItem = (text: string): void => {
+    const item = cleanText(text.replace(BULLET, ''));
+    if (item) current.items.push(item);
+  };
+
+  const flush = (): void => {
+    for (const line of lines) {
+      const text = cleanText(line.map((s) => s.text).join(''));
+      if (!text) continue;
+      const onlyEmphasis = line.every((s) => s.emphasised || cleanText(s.text) === '');
+      if (onlyEmphasis && looksLikeHeading(text)) startSection(text);
+      else if (BULLET.test(text)) addItem(text);
+      else current.paragraphs.push(text);
+    }
+    lines = [[]];
+  };
+
+  const listItem = (li: Element): void => {
+    const nested: Element[] = [];
+    addItem(itemText(li, nested));
+    for (const list of nested) walk(list, false);
+  };
+
+  const walk = (parent: Node, emphasised: boolean): void => {
+    for (const child of Array.from(parent.childNodes)) {
+      if (isText(child)) {
+        lines[lines.length - 1]!.push({ text: child.nodeValue ?? '', emphasised });
+        continue;
+      }
+      if (!isElement(child)) continue;
+      const tag = tagOf(child);
+      if (SKIPPED.has(tag)) continue;
+      if (tag === 'BR') {
+        lines.push([]);
+      } else if (HEADING.test(tag)) {
+        flush();
+        const heading = cleanText(blockText(child));
+        if (heading) startSection(heading);
+      } else if (tag === 'LI') {
+        flush();
+        listItem(child);
+      } else if (BLOCKS.has(tag)) {
+        flush();
+        walk(child, emphasised);
+        flush();
+      } else {
+        walk(child, emphasised || EMPHASIS.has(tag));
+      }
+    }
+  };
+
+  walk(root, false);
+  flush();
+  if (!isEmpty(current)) sections.push(current);
+  return sections;
+}
+
+/** Sections of several blocks; each block starts afresh, so one block's text never joins another's heading. */
+export function sectionsOfAll(roots: readonly Node[]): RawSection[] {
+  return roots.flatMap((root) => sectionsOf(root));
+}
+
+type DOMParserConstructor = new () => DOMParser;
+
+/**
+ * The body of `html` parsed into an inert document (DOMParser runs no scripts and loads
+ * nothing), using the page's own DOMParser when it has one. Null when no DOMParser exists.
+ */
+export function parseHtmlBody(html: string, doc?: Document | null): HTMLElement | null {
+  const Parser: DOMParserConstructor | undefined =
+    (doc?.defaultView as { DOMParser?: DOMParserConstructor } | null | undefined)?.DOMParser ??
+    (globalThis as { DOMParser?: DOMParserConstructor }).DOMParser;
+  if (!Parser) return null;
+  try {
+    return new Parser().parseFromString(html, 'text/html').body;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sections of an HTML string (a JSON-LD description, a board API's HTML field). A string
+ * that is HTML escaped once more (`&lt;p&gt;`) is unescaped first. Null when no DOMParser exists.
+ */
+export function sectionsOfHtml(html: string, doc?: Document | null): RawSection[] | null {
+  let source = html;
+  if (!/<[a-z!/]/i.test(source) && /&lt;[a-z!/]/i.test(source)) {
+    const unescaped = parseHtmlBody(source, doc);
+    if (!unescaped) return null;
+    source = unescaped.textContent ?? '';
+  }
+  const body = parseHtmlBody(source, doc);
+  return body ? sectionsOf(body) : null;
+}
+
+/** The `content` of a `<meta>` tag by property or name, cleaned; null when absent. */
+export function metaContent(doc: Document, key: string): string | null {
+  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  const value = cleanText(el?.getAttribute('content') ?? '');
+  return value || null;
+}
+
+/** Cleaned text of the first element matching one of `selectors`, or null. */
+export function firstText(root: ParentNode, selectors: readonly string[]): string | null {
+  for (const selector of selectors) {
+    const el = root.querySelector(selector);
+    const text = el ? cleanText(el.textContent ?? '') : '';
+    if (text) return text;
+  }
+  return null;
+}

@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
+import type { SiteAdapter } from './types.ts';
+import { cleanText, sectionsOfHtml } from './dom.ts';
+
+/*
+ * schema.org JobPosting in `<script type="application/ld+json">`: what a page says about
+ * itself in structured form. Pages get this wrong in many ways (arrays, @graph, raw
+ * newlines inside strings, trailing commas, an HTML-escaped description), so every field
+ * is read on its own: one malformed field never costs the others.
+ */
+
+/** A field that is absent or malformed reads as undefined. */
+function lenient<T extends z.ZodType>(schema: T) {
+  return schema.optional().catch(undefined);
+}
+
+/** A number written as a number or a string ("35392", "$100,000"); NaN reads as undefined. */
+const Amount = z.union([z.number(), z.string()]).transform((v) => {
+  const n = typeof v === 'number' ? v : Number(v.replace(/[^\d.-]/g, ''));
+  return Number.isFinite(n) && (typeof v === 'number' || /\d/.test(v)) ? n : undefined;
+});
+
+const Text = z.union([z.string(), z.number()]).transform((v) => cleanText(String(v)));
+
+const QuantitativeValue = z.looseObject({
+  value: lenient(Amount),
+  minValue: lenient(Amount),
+  maxValue: lenient(Amount),
+  unitText: lenient(z.string()),
+});
+
+const MonetaryAmount = z.looseObject({
+  currency: lenient(z.string()),
+  value: lenient(z.union([QuantitativeValue, Amount])),
+  minValue: lenient(Amount),
+  maxValue: lenient(Amount),
+  unitText: lenient(z.string()),
+});
+
+const PostalAddress = z.looseObject({
+  streetAddress: lenient(Text),
+  addressLocality: lenient(Text),
+  addressRegion: lenient(Text),
+  addressCountry: lenient(z.union([Text, z.looseObject({ name: lenient(Text) }).transform((c) => c.name)])),
+});
+
+const Place = z.looseObject({
+  name: lenient(Text),
+  address: lenient(z.union([Text, PostalAddress])),
+});
+
+/** One value or a list of them; list entries that do not fit are left out. */
+const oneOrMany = <T extends z.ZodType>(schema: T) =>
+  z.unknown().transform((v) => {
+    const list = Array.isArray(v) ? v : [v];
+    return list.flatMap((item) => {
+      const parsed = schema.safeParse(item);
+      return parsed.success ? [parsed.data as z.output<T>] : [];
+    });
+  });
+
+const JobPostingLd = z.looseObject({
+  title: lenient(Text),
+  name: lenient(Text),
+  description: lenient(z.string()),
+  url: lenient(z.string()),
+  identifier: lenient(z.union([Text, z.looseObject({ value: lenient(Text), name: lenient(Text) })])),
+  hiringOrganization: lenient(z.union([Text, z.looseObject({ name: lenient(Text) })])),
+  jobLocation: lenient(oneOrMany(Place)),
+  jobLocationType: lenient(oneOrMany(Text)),
+  employmentType: lenient(oneOrMany(Text)),
+  baseSalary: lenient(oneOrMany(MonetaryAmount)),
+  experienceRequirements: lenient(
+    oneOrMany(z.union([Text, z.looseObject({ monthsOfExperience: lenient(Amount) })])),
+  ),
+});
+type JobPostingLd = z.infer<typeof JobPostingLd>;
+
+/** What a page's JobPosting JSON-LD says, as the parts of a RawPosting it can fill. */
+export interface JsonLdPosting {
+  title: string | null;
+  company: string | null;
+  location: string | null;
+  commitment: string | null;
+  workplace: FieldValue[];
+  payStructured: StructuredPay[];
+  experienceMonths: RawPosting['experienceMonths'];
+  sections: RawSection[];
+  jobId: string | null;
+  url: string | null;
+}
+
+/**
+ * JSON.parse, and when that fails, once more after escaping raw control characters inside
+ * strings and dropping trailing commas (both common in hand-written JSON-LD). Undefined
+ * when the text is still not JSON.
+ */
+export function parseLooseJson(text: string): unknown {
+  const source = text
+    .trim()
+    .replace(/^<!--/, '')
+    .replace(/-->$/, '')
+    .replace(/^\/\*\s*<!\[CDATA\[\s*\*\//, '')
+    .replace(/\/\*\s*\]\]>\s*\*\/$/, '')
+    .trim();
+  try {
+    return JSON.parse(source);
+  } catch {
+    // repaired below
+  }
+  let out = '';
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (ch === '\\') escaped = true;
+      else if (ch === '"') inString = false;
+      const code = ch.charCodeAt(0);
+      if (code < 0x20) {
+        out += ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t' : `\\u${code.toString(16).padStart(4, '0')}`;
+        continue;
+      }
+    } else if (ch === '"') {
+      inString = true;
+    } else if (ch === ',' && /^\s*[}\]]/.test(source.slice(i + 1))) {
+      continue;
+    }
+    out += ch;
+  }
+  try {
+    return JSON.parse(out);
+  } catch {
+    return undefined;
+  }
+}
+
+function isJobPostingType(type: unknown): boolean {
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) => typeof t === 'string' && t.replace(/^.*[/:#]/, '') === 'JobPosting');
+}
+
+/** Every JobPosting object in a parsed JSON-LD value: arrays, `@graph`, a page's `mainEntity`. */
+function collectJobPostings(node: unknown, out: Record<string, unknown>[], depth = 0): void {
+  if (depth > 6 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) collectJobPostings(item, out, depth + 1);
+    return;
+  }
+  const obj = node as Record<string, unknown>;
+  if (isJobPostingType(obj['@type'])) out.push(obj);
+  else if ('mainEntity' in obj) collectJobPostings(obj['mainEntity'], out, depth + 1);
+  if ('@graph' in obj) collectJobPostings(obj['@graph'], out, depth + 1);
+}
+
+const UNITS: Record<string, PayPeriod> = {
+  HOUR: 'hour',
+  DAY: 'day',
+  WEEK: 'week',
+  MONTH: 'month',
+  YEAR: 'year',
+};
+
+function payFrom(amounts: z.infer<typeof MonetaryAmount>[]): StructuredPay[] {
+  const out: StructuredPay[] = [];
+  for (const amount of amounts) {
+    const currency = cleanText(amount.currency ?? '').toUpperCase();
+    const value = amount.value;
+    const quantity = typeof value === 'object' ? value : undefined;
+    const single = typeof value === 'number' ? value : quantity?.value;
+    const min = quantity?.minValue ?? amount.minValue ?? single;
+    const max = quantity?.maxValue ?? amount.maxValue ?? single ?? min;
+    const unit = cleanText(quantity?.unitText ?? amount.unitText ?? '').toUpperCase();
+    const period = UNITS[unit];
+    // A figure with no currency or no period is not a pay range anyone can compare: leave it.
+    if (!currency || !period || min === undefined || max === undefined) continue;
+    const figures = min === max ? `${min}` : `${min}–${max}`;
+    out.push({
+      min,
+      max,
+      currency,
+      period,
+      source: 'jsonld',
+      evidence: `JSON-LD baseSalary: ${figures} ${currency} per ${unit}`,
+    });
+  }
+  return out;
+}
+
+function addressText(place: z.infer<typeof Place>): string | null {
+  const address = place.address;
+  if (typeof address === 'string') return address || null;
+  const parts = [address?.addressLocality, address?.addressRegion, address?.addressCountry]
+    .map((p) => cleanText(p ?? ''))
+    .filter((p, i, all) => p !== '' && all.indexOf(p) === i);
+  if (parts.length) return parts.join(', ');
+  return place.name || null;
+}
+
+/** Text of an HTML string when no DOMParser exists; only the fallback of a fallback. */
+function plainSections(html: string): RawSection[] {
+  const text = html
+    .replace(/<(br|\/p|\/div|\/li|\/h[1-6])\b[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  const paragraphs = text.split('\n').map(cleanText).filter(Boolean);
+  return paragraphs.length ? [{ heading: null, paragraphs, items: [] }] : [];
+}
+
+function toPosting(ld: JobPostingLd, doc: Document): JsonLdPosting {
+  const org = ld.hiringOrganization;
+  const company = (typeof org === 'string' ? org : org?.name) || null;
+  const locations = (ld.jobLocation ?? []).map(addressText).filter((l): l is string => l !== null);
+  const workplace: FieldValue[] = (ld.jobLocationType ?? [])
+    .filter(Boolean)
+    .map((value) => ({ value, source: 'jsonld', field: 'JSON-LD jobLocationType' }));
+  const months = (ld.experienceRequirements ?? [])
+    .map((e) => (typeof e === 'object' ? e.monthsOfExperience : undefined))
+    .find((m): m is number => m !== undefined && m >= 0);
+  const id = ld.identifier;
+  const description = ld.description ?? '';
+  return {
+    title: ld.title || ld.name || null,
+    company,
+    location: locations.length ? [...new Set(locations)].join(' / ') : null,
+    commitment: (ld.employmentType ?? []).filter(Boolean).join(', ') || null,
+    workplace,
+    payStructured: payFrom(ld.baseSalary ?? []),
+    experienceMonths:
+      months === undefined
+        ? null
+        : { months, evidence: `JSON-LD experienceRequirements.monthsOfExperience: ${months}` },
+    sections: description ? (sectionsOfHtml(description, doc) ?? plainSections(description)) : [],
+    jobId: (typeof id === 'object' ? id.value : id) || null,
+    url: ld.url ? cleanText(ld.url) : null,
+  };
+}
+
+/** Every JobPosting the page's JSON-LD blocks describe, in document order. */
+export function readJsonLdPostings(doc: Document): JsonLdPosting[] {
+  const found: Record<string, unknown>[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    collectJobPostings(parseLooseJson(script.textContent ?? ''), found);
+  }
+  return found.flatMap((obj) => {
+    const parsed = JobPostingLd.safeParse(obj);
+    return parsed.success ? [toPosting(parsed.data, doc)] : [];
+  });
+}
+
+/**
+ * The page's one JobPosting, or null. A page describing several different jobs is a
+ * listing, not a posting.
+ */
+export function readJsonLdPosting(doc: Document): JsonLdPosting | null {
+  const postings = readJsonLdPostings(doc);
+  const first = postings[0];
+  if (!first) return null;
+  const distinct = new Set(postings.map((p) => `${p.title}|${p.jobId}|${p.url}`));
+  return distinct.size === 1 ? first : null;
+}
+
+/** Reads any page that carries a JobPosting in JSON-LD; the fallback for boards without an adapter. */
+export const jsonLdAdapter: SiteAdapter = {
+  id: 'jsonld',
+  name: 'schema.org JobPosting',
+  // Never chosen by URL: the registry falls back to it when no board adapter matches.
+  matches: () => false,
+  extract(doc: Document, url: URL): RawPosting | null {
+    const ld = readJsonLdPosting(doc);
+    if (!ld?.title) return null;
+    return {
+      site: url.hostname.replace(/^www\./, '') || 'jsonld',
+      jobId: ld.jobId,
+      url: url.href,
+      title: ld.title,
+      company: ld.company,
+      location: ld.location,
+      department: null,
+      commitment: ld.commitment,
+      workplace: ld.workplace,
+      payText: [],
+      payStructured: ld.payStructured,
+      experienceMonths: ld.experienceMonths,
+      sections: ld.sections,
+    };
+  },
+};

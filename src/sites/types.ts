@@ -1,0 +1,16 @@
+import type { RawPosting } from '../model/index.ts';
+
+/** One job board: which URLs are its posting pages, and how to read one. */
+export interface SiteAdapter {
+  /** Short, stable name used in posting ids (`lever:<uuid>`). */
+  id: string;
+  name: string;
+  /** Hosts the board serves; their pages that are not postings (index, apply form) are not read at all. */
+  hosts?: readonly string[];
+  /** Pure: true for this board's posting pages only (not its board index or apply form). */
+  matches(url: URL): boolean;
+  /** The board's own id for the job named by this URL, when the URL carries one. */
+  jobIdFromUrl?(url: URL): string | null;
+  /** The page's facts, or null when this page is not a posting. Never throws on an odd page. */
+  extract(doc: Document, url: URL): RawPosting | null;
+}

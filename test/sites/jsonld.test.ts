@@ -1,0 +1,215 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { jsonLdAdapter, parseLooseJson, readJsonLdPosting, readJsonLdPostings } from '../../src/sites/jsonld.ts';
+import { RawPosting } from '../../src/model/index.ts';
+import { parsePage } from './page.ts';
+
+const URL_ = 'https://careers.example.org/jobs/rn-ward-7';
+
+let closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.map((close) => close()));
+  closers = [];
+});
+
+function page(...blocks: string[]): Document {
+  const scripts = blocks.map((b) => `<script type="application/ld+json">${b}</script>`).join('\n');
+  const { doc, close } = parsePage(`<html><head>${scripts}</head><body><h1>Page</h1></body></html>`, URL_);
+  closers.push(close);
+  return doc;
+}
+
+const NURSE = {
+  '@context': 'https://schema.org',
+  '@type': 'JobPosting',
+  title: 'Registered Nurse – Ward 7',
+  hiringOrganization: { '@type': 'Organization', name: "St Aidan's Hospital" },
+  jobLocation: [
+    {
+      '@type': 'Place',
+      address: { '@type': 'PostalAddress', addressLocality: 'Manchester', addressRegion: 'Greater Manchester', addressCountry: 'United Kingdom' },
+    },
+  ],
+  employmentType: ['FULL_TIME'],
+  baseSalary: {
+    '@type': 'MonetaryAmount',
+    currency: 'GBP',
+    value: { '@type': 'QuantitativeValue', minValue: '35392', maxValue: '42618', unitText: 'YEAR' },
+  },
+  experienceRequirements: { '@type': 'OccupationalExperienceRequirements', monthsOfExperience: 12 },
+  identifier: { '@type': 'PropertyValue', name: "St Aidan's Hospital", value: 'SAH-RN-2026-117' },
+  description: '<p>Ward 7 is a 28-bed acute medical ward.</p><h3>Essential criteria</h3><ul><li>Current NMC registration</li><li>12 months of acute care experience</li></ul>',
+};
+
+describe('readJsonLdPosting', () => {
+  it('maps a JobPosting to the parts of a raw posting', () => {
+    const ld = readJsonLdPosting(page(JSON.stringify(NURSE)));
+    expect(ld).toEqual({
+      title: 'Registered Nurse – Ward 7',
+      company: "St Aidan's Hospital",
+      location: 'Manchester, Greater Manchester, United Kingdom',
+      commitment: 'FULL_TIME',
+      workplace: [],
+      payStructured: [
+        {
+          min: 35392,
+          max: 42618,
+          currency: 'GBP',
+          period: 'year',
+          source: 'jsonld',
+          evidence: 'JSON-LD baseSalary: 35392–42618 GBP per YEAR',
+        },
+      ],
+      experienceMonths: { months: 12, evidence: 'JSON-LD experienceRequirements.monthsOfExperience: 12' },
+      sections: [
+        { heading: null, paragraphs: ['Ward 7 is a 28-bed acute medical ward.'], items: [] },
+        { heading: 'Essential criteria', paragraphs: [], items: ['Current NMC registration', '12 months of acute care experience'] },
+      ],
+      jobId: 'SAH-RN-2026-117',
+      url: null,
+    });
+  });
+
+  it('reads a JobPosting inside an array', () => {
+    expect(readJsonLdPosting(page(JSON.stringify([{ '@type': 'WebPage' }, NURSE])))?.title).toBe('Registered Nurse – Ward 7');
+  });
+
+  it('reads a JobPosting inside @graph', () => {
+    const graph = { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'Careers' }, { ...NURSE, '@context': undefined }] };
+    expect(readJsonLdPosting(page(JSON.stringify(graph)))?.company).toBe("St Aidan's Hospital");
+  });
+
+  it('reads @type given as a list or a full IRI', () => {
+    expect(readJsonLdPosting(page(JSON.stringify({ ...NURSE, '@type': ['JobPosting', 'Thing'] })))?.title).toBeTruthy();
+    expect(readJsonLdPosting(page(JSON.stringify({ ...NURSE, '@type': 'http://schema.org/JobPosting' })))?.title).toBeTruthy();
+  });
+
+  it('looks through several blocks, skipping ones that are not JSON or not a JobPosting', () => {
+    const doc = page('{ "@type": "Organization", "name": "Acme" }', '{not valid json}', JSON.stringify(NURSE));
+    expect(readJsonLdPosting(doc)?.title).toBe('Registered Nurse – Ward 7');
+  });
+
+  it('repairs raw newlines inside strings and trailing commas', () => {
+    const malformed = `{
+  "@context": "https://schema.org",
+  "@type": "JobPosting",
+  "title": "Pharmacist",
+  "description": "Dispense prescriptions accurately.
+Counsel patients on their medicines.",
+  "hiringOrganization": { "@type": "Organization", "name": "Farmacia Alameda", },
+  "jobLocation": { "@type": "Place", "address": { "addressLocality": "Santiago", "addressCountry": "Chile", }, },
+}`;
+    const ld = readJsonLdPosting(page(malformed));
+    expect(ld).toMatchObject({ title: 'Pharmacist', company: 'Farmacia Alameda', location: 'Santiago, Chile' });
+    expect(ld?.sections).toEqual([
+      { heading: null, paragraphs: ['Dispense prescriptions accurately. Counsel patients on their medicines.'], items: [] },
+    ]);
+  });
+
+  it('gives up on JSON it cannot repair', () => {
+    const broken = '{ "@context": "https://schema.org", "@type": "JobPosting", "title": "Assistant Accountant", "description": "<p>Unterminated';
+    expect(parseLooseJson(broken)).toBeUndefined();
+    expect(readJsonLdPosting(page(broken))).toBeNull();
+  });
+
+  it('reads an HTML-escaped description as HTML', () => {
+    const escaped = {
+      ...NURSE,
+      description: '&lt;p&gt;Collect and analyse investor data.&lt;/p&gt;&lt;p&gt;&lt;strong&gt;Requirements&lt;/strong&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;8 years experience&lt;/li&gt;&lt;/ul&gt;',
+    };
+    expect(readJsonLdPosting(page(JSON.stringify(escaped)))?.sections).toEqual([
+      { heading: null, paragraphs: ['Collect and analyse investor data.'], items: [] },
+      { heading: 'Requirements', paragraphs: [], items: ['8 years experience'] },
+    ]);
+  });
+
+  it('reads a description written with bold headings, <br> lines, bullet characters and nested lists', () => {
+    const description = [
+      '<div><b>About the role</b><br>We run the ward.<br>Shifts vary.</div>',
+      '<p><strong>Requirements:</strong></p>',
+      '<p>• NMC registration<br>• 12 months acute experience</p>',
+      '<ul><li>Clinical skills:<ul><li>Cannulation</li><li>IV medicines</li></ul></li></ul>',
+      '<p><strong>Note:</strong> interviews are in person.</p>',
+      '<p><strong>We are an equal opportunity employer.</strong></p>',
+      '<script>ignored()</script><style>p{}</style>',
+    ].join('');
+    // As pages write it: "</" escaped, so the description cannot end the <script> block.
+    const json = JSON.stringify({ ...NURSE, description }).replace(/<\//g, '<\\/');
+    expect(readJsonLdPosting(page(json))?.sections).toEqual([
+      { heading: 'About the role', paragraphs: ['We run the ward.', 'Shifts vary.'], items: [] },
+      {
+        heading: 'Requirements:',
+        paragraphs: ['Note: interviews are in person.', 'We are an equal opportunity employer.'],
+        items: ['NMC registration', '12 months acute experience', 'Clinical skills:', 'Cannulation', 'IV medicines'],
+      },
+    ]);
+  });
+
+  it('reads jobLocationType TELECOMMUTE as a workplace field', () => {
+    const ld = readJsonLdPosting(page(JSON.stringify({ ...NURSE, jobLocationType: 'TELECOMMUTE' })));
+    expect(ld?.workplace).toEqual([{ value: 'TELECOMMUTE', source: 'jsonld', field: 'JSON-LD jobLocationType' }]);
+  });
+
+  it.each([
+    [{ currency: 'USD', value: { '@type': 'QuantitativeValue', value: 40, unitText: 'HOUR' } }, { min: 40, max: 40, period: 'hour' }],
+    [{ currency: 'usd', value: { minValue: 25, maxValue: 32, unitText: 'hour' } }, { min: 25, max: 32, currency: 'USD', period: 'hour' }],
+    [{ currency: 'USD', minValue: 100000, maxValue: 120000, unitText: 'YEAR' }, { min: 100000, max: 120000, period: 'year' }],
+    [{ currency: 'USD', value: { value: '$100,000', unitText: 'YEAR' } }, { min: 100000, max: 100000, period: 'year' }],
+    [{ currency: 'EUR', value: { minValue: 3000, maxValue: 3500, unitText: 'MONTH' } }, { currency: 'EUR', period: 'month' }],
+  ])('reads baseSalary %j', (baseSalary, expected) => {
+    const ld = readJsonLdPosting(page(JSON.stringify({ ...NURSE, baseSalary })));
+    expect(ld?.payStructured[0]).toMatchObject({ source: 'jsonld', ...expected });
+  });
+
+  it.each([
+    [{ currency: 'USD', value: { minValue: 25, maxValue: 32 } }],
+    [{ value: { minValue: 25, maxValue: 32, unitText: 'HOUR' } }],
+    [{ currency: 'USD', value: { minValue: 'competitive', unitText: 'YEAR' } }],
+    ['competitive'],
+  ])('leaves out a baseSalary with no currency, period or figure: %j', (baseSalary) => {
+    const ld = readJsonLdPosting(page(JSON.stringify({ ...NURSE, baseSalary })));
+    expect(ld?.title).toBe('Registered Nurse – Ward 7');
+    expect(ld?.payStructured).toEqual([]);
+  });
+
+  it('keeps the other fields when one is malformed', () => {
+    const ld = readJsonLdPosting(page(JSON.stringify({ ...NURSE, hiringOrganization: 42, jobLocation: 'nowhere', experienceRequirements: 'Minimum 3 years' })));
+    expect(ld).toMatchObject({ title: 'Registered Nurse – Ward 7', company: '42', location: null, experienceMonths: null });
+  });
+
+  it('is null for a page without a JobPosting', () => {
+    expect(readJsonLdPosting(page('{ "@type": "Organization", "name": "Acme" }'))).toBeNull();
+    expect(readJsonLdPosting(page())).toBeNull();
+  });
+
+  it('is null for a listing page describing several different jobs', () => {
+    const doc = page(JSON.stringify([NURSE, { ...NURSE, title: 'Healthcare Assistant', identifier: 'HCA-1' }]));
+    expect(readJsonLdPostings(doc)).toHaveLength(2);
+    expect(readJsonLdPosting(doc)).toBeNull();
+  });
+
+  it('reads the same JobPosting given twice as one', () => {
+    expect(readJsonLdPosting(page(JSON.stringify(NURSE), JSON.stringify(NURSE)))?.title).toBe('Registered Nurse – Ward 7');
+  });
+});
+
+describe('jsonLdAdapter', () => {
+  it('matches no URL by itself', () => {
+    expect(jsonLdAdapter.matches(new URL(URL_))).toBe(false);
+  });
+
+  it('reads any page with a JobPosting into a raw posting named after the site', () => {
+    const raw = jsonLdAdapter.extract(page(JSON.stringify(NURSE)), new URL('https://www.careers.example.org/jobs/rn?utm_source=x'));
+    expect(RawPosting.safeParse(raw).success).toBe(true);
+    expect(raw).toMatchObject({
+      site: 'careers.example.org',
+      jobId: 'SAH-RN-2026-117',
+      title: 'Registered Nurse – Ward 7',
+      department: null,
+      payText: [],
+    });
+  });
+
+  it('is null for a page without one', () => {
+    expect(jsonLdAdapter.extract(page(), new URL(URL_))).toBeNull();
+  });
+});

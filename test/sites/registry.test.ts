@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { adapterFor, adapters, isKnownPostingUrl, postingKeyFor, readPage, urlOfPage } from '../../src/sites/registry.ts';
+import { leverAdapter } from '../../src/sites/lever.ts';
+import { RawPosting } from '../../src/model/index.ts';
+import { fixture, parsePage } from './page.ts';
+
+const SAMBA = 'https://jobs.lever.co/spotify/7597d3d7-58d2-41b2-9f85-911d95c2c739';
+
+let closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.map((close) => close()));
+  closers = [];
+});
+
+function doc(html: string, url = 'https://example.org/'): Document {
+  const page = parsePage(html, url);
+  closers.push(page.close);
+  return page.doc;
+}
+
+const JOB_LD =
+  '<script type="application/ld+json">{"@context":"https://schema.org","@type":"JobPosting","title":"Pharmacist","hiringOrganization":{"@type":"Organization","name":"Farmacia Alameda"},"identifier":"FA-7"}</script>';
+
+describe('adapterFor / isKnownPostingUrl', () => {
+  it('lists the Lever adapter', () => {
+    expect(adapters).toContain(leverAdapter);
+  });
+
+  it('finds the adapter for a posting URL and none for anything else', () => {
+    expect(adapterFor(new URL(SAMBA))).toBe(leverAdapter);
+    expect(adapterFor(new URL('https://jobs.lever.co/spotify'))).toBeNull();
+    expect(adapterFor(new URL('https://boards.greenhouse.io/x/jobs/1'))).toBeNull();
+  });
+
+  it('takes strings, and is false for what is not a URL', () => {
+    expect(isKnownPostingUrl(SAMBA)).toBe(true);
+    expect(isKnownPostingUrl(new URL(`${SAMBA}/apply`))).toBe(false);
+    expect(isKnownPostingUrl('not a url')).toBe(false);
+    expect(isKnownPostingUrl('')).toBe(false);
+  });
+
+  it('names the board and job of a known posting URL', () => {
+    expect(postingKeyFor(`${SAMBA}?lever-source=LinkedIn`)).toEqual({ site: 'lever', jobId: '7597d3d7-58d2-41b2-9f85-911d95c2c739' });
+    expect(postingKeyFor('https://example.org/jobs/1')).toBeNull();
+    expect(postingKeyFor('::')).toBeNull();
+  });
+});
+
+describe('readPage', () => {
+  it('reads a Lever posting with the Lever adapter', () => {
+    const raw = readPage(doc(fixture('spotify-ml-engineer-samba.html'), SAMBA), new URL(SAMBA));
+    expect(raw).toMatchObject({ site: 'lever', jobId: '7597d3d7-58d2-41b2-9f85-911d95c2c739', company: 'Spotify' });
+  });
+
+  it('falls back to JSON-LD on a page no adapter claims', () => {
+    const url = new URL('https://www.farmacia-alameda.example/empleos/farmaceutico');
+    const raw = readPage(doc(`<html><head>${JOB_LD}</head><body><h1>Pharmacist</h1></body></html>`), url);
+    expect(RawPosting.safeParse(raw).success).toBe(true);
+    expect(raw).toMatchObject({ site: 'farmacia-alameda.example', jobId: 'FA-7', title: 'Pharmacist', company: 'Farmacia Alameda' });
+  });
+
+  it('falls back to JSON-LD when the Lever markup is missing', () => {
+    const raw = readPage(doc(`<html><head>${JOB_LD}</head><body></body></html>`, SAMBA), new URL(SAMBA));
+    expect(raw).toMatchObject({ site: 'lever', jobId: '7597d3d7-58d2-41b2-9f85-911d95c2c739', title: 'Pharmacist' });
+  });
+
+  it("reads nothing on a board's pages that are not postings, even with JSON-LD", () => {
+    for (const href of ['https://jobs.lever.co/spotify', `${SAMBA}/apply`]) {
+      expect(readPage(doc(`<html><head>${JOB_LD}</head><body></body></html>`, href), new URL(href))).toBeNull();
+    }
+  });
+
+  it.each([
+    ['an empty page', ''],
+    ['a page with no posting', '<html><body><h1>About us</h1><p>We make tools.</p></body></html>'],
+    ['garbage', '<<<>>>\u0000\u0001<div <p></li></ul>&&&;;<script>throw 1</script>'],
+    ['a JSON-LD block that is not JSON', '<script type="application/ld+json">{{{</script>'],
+    ['JSON-LD that is a number', '<script type="application/ld+json">42</script>'],
+    ['a JobPosting with no title', '<script type="application/ld+json">{"@type":"JobPosting","description":"x"}</script>'],
+  ])('is null for %s, on a Lever URL and any other', (_name, html) => {
+    expect(readPage(doc(html, SAMBA), new URL(SAMBA))).toBeNull();
+    expect(readPage(doc(html), new URL('https://example.org/jobs/1'))).toBeNull();
+  });
+
+  it('never throws, even when the document itself throws', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('hostile page');
+        },
+      },
+    ) as Document;
+    expect(readPage(hostile, new URL(SAMBA))).toBeNull();
+    expect(readPage(hostile, new URL('https://example.org/'))).toBeNull();
+  });
+
+  it('never throws on any markup', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.boolean(), (body, onLever) => {
+        const url = onLever ? SAMBA : 'https://example.org/jobs/1';
+        const html = `<div class="posting-headline"><h2>${body}</h2></div><div class="section" data-qa="job-description">${body}</div>`;
+        const raw = readPage(doc(html, url), new URL(url));
+        expect(raw === null || RawPosting.safeParse(raw).success).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('urlOfPage', () => {
+  it('reads the canonical link, else og:url, else the JSON-LD url; http(s) only', () => {
+    expect(urlOfPage(doc(`<link rel="canonical" href="${SAMBA}"><meta property="og:url" content="https://example.org/og">`))).toBe(SAMBA);
+    expect(urlOfPage(doc('<link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="https://example.org/og">'))).toBe(
+      'https://example.org/og',
+    );
+    expect(urlOfPage(doc('<script type="application/ld+json">{"@type":"JobPosting","title":"T","url":"https://example.org/ld"}</script>'))).toBe(
+      'https://example.org/ld',
+    );
+    expect(urlOfPage(doc('<p>nothing</p>'))).toBeNull();
+  });
+});
