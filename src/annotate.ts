@@ -126,7 +126,10 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
   const salaries = dedupe([
     ...raw.payStructured.map(fromStructured).filter((r): r is SalaryRange => r !== null),
     ...raw.payText.flatMap((field) => parseSalaryRanges(field.value, { source: field.source })),
-    ...lines.flatMap((line) => parseSalaryRanges(line, { source: 'prose' })),
+    // A section at a time, heading included, so "Zone 1 Pay Range" can label the range below it.
+    ...raw.sections.flatMap((s) =>
+      parseSalaryRanges([s.heading ?? '', ...s.paragraphs, ...s.items].filter(Boolean).join('\n'), { source: 'prose' }),
+    ),
   ]);
 
   const requirements = extractRequirements(raw.sections);

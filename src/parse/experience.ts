@@ -1,0 +1,110 @@
+import type { Experience, ValueSource } from '../model/index.ts';
+import { normalizeSpace, splitSentences } from './text.ts';
+
+/*
+ * Years of experience asked for. A number of years counts only where the words around it
+ * are about the candidate's experience: "5+ years of experience in ML", "at least three
+ * years building APIs", not "founded 10 years ago" or "10 years in business".
+ */
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20,
+};
+
+/** A count of years: "5", "2.5", "three", "Five (5)". */
+const N = `(?:\\d{1,2}(?:\\.\\d)?|${Object.keys(NUMBER_WORDS).join('|')})(?:\\s*\\(\\d{1,2}\\))?`;
+const YEARS = `(?:years?|yrs?\\.?)(?:'|’)?`;
+
+/**
+ * Ranges before minimums, so "3-5 years" is not read as "5 years". Each pattern captures
+ * the low bound, and the high bound where there is one.
+ */
+const PATTERNS: ReadonlyArray<{ re: RegExp; range: boolean }> = [
+  { re: new RegExp(`(?<![\\p{L}\\d.])(${N})\\s*\\+?\\s*(?:-|–|—|to)\\s*(${N})\\s*\\+?\\s*${YEARS}`, 'iu'), range: true },
+  { re: new RegExp(`(?:at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|minimum|min\\.?|over|more\\s+than|no\\s+less\\s+than)\\s+(${N})\\s*\\+?\\s*${YEARS}`, 'iu'), range: false },
+  { re: new RegExp(`(?<![\\p{L}\\d.])(${N})\\s*\\+\\s*${YEARS}`, 'iu'), range: false },
+  { re: new RegExp(`(?<![\\p{L}\\d.])(${N})\\s+(?:or\\s+more\\s+)?${YEARS}(?:\\s+or\\s+more)?`, 'iu'), range: false },
+];
+
+/** After the years: the candidate's experience, or doing the work ("5 years building..."). */
+const ABOUT_EXPERIENCE_AFTER =
+  /^[^.;]{0,60}?\b(?:experience|exp\b|expertise|background|track record|professional|industry|hands-on|working|work(?:ed)?\b|in\s+(?:a|an|the)?\s*(?:similar|related|relevant|senior|software|engineering|professional)|building|developing|designing|leading|managing|programming|coding|writing|shipping|delivering|running|as\s+an?\b|in\s+(?:machine learning|data|backend|frontend|product|sales|marketing|finance|design|software|engineering|research|[A-Z]))/i;
+/** Before the years: "Experience: 3-5 years", "experience of at least 5 years". */
+const ABOUT_EXPERIENCE_BEFORE = /\b(?:experience|exp\.?|expérience|erfahrung|experiencia)\b[^.;]{0,30}$/i;
+/** Years that are about the company or time, not a candidate. */
+const NOT_ABOUT_CANDIDATE =
+  /^\s*(?:ago\b|old\b|in\s+business\b|of\s+(?:history|growth|operation|operations|success|existence|innovation)\b|in\s+the\s+(?:making|market|industry)\b|running\b|since\b|warranty\b|contract\b|term\b|vesting\b|cliff\b|anniversary\b)/i;
+
+function toNumber(raw: string): number | null {
+  const word = raw.trim().toLowerCase().replace(/\s*\(\d+\)$/, '');
+  const n = NUMBER_WORDS[word] ?? Number(word);
+  return Number.isFinite(n) && n >= 0 && n <= 50 ? n : null;
+}
+
+interface Found {
+  min: number;
+  max: number | null;
+  evidence: string;
+}
+
+/**
+ * The sentence, or in run-on text with no sentence breaks (a page flattened to one line)
+ * the words around the match: still verbatim, but short enough to show.
+ */
+function around(sentence: string, from: number, to: number): string {
+  if (sentence.length <= 300) return sentence;
+  const start = Math.max(0, sentence.lastIndexOf(' ', Math.max(0, from - 100)) + 1);
+  const endSpace = sentence.indexOf(' ', Math.min(sentence.length, to + 120));
+  return sentence.slice(start, endSpace === -1 ? sentence.length : endSpace).trim();
+}
+
+function readSentence(sentence: string): Found | null {
+  for (const { re, range } of PATTERNS) {
+    const m = re.exec(sentence);
+    if (!m) continue;
+    const after = sentence.slice(m.index + m[0].length);
+    const before = sentence.slice(0, m.index);
+    if (NOT_ABOUT_CANDIDATE.test(after)) return null;
+    // "over 10 years, we have..." / "founded 10 years ago": about the company.
+    if (/\b(?:founded|established|started|launched|since|for)\s*$/i.test(before) && !ABOUT_EXPERIENCE_AFTER.test(after)) return null;
+    if (!ABOUT_EXPERIENCE_AFTER.test(after) && !ABOUT_EXPERIENCE_BEFORE.test(before)) return null;
+    const min = toNumber(m[1]!);
+    if (min === null) return null;
+    const evidence = around(sentence, m.index, m.index + m[0].length);
+    if (!range) return { min, max: null, evidence };
+    const max = toNumber(m[2]!);
+    if (max === null || max < min) return { min, max: null, evidence };
+    return { min, max, evidence };
+  }
+  return null;
+}
+
+export interface ParseExperienceOptions {
+  source?: ValueSource;
+}
+
+/**
+ * The years of experience a posting asks for. When several lines state a number, the
+ * smallest minimum wins: a "7+ years preferred" next to "5+ years required" does not
+ * raise the bar. Evidence is the sentence the years were read from.
+ */
+export function parseExperience(lines: string[], options: ParseExperienceOptions = {}): Experience | null {
+  if (!Array.isArray(lines)) return null;
+  let best: Found | null = null;
+  for (const line of lines) {
+    if (typeof line !== 'string' || !/year|yr/i.test(line)) continue;
+    for (const sentence of splitSentences(line)) {
+      const found = readSentence(normalizeSpace(sentence));
+      if (found && (best === null || found.min < best.min)) best = found;
+    }
+  }
+  if (!best) return null;
+  return { yearsMin: best.min, yearsMax: best.max, evidence: best.evidence, source: options.source ?? 'prose' };
+}
+
+/** JSON-LD `experienceRequirements.monthsOfExperience` as years. */
+export function experienceFromMonths(months: number, evidence: string): Experience | null {
+  if (typeof months !== 'number' || !Number.isFinite(months) || months < 0) return null;
+  return { yearsMin: Math.round((months / 12) * 100) / 100, yearsMax: null, evidence: String(evidence ?? ''), source: 'jsonld' };
+}

@@ -1,0 +1,16 @@
+export { decodeEntities, normalizeSpace, splitSentences } from './text.ts';
+export {
+  CURRENCY_CODES,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS,
+  DOLLAR_PREFIXES,
+  findMoneyTokens,
+  parseMoney,
+  type Money,
+  type MoneyToken,
+} from './money.ts';
+export { annualise, parseSalaryRanges, type ParseSalaryOptions } from './salary.ts';
+export { isJurisdiction, parseRemote, type RemoteInput } from './remote.ts';
+export { isHeadingLine, sectionsFromText } from './sections.ts';
+export { classifyHeading, extractRequirements } from './requirements.ts';
+export { experienceFromMonths, parseExperience, type ParseExperienceOptions } from './experience.ts';

@@ -1,0 +1,419 @@
+import type { FieldValue, Remote, RemoteConflict, RemotePolicy, ValueSource } from '../model/index.ts';
+import { decodeEntities, splitSentences } from './text.ts';
+
+/*
+ * Where the work happens. Readings are tried from the most to the least explicit: the
+ * board's structured field, then a labelled line or the location string ("London |
+ * Hybrid"), then a `#LI-Remote` tag, then the prose. In prose, negations come first
+ * ("not eligible for remote work"), and what is said of the role outranks what is said
+ * of the company ("remote-friendly company; this role is based in our Berlin office").
+ */
+
+// ---------------------------------------------------------------------------------------
+// Places
+
+/** Regions a remote worker may be asked to live in, under the name they are reported by. */
+const REGIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<![\p{L}])North America(?![\p{L}])/u, 'North America'],
+  [/(?<![\p{L}])South America(?![\p{L}])/u, 'South America'],
+  [/(?<![\p{L}])Central America(?![\p{L}])/u, 'Central America'],
+  [/(?<![\p{L}])(?:Latin America|LATAM|LatAm)(?![\p{L}])/u, 'LATAM'],
+  [/(?<![\p{L}])(?:the Americas|AMER|AMERICAS)(?![\p{L}])/u, 'Americas'],
+  [/(?<![\p{L}])EMEA(?![\p{L}])/u, 'EMEA'],
+  [/(?<![\p{L}])(?:APAC|APJ|Asia[- ]Pacific)(?![\p{L}])/u, 'APAC'],
+  [/(?<![\p{L}])(?:European Union|EU)(?![\p{L}])/u, 'EU'],
+  [/(?<![\p{L}])Europe(?![\p{L}])/u, 'Europe'],
+  [/(?<![\p{L}])(?:US|U\.S\.(?:A\.)?|USA|United States(?: of America)?)(?![\p{L}])/u, 'US'],
+  [/(?<![\p{L}])(?:UK|U\.K\.|United Kingdom|Great Britain)(?![\p{L}])/u, 'UK'],
+  [/(?<![\p{L}])Middle East(?![\p{L}])/u, 'Middle East'],
+  [/(?<![\p{L}])Asia(?![\p{L}-])/u, 'Asia'],
+  [/(?<![\p{L}])Africa(?![\p{L}])/u, 'Africa'],
+  [/(?<![\p{L}])(?:Oceania|ANZ)(?![\p{L}])/u, 'Oceania'],
+  [/(?<![\p{L}])Nordics?(?![\p{L}])/u, 'Nordics'],
+  [/(?<![\p{L}])DACH(?![\p{L}])/u, 'DACH'],
+  [/(?<![\p{L}])Benelux(?![\p{L}])/u, 'Benelux'],
+  [/(?<![\p{L}])CEE(?![\p{L}])/u, 'CEE'],
+  ...[
+    'Canada', 'Mexico', 'Brazil', 'Argentina', 'Colombia', 'Chile', 'Peru', 'Germany', 'France', 'Spain', 'Portugal', 'Italy',
+    'Netherlands', 'Belgium', 'Ireland', 'Poland', 'Sweden', 'Norway', 'Denmark', 'Finland', 'Switzerland', 'Austria', 'Czechia',
+    'Czech Republic', 'Romania', 'Ukraine', 'Israel', 'Turkey', 'India', 'Pakistan', 'Philippines', 'Singapore', 'Japan', 'China',
+    'South Korea', 'Australia', 'New Zealand', 'South Africa', 'Nigeria', 'Kenya', 'Egypt', 'United Arab Emirates', 'UAE',
+  ].map((name) => [new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u'), name === 'Czech Republic' ? 'Czechia' : name] as const),
+];
+
+/** True when `text` is nothing but a country or region ("US", "Canada", "EMEA"). */
+export function isJurisdiction(text: string): boolean {
+  const t = text.trim();
+  return REGIONS.some(([re]) => {
+    const m = re.exec(t);
+    return m !== null && m.index === 0 && m[0].length === t.length;
+  });
+}
+
+function regionsIn(text: string): Array<{ at: number; name: string }> {
+  const found: Array<{ at: number; name: string; end: number }> = [];
+  for (const [re, name] of REGIONS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const end = m.index + m[0].length;
+    // "North America" also contains "America"; "South Africa" contains "Africa": the longer name wins.
+    if (found.some((f) => m.index >= f.at && end <= f.end)) continue;
+    found.push({ at: m.index, name, end });
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** "anywhere" with no "in <place>" after it; "worldwide". */
+const WORLDWIDE = /(?<![\p{L}])(?:worldwide|anywhere in the world|globally|from any country|anywhere(?!\s+(?:in|within|across|inside|from)\b))(?![\p{L}])/iu;
+/** "within commuting distance of Austin": a metro area, named after its city. */
+const COMMUTE = /commut\w*\s+distance\s+(?:of|from|to)\s+(?:our\s+|the\s+)?(?:office\s+in\s+)?([A-Z][\p{L}.'-]*(?:\s+[A-Z][\p{L}.'-]*){0,2})/u;
+
+// ---------------------------------------------------------------------------------------
+// Time zones
+
+const US_ZONES: Record<string, string> = {
+  EST: 'America/New_York', EDT: 'America/New_York', ET: 'America/New_York',
+  CST: 'America/Chicago', CDT: 'America/Chicago', CT: 'America/Chicago',
+  MST: 'America/Denver', MDT: 'America/Denver', MT: 'America/Denver',
+  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles', PT: 'America/Los_Angeles',
+};
+/** Abbreviations that are not US zones: IANA names where one is meant, else the abbreviation (itself a valid zone id). */
+const OTHER_ZONES: Record<string, string> = {
+  CET: 'CET', CEST: 'CET', EET: 'EET', EEST: 'EET', WET: 'WET', GMT: 'GMT', UTC: 'UTC', BST: 'Europe/London',
+  IST: 'Asia/Kolkata', AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', JST: 'Asia/Tokyo', SGT: 'Asia/Singapore',
+};
+const ZONE_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<![\p{L}])Eastern(?:\s+(?:Standard|Daylight))?\s+(?:Time|time\s*zone)/iu, 'America/New_York'],
+  [/(?<![\p{L}])Central\s+European(?:\s+(?:Summer|Standard))?\s+Time/iu, 'CET'],
+  [/(?<![\p{L}])Central(?:\s+(?:Standard|Daylight))?\s+(?:Time|time\s*zone)/iu, 'America/Chicago'],
+  [/(?<![\p{L}])Mountain(?:\s+(?:Standard|Daylight))?\s+(?:Time|time\s*zone)/iu, 'America/Denver'],
+  [/(?<![\p{L}])Pacific(?:\s+(?:Standard|Daylight))?\s+(?:Time|time\s*zone)/iu, 'America/Los_Angeles'],
+  [/(?<![\p{L}])Greenwich Mean Time/iu, 'GMT'],
+];
+const ZONE_ABBREVIATION =
+  /(?<![\p{L}])(EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|CET|CEST|EET|EEST|WET|GMT|UTC|BST|IST|AEST|AEDT|JST|SGT)(?![\p{L}])(?:\s*(?:\+\s?\/\s?[-−]|±|\+-|plus or minus)\s*(\d{1,2})\s*(?:h|hrs?|hours?)?(?![\p{L}])|\s*([+−-])\s?(\d{1,2}(?::\d\d)?)(?![\d.]))?/gu;
+
+function timezonesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const [re, zone] of ZONE_NAMES) if (re.test(text)) out.push(zone);
+  ZONE_ABBREVIATION.lastIndex = 0;
+  for (let m = ZONE_ABBREVIATION.exec(text); m !== null; m = ZONE_ABBREVIATION.exec(text)) {
+    const abbr = m[1]!;
+    // Two-letter zones (ET, PT, CT, MT) are also states and "part-time": only after a clock time.
+    if (abbr.length === 2 && !/\d\s*(?:[ap]\.?m\.?)?\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (m[2] !== undefined) out.push(`${abbr}+-${m[2]}`);
+    else if (m[4] !== undefined) out.push(`${abbr}${m[3] === '+' ? '+' : '-'}${m[4]}`);
+    else out.push(US_ZONES[abbr] ?? OTHER_ZONES[abbr] ?? abbr);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Office days
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+const DAY_COUNT = '(\\d|one|two|three|four|five|six|seven)(?:\\s*(?:-|–|to|or)\\s*(?:\\d|two|three|four|five))?\\+?';
+const OFFICE = '(?:the\\s+|our\\s+|an?\\s+)?(?:[\\p{Lu}][\\p{L}]+\\s+)?(?:office|offices|hub|studio|HQ|headquarters|campus)';
+const OFFICE_DAYS = [
+  new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?|x)\\s*(?:(?:a|per|each|every|\\/)\\s*(?:week|wk)\\s*)?(?:in|at|from|on[- ]site\\s+(?:in|at))\\s+${OFFICE}`, 'iu'),
+  new RegExp(`(?<![\\p{L}])(?:in|at|to|into|from)\\s+${OFFICE}\\s+(?:at\\s+least\\s+|a\\s+minimum\\s+of\\s+|minimum\\s+|for\\s+|about\\s+)?${DAY_COUNT}\\s*(?:days?|x|times)(?![\\p{L}])`, 'iu'),
+  new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?)\\s*(?:a|per|each)\\s*week\\s+(?:on[- ]?site|in[- ]office|in[- ]person)`, 'iu'),
+];
+
+function officeDaysIn(text: string): number | null {
+  for (const re of OFFICE_DAYS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const word = m[1]!.toLowerCase();
+    const n = NUMBER_WORDS[word] ?? Number(word);
+    if (Number.isInteger(n) && n >= 0 && n <= 7) return n;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading a field value or a label ("Remote / Remote", "TELECOMMUTE", "on-site", "London (Hybrid)")
+
+/**
+ * The policy a field value or label names. A field may say just "Office"; in a line of
+ * page text, "Offices" is as likely a menu entry, so `inText` asks for an explicit word.
+ */
+function policyWord(value: string, inText = false): RemotePolicy | null {
+  const v = value.toLowerCase();
+  if (/(?<![\p{L}])hybrid(?![\p{L}])/u.test(v)) return 'hybrid';
+  if (/(?<![\p{L}])(?:remote|telecommut\w*|work from home|wfh|home[- ]based)(?![\p{L}])|^\s*(?:anywhere|worldwide)\b/u.test(v)) return 'remote';
+  if (/(?<![\p{L}])(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)(?![\p{L}])/u.test(v)) return 'onsite';
+  if (!inText && /(?<![\p{L}])(?:office|in[- ]house)(?![\p{L}])/u.test(v)) return 'onsite';
+  return null;
+}
+
+interface Reading {
+  policy: RemotePolicy;
+  evidence: string;
+  source: ValueSource;
+}
+
+/** A yes/no field ("isRemote: true") says less than a named workplace type: Ashby sets isRemote on hybrid roles too. */
+function readStructured(fields: readonly FieldValue[]): Reading | null {
+  const rank: Record<ValueSource, number> = { board: 0, jsonld: 1, prose: 2 };
+  const readings: Array<Reading & { order: number }> = [];
+  fields.forEach((f, i) => {
+    if (typeof f?.value !== 'string') return;
+    const value = f.value.trim();
+    const flag = /^(?:true|false|yes|no|1|0)$/i.test(value);
+    let policy: RemotePolicy | null = null;
+    if (flag) {
+      if (/^(?:true|yes|1)$/i.test(value) && /remote|telecommut/i.test(f.field)) policy = 'remote';
+    } else {
+      policy = policyWord(value);
+    }
+    if (!policy) return;
+    readings.push({ policy, evidence: `${f.field}: ${value}`, source: f.source, order: rank[f.source] * 1000 + (flag ? 500 : 0) + i });
+  });
+  readings.sort((a, b) => a.order - b.order);
+  const first = readings[0];
+  return first ? { policy: first.policy, evidence: first.evidence, source: first.source } : null;
+}
+
+const LABEL_LINE =
+  /^(?:workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|option))?|office\s+policy|job\s+location|arrangement|modality)\s*[:|]\s*(.+)$/i;
+
+/** A short line made of labelled parts: "London | Hybrid", "Full-time • US - Remote • $135k". */
+function readLabelledLine(line: string): RemotePolicy | null {
+  const labelled = LABEL_LINE.exec(line);
+  if (labelled) return policyWord(labelled[1]!, true);
+  const parts = line.split(/\s[|•·]\s/);
+  if (parts.length < 2) return null;
+  for (const part of parts) {
+    if (part.trim().split(/\s+/).length > 5) continue;
+    const policy = policyWord(part, true);
+    if (policy) return policy;
+  }
+  return null;
+}
+
+const TAG = /#LI-(remote|hybrid|on-?site)(?![\p{L}])/iu;
+
+// ---------------------------------------------------------------------------------------
+// Prose
+
+type SignalKind = 'not-remote' | 'hybrid' | 'remote' | 'onsite' | 'visits' | 'based-in-city';
+
+interface Signal {
+  kind: SignalKind;
+  companyLevel: boolean;
+  evidence: string;
+}
+
+const NOT_REMOTE = [
+  /\bnot\s+(?:be\s+)?(?:eligible|available|open|suitable|considered|offered)\s+(?:for|to|as)\s+(?:a\s+)?(?:fully\s+|100%\s+)?remote/i,
+  /\b(?:is|are)\s+not\s+(?:a\s+)?(?:fully\s+)?remote\b/i,
+  /\b(?:isn'?t|aren'?t|cannot\s+be|can'?t\s+be|won'?t\s+be|will\s+not\s+be)\s+(?:a\s+)?(?:fully\s+)?(?:remote|done\s+remotely|performed\s+remotely)\b/i,
+  /\bno\s+(?:fully\s+)?remote\b|\bnon[- ]remote\b/i,
+  /\bremote\s+(?:work(?:ing)?\s+)?(?:is\s+)?not\s+(?:possible|available|an\s+option|permitted|supported|offered)/i,
+  /\btemporar(?:y|ily)\s+remote\b|\bremote\s+(?:until|during|for\s+now|initially|temporarily)\b/i,
+  /\boccasional(?:ly)?\s+(?:work(?:ing)?\s+from\s+home|wfh|remote\s+work(?:ing)?|home\s+working)\b|\b(?:work(?:ing)?\s+from\s+home|wfh)\s+(?:is\s+)?(?:only\s+)?occasional/i,
+  /\bon[- ]?site\s+only\b|\bonly\s+on[- ]?site\b|\b(?:fully|100%|entirely|completely)\s+(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b|\bin[- ]office\s+only\b/i,
+];
+
+const HYBRID = [
+  /\bhybrid[- ](?:work(?:ing|place|force)?|model|role|position|schedule|arrangement|environment|set-?up|policy|job|opportunity|approach|culture|office|basis|format|mode|way)\b/i,
+  /\b(?:is|be|are)\s+hybrid\b(?!\s+(?:of|cloud)\b)/i,
+  /^\s*hybrid\b(?!\s+(?:of|cloud|mobile|app)\b)|\(\s*hybrid\s*\)|\bhybrid\s*[-–—:|]\s/i,
+  /\b(?:option|possibility|flexibility|ability|opportunity|chance|freedom|allowed|able)\b[^.;]{0,30}?\bto\s+(?:also\s+)?work\s+(?:from\s+home|remotely)\b/i,
+  /\b(?:partially|partly|part[- ]time)\s+remote\b|\bpart[- ]remote\b/i,
+  /\b(?:work(?:ing)?\s+from\s+home|wfh|remote(?:ly)?)\s+(?:up\s+to\s+)?(?:\d|one|two|three|four)\s+days?\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:from\s+home|remote(?:ly)?)\b/i,
+  /\b(?:hjemmearbejde|hjemmekontor|homeoffice|home-office-tage|télétravail|teletrabajo|smart\s+working|thuiswerken|hemarbete|distansarbete|praca\s+zdalna|lavoro\s+agile|trabalho\s+híbrido|hybride)/i,
+];
+
+const REMOTE = [
+  /^\s*(?:fully\s+|100%\s+)?remote\b(?![- ](?:sensing|control|access|desktop|server|procedure|monitoring|patient))/i,
+  /\b(?:fully|100%|completely|entirely|permanently)[- ]remote\b/i,
+  /\bremote[- ](?:first|only|based|eligible|position|role|job|work(?:ing|er|ers|force)?|opportunit(?:y|ies)|employees?|employment|set-?up|environment|friendly|option|company|organi[sz]ation|contract(?:or)?|within|in\s+(?:the\s+)?[\p{Lu}])/iu,
+  /\b(?:done|performed|worked|based|work(?:ing)?)\s+remotely\b/i,
+  /\b(?:is|be|are|as)\s+(?:a\s+)?remote\b(?!\s+(?:control|sensing|access|team))/i,
+  /\bwork(?:ing)?\s+from\s+anywhere\b|\bwork(?:ing)?\s+from\s+any\s+location\b|\b(?:live|be\s+located|be\s+based)\s+anywhere\b/i,
+  /\btelecommut/i,
+  /\bor\s+(?:fully\s+)?remote\s*$|\(\s*(?:fully\s+)?remote\s*\)/i,
+];
+/** "you can be within the North America region": remote, if a region follows. */
+const REMOTE_WITHIN_REGION = /\bcan\s+(?:be|work|live|reside)\s+(?:located\s+|based\s+)?(?:anywhere\s+)?(?:with)?in\b/i;
+
+const ONSITE = [
+  /\b(?:based|located|work|working|report|reporting|sit|sitting)\s+(?:in|at|from|out\s+of)\s+(?:our|the)\s+[^.;]{0,40}?\b(?:office|HQ|headquarters|hub|campus|studio)s?\b/i,
+  /\bthen\s+in\s+our\b[^.;]{0,30}\boffice\b/i,
+  /\b(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\s+(?:role|position|job|work|working|presence|basis)\b/i,
+  /\b(?:is|be)\s+(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b/i,
+  /^\s*(?:on[- ]?site|in[- ]office)\b/i,
+];
+
+const VISITS = /\b(?:some|occasional|periodic|quarterly|monthly|regular|periodically|occasionally)\s+(?:in[- ]person|on[- ]?sites?|office\s+visits|visits\s+to\s+(?:the|our)\s+office|travel\s+to\s+(?:the|our)\s+office)/i;
+
+const BASED_IN = /\b(?:role|position|job|team|you)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:based|located)\s+(?:in|out\s+of)\s+([^,;.]+)/i;
+
+const COMPANY_LEVEL = /\b(?:we'?re|we\s+are|our\s+(?:company|culture|organi[sz]ation))\b|\bcompany\b|\bremote[- ]first\b/i;
+const ROLE_LEVEL = /\b(?:this|the)\s+(?:role|position|job|opportunity)\b|\byou(?:'ll|'d|'re|r)?\b/i;
+
+/** What one clause says about the workplace; `evidence` is the sentence the clause is part of. */
+function signalsIn(clause: string, evidence: string): Signal[] {
+  const companyLevel = COMPANY_LEVEL.test(clause) && !ROLE_LEVEL.test(clause);
+  const out: Signal[] = [];
+  const add = (kind: SignalKind) => out.push({ kind, companyLevel, evidence });
+  const days = officeDaysIn(clause);
+  if (NOT_REMOTE.some((re) => re.test(clause)) || days === 5) add('not-remote');
+  if (HYBRID.some((re) => re.test(clause)) || (days !== null && days > 0 && days < 5)) add('hybrid');
+  if (REMOTE.some((re) => re.test(clause)) || (REMOTE_WITHIN_REGION.test(clause) && regionsIn(clause).length > 0)) add('remote');
+  if (ONSITE.some((re) => re.test(clause))) add('onsite');
+  if (VISITS.test(clause)) add('visits');
+  const based = BASED_IN.exec(clause);
+  if (based && regionsIn(based[1]!).length === 0 && !/\bremote/i.test(based[1]!)) add('based-in-city');
+  return out;
+}
+
+/**
+ * The text's verdict. Negations win; then an explicit hybrid arrangement; then remote
+ * (periodic visits do not undo it); then visits to a place the role is based in (some
+ * in-person meetings, otherwise not) read as hybrid; then on-site. A lone "based in
+ * <city>" is weak: it says where the team is, not whether one must be there.
+ */
+function decide(signals: readonly Signal[]): { policy: RemotePolicy; evidence: string; strong: boolean } | null {
+  const roleLevel = signals.filter((s) => !s.companyLevel && s.kind !== 'based-in-city');
+  const pool = roleLevel.length > 0 ? signals.filter((s) => !s.companyLevel) : signals;
+  const first = (kind: SignalKind) => pool.find((s) => s.kind === kind);
+  const strong = roleLevel.length > 0;
+  const notRemote = first('not-remote');
+  if (notRemote) return { policy: 'onsite', evidence: notRemote.evidence, strong };
+  const hybrid = first('hybrid');
+  if (hybrid) return { policy: 'hybrid', evidence: hybrid.evidence, strong };
+  const remote = first('remote');
+  if (remote) return { policy: 'remote', evidence: remote.evidence, strong };
+  const visits = first('visits');
+  if (visits) return { policy: 'hybrid', evidence: visits.evidence, strong };
+  const onsite = first('onsite') ?? first('based-in-city');
+  if (onsite) return { policy: 'onsite', evidence: onsite.evidence, strong: strong && onsite.kind === 'onsite' };
+  return null;
+}
+
+/**
+ * A clause that says where one may be, even without a policy word: "based in North
+ * America", "residents of Canada", "within the EU". Regions named elsewhere ("we
+ * collaborate across North America and Europe") are not a requirement.
+ */
+const PLACE_CONTEXT = /\b(?:based|located|live|living|reside|residents?|within|anywhere)\b/i;
+
+interface TextReading {
+  labelled: (Reading & { strong: true }) | null;
+  prose: { policy: RemotePolicy; evidence: string; strong: boolean } | null;
+  regions: string[];
+  timezones: string[];
+  officeDaysMin: number | null;
+}
+
+function readText(text: string, location: string | null): TextReading {
+  const regions: string[] = [];
+  const timezones: string[] = [];
+  let officeDaysMin: number | null = null;
+  const addRegions = (clause: string) => {
+    for (const r of regionsIn(clause)) if (!regions.includes(r.name)) regions.push(r.name);
+    if (WORLDWIDE.test(clause) && !regions.includes('worldwide')) regions.push('worldwide');
+    const commute = COMMUTE.exec(clause);
+    if (commute && !regions.includes(`${commute[1]} metro`)) regions.push(`${commute[1]} metro`);
+  };
+
+  let labelled: TextReading['labelled'] = null;
+  if (location) {
+    const policy = policyWord(location, true);
+    if (policy) {
+      labelled = { policy, evidence: `location: ${location}`, source: 'board', strong: true };
+      addRegions(location);
+    }
+  }
+
+  const signals: Signal[] = [];
+  let tag: Reading | null = null;
+  for (const rawLine of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
+    const line = rawLine.trim();
+    if (!line) continue;
+    if (!labelled && line.split(/\s+/).length <= 12) {
+      const policy = readLabelledLine(line);
+      if (policy) {
+        labelled = { policy, evidence: line, source: 'prose', strong: true };
+        addRegions(line);
+      }
+    }
+    const tagMatch = TAG.exec(line);
+    if (tagMatch && !tag) {
+      const policy = policyWord(tagMatch[1]!);
+      if (policy) tag = { policy, evidence: tagMatch[0], source: 'prose' };
+    }
+    for (const sentence of splitSentences(line)) {
+      for (const tz of timezonesIn(sentence)) if (!timezones.includes(tz)) timezones.push(tz);
+      const days = officeDaysIn(sentence);
+      if (days !== null && (officeDaysMin === null || days < officeDaysMin)) officeDaysMin = days;
+      for (const clause of sentence.split(/;\s*/)) {
+        const found = signalsIn(clause, sentence);
+        signals.push(...found);
+        if (found.length > 0 || PLACE_CONTEXT.test(clause)) addRegions(clause);
+      }
+    }
+  }
+  const prose = decide(signals);
+  return {
+    labelled: labelled ?? (tag ? { ...tag, strong: true } : null),
+    prose,
+    regions,
+    timezones,
+    officeDaysMin,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+
+export interface RemoteInput {
+  /** The board's and JSON-LD's workplace fields, most trusted first. */
+  structured: FieldValue[];
+  location: string | null;
+  text: string;
+}
+
+const UNSPECIFIED: Remote = {
+  policy: 'unspecified',
+  regions: [],
+  timezones: [],
+  officeDaysMin: null,
+  evidence: null,
+  source: null,
+  conflict: null,
+};
+
+/**
+ * The remote policy of a posting, with the regions and time zones it allows and the
+ * office days it asks for. When a structured field and the role's own words disagree
+ * (a Lever "remote" job whose text says it is based in New York with some in-person
+ * meetings), the words win and the disagreement is kept in `conflict`.
+ */
+export function parseRemote(input: RemoteInput): Remote {
+  const structuredFields = Array.isArray(input?.structured) ? input.structured : [];
+  const location = typeof input?.location === 'string' && input.location.trim() ? decodeEntities(input.location.trim()) : null;
+  const text = typeof input?.text === 'string' ? decodeEntities(input.text) : '';
+
+  const structured = readStructured(structuredFields);
+  const reading = readText(text, location);
+  const fromText = reading.labelled ?? (reading.prose ? { ...reading.prose, source: 'prose' as const } : null);
+
+  const base = { regions: reading.regions, timezones: reading.timezones, officeDaysMin: reading.officeDaysMin };
+  if (structured) {
+    if (fromText && fromText.strong && fromText.policy !== structured.policy) {
+      const conflict: RemoteConflict = {
+        structured: structured.policy,
+        structuredEvidence: structured.evidence,
+        text: fromText.policy,
+        textEvidence: fromText.evidence,
+      };
+      return { ...base, policy: fromText.policy, evidence: fromText.evidence, source: fromText.source, conflict };
+    }
+    return { ...base, policy: structured.policy, evidence: structured.evidence, source: structured.source, conflict: null };
+  }
+  if (fromText) return { ...base, policy: fromText.policy, evidence: fromText.evidence, source: fromText.source, conflict: null };
+  return { ...UNSPECIFIED, ...base };
+}

@@ -1,0 +1,331 @@
+import type { PayPeriod, SalaryRange, ValueSource } from '../model/index.ts';
+import { CURRENCY_CODES, findMoneyTokens, type MoneyToken } from './money.ts';
+import { isJurisdiction } from './remote.ts';
+import { decodeEntities, splitSentences } from './text.ts';
+
+/*
+ * Pay ranges in posting text. Each sentence is scanned for amounts (money.ts), amounts
+ * are paired into ranges across a dash, "to" or nothing at all, and each range is then
+ * judged: is it pay at all, for which period, for which zone, base or OTE, the
+ * employer's figure or a board's estimate.
+ */
+
+const PERIOD_FACTOR: Record<PayPeriod, number> = { hour: 2080, day: 260, week: 52, month: 12, year: 1 };
+
+/** The range as a yearly figure, for comparison: hour ×2080, day ×260, week ×52, month ×12. */
+export function annualise(min: number, max: number, period: PayPeriod): { min: number; max: number } {
+  const factor = PERIOD_FACTOR[period];
+  return { min: round2(min * factor), max: round2(max * factor) };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+// ---------------------------------------------------------------------------------------
+// Periods
+
+const UNITS: Record<PayPeriod, string> = {
+  hour: 'hours?|hrs?|heures?|stunden?|horas?',
+  day: 'days?|jours?|tag|dias?|días?',
+  week: 'weeks?|wks?|semaines?|wochen?|semanas?',
+  month: 'months?|mos?|mths?|mês|mes|mois|monat',
+  year: 'years?|yrs?|annum|años?|anos?|jahr',
+};
+const ADVERBS: Record<PayPeriod, string> = {
+  hour: 'hourly|an hour|per hour',
+  day: 'daily|a day|per day',
+  week: 'weekly|a week|per week',
+  month: 'monthly|mensal|mensuel|monatlich|a month|per month',
+  year: 'annually|annual|yearly|anual|annuel|jährlich|a year|per year|per annum|p\\.\\s?a\\.',
+};
+const PERIODS = Object.keys(UNITS) as PayPeriod[];
+
+/** Right after an amount: "/hr", " per hour", " a year", " Annually", "/mês", "/h". */
+const PERIOD_AFTER = PERIODS.map((period) => ({
+  period,
+  re: new RegExp(
+    `^\\s*(?:\\/\\s*(?:${UNITS[period]}|${period[0]})|(?:per|a|an|each|every|por|pro|par)\\s+(?:${UNITS[period]})|\\(?(?:${ADVERBS[period]})\\)?)(?![\\p{L}])`,
+    'iu',
+  ),
+}));
+
+/** In the words before a range: "The annual US base salary", "the Canada hourly range". */
+const PERIOD_WORD = new RegExp(
+  PERIODS.map((p) => `(?<${p}>(?<![\\p{L}])(?:${ADVERBS[p]})(?![\\p{L}]))`).join('|'),
+  'giu',
+);
+
+function periodRightAfter(text: string, at: number): { period: PayPeriod; end: number } | null {
+  const rest = text.slice(at, at + 24);
+  for (const { period, re } of PERIOD_AFTER) {
+    const m = re.exec(rest);
+    if (m) return { period, end: at + m[0].length };
+  }
+  return null;
+}
+
+function lastPeriodWord(text: string): PayPeriod | null {
+  let found: PayPeriod | null = null;
+  PERIOD_WORD.lastIndex = 0;
+  for (let m = PERIOD_WORD.exec(text); m !== null; m = PERIOD_WORD.exec(text)) {
+    const hit = PERIODS.find((p) => m!.groups?.[p] !== undefined);
+    if (hit) found = hit;
+  }
+  return found;
+}
+
+/** With no period written, the size of the amount is the best guess: salaries are yearly, small amounts hourly. */
+function periodBySize(max: number): PayPeriod {
+  if (max >= 15000) return 'year';
+  if (max <= 500) return 'hour';
+  return 'month';
+}
+
+// ---------------------------------------------------------------------------------------
+// What is and is not pay
+
+/** A separator between two bounds. "and" only after "between". */
+const RANGE_SEPARATOR = /^\s*(?:[-–—−‒―~]|to|bis|até|a)\s*$/i;
+
+/** Words that make an amount something other than pay when they name it: "a $10k signing bonus", "raised $50M". */
+const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|payments|sales|valuation|valued|ARR|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut\w*)(?![\p{L}])/iu;
+
+/** Stipends and allowances are pay when they are what the person lives on, not when earmarked for a purpose. */
+const ALLOWANCE = /(?<![\p{L}])(?:allowances?|stipends?|per diem|bolsa)(?![\p{L}])/iu;
+const EARMARK = /(?<![\p{L}])(?:learning|education(?:al)?|training|development|conference|books?|meals?|food|lunch|phone|mobile|internet|cell|office|equipment|wellness|well-being|wellbeing|gym|fitness|health|commut\w*|transport\w*|travel|relocation|childcare|co-?working|tech(?:nology)?|home|setup|hardware|car|parking|remote work)(?![\p{L}])/iu;
+
+/** A reason to believe a lone amount is pay, when it is not part of a range. */
+const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|stipend|allowance|bolsa|income|range|gehalt|salario|salário|salaire)(?![\p{L}])/iu;
+
+const OTE = /(?<![\p{L}])(?:OTE|on[- ]target[- ](?:earnings|compensation|comp|pay|income))(?![\p{L}])/iu;
+
+/** A board's own estimate: "(LinkedIn est.)", "Glassdoor est.", Indeed's "Estimated" tag. The employer's "(Employer est.)" is not. */
+const BOARD_ESTIMATE = /(?<![\p{L}])(?:linkedin|glassdoor|indeed|ziprecruiter|built ?in|levels\.fyi|wellfound|otta|simplyhired|monster|talent\.com)(?![\p{L}])[^.;\n]{0,12}?\best(?:\.|imated?\b)|\((?!employer)(?:[\p{L}.]+\s+)?est(?:\.|imated?)\)|(?:^|[(\[•·|]\s*)estimated(?:\s+(?:pay|salary|base))?\s*(?:[:)\]]|(?=\s*[$€£¥₹\d]))/iu;
+
+/** The few words naming what an amount is, up to the nearest break: "annual learning stipend", "in our Series B". */
+function phraseAfter(text: string): string {
+  return text.split(/[,;.+(•·|]|\s(?:plus|and|or|with|\+)\s/i)[0]!.slice(0, 60);
+}
+
+function phraseBefore(text: string): string {
+  const parts = text.split(/[,;(•·|+]|\s(?:plus|and|or|with)\s/i);
+  return parts[parts.length - 1]!.split(/\s+/).slice(-6).join(' ');
+}
+
+function namesSomethingElse(phrase: string): boolean {
+  if (NOT_PAY.test(phrase)) return true;
+  return ALLOWANCE.test(phrase) && EARMARK.test(phrase);
+}
+
+// ---------------------------------------------------------------------------------------
+// Labels
+
+/** Words that say "this is pay" without naming whom it is for. */
+const PAY_HEADER_WORDS = new Set([
+  'annual', 'annually', 'base', 'hiring', 'hourly', 'monthly', 'yearly', 'pay', 'salary', 'salaries', 'compensation', 'comp', 'range', 'ranges',
+  'rate', 'rates', 'band', 'total', 'target', 'ote', 'on-target', 'earnings', 'ctc', 'wage', 'wages', 'starting', 'estimated', 'expected',
+  'gross', 'package', 'remuneration', 'bolsa', 'auxílio', 'auxilio', 'stipend', 'the', 'our', 'for', 'this', 'role', 'position', 'and', '&',
+  'of', 'approx', 'approximately', 'up', 'to', 'from', 'new', 'hire', 'cash', 'net', 'info', 'information', 'details', 'benefits',
+]);
+
+/** Words that make a prefix a sentence ("The salary for this role is") rather than a label ("Canada Senior"). */
+const SENTENCE_WORD = /(?<![\p{L}])(?:is|are|was|were|be|will|would|receive|receives|offer|offers|offering|earn|earns|pays?|between|of|to|at|estimate|provided|we|you|your|our|in|range)(?![\p{L}])/iu;
+
+function isPayHeader(words: string): boolean {
+  const list = words.toLowerCase().split(/[\s/]+/).filter(Boolean);
+  return list.length > 0 && list.every((w) => PAY_HEADER_WORDS.has(w.replace(/[():]/g, '')));
+}
+
+/** "Salary (CAD)" is "Salary": the currency is reported on its own. */
+function withoutCurrencyCodes(text: string): string {
+  return text
+    .replace(/\(\s*([A-Z]{3})\s*\)|(?<![\p{L}])([A-Z]{3})(?![\p{L}])/gu, (m, a?: string, b?: string) => (CURRENCY_CODES.has(a ?? b ?? '') ? ' ' : m))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "Canada Intermediate: CAD " -> "Canada Intermediate"; "The US base salary range for this position is" -> none. */
+function labelFromPrefix(prefix: string): string | null {
+  let text = withoutCurrencyCodes(prefix.split(/[•·|;]/).pop()!);
+  text = text.replace(/^[\s\-–—*•·.,:;)]+/, '').replace(/[\s\-–—=:~≈(]+$/, '');
+  // "Pay: Austin, TX, USA" / "Salary Range: Base Salary Range": a pay header before the label.
+  const header = /^([^:]{1,40}):\s*(.*)$/.exec(text);
+  if (header && isPayHeader(header[1]!)) text = header[2]!.replace(/[\s\-–—=:~]+$/, '');
+  if (!text || isPayHeader(text)) return null;
+  if (text.split(/\s+/).length > 7 || SENTENCE_WORD.test(text)) return null;
+  if (!/\p{L}/u.test(text)) return null;
+  return text;
+}
+
+/** "Zone 1 Pay Range" -> "Zone 1". A country alone ("US Salary Range") restates where the posting is, not a zone. */
+function labelFromHeading(line: string): string | null {
+  const text = line.trim().replace(/[:\s]+$/, '');
+  if (!text || text.split(/\s+/).length > 8 || /[.!?]$/.test(text) || !PAY_WORD.test(text)) return null;
+  const rest = text
+    .split(/\s+/)
+    .filter((w) => !PAY_HEADER_WORDS.has(w.toLowerCase().replace(/[():]/g, '')))
+    .join(' ')
+    .replace(/^[\s\-–—:]+|[\s\-–—:]+$/g, '');
+  if (!rest || !/\p{L}|\d/u.test(rest) || isJurisdiction(rest)) return null;
+  return rest;
+}
+
+// ---------------------------------------------------------------------------------------
+// Ranges
+
+interface Candidate {
+  start: number;
+  end: number;
+  min: number;
+  max: number;
+  currency: string | null;
+  strength: number;
+  /** Period written right after the range. */
+  statedPeriod: PayPeriod | null;
+  perAnnum: boolean;
+  single: boolean;
+  /** Bounds that do not make a range (max below min, all zero): swallowed, never reported. */
+  rejected: boolean;
+}
+
+function strongest(a: MoneyToken, b: MoneyToken): MoneyToken {
+  return b.strength > a.strength ? b : a;
+}
+
+/** "$120-150k": a multiplier written on one bound belongs to both, when that keeps min ≤ max. */
+function shareMultiplier(lo: MoneyToken, hi: MoneyToken): [number, number] {
+  let min = lo.value;
+  let max = hi.value;
+  if (lo.factor === 1 && hi.factor > 1 && lo.written < hi.written && lo.written * hi.factor <= hi.value) min = lo.written * hi.factor;
+  else if (hi.factor === 1 && lo.factor > 1 && hi.written > lo.written && hi.written * lo.factor >= lo.value) max = hi.written * lo.factor;
+  return [min, max];
+}
+
+function pairable(text: string, a: MoneyToken, b: MoneyToken, aEnd: number): boolean {
+  const gap = text.slice(aEnd, b.start);
+  if (a.plus || b.percent) return false;
+  if (!a.marked && !b.marked) return false;
+  if (a.currency && b.currency && a.strength >= 2 && b.strength >= 2 && a.currency !== b.currency) return false;
+  if (RANGE_SEPARATOR.test(gap)) return true;
+  if (/^\s*and\s*$/i.test(gap)) return /\bbetween\s+\S*$/i.test(text.slice(Math.max(0, a.start - 12), a.start));
+  // "$184,050 $262,928": two marked amounts side by side, rising.
+  return /^\s{1,3}$/.test(gap) && a.marked && b.marked && b.value >= a.value;
+}
+
+function candidatesIn(sentence: string): Candidate[] {
+  const tokens = findMoneyTokens(sentence).filter((t) => !t.percent && !t.inWord && Number.isFinite(t.value));
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!;
+    const aPeriod = periodRightAfter(sentence, a.end);
+    const aEnd = aPeriod?.end ?? a.end;
+    const b = tokens[i + 1];
+    if (b && pairable(sentence, a, b, aEnd)) {
+      const [min, max] = shareMultiplier(a, b);
+      const bPeriod = periodRightAfter(sentence, b.end);
+      const best = strongest(a, b);
+      out.push({
+        start: a.start,
+        end: bPeriod?.end ?? b.end,
+        min,
+        max,
+        currency: best.currency,
+        strength: best.strength,
+        statedPeriod: bPeriod?.period ?? aPeriod?.period ?? null,
+        perAnnum: a.perAnnum || b.perAnnum,
+        single: false,
+        rejected: max < min || max <= 0,
+      });
+      i++;
+      continue;
+    }
+    if (!a.marked) continue;
+    out.push({
+      start: a.start,
+      end: aEnd,
+      min: a.value,
+      max: a.value,
+      currency: a.currency,
+      strength: a.strength,
+      statedPeriod: aPeriod?.period ?? null,
+      perAnnum: a.perAnnum,
+      single: true,
+      rejected: a.value <= 0 || a.plus,
+    });
+  }
+  return out;
+}
+
+/** A bare `$` means US dollars unless the sentence names another currency nearby ("Salary (CAD): $100k"). */
+function currencyNamedNearby(context: string): string | null {
+  const codes = context.match(/(?<![\p{L}])[A-Z]{3}(?![\p{L}])/gu)?.filter((c) => CURRENCY_CODES.has(c)) ?? [];
+  const distinct = [...new Set(codes)];
+  return distinct.length === 1 ? distinct[0]! : null;
+}
+
+export interface ParseSalaryOptions {
+  /** Where the text came from; ranges carry it. Defaults to 'prose'. */
+  source?: ValueSource;
+}
+
+/**
+ * Every pay range stated in `text`, in order. Each carries the sentence or line it was
+ * read from as evidence. Amounts that are not pay (funding, revenue, benefits, bonuses,
+ * percentages, counts) and placeholders ("$0 - $0") are left out.
+ */
+export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}): SalaryRange[] {
+  if (typeof text !== 'string' || !/\d/.test(text)) return [];
+  const source = options.source ?? 'prose';
+  const ranges: SalaryRange[] = [];
+  let inherited: PayPeriod | null = null;
+  let previousLine = '';
+
+  for (const line of decodeEntities(text).split(/\r\n|[\n\r\u2028\u2029]/)) {
+    if (line.trim() === '') continue;
+    const sentences = splitSentences(line);
+    sentences.forEach((sentence, sentenceIndex) => {
+      const candidates = candidatesIn(sentence);
+      let segmentStart = 0;
+      candidates.forEach((c, index) => {
+        const before = sentence.slice(segmentStart, c.start);
+        const next = candidates[index + 1];
+        const after = sentence.slice(c.end, next ? next.start : sentence.length);
+        segmentStart = c.end;
+        if (c.rejected) return;
+        if (namesSomethingElse(phraseBefore(before)) || namesSomethingElse(phraseAfter(after))) return;
+
+        const wordPeriod = lastPeriodWord(before);
+        const ote = OTE.test(before) || OTE.test(after.slice(0, 30));
+        if (c.single && !c.statedPeriod && !wordPeriod && !ote && !c.perAnnum && !PAY_WORD.test(sentence)) return;
+
+        let currency = c.currency;
+        if (c.strength <= 1) currency = currencyNamedNearby(before + after.slice(0, 30)) ?? currency;
+        if (!currency || !/^[A-Z]{3}$/.test(currency)) return;
+
+        const stated = c.statedPeriod ?? wordPeriod ?? (c.perAnnum ? 'year' : null);
+        const period = stated ?? inherited ?? periodBySize(c.max);
+        if (stated) inherited = stated;
+
+        let label = labelFromPrefix(before);
+        if (label === null && index === 0 && sentenceIndex === 0 && before.trim() === '') label = labelFromHeading(previousLine);
+
+        const range: SalaryRange = {
+          min: c.min,
+          max: c.max,
+          currency,
+          period,
+          annual: annualise(c.min, c.max, period),
+          evidence: sentence.trim(),
+          source,
+        };
+        if (label !== null) range.label = label;
+        if (ote) range.kind = 'ote';
+        if (BOARD_ESTIMATE.test(sentence)) range.estimated = true;
+        ranges.push(range);
+      });
+    });
+    previousLine = line;
+  }
+  return ranges;
+}

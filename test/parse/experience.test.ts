@@ -1,0 +1,80 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Experience } from '../../src/model/index.ts';
+import { experienceFromMonths, parseExperience } from '../../src/parse/experience.ts';
+
+const seedDir = new URL('../../../shared/seeds/', import.meta.url);
+function seed(prefix: string): string {
+  const name = readdirSync(seedDir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!name) throw new Error(`seed ${prefix} missing`);
+  return readFileSync(new URL(name, seedDir), 'utf8');
+}
+
+const years = (line: string) => {
+  const e = parseExperience([line]);
+  return e ? [e.yearsMin, e.yearsMax] : null;
+};
+
+describe('parseExperience', () => {
+  it('seed 002: "You have 5+ years of experience in machine learning"', () => {
+    const e = parseExperience(seed('002').split('\n'));
+    expect(e).not.toBeNull();
+    expect([e!.yearsMin, e!.yearsMax]).toEqual([5, null]);
+    expect(e!.evidence).toContain('You have 5+ years of experience in machine learning');
+    expect(e!.evidence.length).toBeLessThan(400);
+    expect(() => Experience.parse(e)).not.toThrow();
+  });
+
+  it('finds none in seeds 001 and 003', () => {
+    expect(parseExperience(seed('001').split('\n'))).toBeNull();
+    expect(parseExperience(seed('003').split('\n'))).toBeNull();
+  });
+
+  it.each([
+    ['3-5 years of experience', [3, 5]],
+    ['3 to 5 years of relevant experience', [3, 5]],
+    ['3–5 yrs experience', [3, 5]],
+    ['5-7+ years in software engineering', [5, 7]],
+    ['5+ years of experience', [5, null]],
+    ['At least 4 years of professional experience', [4, null]],
+    ['A minimum of 2 years experience', [2, null]],
+    ['Minimum of 6 years working in data', [6, null]],
+    ['3 years or more of industry experience', [3, null]],
+    ['three years building APIs', [3, null]],
+    ['Five (5) years of experience with Go', [5, null]],
+    ['Experience: 2-4 years', [2, 4]],
+    ['1.5 years of hands-on experience', [1.5, null]],
+  ])('%s', (line, expected) => {
+    expect(years(line)).toEqual(expected);
+  });
+
+  it.each([
+    ['Founded 10 years ago, we are a leader in fintech.'],
+    ['10 years in business and growing.'],
+    ['For over 20 years, we have served our customers.'],
+    ['A 4-year vesting schedule with a 1 year cliff.'],
+    ['Join our 15 years of history.'],
+    ['We offer 25 days of holiday a year.'],
+  ])('ignores years that are not experience: %s', (line) => {
+    expect(parseExperience([line])).toBeNull();
+  });
+
+  it('takes the smallest minimum, with its line as evidence', () => {
+    const e = parseExperience(['7+ years of experience preferred', 'You have 5+ years of backend experience', 'Founded 30 years ago']);
+    expect(e).toEqual({ yearsMin: 5, yearsMax: null, evidence: 'You have 5+ years of backend experience', source: 'prose' });
+  });
+
+  it('carries the source it is given', () => {
+    expect(parseExperience(['5+ years of experience'], { source: 'board' })?.source).toBe('board');
+  });
+});
+
+describe('experienceFromMonths', () => {
+  it('turns JSON-LD months into years', () => {
+    expect(experienceFromMonths(60, 'JSON-LD monthsOfExperience: 60')).toEqual({
+      yearsMin: 5, yearsMax: null, evidence: 'JSON-LD monthsOfExperience: 60', source: 'jsonld',
+    });
+    expect(experienceFromMonths(18, 'x')?.yearsMin).toBe(1.5);
+    expect(experienceFromMonths(Number.NaN, 'x')).toBeNull();
+  });
+});

@@ -1,0 +1,177 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { FieldValue, RemotePolicy } from '../../src/model/index.ts';
+import { Remote } from '../../src/model/index.ts';
+import { parseRemote } from '../../src/parse/remote.ts';
+
+interface Phrase {
+  text: string;
+  expected: RemotePolicy;
+  regions?: string[];
+  timezones?: string[];
+  officeDaysMin?: number;
+  location?: string;
+  note?: string;
+}
+interface StructuredCase {
+  source: string;
+  value: string | Record<string, unknown>;
+  expected: RemotePolicy;
+  note?: string;
+}
+
+const corpus: { phrases: Phrase[]; structured: StructuredCase[] } = JSON.parse(
+  readFileSync(new URL('../../../shared/corpus/remote-phrases.json', import.meta.url), 'utf8'),
+);
+
+const seedDir = new URL('../../../shared/seeds/', import.meta.url);
+function seed(prefix: string): string {
+  const name = readdirSync(seedDir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!name) throw new Error(`seed ${prefix} missing`);
+  return readFileSync(new URL(name, seedDir), 'utf8');
+}
+
+/** The aggregator pages (seeds 000, 002) around the posting: what an adapter hands on as the description. */
+function aggregatorDescription(page: string): string {
+  return page.slice(page.indexOf('\nDescription') + 1, page.indexOf('Full job record'));
+}
+
+const text = (t: string) => parseRemote({ structured: [], location: null, text: t });
+const board = (value: string, field = 'workplaceType'): FieldValue => ({ value, field, source: 'board' });
+
+describe('parseRemote: reference phrases', () => {
+  // The corpus also names the role's city (`location`); Remote has no field for it, so it is
+  // not checked here. A city is not a region: regions stay empty for "London | Hybrid".
+  it.each(corpus.phrases.map((p) => [p.text, p] as const))('%s', (_t, phrase) => {
+    const r = text(phrase.text);
+    expect(() => Remote.parse(r)).not.toThrow();
+    expect(r.policy).toBe(phrase.expected);
+    expect(r.regions).toEqual(phrase.regions ?? []);
+    expect(r.timezones).toEqual(phrase.timezones ?? []);
+    expect(r.officeDaysMin).toBe(phrase.officeDaysMin ?? null);
+    if (r.policy === 'unspecified') expect([r.evidence, r.source]).toEqual([null, null]);
+    else expect(phrase.text).toContain(r.evidence);
+  });
+});
+
+describe('parseRemote: structured fields', () => {
+  /** A corpus value as the FieldValues an adapter would hand on: one per field, prose apart. */
+  function asInput(c: StructuredCase) {
+    const source = c.source.startsWith('JSON-LD') ? 'jsonld' : 'board';
+    if (typeof c.value === 'string') return { structured: [{ value: c.value, field: c.source, source } as FieldValue], location: null, text: '' };
+    const fields = Object.entries(c.value).filter(([key]) => key !== 'text');
+    return {
+      structured: fields.map(([key, value]) => ({ value: String(value), field: `${c.source} ${key}`, source }) as FieldValue),
+      location: null,
+      text: typeof c.value.text === 'string' ? c.value.text : '',
+    };
+  }
+
+  it.each(corpus.structured.map((c) => [`${c.source}: ${JSON.stringify(c.value)}`, c] as const))('%s', (_name, c) => {
+    const r = parseRemote(asInput(c));
+    expect(() => Remote.parse(r)).not.toThrow();
+    expect(r.policy).toBe(c.expected);
+    const withProse = typeof c.value === 'object' && 'text' in c.value;
+    if (withProse) {
+      expect(r.conflict).toMatchObject({ structured: 'remote', text: c.expected });
+      expect(r.source).toBe('prose');
+    } else {
+      expect(r.conflict).toBeNull();
+      if (c.expected !== 'unspecified') expect(r.evidence).toMatch(/: /);
+    }
+  });
+
+  it('trusts the board over JSON-LD, whatever the order given', () => {
+    const r = parseRemote({
+      structured: [{ value: 'TELECOMMUTE', field: 'jobLocationType', source: 'jsonld' }, board('hybrid')],
+      location: null,
+      text: '',
+    });
+    expect([r.policy, r.source, r.evidence]).toEqual(['hybrid', 'board', 'workplaceType: hybrid']);
+  });
+
+  it('does not let company-level or weak text overrule a structured field', () => {
+    const r = parseRemote({ structured: [board('remote')], location: null, text: "We're a hybrid company. This role is based in Denver." });
+    expect([r.policy, r.conflict]).toEqual(['remote', null]);
+  });
+});
+
+describe('parseRemote: seed postings', () => {
+  it('000: structured remote, but based in New York with in-person meetings: hybrid, with the conflict', () => {
+    const r = parseRemote({ structured: [board('remote')], location: 'New York, NY', text: aggregatorDescription(seed('000')) });
+    expect(r.policy).toBe('hybrid');
+    expect(r.conflict).toMatchObject({ structured: 'remote', structuredEvidence: 'workplaceType: remote', text: 'hybrid' });
+    expect(r.conflict!.textEvidence).toContain('in person meetings');
+    expect(() => Remote.parse(r)).not.toThrow();
+  });
+
+  it('001: remote within North America (plain text, no structured field)', () => {
+    const r = text(seed('001'));
+    expect([r.policy, r.regions, r.conflict]).toEqual(['remote', ['North America'], null]);
+    expect(r.evidence).toContain('North America region');
+  });
+
+  it('002: remote, North America, Eastern time', () => {
+    const r = parseRemote({ structured: [board('remote')], location: 'New York, NY', text: aggregatorDescription(seed('002')) });
+    expect([r.policy, r.regions, r.timezones, r.conflict]).toEqual(['remote', ['North America'], ['America/New_York'], null]);
+  });
+
+  it('003: hybrid, North America', () => {
+    const r = text(seed('003'));
+    expect([r.policy, r.regions]).toEqual(['hybrid', ['North America']]);
+    expect(r.evidence).toContain('hybrid model');
+  });
+});
+
+describe('parseRemote: rules', () => {
+  it.each([
+    ['Remote work is not possible for this position.', 'onsite'],
+    ['This is a fully remote role.', 'remote'],
+    ['You can work remotely from anywhere in Canada.', 'remote'],
+    ['Workplace type: Hybrid', 'hybrid'],
+    ['Location: London (Hybrid)', 'hybrid'],
+    ['#LI-Onsite', 'onsite'],
+    ['We ship remote control software for drones.', 'unspecified'],
+    ['Our hybrid cloud platform', 'unspecified'],
+    ['Homeoffice möglich', 'hybrid'],
+    ['This position is office-based in our Paris HQ.', 'onsite'],
+    ['In the office two days per week, the rest from home.', 'hybrid'],
+    ['Work from home two days a week', 'hybrid'],
+    ['San Francisco, CA or Remote', 'remote'],
+    ['Senior Engineer (Remote)', 'remote'],
+    ['Collaborate with remote teams across time zones', 'unspecified'],
+    ['Home | Offices | Careers', 'unspecified'],
+  ])('%s -> %s', (t, policy) => {
+    expect(text(t).policy).toBe(policy);
+  });
+
+  it.each([
+    ["This is a hybrid role: you'll work from our Denver office at least three days a week.", 3],
+    ['Hybrid: 2-3 days per week in our NYC office', 2],
+    ['In office 4 days a week', 4],
+    ['This role requires 5 days a week in the office.', 5],
+  ])('office days: %s', (t, days) => {
+    expect(text(t).officeDaysMin).toBe(days);
+  });
+
+  it('reads the location string as a labelled field', () => {
+    const r = parseRemote({ structured: [], location: 'Remote - Canada', text: '' });
+    expect([r.policy, r.regions, r.evidence, r.source]).toEqual(['remote', ['Canada'], 'location: Remote - Canada', 'board']);
+  });
+
+  it('reads time zones as IANA names or as written offsets', () => {
+    expect(text('Remote, overlapping 9am-5pm PT').timezones).toEqual(['America/Los_Angeles']);
+    expect(text('Remote (UTC+2)').timezones).toEqual(['UTC+2']);
+    expect(text('Remote; must work Pacific Time hours').timezones).toEqual(['America/Los_Angeles']);
+  });
+
+  it('says "anywhere in X" is X, not worldwide', () => {
+    expect(text('Work from anywhere in the EU').regions).toEqual(['EU']);
+  });
+
+  it('is unspecified, with no evidence, on an empty posting', () => {
+    expect(parseRemote({ structured: [], location: null, text: '' })).toEqual({
+      policy: 'unspecified', regions: [], timezones: [], officeDaysMin: null, evidence: null, source: null, conflict: null,
+    });
+  });
+});

@@ -1,0 +1,262 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SalaryRange } from '../../src/model/index.ts';
+import { annualise, parseSalaryRanges } from '../../src/parse/salary.ts';
+import { decodeEntities, splitSentences } from '../../src/parse/text.ts';
+
+interface CorpusEntry {
+  text: string;
+  expected: Array<Pick<SalaryRange, 'min' | 'max' | 'currency' | 'period' | 'label' | 'kind' | 'estimated'>>;
+  note: string;
+}
+
+const corpus: CorpusEntry[] = JSON.parse(
+  readFileSync(new URL('../../../shared/corpus/salary-strings.json', import.meta.url), 'utf8'),
+);
+
+const seedDir = new URL('../../../shared/seeds/', import.meta.url);
+function seed(prefix: string): string {
+  const name = readdirSync(seedDir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!name) throw new Error(`seed ${prefix} missing`);
+  return readFileSync(new URL(name, seedDir), 'utf8');
+}
+
+/** The fields a reader compares; `label`, `kind` and `estimated` only where present, so their absence is checked too. */
+function comparable(r: SalaryRange) {
+  const out: Record<string, unknown> = { min: r.min, max: r.max, currency: r.currency, period: r.period };
+  if ('label' in r) out.label = r.label;
+  if ('kind' in r) out.kind = r.kind;
+  if ('estimated' in r) out.estimated = r.estimated;
+  return out;
+}
+
+function one(text: string) {
+  const ranges = parseSalaryRanges(text);
+  expect(ranges).toHaveLength(1);
+  return ranges[0]!;
+}
+
+describe('parseSalaryRanges: reference corpus', () => {
+  it('has entries to check', () => {
+    expect(corpus.length).toBeGreaterThan(40);
+  });
+
+  it.each(corpus.map((c) => [c.note || c.text.slice(0, 40), c] as const))('%s', (_name, entry) => {
+    const ranges = parseSalaryRanges(entry.text);
+    expect(ranges.map(comparable)).toEqual(entry.expected);
+    for (const range of ranges) {
+      expect(() => SalaryRange.parse(range)).not.toThrow();
+      expect(decodeEntities(entry.text)).toContain(range.evidence);
+      expect(range.evidence).toBe(range.evidence.trim());
+      expect(range.source).toBe('prose');
+      expect(range.annual).toEqual(annualise(range.min, range.max, range.period));
+    }
+  });
+});
+
+describe('parseSalaryRanges: seed postings', () => {
+  it('000: "$184,050 $262,928" with no dash; 401(k) and "23 paid days" are not pay', () => {
+    const ranges = parseSalaryRanges(seed('000'));
+    expect(ranges.map(comparable)).toEqual([{ min: 184050, max: 262928, currency: 'USD', period: 'year' }]);
+    expect(ranges[0]!.evidence).toContain('$184,050 $262,928');
+    expect(ranges.some((r) => r.min === 401 || r.max === 401 || r.min === 23 || r.max === 23)).toBe(false);
+  });
+
+  it('001: "$176166 $251666" with no separators at all', () => {
+    expect(parseSalaryRanges(seed('001')).map(comparable)).toEqual([{ min: 176166, max: 251666, currency: 'USD', period: 'year' }]);
+  });
+
+  it('002: a page flattened to one line', () => {
+    expect(parseSalaryRanges(seed('002')).map(comparable)).toEqual([{ min: 148901, max: 212716, currency: 'USD', period: 'year' }]);
+  });
+
+  it('003 states no pay', () => {
+    expect(parseSalaryRanges(seed('003'))).toEqual([]);
+  });
+});
+
+describe('parseSalaryRanges: separators', () => {
+  it.each([
+    ['$100,000 - $120,000'],
+    ['$100,000 – $120,000'],
+    ['$100,000 — $120,000'],
+    ['$100,000 to $120,000'],
+    ['$100,000 &#8211; $120,000'],
+    ['$100,000&ndash;$120,000'],
+    ['$100,000 &mdash; $120,000'],
+    ['$100,000 $120,000'],
+    ['$100000 $120000'],
+    ['between $100,000 and $120,000'],
+  ])('%s', (text) => {
+    const r = one(`Salary: ${text}`);
+    expect([r.min, r.max, r.currency]).toEqual([100000, 120000, 'USD']);
+  });
+
+  it('does not pair two amounts with words between them', () => {
+    const ranges = parseSalaryRanges('The salary is $90,000 and the bonus target is 10%.');
+    expect(ranges.map((r) => [r.min, r.max])).toEqual([[90000, 90000]]);
+  });
+});
+
+describe('parseSalaryRanges: amounts', () => {
+  it.each([
+    ['$120k - $150k', 120000, 150000],
+    ['$120-150k', 120000, 150000],
+    ['$120K–150K', 120000, 150000],
+    ['$95.5k - $110k', 95500, 110000],
+    ['$132,949.00 - 189,927.00', 132949, 189927],
+    ['$70,720.00 - $115,252,80', 70720, 115252.8],
+    ['€55.000 - €70.000', 55000, 70000],
+    ['1 234 567 - 1 500 000 HUF', 1234567, 1500000],
+    ['₹12,34,567 - ₹15,00,000', 1234567, 1500000],
+    ['CHF 110\'000 - 130\'000', 110000, 130000],
+  ])('Pay range: %s', (text, min, max) => {
+    const r = one(`Pay range: ${text}`);
+    expect([r.min, r.max]).toEqual([min, max]);
+  });
+
+  it('reads lakhs per annum as rupees a year', () => {
+    expect(comparable(one('CTC: 8-12 LPA'))).toEqual({ min: 800000, max: 1200000, currency: 'INR', period: 'year' });
+    expect(comparable(one('Salary: 15 lakhs per annum'))).toMatchObject({ min: 1500000, currency: 'INR' });
+  });
+
+  it('takes the currency from a code over a bare $', () => {
+    expect(one('$90,000 - $110,000 CAD').currency).toBe('CAD');
+    expect(one('CAD $90,000 - $110,000').currency).toBe('CAD');
+    expect(one('Salary (AUD): $90,000 - $110,000')).toMatchObject({ currency: 'AUD' });
+    expect(one('Salary (AUD): $90,000 - $110,000')).not.toHaveProperty('label');
+    expect(one('Salary: $90,000 - $110,000').currency).toBe('USD');
+  });
+
+  it('keeps two currencies in one sentence apart', () => {
+    const ranges = parseSalaryRanges('US: $100k-$120k USD; UK: £70k-£85k');
+    expect(ranges.map((r) => [r.currency, r.min, r.max, r.label])).toEqual([
+      ['USD', 100000, 120000, 'US'],
+      ['GBP', 70000, 85000, 'UK'],
+    ]);
+  });
+});
+
+describe('parseSalaryRanges: periods', () => {
+  it.each([
+    ['$25/hr', 'hour'],
+    ['$25 per hour', 'hour'],
+    ['$25 an hour', 'hour'],
+    ['hourly rate of $25', 'hour'],
+    ['$400/day', 'day'],
+    ['$400 per day', 'day'],
+    ['$2,000 per week', 'week'],
+    ['$5,000/mo', 'month'],
+    ['$5,000 monthly', 'month'],
+    ['R$5.000/mês', 'month'],
+    ['$90,000/yr', 'year'],
+    ['$90,000 a year', 'year'],
+    ['$90,000 annually', 'year'],
+    ['£90,000 per annum', 'year'],
+    ['salary of $90,000', 'year'],
+  ])('%s', (text, period) => {
+    expect(one(text).period).toBe(period);
+  });
+
+  it('lets a second range inherit the stated period of the first', () => {
+    const ranges = parseSalaryRanges('NYC: $40 - $50 per hour\nElsewhere: $35 - $45');
+    expect(ranges.map((r) => [r.period, r.label])).toEqual([
+      ['hour', 'NYC'],
+      ['hour', 'Elsewhere'],
+    ]);
+  });
+
+  it('annualises by the period', () => {
+    expect(annualise(50, 60, 'hour')).toEqual({ min: 104000, max: 124800 });
+    expect(annualise(400, 400, 'day')).toEqual({ min: 104000, max: 104000 });
+    expect(annualise(2000, 2000, 'week')).toEqual({ min: 104000, max: 104000 });
+    expect(annualise(5000, 6000, 'month')).toEqual({ min: 60000, max: 72000 });
+    expect(annualise(90000, 100000, 'year')).toEqual({ min: 90000, max: 100000 });
+  });
+});
+
+describe('parseSalaryRanges: what is not pay', () => {
+  it.each([
+    ['401(k) with a 4% match'],
+    ['We raised $50M in our Series B.'],
+    ['We have raised over $120 million from top investors.'],
+    ['Our customers processed $2B in payments.'],
+    ['$30M ARR and growing'],
+    ['A team of 250 engineers in 12 offices, founded in 2012.'],
+    ['10% annual bonus target and 0.1% - 0.5% equity'],
+    ['A $1,500 annual learning stipend'],
+    ['$500 home office budget'],
+    ['A $10,000 signing bonus'],
+    ['$100/month phone allowance'],
+    ['Salary range: $0 - $0'],
+    ['Salary: $150,000 - $120,000'],
+    ['Competitive salary and benefits.'],
+    ['Must be able to lift 50 pounds.'],
+    ['Call us at 555-0100 or visit 123 Main St.'],
+  ])('%s', (text) => {
+    expect(parseSalaryRanges(text)).toEqual([]);
+  });
+
+  it('keeps the salary and drops the bonus in the same sentence', () => {
+    const ranges = parseSalaryRanges('Base salary $150,000 plus a $20,000 signing bonus.');
+    expect(ranges.map((r) => [r.min, r.max])).toEqual([[150000, 150000]]);
+  });
+
+  it('counts a living allowance as pay and an earmarked one as not', () => {
+    expect(one('Interns receive a monthly stipend of €1,200').period).toBe('month');
+    expect(parseSalaryRanges('Interns receive a monthly meal allowance of €200')).toEqual([]);
+  });
+});
+
+describe('parseSalaryRanges: labels, OTE, estimates, source', () => {
+  it('labels a range by the zone written before it, not by a sentence', () => {
+    expect(one('Zone 2: $100,000 - $120,000').label).toBe('Zone 2');
+    expect(one('Zone 3 Pay Range\n$90,000 - $110,000').label).toBe('Zone 3');
+    expect(one('The base salary for this role is $100,000 - $120,000.')).not.toHaveProperty('label');
+    expect(one('Canada Salary Range\n$90,000 - $110,000 CAD')).not.toHaveProperty('label');
+  });
+
+  it('marks on-target earnings', () => {
+    expect(one('OTE: $200k - $250k').kind).toBe('ote');
+    expect(one('On-target earnings of $180,000 - $220,000').kind).toBe('ote');
+    expect(one('Base salary: $100k - $120k')).not.toHaveProperty('kind');
+  });
+
+  it("marks a board's estimate, never the employer's own", () => {
+    expect(one('$90K - $110K a year (Glassdoor est.)').estimated).toBe(true);
+    expect(one('Estimated: $90K - $110K a year').estimated).toBe(true);
+    expect(one('$90K - $110K (Employer est.)')).not.toHaveProperty('estimated');
+    expect(one('The range is estimated to be $90K - $110K.')).not.toHaveProperty('estimated');
+  });
+
+  it('carries the source it is given', () => {
+    expect(parseSalaryRanges('$210,000 - $260,000 a year', { source: 'board' })[0]!.source).toBe('board');
+  });
+
+  it('returns ranges in the order written, each with its own sentence', () => {
+    const ranges = parseSalaryRanges('Junior: $80k - $100k. Senior: $120k - $150k.');
+    expect(ranges.map((r) => [r.label, r.evidence])).toEqual([
+      ['Junior', 'Junior: $80k - $100k.'],
+      ['Senior', 'Senior: $120k - $150k.'],
+    ]);
+  });
+});
+
+describe('text helpers the salary reader relies on', () => {
+  it('decodes numeric and named entities once', () => {
+    expect(decodeEntities('$113,000 &#8211; $155,000 &amp; &#x2014; &nbsp;&euro;5')).toBe('$113,000 – $155,000 & — \u00a0€5');
+    expect(decodeEntities('&amp;amp; R&D &bogus; &#0; &#xD800;')).toBe('&amp; R&D &bogus; &#0; &#xD800;');
+  });
+
+  it('splits sentences at line breaks and sentence ends, not at decimals or abbreviations', () => {
+    expect(splitSentences('The range is $54 — $60 per hour. Other locations: $51.50 — $60 USD')).toEqual([
+      'The range is $54 — $60 per hour.',
+      'Other locations: $51.50 — $60 USD',
+    ]);
+    expect(splitSentences('$117,000/yr (LinkedIn est.) Full-time\nWe use e.g. Go. Then Rust!')).toEqual([
+      '$117,000/yr (LinkedIn est.) Full-time',
+      'We use e.g. Go.',
+      'Then Rust!',
+    ]);
+  });
+});
