@@ -1,0 +1,157 @@
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExportFile } from '../../src/model/index.ts';
+import { ARTIFACTS_DIR, ROOT, launchWithExtension, newProfileDir, openPopup, type Launched } from './browser.ts';
+
+// The extension as a user gets it: the built MV3 package loaded into Debian's Chromium,
+// on Lever fixture pages served for their real jobs.lever.co URLs.
+const FIXTURES = join(ROOT, 'test/fixtures/lever');
+const SAMBA_URL = 'https://jobs.lever.co/spotify/7597d3d7-58d2-41b2-9f85-911d95c2c739';
+const MUSIC_URL = 'https://jobs.lever.co/spotify/d7c43743-2240-45b6-bc31-33e50cbaba4a';
+const BOARD_URL = 'https://jobs.lever.co/spotify';
+// The same page at a host the extension does not match: the page as it looks without us.
+const PLAIN_URL = 'https://example.test/spotify/7597d3d7-58d2-41b2-9f85-911d95c2c739';
+
+const PAGES: Record<string, string> = {
+  [SAMBA_URL]: join(FIXTURES, 'spotify-ml-engineer-samba.html'),
+  [MUSIC_URL]: join(FIXTURES, 'spotify-senior-ml-engineer-music-understanding.html'),
+  [BOARD_URL]: join(FIXTURES, 'spotify-ml-engineer-samba.html'),
+  [PLAIN_URL]: join(FIXTURES, 'spotify-ml-engineer-samba.html'),
+};
+
+describe('the extension on Lever, in Chromium', () => {
+  const profile = newProfileDir();
+  let browser: Launched;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    browser = await launchWithExtension(profile, PAGES);
+    browser.context.on('request', (r) => requests.push(r.url()));
+  });
+
+  afterAll(async () => {
+    await browser?.context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('shows pay, remote policy and requirements on a posting, without moving the page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(PLAIN_URL);
+    const layoutWithout = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      width: document.documentElement.scrollWidth,
+      title: document.querySelector('.posting-headline h2')?.getBoundingClientRect().toJSON(),
+      bodyFont: getComputedStyle(document.body).fontFamily,
+    }));
+
+    await page.goto(SAMBA_URL);
+    const panel = page.getByRole('complementary', { name: 'JobLens' });
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
+
+    const text = await panel.innerText();
+    expect(text).toContain('Machine Learning Engineer, Personalization, Samba');
+    expect(text).toContain('Spotify');
+    expect(text).toMatch(/\$148,901\s*–\s*\$212,716/);
+    expect(text).toContain('Remote');
+    expect(text).toContain('North America');
+    expect(text).toMatch(/5\+ years/);
+
+    // The overlay lives in a shadow root and changes nothing of the page's own layout or styles.
+    const layoutWith = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      width: document.documentElement.scrollWidth,
+      title: document.querySelector('.posting-headline h2')?.getBoundingClientRect().toJSON(),
+      bodyFont: getComputedStyle(document.body).fontFamily,
+    }));
+    expect(layoutWith).toEqual(layoutWithout);
+    expect(await page.evaluate(() => document.querySelector('joblens-overlay')?.shadowRoot !== null)).toBe(true);
+    expect(await page.evaluate(() => document.head.querySelectorAll('style[wxt-shadow-root-document-styles]').length)).toBe(0);
+
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'overlay.png') });
+    await page.close();
+  });
+
+  it('reports the conflict when the board says Remote and the text says otherwise', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(MUSIC_URL);
+    const panel = page.getByRole('complementary', { name: 'JobLens' });
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
+    const text = await panel.innerText();
+    expect(text).toContain('Hybrid');
+    expect(text).toMatch(/board says\s+Remote/);
+    expect(text).toMatch(/\$184,050\s*–\s*\$262,928/);
+    await page.close();
+  });
+
+  it('leaves a board index page alone', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(BOARD_URL);
+    await page.waitForTimeout(1_000);
+    expect(await page.locator('joblens-overlay').count()).toBe(0);
+    await page.close();
+  });
+
+  it('saves the posting, lists it in the popup, and exports a valid file', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(SAMBA_URL);
+    const save = page.getByRole('button', { name: 'Save this job to JobLens' });
+    await save.click();
+    await expect.poll(() => page.getByRole('button', { name: 'Saved to JobLens' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    // Saving twice updates the one record.
+    await page.getByRole('button', { name: 'Saved to JobLens' }).click();
+    await page.close();
+
+    const popup = await openPopup(browser);
+    const item = popup.getByRole('listitem').filter({ hasText: 'Machine Learning Engineer, Personalization, Samba' });
+    await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
+    const row = await item.innerText();
+    expect(row).toContain('Spotify');
+    expect(row).toMatch(/\$148,901/);
+    expect(row).toContain('Remote');
+    await popup.screenshot({ path: join(ARTIFACTS_DIR, 'popup.png') });
+
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Export saved jobs as JSON' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^joblens-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = ExportFile.parse(JSON.parse(readFileSync((await download.path())!, 'utf8')));
+    expect(file.postings).toHaveLength(1);
+    expect(file.postings[0]).toMatchObject({
+      id: 'lever:7597d3d7-58d2-41b2-9f85-911d95c2c739',
+      salary: { min: 148901, max: 212716, currency: 'USD', period: 'year' },
+      status: 'saved',
+    });
+    await popup.close();
+  });
+
+  it('keeps the saved job after the browser is closed and reopened on the same profile', async () => {
+    await browser.context.close();
+    browser = await launchWithExtension(profile, PAGES);
+    const page = await browser.context.newPage();
+    await page.goto(SAMBA_URL);
+    await expect.poll(() => page.getByRole('button', { name: 'Saved to JobLens' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const popup = await openPopup(browser);
+    await expect
+      .poll(() => popup.getByRole('listitem').filter({ hasText: 'Samba' }).count(), { timeout: 10_000 })
+      .toBe(1);
+  });
+
+  it('makes no network request of its own', () => {
+    // What the pages themselves load (a logo named in the fixture) is the page's; anything
+    // else would come from the extension.
+    const pageSources = Object.values(PAGES).map((f) => readFileSync(f, 'utf8'));
+    const outside = requests.filter(
+      (u) =>
+        !u.startsWith('chrome-extension://') &&
+        !u.startsWith('data:') &&
+        !u.startsWith('blob:') &&
+        !(u in PAGES) &&
+        !pageSources.some((html) => html.includes(u)),
+    );
+    expect(requests.length).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+  });
+});
