@@ -46,7 +46,7 @@ describe('annotate: salaries', () => {
         payStructured: [
           { min: 210000, max: 260000, currency: 'USD', period: 'year', source: 'jsonld', evidence: 'JSON-LD baseSalary: 210000–260000 USD per YEAR' },
         ],
-        payText: [{ value: '$210,000 - $260,000 a year', source: 'board', field: '[data-qa="salary-range"]' }],
+        payText: [{ value: '$210,000 - $260,000 a year', source: 'board', field: 'Lever pay block' }],
         sections: [{ heading: null, paragraphs: ['The base salary range for this role is $210,000 - $260,000 per year.'], items: [] }],
       }),
       NOW,
@@ -86,7 +86,7 @@ describe('annotate: salaries', () => {
   it('chooses a base range over on-target earnings for the primary salary', () => {
     const posting = annotate(
       raw({
-        payText: [{ value: 'Total OTE ~$200K', source: 'board', field: '[data-qa="salary-range"]' }],
+        payText: [{ value: 'Total OTE ~$200K', source: 'board', field: 'Lever pay block' }],
         sections: [{ heading: null, paragraphs: ['The base salary range for this role is $120,000 - $140,000 per year.'], items: [] }],
       }),
       NOW,

@@ -5,13 +5,13 @@ import { readPosting } from './read.ts';
 import { OverlayRoot } from './OverlayRoot.tsx';
 import overlayCss from '../../src/ui/overlay/overlay.css?inline';
 
-// Glue only: read the page, then mount the overlay in a shadow root. Reading and
-// interpreting live in src/sites and src/annotate.ts; storage lives in the background.
+// Glue only: read the page, then mount the overlay in a shadow root. Reading lives in
+// src/sites; interpreting (src/annotate.ts) and storage live in the background.
 export default defineContentScript({
   matches: ['https://jobs.lever.co/*', 'https://jobs.eu.lever.co/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    const posting = readPosting(document, location.href);
+    const posting = await readPosting(document, location.href);
     if (!posting) return;
 
     const ui = await createShadowRootUi(ctx, {

@@ -1,12 +1,16 @@
 import type { Posting } from '../../src/model/index.ts';
 import { readPage } from '../../src/sites/registry.ts';
-import { annotate } from '../../src/annotate.ts';
+import { sendMessage } from '../../src/messaging/client.ts';
 
-/** The page's posting, or null when this page is not one (a board index, an odd page). */
-export function readPosting(doc: Document, href: string): Posting | null {
+/**
+ * The page's posting, or null when this page is not one (a board index, an odd page).
+ * The page is read here; the background interprets what was read (`posting.annotate`),
+ * so the parsers are not injected into every posting page.
+ */
+export async function readPosting(doc: Document, href: string): Promise<Posting | null> {
   try {
     const raw = readPage(doc, new URL(href));
-    return raw ? annotate(raw) : null;
+    return raw ? (await sendMessage('posting.annotate', { raw })).posting : null;
   } catch (error) {
     // A page we misread must never break: log it and leave the page alone.
     console.warn('[JobLens] could not read this page', error);

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { protocol, responseSchema, type MessageType, type RequestPayload, type ResponseData } from './protocol.ts';
 
 /**

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import { annotate } from '../annotate.ts';
 import type { JobLensDB } from '../store/db.ts';
 import { deleteSaved, exportAll, getSaved, listSaved, restoreSaved, savePosting } from '../store/repository.ts';
 import { Envelope, isMessageType, protocol, type MessageType, type Protocol, type Response, type ResponseData } from './protocol.ts';
@@ -6,16 +7,23 @@ import { Envelope, isMessageType, protocol, type MessageType, type Protocol, typ
 export type Handler = (message: unknown) => Promise<Response>;
 
 type RequestOf<T extends MessageType> = z.output<Protocol[T]['request']>;
-type Handlers = { [T in MessageType]: (db: JobLensDB, request: RequestOf<T>) => Promise<ResponseData<T>> };
+/** The database, asked for by the handlers that use it, so a message that needs none never opens it. */
+type Database = () => Promise<JobLensDB>;
+type Handlers = { [T in MessageType]: (db: Database, request: RequestOf<T>) => Promise<ResponseData<T>> };
 
 const handlers: Handlers = {
-  'posting.save': async (db, { posting }) => ({ saved: await savePosting(db, posting) }),
-  'posting.status': async (db, { id }) => ({ saved: await getSaved(db, id) }),
-  'saved.list': async (db) => ({ postings: await listSaved(db) }),
-  'saved.delete': async (db, { id }) => ({ deleted: await deleteSaved(db, id) }),
-  'saved.restore': async (db, { posting }) => ({ saved: await restoreSaved(db, posting) }),
-  'saved.export': async (db) => ({ file: await exportAll(db) }),
+  // No database here: a posting is read and shown even when the database cannot be opened.
+  'posting.annotate': async (_db, { raw }) => ({ posting: annotate(raw) }),
+  'posting.save': async (db, { posting }) => ({ saved: await savePosting(await db(), posting) }),
+  'posting.status': async (db, { id }) => ({ saved: await getSaved(await db(), id) }),
+  'saved.list': async (db) => ({ postings: await listSaved(await db()) }),
+  'saved.delete': async (db, { id }) => ({ deleted: await deleteSaved(await db(), id) }),
+  'saved.restore': async (db, { posting }) => ({ saved: await restoreSaved(await db(), posting) }),
+  'saved.export': async (db) => ({ file: await exportAll(await db()) }),
 };
+
+/** The database could not be opened; already logged, and its message is the answer. */
+class DatabaseUnavailable extends Error {}
 
 function failure(error: string): Response {
   return { ok: false, error };
@@ -30,7 +38,7 @@ export function errorMessage(error: unknown): string {
  * before anything touches the database; a message that does not match is refused with
  * the reason, and nothing is written.
  */
-export function createHandler(db: JobLensDB): Handler {
+function dispatch(db: Database): Handler {
   return async (message) => {
     const envelope = Envelope.safeParse(message);
     if (!envelope.success) return failure('JobLens refused a message that is not of the form {type, payload}.');
@@ -40,14 +48,19 @@ export function createHandler(db: JobLensDB): Handler {
     const request = protocol[type].request.safeParse(payload);
     if (!request.success) return failure(`JobLens refused ${type}: ${z.prettifyError(request.error)}`);
 
-    const handle = handlers[type] as (db: JobLensDB, request: unknown) => Promise<unknown>;
+    const handle = handlers[type] as (db: Database, request: unknown) => Promise<unknown>;
     try {
       return { ok: true, data: await handle(db, request.data) };
     } catch (error) {
-      console.error(`JobLens: ${type} failed`, error);
+      if (!(error instanceof DatabaseUnavailable)) console.error(`JobLens: ${type} failed`, error);
       return failure(errorMessage(error));
     }
   };
+}
+
+/** The message handler over an open database. */
+export function createHandler(db: JobLensDB): Handler {
+  return dispatch(async () => db);
 }
 
 /**
@@ -63,27 +76,25 @@ export function toMessageListener(handler: Handler) {
 }
 
 /**
- * A handler that opens the database on the first message, not at startup, and opens it
- * again after the connection closes (a newer version asked for it, or the browser
- * dropped it) or after a failed open.
+ * A handler that opens the database on the first message that needs it, not at startup,
+ * and opens it again after the connection closes (a newer version asked for it, or the
+ * browser dropped it) or after a failed open.
  */
 export function createLazyHandler(open: (onClose: () => void) => Promise<JobLensDB>): Handler {
-  let ready: Promise<Handler> | null = null;
+  let ready: Promise<JobLensDB> | null = null;
   const forget = () => {
     ready = null;
   };
-  return async (message) => {
-    ready ??= open(forget).then(createHandler, (error: unknown) => {
+  return dispatch(async () => {
+    ready ??= open(forget).catch((error: unknown) => {
       forget();
       throw error;
     });
-    let handler: Handler;
     try {
-      handler = await ready;
+      return await ready;
     } catch (error) {
       console.error('JobLens: could not open the database', error);
-      return failure(`JobLens could not open its database: ${errorMessage(error)}`);
+      throw new DatabaseUnavailable(`JobLens could not open its database: ${errorMessage(error)}`);
     }
-    return handler(message);
-  };
+  });
 }

@@ -1,21 +1,29 @@
-import { z } from 'zod';
-import { ExportFile, Posting, SavedPosting } from '../model/index.ts';
+import { z } from 'zod/mini';
+import { ExportFile, Posting, RawPosting, SavedPosting } from '../model/index.ts';
 
 /**
  * Every message the background answers: name -> request payload and response data.
  * Request payloads are strict objects, so a misspelt or extra field is refused rather
  * than silently dropped.
  */
-const PostingId = z.string().min(1);
+const PostingId = z.string().check(z.minLength(1));
 
 export const protocol = {
+  /**
+   * What the content script read from the page, interpreted by the background: the parsers
+   * run there, so the content script injected into every posting page stays small.
+   */
+  'posting.annotate': {
+    request: z.strictObject({ raw: RawPosting }),
+    response: z.object({ posting: Posting }),
+  },
   'posting.save': {
     request: z.strictObject({ posting: Posting }),
     response: z.object({ saved: SavedPosting }),
   },
   'posting.status': {
     request: z.strictObject({ id: PostingId }),
-    response: z.object({ saved: SavedPosting.nullable() }),
+    response: z.object({ saved: z.nullable(SavedPosting) }),
   },
   'saved.list': {
     request: z.strictObject({}),
@@ -23,7 +31,7 @@ export const protocol = {
   },
   'saved.delete': {
     request: z.strictObject({ id: PostingId }),
-    response: z.object({ deleted: SavedPosting.nullable() }),
+    response: z.object({ deleted: z.nullable(SavedPosting) }),
   },
   'saved.restore': {
     request: z.strictObject({ posting: SavedPosting }),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Where a value was read: the board's own structured data (a page's category fields,
@@ -11,27 +11,28 @@ export const PayPeriod = z.enum(['hour', 'day', 'week', 'month', 'year']);
 export type PayPeriod = z.infer<typeof PayPeriod>;
 
 /** ISO 4217 alphabetic code. */
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/);
+export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/));
 
+// z.number() already refuses Infinity and NaN (full zod's .finite() was a no-op).
 export const SalaryRange = z
   .object({
-    min: z.number().finite().nonnegative(),
-    max: z.number().finite().nonnegative(),
+    min: z.number().check(z.nonnegative()),
+    max: z.number().check(z.nonnegative()),
     currency: CurrencyCode,
     period: PayPeriod,
     /** The same range annualised for comparison (hour ×2080, day ×260, week ×52, month ×12). */
-    annual: z.object({ min: z.number().finite(), max: z.number().finite() }).nullable(),
+    annual: z.nullable(z.object({ min: z.number(), max: z.number() })),
     /** Zone, location or level the range is for ("Zone 1", "Canada Senior"). */
-    label: z.string().optional(),
+    label: z.optional(z.string()),
     /** 'ote' marks on-target earnings rather than base pay. */
-    kind: z.enum(['base', 'ote']).optional(),
+    kind: z.optional(z.enum(['base', 'ote'])),
     /** A figure the board estimated rather than the employer's own. */
-    estimated: z.boolean().optional(),
+    estimated: z.optional(z.boolean()),
     /** The sentence or field the range was read from, verbatim. */
     evidence: z.string(),
     source: ValueSource,
   })
-  .refine((r) => r.max >= r.min, { message: 'max must not be below min' });
+  .check(z.refine((r) => r.max >= r.min, { message: 'max must not be below min' }));
 export type SalaryRange = z.infer<typeof SalaryRange>;
 
 export const RemotePolicy = z.enum(['remote', 'hybrid', 'onsite', 'unspecified']);
@@ -51,12 +52,12 @@ export const Remote = z.object({
   policy: RemotePolicy,
   regions: z.array(z.string()),
   timezones: z.array(z.string()),
-  officeDaysMin: z.number().int().min(0).max(7).nullable(),
+  officeDaysMin: z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(7))),
   /** The sentence or field the policy was read from; null when unspecified. */
-  evidence: z.string().nullable(),
-  source: ValueSource.nullable(),
+  evidence: z.nullable(z.string()),
+  source: z.nullable(ValueSource),
   /** Set when the structured field and the text disagree; `policy` then follows the text. */
-  conflict: RemoteConflict.nullable(),
+  conflict: z.nullable(RemoteConflict),
 });
 export type Remote = z.infer<typeof Remote>;
 
@@ -67,34 +68,34 @@ export const Requirements = z.object({
 export type Requirements = z.infer<typeof Requirements>;
 
 export const Experience = z.object({
-  yearsMin: z.number().nonnegative().nullable(),
-  yearsMax: z.number().nonnegative().nullable(),
+  yearsMin: z.nullable(z.number().check(z.nonnegative())),
+  yearsMax: z.nullable(z.number().check(z.nonnegative())),
   evidence: z.string(),
   source: ValueSource,
 });
 export type Experience = z.infer<typeof Experience>;
 
-export const Site = z.string().min(1);
+export const Site = z.string().check(z.minLength(1));
 
 export const Posting = z.object({
   /** Stable: `<site>:<board job id>`, so the same job reached from two URLs is one record. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   url: z.url({ protocol: /^https?$/ }),
   site: Site,
   title: z.string(),
-  company: z.string().nullable(),
-  location: z.string().nullable(),
-  department: z.string().nullable(),
-  commitment: z.string().nullable(),
+  company: z.nullable(z.string()),
+  location: z.nullable(z.string()),
+  department: z.nullable(z.string()),
+  commitment: z.nullable(z.string()),
   /** The primary range (the first base range the posting states), or null when it states no pay. */
-  salary: SalaryRange.nullable(),
+  salary: z.nullable(SalaryRange),
   salaries: z.array(SalaryRange),
   remote: Remote,
   requirements: Requirements,
-  experience: Experience.nullable(),
+  experience: z.nullable(Experience),
   /** The posting's text, as plain text, kept so a saved job can be read and searched offline. */
   description: z.string(),
   parsedAt: z.iso.datetime(),
-  parserVersion: z.number().int().positive(),
+  parserVersion: z.number().check(z.int(), z.positive()),
 });
 export type Posting = z.infer<typeof Posting>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PayPeriod, ValueSource } from './posting.ts';
 
 /**
@@ -17,8 +17,8 @@ export type FieldValue = z.infer<typeof FieldValue>;
 
 /** A pay range given as numbers by structured data (Lever's salaryRange, JSON-LD baseSalary). */
 export const StructuredPay = z.object({
-  min: z.number().finite(),
-  max: z.number().finite(),
+  min: z.number(),
+  max: z.number(),
   currency: z.string(),
   period: PayPeriod,
   source: ValueSource,
@@ -29,22 +29,22 @@ export type StructuredPay = z.infer<typeof StructuredPay>;
 
 /** One block of the description: an optional heading, its paragraphs and its list items, as text. */
 export const RawSection = z.object({
-  heading: z.string().nullable(),
+  heading: z.nullable(z.string()),
   paragraphs: z.array(z.string()),
   items: z.array(z.string()),
 });
 export type RawSection = z.infer<typeof RawSection>;
 
 export const RawPosting = z.object({
-  site: z.string().min(1),
+  site: z.string().check(z.minLength(1)),
   /** The board's own id for the job; null when the page has none (the URL is then used). */
-  jobId: z.string().nullable(),
+  jobId: z.nullable(z.string()),
   url: z.url(),
   title: z.string(),
-  company: z.string().nullable(),
-  location: z.string().nullable(),
-  department: z.string().nullable(),
-  commitment: z.string().nullable(),
+  company: z.nullable(z.string()),
+  location: z.nullable(z.string()),
+  department: z.nullable(z.string()),
+  commitment: z.nullable(z.string()),
   /** The board's or JSON-LD's remote/workplace field, most trusted first. */
   workplace: z.array(FieldValue),
   /** Text of dedicated pay blocks (Lever's salary block, a facts table's "Salary" row). */
@@ -52,7 +52,7 @@ export const RawPosting = z.object({
   /** Pay given as numbers by structured data. */
   payStructured: z.array(StructuredPay),
   /** JSON-LD experienceRequirements.monthsOfExperience, when present. */
-  experienceMonths: z.object({ months: z.number().nonnegative(), evidence: z.string() }).nullable(),
+  experienceMonths: z.nullable(z.object({ months: z.number().check(z.nonnegative()), evidence: z.string() })),
   sections: z.array(RawSection),
 });
 export type RawPosting = z.infer<typeof RawPosting>;

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Posting } from './posting.ts';
 
 export const ApplicationStatus = z.enum(['saved', 'applying', 'applied', 'interviewing', 'offer', 'rejected', 'archived']);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 /** A Posting plus the user's own part. */
-export const SavedPosting = Posting.extend({
+export const SavedPosting = z.extend(Posting, {
   savedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   notes: z.string(),

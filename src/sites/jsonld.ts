@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { cleanText, sectionsOfHtml } from './dom.ts';
@@ -11,17 +11,23 @@ import { cleanText, sectionsOfHtml } from './dom.ts';
  */
 
 /** A field that is absent or malformed reads as undefined. */
-function lenient<T extends z.ZodType>(schema: T) {
-  return schema.optional().catch(undefined);
+function lenient<T extends z.ZodMiniType>(schema: T) {
+  return z.catch(z.optional(schema), undefined);
 }
 
 /** A number written as a number or a string ("35392", "$100,000"); NaN reads as undefined. */
-const Amount = z.union([z.number(), z.string()]).transform((v) => {
-  const n = typeof v === 'number' ? v : Number(v.replace(/[^\d.-]/g, ''));
-  return Number.isFinite(n) && (typeof v === 'number' || /\d/.test(v)) ? n : undefined;
-});
+const Amount = z.pipe(
+  z.union([z.number(), z.string()]),
+  z.transform((v: number | string) => {
+    const n = typeof v === 'number' ? v : Number(v.replace(/[^\d.-]/g, ''));
+    return Number.isFinite(n) && (typeof v === 'number' || /\d/.test(v)) ? n : undefined;
+  }),
+);
 
-const Text = z.union([z.string(), z.number()]).transform((v) => cleanText(String(v)));
+const Text = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((v: string | number) => cleanText(String(v))),
+);
 
 const QuantitativeValue = z.looseObject({
   value: lenient(Amount),
@@ -42,7 +48,9 @@ const PostalAddress = z.looseObject({
   streetAddress: lenient(Text),
   addressLocality: lenient(Text),
   addressRegion: lenient(Text),
-  addressCountry: lenient(z.union([Text, z.looseObject({ name: lenient(Text) }).transform((c) => c.name)])),
+  addressCountry: lenient(
+    z.union([Text, z.pipe(z.looseObject({ name: lenient(Text) }), z.transform((c: { name?: string | undefined }) => c.name))]),
+  ),
 });
 
 const Place = z.looseObject({
@@ -51,14 +59,17 @@ const Place = z.looseObject({
 });
 
 /** One value or a list of them; list entries that do not fit are left out. */
-const oneOrMany = <T extends z.ZodType>(schema: T) =>
-  z.unknown().transform((v) => {
-    const list = Array.isArray(v) ? v : [v];
-    return list.flatMap((item) => {
-      const parsed = schema.safeParse(item);
-      return parsed.success ? [parsed.data as z.output<T>] : [];
-    });
-  });
+const oneOrMany = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.unknown(),
+    z.transform((v: unknown) => {
+      const list = Array.isArray(v) ? v : [v];
+      return list.flatMap((item) => {
+        const parsed = schema.safeParse(item);
+        return parsed.success ? [parsed.data as z.output<T>] : [];
+      });
+    }),
+  );
 
 const JobPostingLd = z.looseObject({
   title: lenient(Text),

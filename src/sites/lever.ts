@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { blockText, cleanText, firstText, parseHtmlBody, sectionsOf, sectionsOfAll, sectionsOfHtml } from './dom.ts';
@@ -90,14 +90,14 @@ function readPostingPage(doc: Document, url: URL): RawPosting | null {
   const workplace: FieldValue[] = [];
   const workplaceType = category(SELECTORS.workplace);
   if (workplaceType) {
-    workplace.push({ value: workplaceType, source: 'board', field: '.posting-categories .workplaceTypes' });
+    workplace.push({ value: workplaceType, source: 'board', field: 'Lever workplace type' });
   }
   workplace.push(...(ld?.workplace ?? []));
 
   const payText: FieldValue[] = [];
   const salaryBlock = doc.querySelector(SELECTORS.salary);
   const salaryText = salaryBlock ? blockText(salaryBlock) : '';
-  if (salaryText) payText.push({ value: salaryText, source: 'board', field: '[data-qa="salary-range"]' });
+  if (salaryText) payText.push({ value: salaryText, source: 'board', field: 'Lever pay block' });
 
   const pageSections = sectionsOfAll(descriptionBlocks(doc));
 
@@ -137,37 +137,39 @@ export const leverAdapter: SiteAdapter = {
 // ---------------------------------------------------------------------------------------
 // The postings API: https://github.com/lever/postings-api#get-a-specific-job-posting
 
-const optionalText = z.string().nullish().catch(null);
+const optionalText = z.catch(z.nullish(z.string()), null);
 
 const LeverApiPosting = z.looseObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   text: z.string(),
   hostedUrl: optionalText,
   applyUrl: optionalText,
-  categories: z
-    .looseObject({
-      location: optionalText,
-      commitment: optionalText,
-      team: optionalText,
-      department: optionalText,
-      allLocations: z.array(z.string()).nullish().catch(null),
-    })
-    .nullish()
-    .catch(null),
+  categories: z.catch(
+    z.nullish(
+      z.looseObject({
+        location: optionalText,
+        commitment: optionalText,
+        team: optionalText,
+        department: optionalText,
+        allLocations: z.catch(z.nullish(z.array(z.string())), null),
+      }),
+    ),
+    null,
+  ),
   workplaceType: optionalText,
   country: optionalText,
-  salaryRange: z
-    .looseObject({ min: z.number(), max: z.number(), currency: z.string(), interval: z.string() })
-    .nullish()
-    .catch(null),
+  salaryRange: z.catch(
+    z.nullish(z.looseObject({ min: z.number(), max: z.number(), currency: z.string(), interval: z.string() })),
+    null,
+  ),
   salaryDescription: optionalText,
   salaryDescriptionPlain: optionalText,
   description: optionalText,
   descriptionPlain: optionalText,
-  lists: z
-    .array(z.looseObject({ text: z.string().catch(''), content: z.string().catch('') }))
-    .nullish()
-    .catch(null),
+  lists: z.catch(
+    z.nullish(z.array(z.looseObject({ text: z.catch(z.string(), ''), content: z.catch(z.string(), '') }))),
+    null,
+  ),
   additional: optionalText,
   additionalPlain: optionalText,
 });
@@ -268,12 +270,12 @@ export function leverFromApi(json: unknown, url?: string, options: LeverApiOptio
   const allLocations = (cats?.allLocations ?? []).map(cleanText).filter(Boolean);
 
   const workplace: FieldValue[] = posting.workplaceType
-    ? [{ value: posting.workplaceType, source: 'board', field: 'API workplaceType' }]
+    ? [{ value: posting.workplaceType, source: 'board', field: 'Lever API workplaceType' }]
     : [];
 
   const salaryNote = posting.salaryDescriptionPlain?.trim();
   const payText: FieldValue[] = salaryNote
-    ? [{ value: salaryNote, source: 'board', field: 'API salaryDescriptionPlain' }]
+    ? [{ value: salaryNote, source: 'board', field: 'Lever API salaryDescription' }]
     : [];
 
   const sections: RawSection[] = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   ApplicationStatus,
   EXPORT_FORMAT,
@@ -38,7 +38,7 @@ function readRecord(raw: unknown, report: InvalidRecordReporter): SavedPosting |
   return null;
 }
 
-function field<T>(raw: unknown, key: string, schema: z.ZodType<T>): T | undefined {
+function field<T>(raw: unknown, key: string, schema: z.ZodMiniType<T>): T | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const parsed = schema.safeParse((raw as Record<string, unknown>)[key]);
   return parsed.success ? parsed.data : undefined;

@@ -46,7 +46,7 @@ export function musicUnderstandingPosting(overrides: Partial<Posting> = {}): Pos
       source: 'prose',
       conflict: {
         structured: 'remote',
-        structuredEvidence: '.posting-categories .workplaceTypes: Remote',
+        structuredEvidence: 'Lever workplace type: Remote',
         text: 'hybrid',
         textEvidence:
           'This role is based in New York. There will be some in person meetings, but still allows for flexibility to work from home.',

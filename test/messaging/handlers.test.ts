@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExportFile, SavedPosting } from '../../src/model/index.ts';
+import { ExportFile, Posting, SavedPosting, type RawPosting } from '../../src/model/index.ts';
 import { createHandler, createLazyHandler, toMessageListener, type Handler } from '../../src/messaging/handlers.ts';
 import { MESSAGE_TYPES, protocol, responseSchema } from '../../src/messaging/protocol.ts';
 import { openJobLensDB, POSTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
@@ -17,6 +17,25 @@ async function setup(): Promise<{ db: JobLensDB; handle: Handler }> {
   return { db, handle: createHandler(db) };
 }
 
+/** What the Lever adapter hands over for a short posting with pay, a remote field and a list. */
+function rawPosting(): RawPosting {
+  return {
+    site: 'lever',
+    jobId: '3f1c9b2e-8a4d-4c6e-9b7a-2d5e8f0a1c34',
+    url: 'https://jobs.lever.co/northwind/3f1c9b2e-8a4d-4c6e-9b7a-2d5e8f0a1c34',
+    title: 'Senior Data Platform Engineer',
+    company: 'Northwind',
+    location: 'Denver, CO',
+    department: 'Engineering',
+    commitment: 'Full-time',
+    workplace: [{ value: 'Remote', source: 'board', field: 'Lever workplace type' }],
+    payText: [{ value: '$150,000 - $190,000 a year', source: 'board', field: 'Lever pay block' }],
+    payStructured: [],
+    experienceMonths: null,
+    sections: [{ heading: 'What you bring', paragraphs: [], items: ['5+ years of experience with Python'] }],
+  };
+}
+
 async function ok<T>(response: Promise<unknown>): Promise<T> {
   const r = (await response) as { ok: boolean; data?: T; error?: string };
   expect(r).toMatchObject({ ok: true });
@@ -26,7 +45,7 @@ async function ok<T>(response: Promise<unknown>): Promise<T> {
 describe('protocol', () => {
   it('names every message the brief asks for', () => {
     expect(MESSAGE_TYPES.sort()).toEqual(
-      ['posting.save', 'posting.status', 'saved.delete', 'saved.export', 'saved.list', 'saved.restore'].sort(),
+      ['posting.annotate', 'posting.save', 'posting.status', 'saved.delete', 'saved.export', 'saved.list', 'saved.restore'].sort(),
     );
   });
 });
@@ -69,6 +88,7 @@ describe('createHandler: valid round trips', () => {
     const posting = musicUnderstandingPosting();
     const saved = await ok<{ saved: SavedPosting }>(handle({ type: 'posting.save', payload: { posting } }));
     const payloads = {
+      'posting.annotate': { raw: rawPosting() },
       'posting.save': { posting },
       'posting.status': { id: posting.id },
       'saved.list': {},
@@ -81,6 +101,17 @@ describe('createHandler: valid round trips', () => {
       expect(responseSchema(type).safeParse(response).success, type).toBe(true);
       expect(protocol[type].response.safeParse((response as { data: unknown }).data).success, type).toBe(true);
     }
+  });
+
+  it('annotates what the content script read, and writes nothing', async () => {
+    const { db, handle } = await setup();
+    const { posting } = await ok<{ posting: unknown }>(handle({ type: 'posting.annotate', payload: { raw: rawPosting() } }));
+    expect(Posting.parse(posting)).toMatchObject({
+      id: 'lever:3f1c9b2e-8a4d-4c6e-9b7a-2d5e8f0a1c34',
+      title: 'Senior Data Platform Engineer',
+      salary: { min: 150000, max: 190000, currency: 'USD', period: 'year' },
+    });
+    expect(await db.count(POSTINGS_STORE)).toBe(0);
   });
 
   it('deleting an unknown id answers null', async () => {
@@ -109,6 +140,7 @@ describe('createHandler: malformed messages are refused and write nothing', () =
     ['an extra payload field', { type: 'saved.list', payload: { all: true } }],
     ['a restore of a bare posting', { type: 'saved.restore', payload: { posting } }],
     ['a numeric id', { type: 'saved.delete', payload: { id: 42 } }],
+    ['a raw posting without a title', { type: 'posting.annotate', payload: { raw: { site: 'lever', url: 'https://jobs.lever.co/x' } } }],
   ];
 
   it.each(malformed)('refuses %s', async (_label, message) => {
@@ -160,6 +192,15 @@ describe('createLazyHandler', () => {
     close();
     await ok(handle({ type: 'saved.list', payload: {} }));
     expect(open).toHaveBeenCalledTimes(2);
+  });
+
+  it('annotates without opening the database, even when it cannot be opened', async () => {
+    const open = vi.fn(async (): Promise<JobLensDB> => {
+      throw new Error('quota exceeded');
+    });
+    const handle = createLazyHandler(open);
+    await ok(handle({ type: 'posting.annotate', payload: { raw: rawPosting() } }));
+    expect(open).not.toHaveBeenCalled();
   });
 
   it('answers with an error when the database cannot be opened, and tries again next time', async () => {

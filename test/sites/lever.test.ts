@@ -96,7 +96,7 @@ describe('leverAdapter.extract: the page as plain data', () => {
       location: 'New York, NY',
       department: 'Engineering – Personalization',
       commitment: 'Permanent',
-      workplace: [{ value: 'Remote', source: 'board', field: '.posting-categories .workplaceTypes' }],
+      workplace: [{ value: 'Remote', source: 'board', field: 'Lever workplace type' }],
       payText: [],
       payStructured: [],
       experienceMonths: null,
@@ -113,8 +113,8 @@ describe('leverAdapter.extract: the page as plain data', () => {
 
   it("reads Lever's pay block as the board's own pay text", () => {
     const raw = read('northwind-data-platform-salary-block.html', NORTHWIND);
-    expect(raw.payText).toEqual([{ value: '$210,000 - $260,000 a year', source: 'board', field: '[data-qa="salary-range"]' }]);
-    expect(raw.workplace[0]).toEqual({ value: 'Hybrid', source: 'board', field: '.posting-categories .workplaceTypes' });
+    expect(raw.payText).toEqual([{ value: '$210,000 - $260,000 a year', source: 'board', field: 'Lever pay block' }]);
+    expect(raw.workplace[0]).toEqual({ value: 'Hybrid', source: 'board', field: 'Lever workplace type' });
     expect(raw.sections.map((s) => s.heading)).toEqual([null, "What you'll do", "What you'll bring", 'Nice to have', null, null]);
   });
 
@@ -211,7 +211,7 @@ describe('leverFromApi: the postings API shape', () => {
       location: 'New York, NY',
       department: 'Engineering – Personalization',
       commitment: 'Permanent',
-      workplace: [{ value: 'remote', source: 'board', field: 'API workplaceType' }],
+      workplace: [{ value: 'remote', source: 'board', field: 'Lever API workplaceType' }],
       payStructured: [],
       payText: [],
     });
@@ -245,7 +245,7 @@ describe('leverFromApi: the postings API shape', () => {
       },
     ]);
     expect(raw.payText).toEqual([
-      { value: 'Final offers depend on experience and location.', source: 'board', field: 'API salaryDescriptionPlain' },
+      { value: 'Final offers depend on experience and location.', source: 'board', field: 'Lever API salaryDescription' },
     ]);
     expect(raw.department).toBe('Engineering – Data Platform');
   });
