@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
 import { readPosting } from './read.ts';
 import { OverlayRoot } from './OverlayRoot.tsx';
 import overlayCss from '../../src/ui/overlay/overlay.css?inline';
@@ -8,7 +9,7 @@ import overlayCss from '../../src/ui/overlay/overlay.css?inline';
 // Glue only: read the page, then mount the overlay in a shadow root. Reading lives in
 // src/sites; interpreting (src/annotate.ts) and storage live in the background.
 export default defineContentScript({
-  matches: ['https://jobs.lever.co/*', 'https://jobs.eu.lever.co/*'],
+  matches: [...CONTENT_SCRIPT_MATCHES],
   runAt: 'document_idle',
   async main(ctx) {
     const posting = await readPosting(document, location.href);
