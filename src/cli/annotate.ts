@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { annotate, annotateText } from '../annotate.ts';
 import type { Posting } from '../model/index.ts';
-import { leverFromApi } from '../sites/lever.ts';
+import { payloadReaderFor, payloadReaders } from '../sites/payloads.ts';
 import { readPage, urlOfPage } from '../sites/registry.ts';
 
 /*
@@ -88,18 +88,23 @@ function annotateHtml(html: string, window: Window, url: string | undefined, now
 
 function annotateJson(text: string, window: Window, url: string | undefined, now: Date): { postings: Posting[]; errors: string[] } {
   const data: unknown = JSON.parse(text);
-  const items = Array.isArray(data) ? data : [data];
+  const reader = payloadReaderFor(data);
+  if (!reader) {
+    const known = payloadReaders.map((r) => r.name).join(', ');
+    return { postings: [], errors: [`not a posting payload this tool knows (${known})`] };
+  }
+  const items = reader.items(data);
   const postings: Posting[] = [];
   const errors: string[] = [];
+  const doc = window.document as unknown as Document;
   items.forEach((item, index) => {
     try {
-      const doc = window.document as unknown as Document;
-      postings.push(annotate(leverFromApi(item, items.length === 1 ? url : undefined, { doc }), now));
+      postings.push(annotate(reader.readItem(item, { url, doc, single: items.length === 1 }), now));
     } catch (error) {
-      errors.push(Array.isArray(data) ? `item ${index}: ${oneLine(error)}` : oneLine(error));
+      errors.push(items.length > 1 ? `item ${index}: ${oneLine(error)}` : oneLine(error));
     }
   });
-  if (items.length === 0) errors.push('no postings in the file');
+  if (items.length === 0) errors.push(`no postings in this ${reader.name} payload`);
   return { postings, errors };
 }
 

@@ -139,7 +139,7 @@ export const leverAdapter: SiteAdapter = {
 
 const optionalText = z.catch(z.nullish(z.string()), null);
 
-const LeverApiPosting = z.looseObject({
+export const LeverApiPosting = z.looseObject({
   id: z.string().check(z.minLength(1)),
   text: z.string(),
   hostedUrl: optionalText,

@@ -84,7 +84,7 @@ describe('runCli', () => {
     expect(err).toHaveLength(5);
     expect(err[0]).toMatch(new RegExp(`^annotate: ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot read`));
     expect(err[1]).toMatch(/^annotate: .*garbage\.json: /);
-    expect(err[2]).toMatch(/^annotate: .*not-lever\.json: not a Lever posting/);
+    expect(err[2]).toMatch(/^annotate: .*not-lever\.json: not a posting payload this tool knows \(Lever postings API/);
     expect(err[3]).toMatch(/^annotate: .*about\.html: not a job posting/);
     expect(err[4]).toMatch(/^annotate: .*notes\.pdf: unknown file type/);
     for (const line of err) expect(line).not.toContain('\n');
