@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Posting } from '../../src/model/index.ts';
-import { Overlay } from '../../src/ui/overlay/Overlay.tsx';
+import { Overlay, type OverlayProps } from '../../src/ui/overlay/Overlay.tsx';
 import { sendMessage } from '../../src/messaging/client.ts';
 
-/** Connects the overlay to the background: whether this posting is saved, and saving it. */
-export function OverlayRoot({ posting, onClose }: { posting: Posting; onClose: () => void }) {
+type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage'>;
+
+/**
+ * Connects the overlay to the background (whether this posting is saved, and saving it)
+ * and to the page (showing a value's sentence there).
+ */
+export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage }: OverlayRootProps) {
   const [saved, setSaved] = useState<{ savedAt: string } | null>(null);
 
   useEffect(() => {
@@ -24,5 +29,14 @@ export function OverlayRoot({ posting, onClose }: { posting: Posting; onClose: (
     setSaved({ savedAt: res.saved.savedAt });
   };
 
-  return <Overlay posting={posting} saved={saved} onSave={onSave} onClose={onClose} />;
+  return (
+    <Overlay
+      posting={posting}
+      saved={saved}
+      onSave={onSave}
+      onClose={onClose}
+      onShowEvidence={onShowEvidence}
+      isEvidenceOnPage={isEvidenceOnPage}
+    />
+  );
 }

@@ -4,6 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
 import { readPosting } from './read.ts';
 import { OverlayRoot } from './OverlayRoot.tsx';
+import { createEvidenceHighlighter } from './highlight.ts';
 import overlayCss from '../../src/ui/overlay/overlay.css?inline';
 
 // Glue only: read the page, then mount the overlay in a shadow root. Reading lives in
@@ -30,11 +31,29 @@ export default defineContentScript({
         host.style.setProperty('width', '0', 'important');
         host.style.setProperty('height', '0', 'important');
         host.style.setProperty('z-index', '2147483647', 'important');
-        render(<OverlayRoot posting={posting} onClose={() => ui.remove()} />, container);
-        return container;
+        // Two siblings in the container: the highlight layer (drawn by hand) and the panel
+        // (rendered by Preact, which must not see the layer's boxes as its own children).
+        const layer = document.createElement('div');
+        layer.className = 'jl-highlight-layer';
+        layer.setAttribute('aria-hidden', 'true');
+        const app = document.createElement('div');
+        container.append(layer, app);
+        const highlighter = createEvidenceHighlighter(layer, host);
+        render(
+          <OverlayRoot
+            posting={posting}
+            onClose={() => ui.remove()}
+            onShowEvidence={highlighter.show}
+            isEvidenceOnPage={highlighter.has}
+          />,
+          app,
+        );
+        return { app, highlighter };
       },
-      onRemove(container) {
-        if (container) render(null, container);
+      onRemove(mounted) {
+        if (!mounted) return;
+        mounted.highlighter.clear();
+        render(null, mounted.app);
       },
     });
     ui.mount();

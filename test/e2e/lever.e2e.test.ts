@@ -85,6 +85,119 @@ describe('the extension on Lever, in Chromium', () => {
     await page.close();
   });
 
+  it('shows the pay sentence on the page: scrolled to, highlighted over it, the page itself untouched', async () => {
+    const SENTENCE = 'The United States base range for this position is $148,901- $212,716 plus equity.';
+    const page = await browser.context.newPage();
+    // A window short enough that the sentence starts below the fold.
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto(SAMBA_URL);
+    const panel = page.getByRole('complementary', { name: 'JobLens' });
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
+
+    // Measured in the page with a Range of its own, not with the extension's code.
+    const measure = (sentence: string) =>
+      page.evaluate((sentence) => {
+        const div = Array.from(document.querySelectorAll('div')).find((d) => d.firstChild?.nodeValue?.includes(sentence));
+        if (!div?.firstChild) throw new Error('sentence not in the page');
+        const range = document.createRange();
+        const start = div.firstChild.nodeValue!.indexOf(sentence);
+        range.setStart(div.firstChild, start);
+        range.setEnd(div.firstChild, start + sentence.length);
+        const heading = document.querySelector('.posting-headline h2')!.getBoundingClientRect();
+        return {
+          rects: Array.from(range.getClientRects(), (r) => r.toJSON() as DOMRect),
+          viewport: window.innerHeight,
+          scrollY: window.scrollY,
+          text: document.body.innerText,
+          height: document.documentElement.scrollHeight,
+          headingInDocument: { top: heading.top + window.scrollY, left: heading.left, width: heading.width, height: heading.height },
+          selection: String(window.getSelection()),
+        };
+      }, sentence);
+    const boxes = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelector('joblens-overlay')?.shadowRoot?.querySelectorAll('.jl-highlight-box') ?? [], (box) => {
+          const style = getComputedStyle(box);
+          const rect = box.getBoundingClientRect();
+          return {
+            rect: rect.toJSON() as DOMRect,
+            painted: style.display !== 'none' && style.visibility === 'visible' && style.backgroundColor !== 'rgba(0, 0, 0, 0)',
+            // The box lets clicks through to the page: what is under its centre is the page's.
+            under: document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2)?.tagName ?? null,
+          };
+        }),
+      );
+
+    const before = await measure(SENTENCE);
+    expect(before.scrollY).toBe(0);
+    expect(before.rects[0]!.top).toBeGreaterThan(before.viewport); // below the fold: the click must scroll
+    // Any change to the page's DOM (a node, an attribute, a character) is recorded.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      new MutationObserver((records) => seen.push(...records.map((r) => `${r.type} ${r.target.nodeName}`))).observe(document, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+      (window as unknown as { jlMutations: string[] }).jlMutations = seen;
+    });
+
+    const show = panel.getByRole('region', { name: 'Pay' }).getByRole('button', { name: 'Show this sentence on the page' });
+    await show.click();
+
+    // Smooth scrolling (no reduced-motion preference here): wait until it settles.
+    let lastY = -1;
+    await expect
+      .poll(
+        async () => {
+          const y = await page.evaluate(() => window.scrollY);
+          const settled = y === lastY;
+          lastY = y;
+          return settled && y > 0;
+        },
+        { timeout: 10_000, interval: 150 },
+      )
+      .toBe(true);
+    const after = await measure(SENTENCE);
+    for (const r of after.rects) {
+      expect(r.top).toBeGreaterThanOrEqual(0);
+      expect(r.bottom).toBeLessThanOrEqual(after.viewport);
+    }
+
+    // The boxes sit on the sentence's lines (within the few pixels of padding) after the scroll.
+    await expect.poll(async () => (await boxes()).length).toBeGreaterThan(0);
+    const drawn = await boxes();
+    expect(drawn.length).toBe(after.rects.length);
+    for (const [i, box] of drawn.entries()) {
+      const line = after.rects[i]!;
+      expect(box.painted).toBe(true);
+      expect(box.under).not.toBe('JOBLENS-OVERLAY');
+      expect(Math.abs(box.rect.left - line.left)).toBeLessThanOrEqual(4);
+      expect(Math.abs(box.rect.top - line.top)).toBeLessThanOrEqual(4);
+      expect(Math.abs(box.rect.right - line.right)).toBeLessThanOrEqual(4);
+      expect(Math.abs(box.rect.bottom - line.bottom)).toBeLessThanOrEqual(4);
+    }
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'evidence-highlight.png') });
+
+    // The page's text, layout and DOM are as they were; only its scroll position moved.
+    expect(after.text).toBe(before.text);
+    expect(after.height).toBe(before.height);
+    expect(after.headingInDocument).toEqual(before.headingInDocument);
+    expect(after.selection).toBe('');
+    expect(await page.evaluate(() => (window as unknown as { jlMutations: string[] }).jlMutations)).toEqual([]);
+
+    // Escape clears it; showing it again and closing the panel clears it too.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await boxes()).length).toBe(0);
+    await show.click();
+    await expect.poll(async () => (await boxes()).length).toBe(after.rects.length);
+    await panel.getByRole('button', { name: 'Close JobLens panel' }).click();
+    await expect.poll(() => page.locator('joblens-overlay').count()).toBe(0);
+    expect(await boxes()).toEqual([]);
+    await page.close();
+  });
+
   it('leaves a board index page alone', async () => {
     const page = await browser.context.newPage();
     await page.goto(BOARD_URL);

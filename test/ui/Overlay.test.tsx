@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overlay } from '../../src/ui/overlay/Overlay.tsx';
 import {
@@ -75,6 +75,113 @@ describe('Overlay', () => {
     expect(text).toContain('Time zones: Eastern Time');
     expect(text).toContain('Location: New York, NY');
     expect(text).toContain('Experience: 5+ years');
+  });
+
+  describe('showing evidence on the page', () => {
+    const SHOW = { name: 'Show this sentence on the page' };
+    const section = (heading: string) => within(screen.getByRole('heading', { name: heading }).parentElement!);
+
+    it('makes a sentence from the text a button that asks to show it on the page', () => {
+      const posting = sambaPosting();
+      const onShowEvidence = vi.fn(() => true);
+      render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} onShowEvidence={onShowEvidence} />);
+      const button = section('Pay').getByRole('button', SHOW);
+      // A native button: focusable and pressed with Enter or Space.
+      expect(button.tagName).toBe('BUTTON');
+      expect(button.getAttribute('type')).toBe('button');
+      expect(button.textContent).toContain(posting.salary!.evidence);
+      expect(button.textContent).toContain('Show on page');
+
+      fireEvent.click(button);
+      expect(onShowEvidence).toHaveBeenCalledExactlyOnceWith(posting.salary!.evidence);
+      expect(screen.queryByText('Not found on this page')).toBeNull();
+    });
+
+    it('says "Not found on this page" beside the item whose sentence is not on the page', async () => {
+      const posting = sambaPosting();
+      const onShowEvidence = vi.fn((text: string) => text !== posting.salary!.evidence);
+      render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} onShowEvidence={onShowEvidence} />);
+
+      fireEvent.click(section('Where').getByRole('button', SHOW));
+      expect(onShowEvidence).toHaveBeenLastCalledWith(posting.remote.evidence);
+      expect(screen.queryByText('Not found on this page')).toBeNull();
+
+      fireEvent.click(section('Pay').getByRole('button', SHOW));
+      await waitFor(() => expect(section('Pay').getByText('Not found on this page')).toBeTruthy());
+      expect(screen.getAllByText('Not found on this page')).toHaveLength(1);
+    });
+
+    it('shows the experience asked for with its sentence, which can be shown on the page', () => {
+      const posting = sambaPosting();
+      const onShowEvidence = vi.fn(() => true);
+      const { container } = render(
+        <Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} onShowEvidence={onShowEvidence} />,
+      );
+      const buttons = screen.getAllByRole('button', SHOW);
+      const experience = buttons.find((b) => b.textContent?.includes(posting.experience!.evidence));
+      expect(container.textContent).toContain('Experience: 5+ years');
+      expect(experience).toBeTruthy();
+      fireEvent.click(experience!);
+      expect(onShowEvidence).toHaveBeenCalledExactlyOnceWith(posting.experience!.evidence);
+    });
+
+    it("shows the text's side of a remote conflict on the page", () => {
+      const posting = musicUnderstandingPosting();
+      const onShowEvidence = vi.fn(() => true);
+      const { container } = render(
+        <Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} onShowEvidence={onShowEvidence} />,
+      );
+      const conflict = container.querySelector('.jl-conflict') as HTMLElement;
+      fireEvent.click(within(conflict).getByRole('button', SHOW));
+      expect(onShowEvidence).toHaveBeenCalledExactlyOnceWith(posting.remote.conflict!.textEvidence);
+      // The board's side is a field, not a sentence on the page.
+      expect(within(conflict).getAllByRole('button')).toHaveLength(1);
+    });
+
+    it('keeps board and JSON-LD fields as labelled text unless their text is on the page', () => {
+      const posting = hourlyPosting();
+      const board = posting.salary!.evidence;
+      const onShowEvidence = vi.fn(() => true);
+      const absent = render(
+        <Overlay
+          posting={posting}
+          saved={null}
+          onSave={resolved}
+          onClose={noop}
+          onShowEvidence={onShowEvidence}
+          isEvidenceOnPage={() => false}
+        />,
+      );
+      const pay = section('Pay');
+      const [boardItem, proseItem] = pay.getAllByRole('listitem');
+      expect(boardItem!.textContent).toContain('board data');
+      expect(boardItem!.textContent).toContain(board);
+      expect(within(boardItem!).queryByRole('button', SHOW)).toBeNull();
+      expect(within(proseItem!).getByRole('button', SHOW)).toBeTruthy();
+      absent.unmount();
+
+      const isEvidenceOnPage = vi.fn((text: string) => text === board);
+      render(
+        <Overlay
+          posting={posting}
+          saved={null}
+          onSave={resolved}
+          onClose={noop}
+          onShowEvidence={onShowEvidence}
+          isEvidenceOnPage={isEvidenceOnPage}
+        />,
+      );
+      const [shownItem] = section('Pay').getAllByRole('listitem');
+      fireEvent.click(within(shownItem!).getByRole('button', SHOW));
+      expect(onShowEvidence).toHaveBeenCalledExactlyOnceWith(board);
+      expect(shownItem!.textContent).toContain('board data');
+    });
+
+    it('offers no page control when nothing can show the page', () => {
+      render(<Overlay posting={sambaPosting()} saved={null} onSave={resolved} onClose={noop} />);
+      expect(screen.queryAllByRole('button', SHOW)).toHaveLength(0);
+      expect(section('Pay').getByText(sambaPosting().salary!.evidence)).toBeTruthy();
+    });
   });
 
   it('lists required and preferred requirements in a collapsible section', () => {

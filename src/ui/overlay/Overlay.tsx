@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Posting, Remote, SalaryRange } from '../../model/index.ts';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import type { Posting, Remote, SalaryRange, ValueSource } from '../../model/index.ts';
 import { formatDate, formatPayParts, formatPolicy, formatSource, formatYears } from '../format.ts';
 
 /**
@@ -12,7 +12,16 @@ export interface OverlayProps {
   saved: { savedAt: string } | null;
   onSave: () => Promise<void>;
   onClose: () => void;
+  /** Scrolls to the sentence on the page and highlights it; false when it is not there. */
+  onShowEvidence?: (text: string) => boolean;
+  /**
+   * Whether a board or JSON-LD value's text is on the page as well. Those are usually field
+   * descriptions ("API salaryRange: …"), so they get the page control only when it is.
+   */
+  isEvidenceOnPage?: (text: string) => boolean;
 }
+
+type EvidenceActions = Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage'>;
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -20,7 +29,73 @@ function rangeKey(r: SalaryRange): string {
   return [r.min, r.max, r.currency, r.period, r.label ?? '', r.kind ?? '', r.evidence].join('|');
 }
 
-function PayRange({ range, primary }: { range: SalaryRange; primary: boolean }) {
+/**
+ * A value's evidence. A sentence from the page is a control that shows it there; a
+ * structured field is shown as text with where it came from.
+ */
+function EvidenceQuote({
+  text,
+  source,
+  actions,
+  inline = false,
+}: {
+  text: string;
+  source: ValueSource | null;
+  actions: EvidenceActions;
+  inline?: boolean;
+}) {
+  const { onShowEvidence, isEvidenceOnPage } = actions;
+  const [missing, setMissing] = useState(false);
+  const quoteId = useId();
+  const onPage = useMemo(
+    () => !!onShowEvidence && (source === 'prose' || source === null || (isEvidenceOnPage?.(text) ?? false)),
+    [onShowEvidence, isEvidenceOnPage, source, text],
+  );
+  useEffect(() => setMissing(false), [text]);
+
+  const quote = onPage ? (
+    <button
+      type="button"
+      class="jl-quote-button"
+      aria-label="Show this sentence on the page"
+      aria-describedby={quoteId}
+      onClick={() => setMissing(!onShowEvidence!(text))}
+    >
+      <q class="jl-quote" id={quoteId} title={text}>
+        {text}
+      </q>
+      <span class="jl-show-hint" aria-hidden="true">
+        Show on page
+      </span>
+    </button>
+  ) : (
+    <q class="jl-quote" title={text}>
+      {text}
+    </q>
+  );
+  const note = (
+    <span class="jl-note" aria-live="polite">
+      {missing ? 'Not found on this page' : null}
+    </span>
+  );
+  if (inline) {
+    return (
+      <>
+        {quote}
+        {onPage ? note : null}
+      </>
+    );
+  }
+  return (
+    <div class="jl-evidence">
+      {source ? <span class="jl-source">{formatSource(source)}</span> : null}
+      {quote}
+      {onPage ? note : null}
+    </div>
+  );
+}
+
+function PayRange({ range, primary, actions }: { range: SalaryRange; primary: boolean; actions: EvidenceActions }) {
   const { amount, annual } = formatPayParts(range);
   return (
     <li class={primary ? 'jl-pay jl-pay-primary' : 'jl-pay'}>
@@ -33,17 +108,12 @@ function PayRange({ range, primary }: { range: SalaryRange; primary: boolean }) 
         {range.estimated ? <span class="jl-badge" title="Estimated by the board, not stated by the employer">estimate</span> : null}
       </div>
       {annual ? <div class="jl-pay-annual">{annual}</div> : null}
-      <div class="jl-evidence">
-        <span class="jl-source">{formatSource(range.source)}</span>
-        <q class="jl-quote" title={range.evidence}>
-          {range.evidence}
-        </q>
-      </div>
+      <EvidenceQuote text={range.evidence} source={range.source} actions={actions} />
     </li>
   );
 }
 
-function PaySection({ posting }: { posting: Posting }) {
+function PaySection({ posting, actions }: { posting: Posting; actions: EvidenceActions }) {
   const primary = posting.salary ?? posting.salaries[0] ?? null;
   const primaryKey = primary ? rangeKey(primary) : null;
   const others = posting.salaries.filter((r) => rangeKey(r) !== primaryKey);
@@ -54,9 +124,9 @@ function PaySection({ posting }: { posting: Posting }) {
       </h3>
       {primary ? (
         <ul class="jl-list-plain">
-          <PayRange range={primary} primary />
+          <PayRange range={primary} primary actions={actions} />
           {others.map((r) => (
-            <PayRange key={rangeKey(r)} range={r} primary={false} />
+            <PayRange key={rangeKey(r)} range={r} primary={false} actions={actions} />
           ))}
         </ul>
       ) : (
@@ -66,7 +136,7 @@ function PaySection({ posting }: { posting: Posting }) {
   );
 }
 
-function RemoteSection({ remote }: { remote: Remote }) {
+function RemoteSection({ remote, actions }: { remote: Remote; actions: EvidenceActions }) {
   const { conflict } = remote;
   return (
     <section class="jl-section" aria-labelledby="jl-remote-heading">
@@ -86,15 +156,10 @@ function RemoteSection({ remote }: { remote: Remote }) {
         <p class="jl-conflict" role="note">
           {formatPolicy(conflict.text)} — the board says{' '}
           <span title={conflict.structuredEvidence}>{formatPolicy(conflict.structured)}</span>, the text says:{' '}
-          <q class="jl-quote">{conflict.textEvidence}</q>
+          <EvidenceQuote text={conflict.textEvidence} source="prose" actions={actions} inline />
         </p>
       ) : remote.evidence ? (
-        <div class="jl-evidence">
-          {remote.source ? <span class="jl-source">{formatSource(remote.source)}</span> : null}
-          <q class="jl-quote" title={remote.evidence}>
-            {remote.evidence}
-          </q>
-        </div>
+        <EvidenceQuote text={remote.evidence} source={remote.source} actions={actions} />
       ) : null}
       {remote.regions.length > 0 ? (
         <p class="jl-fact">
@@ -145,7 +210,7 @@ function RequirementsSection({ posting }: { posting: Posting }) {
   );
 }
 
-export function Overlay({ posting, saved, onSave, onClose }: OverlayProps) {
+export function Overlay({ posting, saved, onSave, onClose, onShowEvidence, isEvidenceOnPage }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [save, setSave] = useState<SaveState>(saved ? { kind: 'saved' } : { kind: 'idle' });
 
@@ -176,6 +241,7 @@ export function Overlay({ posting, saved, onSave, onClose }: OverlayProps) {
   }
 
   const years = formatYears(posting.experience);
+  const actions: EvidenceActions = { onShowEvidence, isEvidenceOnPage };
   const saveLabel = save.kind === 'saving' ? 'Saving…' : save.kind === 'saved' ? 'Saved' : 'Save';
   const savedTitle = saved ? `Saved ${formatDate(saved.savedAt)}. Press to refresh the saved copy.` : undefined;
 
@@ -205,8 +271,8 @@ export function Overlay({ posting, saved, onSave, onClose }: OverlayProps) {
       </header>
 
       <div class="jl-body">
-        <PaySection posting={posting} />
-        <RemoteSection remote={posting.remote} />
+        <PaySection posting={posting} actions={actions} />
+        <RemoteSection remote={posting.remote} actions={actions} />
         {posting.location ? (
           <p class="jl-fact">
             <span class="jl-fact-label">Location: </span>
@@ -214,10 +280,13 @@ export function Overlay({ posting, saved, onSave, onClose }: OverlayProps) {
           </p>
         ) : null}
         {years && posting.experience ? (
-          <p class="jl-fact" title={posting.experience.evidence}>
-            <span class="jl-fact-label">Experience: </span>
-            {years}
-          </p>
+          <div class="jl-fact">
+            <p class="jl-fact-value">
+              <span class="jl-fact-label">Experience: </span>
+              {years}
+            </p>
+            <EvidenceQuote text={posting.experience.evidence} source={posting.experience.source} actions={actions} />
+          </div>
         ) : null}
         <RequirementsSection posting={posting} />
       </div>
