@@ -9,7 +9,15 @@ export default defineConfig({
     name: 'JobLens',
     description:
       'Reads job postings where they live: pay, remote policy, requirements and experience. Saved jobs stay in your browser.',
-    permissions: ['unlimitedStorage'],
+    permissions: ['unlimitedStorage', 'activeTab', 'scripting'],
+    // Asked for one site at a time, only when the user presses "Always run on this site".
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'read-page': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Read the job posting on this page',
+      },
+    },
     action: { default_title: 'JobLens: saved jobs' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: {

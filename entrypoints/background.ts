@@ -1,11 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { readTab } from '../src/extension/on-request.ts';
 import { createLazyHandler, toMessageListener } from '../src/messaging/handlers.ts';
 import { openJobLensDB } from '../src/store/db.ts';
 
-// The background owns the database (opened here only, on the first message that needs it)
-// and interprets what the content script read from a page.
+// The background owns the database (opened here only, on the first message that needs it),
+// interprets what the content script read from a page, and answers the keyboard shortcut.
 export default defineBackground(() => {
   const handler = createLazyHandler((onClose) => openJobLensDB(undefined, { onClose }));
   browser.runtime.onMessage.addListener(toMessageListener(handler));
+
+  // The shortcut grants activeTab for the tab it was pressed on, like the toolbar button.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'read-page' || tab?.id === undefined) return;
+    readTab(tab.id).catch((error: unknown) => console.warn('JobLens: could not read this page', error));
+  });
 });

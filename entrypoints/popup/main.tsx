@@ -1,9 +1,13 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../src/messaging/client.ts';
+import { alwaysRunOn, listAlwaysOn, readTab, stopRunningOn, webOrigin } from '../../src/extension/on-request.ts';
+import { isDeclaredPage } from '../../src/sites/matches.ts';
 import { App, type PopupApi } from '../../src/ui/popup/App.tsx';
+import type { PageActionsApi } from '../../src/ui/popup/PageActions.tsx';
 
-// Glue: the popup app, wired to the background through the typed messaging client.
+// Glue: the popup app, wired to the background through the typed messaging client, and to
+// the tab it was opened on (opening the popup grants activeTab for that tab).
 const api: PopupApi = {
   list: async () => (await sendMessage('saved.list', {})).postings,
   remove: async (id) => (await sendMessage('saved.delete', { id })).deleted,
@@ -13,5 +17,19 @@ const api: PopupApi = {
   openUrl: (url) => browser.tabs.create({ url }),
 };
 
+const pageActions: PageActionsApi = {
+  currentPage: async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const origin = webOrigin(tab?.url);
+    if (!tab?.id || !origin || !tab.url) return null;
+    return { tabId: tab.id, origin, known: isDeclaredPage(tab.url) };
+  },
+  readPage: readTab,
+  listAlwaysOn,
+  alwaysRunOn,
+  stopRunningOn,
+  close: () => window.close(),
+};
+
 const root = document.getElementById('app');
-if (root) render(<App api={api} />, root);
+if (root) render(<App api={api} pageActions={pageActions} />, root);

@@ -8,3 +8,16 @@ export const CONTENT_SCRIPT_MATCHES: readonly string[] = [
   'https://jobs.lever.co/*',
   'https://jobs.eu.lever.co/*',
 ];
+
+/** True when the content script is declared for `url` (a match-pattern check: scheme, host with `*.`, any path). */
+export function isDeclaredPage(url: string, patterns: readonly string[] = CONTENT_SCRIPT_MATCHES): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol, hostname } = new URL(url);
+  return patterns.some((pattern) => {
+    const m = /^(https?|\*):\/\/([^/]+)\//.exec(pattern);
+    if (!m) return false;
+    const [, scheme, host] = m as unknown as [string, string, string];
+    if (scheme !== '*' && `${scheme}:` !== protocol) return false;
+    return host.startsWith('*.') ? hostname === host.slice(2) || hostname.endsWith(host.slice(1)) : hostname === host;
+  });
+}

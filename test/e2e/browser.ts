@@ -50,6 +50,8 @@ export async function launchWithExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Lets the test press the toolbar button through the DevTools protocol (Extensions.triggerAction).
+      '--enable-unsafe-extension-debugging',
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
     ],
@@ -75,4 +77,63 @@ export async function openPopup(launched: Launched): Promise<Page> {
   await page.setViewportSize({ width: 420, height: 600 });
   await page.goto(`chrome-extension://${launched.extensionId}/popup.html`);
   return page;
+}
+
+/**
+ * Presses the extension's toolbar button on `page`, as a user would (this grants activeTab
+ * for that tab), then clicks the button named `buttonText` in the popup that opens.
+ * Playwright does not see action popups as pages, so the popup is driven through the
+ * DevTools protocol directly. Resolves to the popup's text after the click.
+ */
+export async function pressToolbarButtonThenClick(launched: Launched, page: Page, buttonText: string): Promise<string> {
+  const browser = launched.context.browser();
+  if (!browser) throw new Error('no browser to talk to');
+  const cdp = await browser.newBrowserCDPSession();
+  const pageUrl = page.url();
+  const targets = async () =>
+    (await cdp.send('Target.getTargets', { filter: [{}] })).targetInfos as Array<{ targetId: string; type: string; url: string }>;
+  const tab = (await targets()).find((t) => t.type === 'tab' && t.url === pageUrl);
+  if (!tab) throw new Error(`no tab target for ${pageUrl}`);
+  await page.bringToFront();
+  await cdp.send('Extensions.triggerAction', { id: launched.extensionId, targetId: tab.targetId });
+
+  const popupUrl = `chrome-extension://${launched.extensionId}/popup.html`;
+  let popup: { targetId: string } | undefined;
+  for (let i = 0; i < 50 && !popup; i++) {
+    popup = (await targets()).find((t) => t.type === 'page' && t.url === popupUrl);
+    if (!popup) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!popup) throw new Error('the toolbar popup did not open');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false });
+
+  let nextId = 1;
+  const pending = new Map<number, (value: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+    const reply = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } } };
+    if (reply.id !== undefined) pending.get(reply.id)?.(reply.result?.result?.value);
+  });
+  const evaluate = async (expression: string): Promise<unknown> => {
+    const id = nextId++;
+    const done = new Promise((resolve) => pending.set(id, resolve));
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, userGesture: true, awaitPromise: true, returnByValue: true } }),
+    });
+    return done;
+  };
+  const clickButton = `(() => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(buttonText)});
+    if (!button) return false;
+    button.click();
+    return true;
+  })()`;
+  let clicked = false;
+  for (let i = 0; i < 50 && !clicked; i++) {
+    clicked = (await evaluate(clickButton)) === true;
+    if (!clicked) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!clicked) throw new Error(`no "${buttonText}" button in the popup`);
+  const text = String((await Promise.race([evaluate('document.body.innerText'), new Promise((r) => setTimeout(() => r(''), 1000))])) ?? '');
+  await cdp.detach().catch(() => undefined);
+  return text;
 }

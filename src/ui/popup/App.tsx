@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ExportFile, type SavedPosting } from '../../model/index.ts';
 import { formatDate, formatPay, formatPolicy } from '../format.ts';
+import { PageActions, type PageActionsApi } from './PageActions.tsx';
 
 /**
  * The popup: saved jobs, newest first, with delete + undo and export. It talks to the
@@ -24,6 +25,8 @@ export interface AppProps {
   undoMs?: number;
   /** Clock for the export file name. */
   now?: () => Date;
+  /** The tab the popup was opened on: read it on request, and the always-on sites. */
+  pageActions?: PageActionsApi;
 }
 
 export const EMPTY_MESSAGE =
@@ -122,7 +125,7 @@ function SavedItem({
   );
 }
 
-export function App({ api, undoMs = 6000, now = () => new Date() }: AppProps) {
+export function App({ api, undoMs = 6000, now = () => new Date(), pageActions }: AppProps) {
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [deleted, setDeleted] = useState<SavedPosting | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -197,6 +200,7 @@ export function App({ api, undoMs = 6000, now = () => new Date() }: AppProps) {
 
   return (
     <main class="jl-popup">
+      {pageActions ? <PageActions api={pageActions} /> : null}
       <header class="jl-popup-header">
         <h1 class="jl-popup-title">
           Saved jobs{list.kind === 'ready' && count > 0 ? <span class="jl-count"> ({count})</span> : null}

@@ -1,0 +1,70 @@
+import { browser } from 'wxt/browser';
+import { ON_REQUEST_FLAG } from './on-request-flag.ts';
+
+/*
+ * "Any page, on request": JobLens declares only the known boards' hosts. Anywhere else it
+ * runs when the user asks: the toolbar popup's "Read this page" or the keyboard shortcut
+ * (both grant `activeTab` for that tab), or on a site the user chose to "always run on"
+ * (an optional host permission for that one origin, plus a registered content script).
+ */
+
+/** The content script's file in the built extension (WXT names it after the entrypoint). */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/job.js';
+const REGISTERED_PREFIX = 'joblens-site:';
+
+/** `https://example.com` for an http(s) page, else null (browser pages, files, the Web Store). */
+export function webOrigin(url: string | undefined): string | null {
+  if (!url || !URL.canParse(url)) return null;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
+}
+
+function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
+
+/** Runs the reader on a tab the user invoked JobLens on. Throws with a clear message when the page cannot be read. */
+export async function readTab(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({
+    target: { tabId },
+    func: (flag: string) => {
+      (globalThis as Record<string, unknown>)[flag] = true;
+    },
+    args: [ON_REQUEST_FLAG],
+  });
+  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+}
+
+/** The sites the user asked JobLens to always run on, as origins. */
+export async function listAlwaysOn(): Promise<string[]> {
+  const scripts = await browser.scripting.getRegisteredContentScripts();
+  return scripts
+    .filter((s) => s.id.startsWith(REGISTERED_PREFIX))
+    .map((s) => s.id.slice(REGISTERED_PREFIX.length))
+    .sort();
+}
+
+/**
+ * Asks for this one origin (must be called from a click in an extension page) and, when
+ * granted, registers the content script there. Resolves to false when the user says no.
+ */
+export async function alwaysRunOn(origin: string): Promise<boolean> {
+  const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
+  if (!granted) return false;
+  const id = REGISTERED_PREFIX + origin;
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length === 0) {
+    await browser.scripting.registerContentScripts([
+      { id, matches: [originPattern(origin)], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
+  }
+  return true;
+}
+
+/** Stops running on a site and gives its permission back. */
+export async function stopRunningOn(origin: string): Promise<void> {
+  const id = REGISTERED_PREFIX + origin;
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [id] });
+  await browser.permissions.remove({ origins: [originPattern(origin)] });
+}
