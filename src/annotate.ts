@@ -61,17 +61,22 @@ export function postingId(raw: Pick<RawPosting, 'site' | 'jobId' | 'url'>): stri
   return `${raw.site}:${raw.jobId ?? stableHash(canonicalUrl(raw.url))}`;
 }
 
+const MAX_ANNUAL_AMOUNT = 1e12;
+
 function fromStructured(pay: StructuredPay): SalaryRange | null {
   const currency = pay.currency.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency) || !(pay.min >= 0) || !(pay.max >= 0)) return null;
   const min = Math.min(pay.min, pay.max);
   const max = Math.max(pay.min, pay.max);
+  const annual = annualise(min, max, pay.period);
+  // A figure no salary reaches in any currency (even per year in dong or rupiah) is a data error, not pay.
+  if (!Number.isFinite(annual.max) || annual.max > MAX_ANNUAL_AMOUNT) return null;
   return {
     min,
     max,
     currency,
     period: pay.period,
-    annual: annualise(min, max, pay.period),
+    annual,
     evidence: pay.evidence,
     source: pay.source,
   };

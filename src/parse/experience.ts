@@ -104,7 +104,10 @@ export function parseExperience(lines: string[], options: ParseExperienceOptions
 }
 
 /** JSON-LD `experienceRequirements.monthsOfExperience` as years. */
+const MAX_MONTHS = 50 * 12;
+
 export function experienceFromMonths(months: number, evidence: string): Experience | null {
-  if (typeof months !== 'number' || !Number.isFinite(months) || months < 0) return null;
+  // Beyond a working life it is not an experience requirement but a data error.
+  if (typeof months !== 'number' || !Number.isFinite(months) || months < 0 || months > MAX_MONTHS) return null;
   return { yearsMin: Math.round((months / 12) * 100) / 100, yearsMax: null, evidence: String(evidence ?? ''), source: 'jsonld' };
 }
