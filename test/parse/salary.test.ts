@@ -180,6 +180,8 @@ describe('parseSalaryRanges: what is not pay', () => {
     ['401(k) with a 4% match'],
     ['We raised $50M in our Series B.'],
     ['We have raised over $120 million from top investors.'],
+    ['We are a family business with an annual turnover in excess of $3 billion.'],
+    ['Profits of $40 million last year let us grow the team.'],
     ['Our customers processed $2B in payments.'],
     ['$30M ARR and growing'],
     ['A team of 250 engineers in 12 offices, founded in 2012.'],
