@@ -118,6 +118,8 @@ const OFFICE_DAYS = [
   new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?|x)\\s*(?:(?:a|per|each|every|\\/)\\s*(?:week|wk)\\s*)?(?:in|at|from|on[- ]site\\s+(?:in|at))\\s+${OFFICE}`, 'iu'),
   new RegExp(`(?<![\\p{L}])(?:in|at|to|into|from)\\s+${OFFICE}\\s+(?:at\\s+least\\s+|a\\s+minimum\\s+of\\s+|minimum\\s+|for\\s+|about\\s+)?${DAY_COUNT}\\s*(?:days?|x|times)(?![\\p{L}])`, 'iu'),
   new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?)\\s*(?:a|per|each)\\s*week\\s+(?:on[- ]?site|in[- ]office|in[- ]person)`, 'iu'),
+  // "on site two days a week", "in person 3 days per week"
+  new RegExp(`(?<![\\p{L}])(?:on[- ]?site|in[- ]office|in[- ]person)\\s+(?:at\\s+least\\s+|for\\s+)?${DAY_COUNT}\\s*days?\\s*(?:a|per|each|every|\\/)\\s*(?:week|wk)`, 'iu'),
 ];
 
 function officeDaysIn(text: string): number | null {
@@ -245,6 +247,9 @@ const ONSITE = [
   /\b(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\s+(?:role|position|job|work|working|presence|basis)\b/i,
   /\b(?:is|be)\s+(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b/i,
   /^\s*(?:on[- ]?site|in[- ]office)\b/i,
+  // "works on site Monday to Friday", "based on-site, five days a week", "work onsite at our Denver office"
+  /\b(?:works?|working|based|located)\s+(?:on[- ]?site|in[- ]office|in\s+the\s+office)\b/i,
+  /\b(?:on[- ]?site|in[- ]office|in\s+the\s+office)\b[^.;]{0,20}\b(?:monday\s+(?:to|through|-|–)\s+friday|five\s+days|5\s+days|full[- ]time)\b/i,
 ];
 
 const VISITS = /\b(?:some|occasional|periodic|quarterly|monthly|regular|periodically|occasionally)\s+(?:in[- ]person|on[- ]?sites?|office\s+visits|visits\s+to\s+(?:the|our)\s+office|travel\s+to\s+(?:the|our)\s+office)/i;

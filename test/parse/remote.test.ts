@@ -141,6 +141,10 @@ describe('parseRemote: rules', () => {
     ['Senior Engineer (Remote)', 'remote'],
     ['Collaborate with remote teams across time zones', 'unspecified'],
     ['Home | Offices | Careers', 'unspecified'],
+    ['This role works on site Monday to Friday at our Melbourne office.', 'onsite'],
+    ['The position is based on-site, five days a week.', 'onsite'],
+    ['You will work onsite at our Denver office.', 'onsite'],
+    ['Work on site two days a week, the rest from home.', 'hybrid'],
   ])('%s -> %s', (t, policy) => {
     expect(text(t).policy).toBe(policy);
   });
