@@ -12,7 +12,7 @@ const PREFERRED_HEADING =
   /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b/;
 
 const REQUIRED_HEADING =
-  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b/;
+  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\bwe value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b/;
 
 /** Whether a heading introduces required or preferred qualifications; null for anything else ("What You'll Do", "Benefits"). */
 export function classifyHeading(heading: string): 'required' | 'preferred' | null {

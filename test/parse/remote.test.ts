@@ -145,6 +145,8 @@ describe('parseRemote: rules', () => {
     ['The position is based on-site, five days a week.', 'onsite'],
     ['You will work onsite at our Denver office.', 'onsite'],
     ['Work on site two days a week, the rest from home.', 'hybrid'],
+    ['Team lunch on Fridays at our office.', 'unspecified'],
+    ['Customer calls on Monday.', 'unspecified'],
   ])('%s -> %s', (t, policy) => {
     expect(text(t).policy).toBe(policy);
   });
@@ -154,6 +156,11 @@ describe('parseRemote: rules', () => {
     ['Hybrid: 2-3 days per week in our NYC office', 2],
     ['In office 4 days a week', 4],
     ['This role requires 5 days a week in the office.', 5],
+    ['We work from our New York office three days a week (Tuesday to Thursday); the rest of the week is yours to work from home.', 3],
+    ['You will work two days a week in our downtown Austin office.', 2],
+    ['Hybrid: work from our Denver or Chicago office three days a week.', 3],
+    ['Hybrid: in the office on Tuesdays, Wednesdays and Thursdays.', 3],
+    ['This role works on site Monday to Friday at our Melbourne office.', 5],
   ])('office days: %s', (t, days) => {
     expect(text(t).officeDaysMin).toBe(days);
   });
