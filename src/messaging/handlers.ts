@@ -1,7 +1,23 @@
 import { z } from 'zod/mini';
 import { annotate } from '../annotate.ts';
 import type { JobLensDB } from '../store/db.ts';
-import { deleteSaved, exportAll, getSaved, listSaved, restoreSaved, savePosting } from '../store/repository.ts';
+import { ImportError } from '../io/import-json.ts';
+import {
+  StorageFullError,
+  deleteMany,
+  deleteSaved,
+  exportPostings,
+  exportPostingsCsv,
+  getSaved,
+  getSettings,
+  importExport,
+  listSaved,
+  markClosed,
+  restoreSaved,
+  savePosting,
+  setSettings,
+  updateSaved,
+} from '../store/repository.ts';
 import { Envelope, isMessageType, protocol, type MessageType, type Protocol, type Response, type ResponseData } from './protocol.ts';
 
 export type Handler = (message: unknown) => Promise<Response>;
@@ -14,16 +30,29 @@ type Handlers = { [T in MessageType]: (db: Database, request: RequestOf<T>) => P
 const handlers: Handlers = {
   // No database here: a posting is read and shown even when the database cannot be opened.
   'posting.annotate': async (_db, { raw }) => ({ posting: annotate(raw) }),
-  'posting.save': async (db, { posting }) => ({ saved: await savePosting(await db(), posting) }),
+  'posting.save': async (db, { posting }) => savePosting(await db(), posting),
   'posting.status': async (db, { id }) => ({ saved: await getSaved(await db(), id) }),
+  'saved.update': async (db, { id, patch }) => ({ saved: await updateSaved(await db(), id, patch) }),
+  'saved.markClosed': async (db, { id, closed }) => ({ saved: await markClosed(await db(), id, closed) }),
   'saved.list': async (db) => ({ postings: await listSaved(await db()) }),
   'saved.delete': async (db, { id }) => ({ deleted: await deleteSaved(await db(), id) }),
   'saved.restore': async (db, { posting }) => ({ saved: await restoreSaved(await db(), posting) }),
-  'saved.export': async (db) => ({ file: await exportAll(await db()) }),
+  'saved.deleteMany': async (db, { ids }) => ({ deleted: await deleteMany(await db(), ids) }),
+  'saved.export': async (db, { ids }) => ({ file: await exportPostings(await db(), ids) }),
+  'saved.exportCsv': async (db, { ids }) => ({ csv: await exportPostingsCsv(await db(), ids) }),
+  'saved.import': async (db, { text }) => importExport(await db(), text),
+  'settings.get': async (db) => ({ settings: await getSettings(await db()) }),
+  'settings.set': async (db, { settings }) => ({ settings: await setSettings(await db(), settings) }),
 };
+
 
 /** The database could not be opened; already logged, and its message is the answer. */
 class DatabaseUnavailable extends Error {}
+
+/** Failures whose message is the whole answer for the user; not logged as faults. */
+function isExpected(error: unknown): boolean {
+  return error instanceof DatabaseUnavailable || error instanceof ImportError || error instanceof StorageFullError;
+}
 
 function failure(error: string): Response {
   return { ok: false, error };
@@ -52,7 +81,7 @@ function dispatch(db: Database): Handler {
     try {
       return { ok: true, data: await handle(db, request.data) };
     } catch (error) {
-      if (!(error instanceof DatabaseUnavailable)) console.error(`JobLens: ${type} failed`, error);
+      if (!isExpected(error)) console.error(`JobLens: ${type} failed`, error);
       return failure(errorMessage(error));
     }
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { ExportFile, Posting, RawPosting, SavedPosting } from '../model/index.ts';
+import { ExportFile, FieldChange, Posting, RawPosting, SavedPatch, SavedPosting, Settings } from '../model/index.ts';
 
 /**
  * Every message the background answers: name -> request payload and response data.
@@ -7,6 +7,10 @@ import { ExportFile, Posting, RawPosting, SavedPosting } from '../model/index.ts
  * than silently dropped.
  */
 const PostingId = z.string().check(z.minLength(1));
+/** A selection of saved postings; absent means all of them. */
+const Selection = z.strictObject({ ids: z.optional(z.array(PostingId)) });
+/** An import is a file the user picked; a bound keeps a mistaken pick from filling memory. */
+export const MAX_IMPORT_CHARS = 50_000_000;
 
 export const protocol = {
   /**
@@ -17,13 +21,24 @@ export const protocol = {
     request: z.strictObject({ raw: RawPosting }),
     response: z.object({ posting: Posting }),
   },
+  /** Saves or refreshes a posting; `changes` is what this read found changed since the stored one. */
   'posting.save': {
     request: z.strictObject({ posting: Posting }),
-    response: z.object({ saved: SavedPosting }),
+    response: z.object({ saved: SavedPosting, changes: z.array(FieldChange) }),
   },
   'posting.status': {
     request: z.strictObject({ id: PostingId }),
     response: z.object({ saved: z.nullable(SavedPosting) }),
+  },
+  /** The user's part: status (with history), notes, tags, rating, corrections (the whole set). */
+  'saved.update': {
+    request: z.strictObject({ id: PostingId, patch: SavedPatch }),
+    response: z.object({ saved: SavedPosting }),
+  },
+  /** The posting's page is gone or says it is closed (or is back); the record is kept. */
+  'saved.markClosed': {
+    request: z.strictObject({ id: PostingId, closed: z.boolean() }),
+    response: z.object({ saved: SavedPosting }),
   },
   'saved.list': {
     request: z.strictObject({}),
@@ -37,9 +52,35 @@ export const protocol = {
     request: z.strictObject({ posting: SavedPosting }),
     response: z.object({ saved: SavedPosting }),
   },
+  /** All or nothing; the deleted records come back for undo (restore each with saved.restore). */
+  'saved.deleteMany': {
+    request: z.strictObject({ ids: z.array(PostingId) }),
+    response: z.object({ deleted: z.array(SavedPosting) }),
+  },
   'saved.export': {
-    request: z.strictObject({}),
+    request: Selection,
     response: z.object({ file: ExportFile }),
+  },
+  'saved.exportCsv': {
+    request: Selection,
+    response: z.object({ csv: z.string() }),
+  },
+  /** The text of an export file; a refusal's error says which record and field is wrong. */
+  'saved.import': {
+    request: z.strictObject({ text: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) }),
+    response: z.object({
+      added: z.int().check(z.nonnegative()),
+      updated: z.int().check(z.nonnegative()),
+      unchanged: z.int().check(z.nonnegative()),
+    }),
+  },
+  'settings.get': {
+    request: z.strictObject({}),
+    response: z.object({ settings: Settings }),
+  },
+  'settings.set': {
+    request: z.strictObject({ settings: Settings }),
+    response: z.object({ settings: Settings }),
   },
 } as const;
 

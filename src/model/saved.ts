@@ -1,8 +1,54 @@
 import { z } from 'zod/mini';
-import { Posting } from './posting.ts';
+import { CurrencyCode, PayPeriod, Posting, RemotePolicy } from './posting.ts';
 
 export const ApplicationStatus = z.enum(['saved', 'applying', 'applied', 'interviewing', 'offer', 'rejected', 'archived']);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
+
+/** One move along the pipeline, kept so the user can see when each step happened. */
+export const StatusChange = z.object({
+  status: ApplicationStatus,
+  at: z.iso.datetime(),
+});
+export type StatusChange = z.infer<typeof StatusChange>;
+
+/**
+ * The user's own reading of a field, kept apart from what the parsers read so a re-read of
+ * the posting never overwrites it. A field that is absent is not corrected.
+ */
+export const Corrections = z.object({
+  salary: z.optional(
+    z.nullable(
+      z
+        .object({
+          min: z.number().check(z.nonnegative()),
+          max: z.number().check(z.nonnegative()),
+          currency: CurrencyCode,
+          period: PayPeriod,
+        })
+        .check(z.refine((r) => r.max >= r.min, { message: 'max must not be below min' })),
+    ),
+  ),
+  remotePolicy: z.optional(RemotePolicy),
+  location: z.optional(z.nullable(z.string())),
+  yearsMin: z.optional(z.nullable(z.number().check(z.nonnegative()))),
+  // The issue lets the user correct "years"; a range needs both ends.
+  yearsMax: z.optional(z.nullable(z.number().check(z.nonnegative()))),
+  correctedAt: z.optional(z.iso.datetime()),
+});
+export type Corrections = z.infer<typeof Corrections>;
+
+/** Fields whose change between two reads of a saved posting the user is told about. */
+export const TrackedField = z.enum(['salary', 'remote', 'title', 'requirements']);
+export type TrackedField = z.infer<typeof TrackedField>;
+
+/** What changed on a re-read: the old and new values as the user saw them (display text), and when. */
+export const FieldChange = z.object({
+  field: TrackedField,
+  before: z.string(),
+  after: z.string(),
+  at: z.iso.datetime(),
+});
+export type FieldChange = z.infer<typeof FieldChange>;
 
 /** A Posting plus the user's own part. */
 export const SavedPosting = z.extend(Posting, {
@@ -11,15 +57,59 @@ export const SavedPosting = z.extend(Posting, {
   notes: z.string(),
   tags: z.array(z.string()),
   status: ApplicationStatus,
+  /** Every status the posting has had, oldest first; the last is `status`. */
+  statusHistory: z.array(StatusChange),
+  /** 1–5, or null when unrated. */
+  rating: z.nullable(z.int().check(z.minimum(1), z.maximum(5))),
+  corrections: Corrections,
+  /** Changes seen on re-reads since saving, oldest first. */
+  changes: z.array(FieldChange),
+  /** When the posting was found gone or closed; the record is kept. */
+  closedAt: z.nullable(z.iso.datetime()),
 });
 export type SavedPosting = z.infer<typeof SavedPosting>;
 
+/**
+ * What the user may change on a saved posting. Absent fields are left as they are;
+ * `corrections` replaces the whole set (an absent key is not corrected), because a field
+ * set to undefined does not survive a message.
+ */
+export const SavedPatch = z.strictObject({
+  status: z.optional(ApplicationStatus),
+  notes: z.optional(z.string()),
+  tags: z.optional(z.array(z.string())),
+  rating: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(5)))),
+  corrections: z.optional(Corrections),
+});
+export type SavedPatch = z.infer<typeof SavedPatch>;
+
 export const EXPORT_FORMAT = 'joblens/export' as const;
+/** The export version this build writes; imports accept this and every older one. */
+export const EXPORT_VERSION = 2 as const;
 
 export const ExportFile = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(1),
+  version: z.literal(EXPORT_VERSION),
   exportedAt: z.iso.datetime(),
   postings: z.array(SavedPosting),
 });
 export type ExportFile = z.infer<typeof ExportFile>;
+
+/** Rates to convert pay into one currency: `rates[code]` units of `code` per one unit of `base`. */
+export const ExchangeRates = z.object({
+  base: CurrencyCode,
+  rates: z.record(CurrencyCode, z.number().check(z.positive())),
+  updatedAt: z.iso.datetime(),
+});
+export type ExchangeRates = z.infer<typeof ExchangeRates>;
+
+export const Settings = z.object({
+  /** Null until the user sets rates; pay is then compared only within one currency. */
+  exchangeRates: z.nullable(ExchangeRates),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** A fresh default each call, so no caller can change another's. */
+export function defaultSettings(): Settings {
+  return { exchangeRates: null };
+}

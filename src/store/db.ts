@@ -1,5 +1,12 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { POSTINGS_STORE, runUpgrades, upgrades, type UpgradeDatabase, type UpgradeTransaction } from './upgrades.ts';
+import {
+  POSTINGS_STORE,
+  SETTINGS_STORE,
+  runUpgrades,
+  upgrades,
+  type UpgradeDatabase,
+  type UpgradeTransaction,
+} from './upgrades.ts';
 
 export const DB_NAME = 'joblens';
 /** One version per upgrade step, so adding a step is what bumps the version. */
@@ -10,13 +17,18 @@ export interface JobLensSchema extends DBSchema {
     key: string;
     /** Stored records are read as unknown and validated with SavedPosting before use. */
     value: unknown;
-    indexes: { savedAt: string };
+    indexes: { savedAt: string; updatedAt: string; status: string };
+  };
+  settings: {
+    /** One record per setting, keyed by its name (SETTINGS_KEY for the Settings object). */
+    key: string;
+    value: unknown;
   };
 }
 
 export type JobLensDB = IDBPDatabase<JobLensSchema>;
 
-export { POSTINGS_STORE };
+export { POSTINGS_STORE, SETTINGS_STORE };
 
 export interface OpenOptions {
   /** Called when this connection goes away (a newer version wants in, or the browser dropped it). */

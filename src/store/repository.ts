@@ -1,17 +1,76 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
 import { z } from 'zod/mini';
+import { toCsv } from '../io/export-csv.ts';
+import { buildExportFile } from '../io/export-json.ts';
+import { parseExport } from '../io/import-json.ts';
 import {
   ApplicationStatus,
-  EXPORT_FORMAT,
-  ExportFile,
+  Corrections,
+  FieldChange,
   Posting,
+  SavedPatch,
   SavedPosting,
+  Settings,
+  StatusChange,
+  defaultSettings,
+  type ExportFile,
 } from '../model/index.ts';
-import { POSTINGS_STORE, type JobLensDB } from './db.ts';
+import { POSTINGS_STORE, SETTINGS_STORE, type JobLensDB, type JobLensSchema } from './db.ts';
+import { diffPostings } from './diff.ts';
 
 /**
  * Repository functions take the database handle as their first argument, so the
  * background passes its one connection and tests pass a fresh fake-indexeddb database.
+ * Every write runs in one transaction that is aborted on any error, so a failed write
+ * (a refused record, a full disk) leaves the stored data exactly as it was.
  */
+
+export const STORAGE_FULL_MESSAGE =
+  "Your browser's storage is full: nothing was saved. Free some disk space or delete saved jobs, then try again.";
+
+/** The browser refused a write for lack of space; the transaction was rolled back. */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+  constructor(options?: { cause?: unknown }) {
+    super(STORAGE_FULL_MESSAGE, options);
+  }
+}
+
+/** Chrome and Safari say QuotaExceededError; older Firefox NS_ERROR_DOM_QUOTA_REACHED. */
+export function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const name = (error as { name?: unknown }).name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+type WriteTransaction<Name extends StoreNames<JobLensSchema>> = IDBPTransaction<JobLensSchema, [Name], 'readwrite'>;
+
+/**
+ * Runs `work` in one readwrite transaction and waits for it to commit. On any error the
+ * transaction is aborted (requests already made are undone) and a quota error becomes a
+ * StorageFullError. `work` may await only requests on `tx`, or the transaction commits early.
+ */
+async function write<Name extends StoreNames<JobLensSchema>, T>(
+  db: JobLensDB,
+  store: Name,
+  work: (tx: WriteTransaction<Name>) => Promise<T>,
+): Promise<T> {
+  const tx = db.transaction(store, 'readwrite');
+  const done = tx.done;
+  done.catch(() => undefined);
+  try {
+    const result = await work(tx);
+    await done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already committed or aborted (the browser aborts on a quota error itself).
+    }
+    throw isQuotaError(error) ? new StorageFullError({ cause: error }) : error;
+  }
+}
 
 export interface InvalidRecord {
   /** The record's key when it has one; corrupt records may not. */
@@ -44,32 +103,140 @@ function field<T>(raw: unknown, key: string, schema: z.ZodMiniType<T>): T | unde
   return parsed.success ? parsed.data : undefined;
 }
 
+type UserPart = Pick<
+  SavedPosting,
+  'savedAt' | 'notes' | 'tags' | 'status' | 'statusHistory' | 'rating' | 'corrections' | 'changes' | 'closedAt'
+>;
+
+const Rating = SavedPosting.shape.rating;
+
 /**
  * The user's own part of an existing record, field by field, so that a record which no
- * longer validates as a whole still gives back the notes, tags and status it holds.
+ * longer validates as a whole still gives back the notes, tags, status, history, rating
+ * and corrections it holds.
  */
-function userPart(raw: unknown, nowIso: string): Pick<SavedPosting, 'savedAt' | 'notes' | 'tags' | 'status'> {
+function userPart(raw: unknown, nowIso: string): UserPart {
+  const savedAt = field(raw, 'savedAt', z.iso.datetime()) ?? nowIso;
+  const status = field(raw, 'status', ApplicationStatus) ?? 'saved';
   return {
-    savedAt: field(raw, 'savedAt', z.iso.datetime()) ?? nowIso,
+    savedAt,
     notes: field(raw, 'notes', z.string()) ?? '',
     tags: field(raw, 'tags', z.array(z.string())) ?? [],
-    status: field(raw, 'status', ApplicationStatus) ?? 'saved',
+    status,
+    statusHistory: field(raw, 'statusHistory', z.array(StatusChange)) ?? [{ status, at: savedAt }],
+    rating: field(raw, 'rating', Rating) ?? null,
+    corrections: field(raw, 'corrections', Corrections) ?? {},
+    changes: field(raw, 'changes', z.array(FieldChange)) ?? [],
+    closedAt: field(raw, 'closedAt', z.nullable(z.iso.datetime())) ?? null,
   };
 }
 
+function requireSaved(raw: unknown, id: string, action: string): SavedPosting {
+  if (raw === undefined) throw new Error(`No saved posting has the id ${id}.`);
+  const parsed = SavedPosting.safeParse(raw);
+  if (!parsed.success) throw new Error(`Saved posting ${id} is not valid, so it was kept as it is rather than ${action}.`);
+  return parsed.data;
+}
+
+export interface SaveResult {
+  saved: SavedPosting;
+  /** What this read found changed since the stored one (also appended to `saved.changes`). */
+  changes: FieldChange[];
+}
+
 /**
- * Saves a posting, or refreshes a saved one: the parsed fields and updatedAt are replaced,
- * the user's savedAt, notes, tags and status are kept. One record per posting id.
+ * Saves a posting, or refreshes a saved one: the parsed fields and updatedAt are replaced;
+ * the user's part (savedAt, notes, tags, status and its history, rating, corrections,
+ * closedAt) is kept; a changed title, pay, remote policy or requirements is appended to
+ * `changes` with the old and new text. One record per posting id.
  */
-export async function savePosting(db: JobLensDB, posting: Posting, now: Date = new Date()): Promise<SavedPosting> {
+export async function savePosting(db: JobLensDB, posting: Posting, now: Date = new Date()): Promise<SaveResult> {
   const fresh = Posting.parse(posting);
   const nowIso = now.toISOString();
-  const tx = db.transaction(POSTINGS_STORE, 'readwrite');
-  const existing: unknown = await tx.store.get(fresh.id);
-  const record = SavedPosting.parse({ ...fresh, ...userPart(existing, nowIso), updatedAt: nowIso });
-  await tx.store.put(record);
-  await tx.done;
-  return record;
+  return write(db, POSTINGS_STORE, async (tx) => {
+    const existing: unknown = await tx.store.get(fresh.id);
+    const previous = existing === undefined ? null : Posting.safeParse(existing);
+    const changes = previous?.success ? diffPostings(previous.data, fresh, nowIso) : [];
+    const user = userPart(existing, nowIso);
+    const saved = SavedPosting.parse({ ...fresh, ...user, changes: [...user.changes, ...changes], updatedAt: nowIso });
+    await tx.store.put(saved);
+    return { saved, changes };
+  });
+}
+
+/** Trimmed, blanks dropped, and one of each tag whatever its case (the first spelling stays). */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const tag of tags) {
+    const trimmed = tag.trim().replace(/\s+/g, ' ');
+    const key = trimmed.toLocaleLowerCase();
+    if (trimmed === '' || seen.has(key)) continue;
+    seen.add(key);
+    result.push(trimmed);
+  }
+  return result;
+}
+
+function correctionKey(corrections: Corrections): string {
+  const { correctedAt: _at, ...values } = corrections;
+  return JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The corrections as given, stamped now when they differ from the current ones. */
+function nextCorrections(current: Corrections, given: Corrections, nowIso: string): Corrections {
+  const { correctedAt: _ignored, ...values } = given;
+  if (correctionKey(values) === correctionKey(current)) return current;
+  return Object.keys(values).length > 0 ? { ...values, correctedAt: nowIso } : {};
+}
+
+/** The user's edit applied to a record: a new status is appended to the history. Pure. */
+export function applyPatch(current: SavedPosting, patch: SavedPatch, nowIso: string): SavedPosting {
+  const next: SavedPosting = { ...current, updatedAt: nowIso };
+  if (patch.status !== undefined && patch.status !== current.status) {
+    next.status = patch.status;
+    next.statusHistory = [...current.statusHistory, { status: patch.status, at: nowIso }];
+  }
+  if (patch.notes !== undefined) next.notes = patch.notes;
+  if (patch.tags !== undefined) next.tags = normalizeTags(patch.tags);
+  if (patch.rating !== undefined) next.rating = patch.rating;
+  if (patch.corrections !== undefined) next.corrections = nextCorrections(current.corrections, patch.corrections, nowIso);
+  return next;
+}
+
+/**
+ * Changes the user's part of a saved posting: status (kept in the history with its date),
+ * notes, tags (trimmed, deduplicated), rating (1–5 or null), corrections (the whole set).
+ */
+export async function updateSaved(
+  db: JobLensDB,
+  id: string,
+  patch: SavedPatch,
+  now: Date = new Date(),
+): Promise<SavedPosting> {
+  const valid = SavedPatch.parse(patch);
+  const nowIso = now.toISOString();
+  return write(db, POSTINGS_STORE, async (tx) => {
+    const current = requireSaved(await tx.store.get(id), id, 'changed');
+    const saved = SavedPosting.parse(applyPatch(current, valid, nowIso));
+    await tx.store.put(saved);
+    return saved;
+  });
+}
+
+/**
+ * Marks a saved posting closed (its page is gone or says so) or open again. The record is
+ * kept either way; marking a closed posting closed again keeps the first date.
+ */
+export async function markClosed(db: JobLensDB, id: string, closed: boolean, now: Date = new Date()): Promise<SavedPosting> {
+  const nowIso = now.toISOString();
+  return write(db, POSTINGS_STORE, async (tx) => {
+    const current = requireSaved(await tx.store.get(id), id, closed ? 'marked closed' : 'marked open');
+    if (closed === (current.closedAt !== null)) return current;
+    const saved = SavedPosting.parse({ ...current, closedAt: closed ? nowIso : null, updatedAt: nowIso });
+    await tx.store.put(saved);
+    return saved;
+  });
 }
 
 export async function getSaved(
@@ -99,50 +266,131 @@ export async function listSaved(
   );
 }
 
+/** The saved postings with these ids (all of them when `ids` is absent), newest saved first. */
+export async function listSelected(
+  db: JobLensDB,
+  ids?: readonly string[],
+  report: InvalidRecordReporter = logInvalidRecord,
+): Promise<SavedPosting[]> {
+  const all = await listSaved(db, report);
+  if (ids === undefined) return all;
+  const wanted = new Set(ids);
+  return all.filter((p) => wanted.has(p.id));
+}
+
 /**
  * Deletes a saved posting and returns it, so the caller can offer undo through
  * restoreSaved. Returns null when nothing is saved under the id. A record that does not
  * validate is refused rather than deleted: it could not be restored.
  */
 export async function deleteSaved(db: JobLensDB, id: string): Promise<SavedPosting | null> {
-  const tx = db.transaction(POSTINGS_STORE, 'readwrite');
-  const raw: unknown = await tx.store.get(id);
-  if (raw === undefined) {
-    await tx.done;
-    return null;
-  }
-  const parsed = SavedPosting.safeParse(raw);
-  if (!parsed.success) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new Error(`Saved posting ${id} is not valid, so it was kept rather than deleted.`);
-  }
-  await tx.store.delete(id);
-  await tx.done;
-  return parsed.data;
+  const [deleted] = await deleteMany(db, [id]);
+  return deleted ?? null;
+}
+
+/**
+ * Deletes several saved postings in one transaction and returns them for undo. Unknown ids
+ * are skipped; if any of the records does not validate, nothing at all is deleted.
+ */
+export async function deleteMany(db: JobLensDB, ids: readonly string[]): Promise<SavedPosting[]> {
+  return write(db, POSTINGS_STORE, async (tx) => {
+    const deleted: SavedPosting[] = [];
+    for (const id of new Set(ids)) {
+      const raw: unknown = await tx.store.get(id);
+      if (raw === undefined) continue;
+      const parsed = SavedPosting.safeParse(raw);
+      if (!parsed.success) throw new Error(`Saved posting ${id} is not valid, so it was kept rather than deleted.`);
+      await tx.store.delete(id);
+      deleted.push(parsed.data);
+    }
+    return deleted;
+  });
 }
 
 /** Puts back a record returned by deleteSaved, as it was. */
 export async function restoreSaved(db: JobLensDB, record: SavedPosting): Promise<SavedPosting> {
   const valid = SavedPosting.parse(record);
-  await db.put(POSTINGS_STORE, valid);
+  await write(db, POSTINGS_STORE, (tx) => tx.store.put(valid));
   return valid;
 }
 
 /**
- * Everything saved, as an export file. Records that fail validation are left out (the
- * file must validate as a whole) and reported; they stay in the database.
+ * The saved postings (all, or those with `ids`) as an export file. Records that fail
+ * validation are left out (the file must validate as a whole) and reported; they stay in
+ * the database.
  */
-export async function exportAll(
+export async function exportPostings(
   db: JobLensDB,
+  ids?: readonly string[],
   now: Date = new Date(),
   report: InvalidRecordReporter = logInvalidRecord,
 ): Promise<ExportFile> {
-  const postings = await listSaved(db, report);
-  return ExportFile.parse({
-    format: EXPORT_FORMAT,
-    version: 1,
-    exportedAt: now.toISOString(),
-    postings,
+  return buildExportFile(await listSelected(db, ids, report), now);
+}
+
+/** The same selection as exportPostings, as CSV text. */
+export async function exportPostingsCsv(
+  db: JobLensDB,
+  ids?: readonly string[],
+  report: InvalidRecordReporter = logInvalidRecord,
+): Promise<string> {
+  return toCsv(await listSelected(db, ids, report));
+}
+
+export interface ImportResult {
+  /** Not saved before. */
+  added: number;
+  /** Saved before, and the file's copy was newer (by updatedAt), so it replaced the stored one. */
+  updated: number;
+  /** Saved before, and the stored copy was as new or newer, so it was left as it was. */
+  unchanged: number;
+}
+
+/**
+ * Imports the text of a JobLens export (any version up to this one). The whole file is
+ * validated first (ImportError names each bad record and field) and written in one
+ * transaction: either every record lands or none does. A posting already saved is
+ * replaced only by a copy with a later updatedAt; a stored record whose updatedAt cannot
+ * be read is left as it is, since replacing it could lose what the user had in it.
+ */
+export async function importExport(db: JobLensDB, text: string): Promise<ImportResult> {
+  const file = parseExport(text);
+  return write(db, POSTINGS_STORE, async (tx) => {
+    const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+    for (const incoming of file.postings) {
+      const existing: unknown = await tx.store.get(incoming.id);
+      if (existing === undefined) {
+        await tx.store.put(incoming);
+        result.added++;
+        continue;
+      }
+      const storedAt = field(existing, 'updatedAt', z.iso.datetime());
+      if (storedAt !== undefined && Date.parse(incoming.updatedAt) > Date.parse(storedAt)) {
+        await tx.store.put(incoming);
+        result.updated++;
+      } else {
+        result.unchanged++;
+      }
+    }
+    return result;
   });
+}
+
+/** The settings store holds one record per key; the Settings object is this one. */
+export const SETTINGS_KEY = 'settings';
+
+/** The user's settings, or the defaults when none are stored or the stored ones do not validate (they are kept). */
+export async function getSettings(db: JobLensDB, report: InvalidRecordReporter = logInvalidRecord): Promise<Settings> {
+  const raw: unknown = await db.get(SETTINGS_STORE, SETTINGS_KEY);
+  if (raw === undefined) return defaultSettings();
+  const parsed = Settings.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  report({ id: SETTINGS_KEY, error: z.prettifyError(parsed.error) });
+  return defaultSettings();
+}
+
+export async function setSettings(db: JobLensDB, settings: Settings): Promise<Settings> {
+  const valid = Settings.parse(settings);
+  await write(db, SETTINGS_STORE, (tx) => tx.store.put(valid, SETTINGS_KEY));
+  return valid;
 }

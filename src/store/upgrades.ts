@@ -12,6 +12,9 @@ export type UpgradeStep = (db: UpgradeDatabase, tx: UpgradeTransaction) => void 
 
 export const POSTINGS_STORE = 'postings';
 export const SAVED_AT_INDEX = 'savedAt';
+export const UPDATED_AT_INDEX = 'updatedAt';
+export const STATUS_INDEX = 'status';
+export const SETTINGS_STORE = 'settings';
 
 /** v0 -> v1: saved postings keyed by their stable id, with an index to list them by save time. */
 export function createPostingsStore(db: UpgradeDatabase): void {
@@ -19,7 +22,52 @@ export function createPostingsStore(db: UpgradeDatabase): void {
   store.createIndex(SAVED_AT_INDEX, 'savedAt');
 }
 
-export const upgrades: readonly UpgradeStep[] = [createPostingsStore];
+type RecordObject = Record<string, unknown>;
+
+function isRecordObject(value: unknown): value is RecordObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A v1 saved posting with the fields v2 added: the status history starts with the current
+ * status at savedAt, unrated, uncorrected, no changes seen, not closed. Only absent fields
+ * are filled and nothing is removed, so a record that was corrupt stays as it was otherwise
+ * (still reported, still kept). Pure; also migrates the records of a version 1 export.
+ */
+export function withV2Fields(record: unknown): unknown {
+  if (!isRecordObject(record)) return record;
+  const filled: RecordObject = { ...record };
+  if (!('statusHistory' in filled)) {
+    const { status, savedAt } = filled;
+    filled.statusHistory = typeof status === 'string' && typeof savedAt === 'string' ? [{ status, at: savedAt }] : [];
+  }
+  if (!('rating' in filled)) filled.rating = null;
+  if (!('corrections' in filled)) filled.corrections = {};
+  if (!('changes' in filled)) filled.changes = [];
+  if (!('closedAt' in filled)) filled.closedAt = null;
+  return filled;
+}
+
+/**
+ * v1 -> v2: the annotations of issue 5 (status history, rating, corrections, changes seen
+ * on re-reads, closedAt) on every saved posting; indexes to list by last change and by
+ * status; a settings store (one record per setting key, out-of-line keys).
+ */
+export async function addAnnotations(db: UpgradeDatabase, tx: UpgradeTransaction): Promise<void> {
+  // Structure first and synchronously: the transaction must not go inactive before it.
+  const postings = tx.objectStore(POSTINGS_STORE);
+  postings.createIndex(UPDATED_AT_INDEX, 'updatedAt');
+  postings.createIndex(STATUS_INDEX, 'status');
+  db.createObjectStore(SETTINGS_STORE);
+
+  let cursor = await postings.openCursor();
+  while (cursor) {
+    await cursor.update(withV2Fields(cursor.value));
+    cursor = await cursor.continue();
+  }
+}
+
+export const upgrades: readonly UpgradeStep[] = [createPostingsStore, addAnnotations];
 
 /**
  * Runs the steps from `oldVersion` up to `newVersion` inside the versionchange transaction.

@@ -213,16 +213,47 @@ export function hourlyPosting(overrides: Partial<Posting> = {}): Posting {
   });
 }
 
+/**
+ * A valid v2 SavedPosting. The status history starts with the status at savedAt, so a
+ * test that passes only `status` still gets a history whose last entry is that status.
+ */
 export function savedFrom(p: Posting, savedAt: string, extra: Partial<SavedPosting> = {}): SavedPosting {
+  const status = extra.status ?? 'saved';
   return SavedPosting.parse({
     ...p,
     savedAt,
     updatedAt: savedAt,
     notes: '',
     tags: [],
-    status: 'saved',
+    status,
+    statusHistory: [{ status, at: savedAt }],
+    rating: null,
+    corrections: {},
+    changes: [],
+    closedAt: null,
     ...extra,
   });
+}
+
+/**
+ * A saved posting as database version 1 and export version 1 stored it: a Posting plus
+ * savedAt, updatedAt, notes, tags and status, nothing more. Built by hand, not from the
+ * current schema, because that shape no longer validates.
+ */
+export interface SavedPostingV1 extends Posting {
+  savedAt: string;
+  updatedAt: string;
+  notes: string;
+  tags: string[];
+  status: SavedPosting['status'];
+}
+
+export function savedV1From(
+  p: Posting,
+  savedAt: string,
+  extra: Partial<Pick<SavedPostingV1, 'updatedAt' | 'notes' | 'tags' | 'status'>> = {},
+): SavedPostingV1 {
+  return { ...p, savedAt, updatedAt: savedAt, notes: '', tags: [], status: 'saved', ...extra };
 }
 
 /** A title a hostile page could carry: must reach the screen as literal text. */

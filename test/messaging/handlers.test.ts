@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExportFile, Posting, SavedPosting, type RawPosting } from '../../src/model/index.ts';
+import { EXPORT_FORMAT, ExportFile, FieldChange, Posting, SavedPosting, type RawPosting } from '../../src/model/index.ts';
+import { CSV_COLUMNS } from '../../src/io/export-csv.ts';
 import { createHandler, createLazyHandler, toMessageListener, type Handler } from '../../src/messaging/handlers.ts';
 import { MESSAGE_TYPES, protocol, responseSchema } from '../../src/messaging/protocol.ts';
 import { openJobLensDB, POSTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
-import { musicUnderstandingPosting, sambaPosting } from '../helpers/postings.ts';
+import { STORAGE_FULL_MESSAGE } from '../../src/store/repository.ts';
+import { musicUnderstandingPosting, sambaPosting, savedFrom, storytellingPosting } from '../helpers/postings.ts';
 
 const dbs: JobLensDB[] = [];
 afterEach(() => {
@@ -45,7 +47,22 @@ async function ok<T>(response: Promise<unknown>): Promise<T> {
 describe('protocol', () => {
   it('names every message the brief asks for', () => {
     expect(MESSAGE_TYPES.sort()).toEqual(
-      ['posting.annotate', 'posting.save', 'posting.status', 'saved.delete', 'saved.export', 'saved.list', 'saved.restore'].sort(),
+      [
+        'posting.annotate',
+        'posting.save',
+        'posting.status',
+        'saved.update',
+        'saved.markClosed',
+        'saved.list',
+        'saved.delete',
+        'saved.restore',
+        'saved.deleteMany',
+        'saved.export',
+        'saved.exportCsv',
+        'saved.import',
+        'settings.get',
+        'settings.set',
+      ].sort(),
     );
   });
 });
@@ -56,8 +73,11 @@ describe('createHandler: valid round trips', () => {
     const music = musicUnderstandingPosting();
     const samba = sambaPosting();
 
-    const { saved } = await ok<{ saved: SavedPosting }>(handle({ type: 'posting.save', payload: { posting: music } }));
+    const { saved, changes } = await ok<{ saved: SavedPosting; changes: FieldChange[] }>(
+      handle({ type: 'posting.save', payload: { posting: music } }),
+    );
     expect(SavedPosting.parse(saved).id).toBe(music.id);
+    expect(changes).toEqual([]);
     await ok(handle({ type: 'posting.save', payload: { posting: samba } }));
 
     const status = await ok<{ saved: SavedPosting | null }>(handle({ type: 'posting.status', payload: { id: music.id } }));
@@ -87,17 +107,32 @@ describe('createHandler: valid round trips', () => {
     const { handle } = await setup();
     const posting = musicUnderstandingPosting();
     const saved = await ok<{ saved: SavedPosting }>(handle({ type: 'posting.save', payload: { posting } }));
+    const exported = JSON.stringify({
+      format: EXPORT_FORMAT,
+      version: 2,
+      exportedAt: '2026-06-06T12:00:00.000Z',
+      postings: [savedFrom(storytellingPosting(), '2026-06-01T10:00:00.000Z')],
+    });
     const payloads = {
       'posting.annotate': { raw: rawPosting() },
       'posting.save': { posting },
       'posting.status': { id: posting.id },
+      'saved.update': { id: posting.id, patch: { status: 'applied', rating: 3 } },
+      'saved.markClosed': { id: posting.id, closed: true },
       'saved.list': {},
       'saved.export': {},
+      'saved.exportCsv': { ids: [posting.id] },
+      'saved.import': { text: exported },
+      'settings.get': {},
+      'settings.set': { settings: { exchangeRates: null } },
       'saved.delete': { id: posting.id },
       'saved.restore': { posting: saved.saved },
+      'saved.deleteMany': { ids: [posting.id] },
     } as const;
-    for (const type of MESSAGE_TYPES) {
+    expect(Object.keys(payloads).sort()).toEqual([...MESSAGE_TYPES].sort());
+    for (const type of Object.keys(payloads) as (keyof typeof payloads)[]) {
       const response = await handle({ type, payload: payloads[type] });
+      expect(response, type).toMatchObject({ ok: true });
       expect(responseSchema(type).safeParse(response).success, type).toBe(true);
       expect(protocol[type].response.safeParse((response as { data: unknown }).data).success, type).toBe(true);
     }
@@ -123,6 +158,100 @@ describe('createHandler: valid round trips', () => {
   });
 });
 
+describe('createHandler: the messages for working with saved jobs', () => {
+  it('updates the user part, marks closed, and reports changes on a re-save', async () => {
+    const { handle } = await setup();
+    const samba = sambaPosting();
+    await ok(handle({ type: 'posting.save', payload: { posting: samba } }));
+
+    const { saved } = await ok<{ saved: SavedPosting }>(
+      handle({
+        type: 'saved.update',
+        payload: { id: samba.id, patch: { status: 'applying', notes: 'n', tags: [' a ', 'A'], rating: 2, corrections: { yearsMin: 3 } } },
+      }),
+    );
+    expect(saved).toMatchObject({ status: 'applying', notes: 'n', tags: ['a'], rating: 2, corrections: { yearsMin: 3 } });
+    expect(saved.statusHistory.map((s) => s.status)).toEqual(['saved', 'applying']);
+
+    const closed = await ok<{ saved: SavedPosting }>(handle({ type: 'saved.markClosed', payload: { id: samba.id, closed: true } }));
+    expect(closed.saved.closedAt).not.toBeNull();
+
+    const resaved = await ok<{ saved: SavedPosting; changes: FieldChange[] }>(
+      handle({ type: 'posting.save', payload: { posting: { ...samba, title: 'Renamed' } } }),
+    );
+    expect(resaved.changes).toMatchObject([{ field: 'title', before: samba.title, after: 'Renamed' }]);
+    expect(resaved.saved).toMatchObject({ status: 'applying', rating: 2, corrections: { yearsMin: 3 } });
+  });
+
+  it('deletes several, exports a selection as JSON and CSV, and imports', async () => {
+    const { db, handle } = await setup();
+    const music = musicUnderstandingPosting();
+    const samba = sambaPosting();
+    await ok(handle({ type: 'posting.save', payload: { posting: music } }));
+    await ok(handle({ type: 'posting.save', payload: { posting: samba } }));
+
+    const { file } = await ok<{ file: ExportFile }>(handle({ type: 'saved.export', payload: { ids: [samba.id] } }));
+    expect(file.postings.map((p) => p.id)).toEqual([samba.id]);
+    const { csv } = await ok<{ csv: string }>(handle({ type: 'saved.exportCsv', payload: {} }));
+    expect(csv.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+
+    const { deleted } = await ok<{ deleted: SavedPosting[] }>(
+      handle({ type: 'saved.deleteMany', payload: { ids: [music.id, samba.id] } }),
+    );
+    expect(deleted.map((p) => p.id).sort()).toEqual([music.id, samba.id].sort());
+    expect(await db.count(POSTINGS_STORE)).toBe(0);
+
+    expect(await handle({ type: 'saved.import', payload: { text: JSON.stringify(file) } })).toEqual({
+      ok: true,
+      data: { added: 1, updated: 0, unchanged: 0 },
+    });
+  });
+
+  it('answers a refused import with the clear message, writes nothing, and does not log it as a fault', async () => {
+    const { db, handle } = await setup();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const bad = { ...savedFrom(sambaPosting(), '2026-06-01T10:00:00.000Z'), rating: 'five' };
+    const text = JSON.stringify({ format: EXPORT_FORMAT, version: 2, exportedAt: '2026-06-06T12:00:00.000Z', postings: [bad] });
+    expect(await handle({ type: 'saved.import', payload: { text } })).toEqual({
+      ok: false,
+      error: `Nothing was imported: 1 record is not valid.\nRecord 1 (${bad.id}): rating: expected number, received string`,
+    });
+    expect(await handle({ type: 'saved.import', payload: { text: 'hello' } })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^This file is not JSON: /),
+    });
+    expect(await db.count(POSTINGS_STORE)).toBe(0);
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('keeps settings', async () => {
+    const { handle } = await setup();
+    expect(await ok(handle({ type: 'settings.get', payload: {} }))).toEqual({ settings: { exchangeRates: null } });
+    const settings = { exchangeRates: { base: 'EUR', rates: { USD: 1.08 }, updatedAt: '2026-06-01T10:00:00.000Z' } };
+    await ok(handle({ type: 'settings.set', payload: { settings } }));
+    expect(await ok(handle({ type: 'settings.get', payload: {} }))).toEqual({ settings });
+  });
+
+  it("says the browser's storage is full, and leaves the stored record as it was", async () => {
+    const { db, handle } = await setup();
+    const samba = sambaPosting();
+    const { saved } = await ok<{ saved: SavedPosting }>(handle({ type: 'posting.save', payload: { posting: samba } }));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const answer = await handle({ type: 'saved.update', payload: { id: samba.id, patch: { notes: 'lost?' } } });
+    expect(answer).toEqual({ ok: false, error: STORAGE_FULL_MESSAGE });
+    expect(STORAGE_FULL_MESSAGE).toBe(
+      "Your browser's storage is full: nothing was saved. Free some disk space or delete saved jobs, then try again.",
+    );
+    vi.mocked(IDBObjectStore.prototype.put).mockRestore();
+    expect(await db.get(POSTINGS_STORE, samba.id)).toEqual(saved);
+    expect(error).not.toHaveBeenCalled();
+  });
+});
+
 describe('createHandler: malformed messages are refused and write nothing', () => {
   const posting = musicUnderstandingPosting();
   const malformed: [string, unknown][] = [
@@ -140,6 +269,16 @@ describe('createHandler: malformed messages are refused and write nothing', () =
     ['an extra payload field', { type: 'saved.list', payload: { all: true } }],
     ['a restore of a bare posting', { type: 'saved.restore', payload: { posting } }],
     ['a numeric id', { type: 'saved.delete', payload: { id: 42 } }],
+    ['a status outside the pipeline', { type: 'saved.update', payload: { id: 'lever:x', patch: { status: 'ghosted' } } }],
+    ['a rating of 6', { type: 'saved.update', payload: { id: 'lever:x', patch: { rating: 6 } } }],
+    ['an unknown patch field', { type: 'saved.update', payload: { id: 'lever:x', patch: { savedAt: '2020-01-01T00:00:00.000Z' } } }],
+    ['an update without a patch', { type: 'saved.update', payload: { id: 'lever:x' } }],
+    ['closed as text', { type: 'saved.markClosed', payload: { id: 'lever:x', closed: 'yes' } }],
+    ['ids that are not a list', { type: 'saved.deleteMany', payload: { ids: 'lever:x' } }],
+    ['an empty id in a selection', { type: 'saved.export', payload: { ids: [''] } }],
+    ['an unknown export field', { type: 'saved.exportCsv', payload: { ids: [], all: true } }],
+    ['an import that is not text', { type: 'saved.import', payload: { text: { format: 'joblens/export' } } }],
+    ['settings with a bad currency', { type: 'settings.set', payload: { settings: { exchangeRates: { base: 'usd', rates: {}, updatedAt: '2026-06-01T10:00:00.000Z' } } } }],
     ['a raw posting without a title', { type: 'posting.annotate', payload: { raw: { site: 'lever', url: 'https://jobs.lever.co/x' } } }],
   ];
 

@@ -1,20 +1,30 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportFile, SavedPosting } from '../../src/model/index.ts';
-import { openJobLensDB, POSTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
+import { openJobLensDB, POSTINGS_STORE, SETTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
 import {
+  STORAGE_FULL_MESSAGE,
+  SETTINGS_KEY,
+  StorageFullError,
+  deleteMany,
   deleteSaved,
-  exportAll,
+  exportPostings,
   getSaved,
+  getSettings,
   listSaved,
+  markClosed,
+  normalizeTags,
   restoreSaved,
   savePosting,
+  setSettings,
+  updateSaved,
   type InvalidRecord,
 } from '../../src/store/repository.ts';
-import { musicUnderstandingPosting, sambaPosting, storytellingPosting } from '../helpers/postings.ts';
+import { hourlyPosting, musicUnderstandingPosting, sambaPosting, storytellingPosting } from '../helpers/postings.ts';
 
 const dbs: JobLensDB[] = [];
 afterEach(() => {
   for (const db of dbs.splice(0)) db.close();
+  vi.restoreAllMocks();
 });
 
 async function freshDb(): Promise<JobLensDB> {
@@ -26,11 +36,28 @@ async function freshDb(): Promise<JobLensDB> {
 const JUNE_1 = new Date('2026-06-01T10:00:00.000Z');
 const JUNE_2 = new Date('2026-06-02T10:00:00.000Z');
 const JUNE_3 = new Date('2026-06-03T10:00:00.000Z');
+const JUNE_4 = new Date('2026-06-04T10:00:00.000Z');
+
+/** What the browser throws when the disk or the origin's quota is full. */
+function quotaError(): DOMException {
+  return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+}
+
+/** Every put from now on fails as a full disk would, after `allowed` puts succeed. */
+function fillTheDisk(allowed = 0): void {
+  const put = IDBObjectStore.prototype.put;
+  let calls = 0;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    calls++;
+    if (calls > allowed) throw quotaError();
+    return put.apply(this, args);
+  });
+}
 
 describe('savePosting', () => {
   it('saves a posting with the user part initialised', async () => {
     const db = await freshDb();
-    const saved = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    const { saved, changes } = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
     expect(SavedPosting.safeParse(saved).success).toBe(true);
     expect(saved).toMatchObject({
       savedAt: JUNE_1.toISOString(),
@@ -38,27 +65,122 @@ describe('savePosting', () => {
       notes: '',
       tags: [],
       status: 'saved',
+      statusHistory: [{ status: 'saved', at: JUNE_1.toISOString() }],
+      rating: null,
+      corrections: {},
+      changes: [],
+      closedAt: null,
     });
+    expect(changes).toEqual([]);
     expect(await getSaved(db, saved.id)).toEqual(saved);
   });
 
-  it('saving again updates the parsed fields and updatedAt, keeps savedAt and the user part, never duplicates', async () => {
+  it('saving again updates the parsed fields and updatedAt, keeps savedAt and the whole user part, never duplicates', async () => {
     const db = await freshDb();
-    const first = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
-    // The user has worked on the record since.
-    await restoreSaved(db, { ...first, notes: 'Ask about the NY office', tags: ['ml'], status: 'applied' });
+    const { saved: first } = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    await updateSaved(
+      db,
+      first.id,
+      { notes: 'Ask about the NY office', tags: ['ml'], status: 'applied', rating: 4, corrections: { remotePolicy: 'remote' } },
+      JUNE_2,
+    );
+    const worked = (await getSaved(db, first.id))!;
 
-    const reparsed = musicUnderstandingPosting({ title: 'Senior ML Engineer, Music Understanding', parserVersion: 2 });
-    const second = await savePosting(db, reparsed, JUNE_2);
+    const reparsed = musicUnderstandingPosting({ parserVersion: 2 });
+    const { saved: second, changes } = await savePosting(db, reparsed, JUNE_3);
 
-    expect(second.title).toBe('Senior ML Engineer, Music Understanding');
     expect(second.parserVersion).toBe(2);
     expect(second.savedAt).toBe(JUNE_1.toISOString());
-    expect(second.updatedAt).toBe(JUNE_2.toISOString());
-    expect(second).toMatchObject({ notes: 'Ask about the NY office', tags: ['ml'], status: 'applied' });
+    expect(second.updatedAt).toBe(JUNE_3.toISOString());
+    expect(second).toMatchObject({
+      notes: worked.notes,
+      tags: worked.tags,
+      status: worked.status,
+      statusHistory: worked.statusHistory,
+      rating: 4,
+      corrections: worked.corrections,
+      closedAt: null,
+    });
+    expect(changes).toEqual([]);
     const all = await listSaved(db);
     expect(all).toHaveLength(1);
     expect(all[0]).toEqual(second);
+  });
+
+  it('records what changed on a re-read, with the old value kept as the user saw it', async () => {
+    const db = await freshDb();
+    await savePosting(db, sambaPosting(), JUNE_1);
+    const original = sambaPosting();
+    const moved = sambaPosting({
+      title: 'Senior Machine Learning Engineer, Personalization, Samba',
+      salary: { ...original.salary!, min: 160000, max: 225000, annual: { min: 160000, max: 225000 } },
+      remote: { ...original.remote, policy: 'hybrid', regions: [] },
+      requirements: { required: [...original.requirements.required, 'You have led a team'], preferred: [] },
+    });
+
+    const { saved, changes } = await savePosting(db, moved, JUNE_2);
+
+    const at = JUNE_2.toISOString();
+    expect(changes).toEqual([
+      {
+        field: 'title',
+        before: 'Machine Learning Engineer, Personalization, Samba',
+        after: 'Senior Machine Learning Engineer, Personalization, Samba',
+        at,
+      },
+      { field: 'salary', before: '$148,901–$212,716 USD / year', after: '$160,000–$225,000 USD / year', at },
+      { field: 'remote', before: 'Remote (North America)', after: 'Hybrid', at },
+      expect.objectContaining({ field: 'requirements', at }),
+    ]);
+    expect(changes[3]!.after).toContain('- You have led a team');
+    expect(changes[3]!.before).not.toContain('led a team');
+    expect(saved.changes).toEqual(changes);
+    expect(saved.salary?.min).toBe(160000);
+  });
+
+  it('keeps earlier changes, oldest first, and records nothing when a re-read reads the same', async () => {
+    const db = await freshDb();
+    await savePosting(db, storytellingPosting(), JUNE_1);
+    await savePosting(db, storytellingPosting({ title: 'ML Engineer' }), JUNE_2);
+    // The same figures from a different sentence: not a change the user would see.
+    const again = await savePosting(db, storytellingPosting({ title: 'ML Engineer', description: 'Reworded.' }), JUNE_3);
+    expect(again.changes).toEqual([]);
+    const { saved } = await savePosting(db, storytellingPosting({ title: 'Staff ML Engineer' }), JUNE_4);
+    expect(saved.changes.map((c) => [c.before, c.after, c.at])).toEqual([
+      ['Machine Learning Engineer', 'ML Engineer', JUNE_2.toISOString()],
+      ['ML Engineer', 'Staff ML Engineer', JUNE_4.toISOString()],
+    ]);
+  });
+
+  it("the user's corrections survive a re-read that changes the parsed value", async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, hourlyPosting(), JUNE_1);
+    const corrections = {
+      salary: { min: 30, max: 45, currency: 'USD', period: 'hour' as const },
+      location: 'Remote, US',
+      yearsMin: 1,
+      yearsMax: 3,
+    };
+    await updateSaved(db, saved.id, { corrections }, JUNE_2);
+
+    const reread = hourlyPosting({ location: 'Dallas, TX', experience: null, salary: null, salaries: [] });
+    const { saved: after } = await savePosting(db, reread, JUNE_3);
+
+    expect(after.location).toBe('Dallas, TX');
+    expect(after.salary).toBeNull();
+    expect(after.corrections).toEqual({ ...corrections, correctedAt: JUNE_2.toISOString() });
+    expect(after.changes.find((c) => c.field === 'salary')).toMatchObject({
+      before: '$28–$47 USD / hour',
+      after: 'Not stated',
+    });
+  });
+
+  it('a closed posting stays closed when saved again', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, sambaPosting(), JUNE_1);
+    await markClosed(db, saved.id, true, JUNE_2);
+    const { saved: again } = await savePosting(db, sambaPosting(), JUNE_3);
+    expect(again.closedAt).toBe(JUNE_2.toISOString());
   });
 
   it('refuses an invalid posting and writes nothing', async () => {
@@ -71,9 +193,122 @@ describe('savePosting', () => {
   it('keeps what it can of the user part when the stored record no longer validates', async () => {
     const db = await freshDb();
     const p = musicUnderstandingPosting();
-    await db.put(POSTINGS_STORE, { id: p.id, savedAt: JUNE_1.toISOString(), notes: 'keep me', tags: 'oops', title: 42 });
-    const saved = await savePosting(db, p, JUNE_2);
-    expect(saved).toMatchObject({ savedAt: JUNE_1.toISOString(), notes: 'keep me', tags: [], status: 'saved' });
+    await db.put(POSTINGS_STORE, {
+      id: p.id,
+      savedAt: JUNE_1.toISOString(),
+      notes: 'keep me',
+      tags: 'oops',
+      title: 42,
+      status: 'interviewing',
+      rating: 5,
+      corrections: { location: 'Brooklyn' },
+      statusHistory: 'garbled',
+    });
+    const { saved, changes } = await savePosting(db, p, JUNE_2);
+    expect(saved).toMatchObject({
+      savedAt: JUNE_1.toISOString(),
+      notes: 'keep me',
+      tags: [],
+      status: 'interviewing',
+      rating: 5,
+      corrections: { location: 'Brooklyn' },
+      // The history could not be read: it starts again from the status at savedAt.
+      statusHistory: [{ status: 'interviewing', at: JUNE_1.toISOString() }],
+    });
+    expect(changes).toEqual([]);
+  });
+});
+
+describe('updateSaved', () => {
+  it('appends each status change to the history with its date; the same status again is not a change', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, sambaPosting(), JUNE_1);
+    await updateSaved(db, saved.id, { status: 'applying' }, JUNE_2);
+    await updateSaved(db, saved.id, { status: 'applying', notes: 'cover letter drafted' }, JUNE_3);
+    const applied = await updateSaved(db, saved.id, { status: 'applied' }, JUNE_4);
+    expect(applied.status).toBe('applied');
+    expect(applied.statusHistory).toEqual([
+      { status: 'saved', at: JUNE_1.toISOString() },
+      { status: 'applying', at: JUNE_2.toISOString() },
+      { status: 'applied', at: JUNE_4.toISOString() },
+    ]);
+    expect(applied).toMatchObject({ notes: 'cover letter drafted', savedAt: JUNE_1.toISOString(), updatedAt: JUNE_4.toISOString() });
+    expect(await getSaved(db, saved.id)).toEqual(applied);
+  });
+
+  it('trims and deduplicates tags, and rates 1–5 or not at all', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, sambaPosting(), JUNE_1);
+    const tagged = await updateSaved(db, saved.id, { tags: ['  ML ', 'ml', '', 'remote  first', 'Remote first'], rating: 5 });
+    expect(tagged.tags).toEqual(['ML', 'remote first']);
+    expect(tagged.rating).toBe(5);
+    expect((await updateSaved(db, saved.id, { rating: null })).rating).toBeNull();
+  });
+
+  it.each([0, 6, 3.5, '4'])('refuses a rating of %j and changes nothing', async (rating) => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, sambaPosting(), JUNE_1);
+    await expect(updateSaved(db, saved.id, { rating } as never)).rejects.toThrow();
+    expect(await getSaved(db, saved.id)).toEqual(saved);
+  });
+
+  it('stamps corrections when they change, keeps the stamp when they do not, and clears them when emptied', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    const first = await updateSaved(db, saved.id, { corrections: { remotePolicy: 'hybrid', location: null } }, JUNE_2);
+    expect(first.corrections).toEqual({ remotePolicy: 'hybrid', location: null, correctedAt: JUNE_2.toISOString() });
+    // The parsed values are untouched: the correction is kept apart.
+    expect(first.remote.policy).toBe('hybrid');
+    expect(first.location).toBe('New York, NY');
+
+    const same = await updateSaved(db, saved.id, { corrections: { location: null, remotePolicy: 'hybrid' } }, JUNE_3);
+    expect(same.corrections.correctedAt).toBe(JUNE_2.toISOString());
+    expect((await updateSaved(db, saved.id, { corrections: {} }, JUNE_4)).corrections).toEqual({});
+  });
+
+  it('refuses a correction whose max is below its min', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    const bad = { corrections: { salary: { min: 200000, max: 100000, currency: 'USD', period: 'year' as const } } };
+    await expect(updateSaved(db, saved.id, bad)).rejects.toThrow();
+    expect(await getSaved(db, saved.id)).toEqual(saved);
+  });
+
+  it('says when there is nothing to update, and keeps a corrupt record as it is', async () => {
+    const db = await freshDb();
+    await expect(updateSaved(db, 'lever:nothing', { notes: 'x' })).rejects.toThrow('No saved posting has the id lever:nothing.');
+    await db.put(POSTINGS_STORE, { id: 'lever:corrupt', notes: 'old' });
+    await expect(updateSaved(db, 'lever:corrupt', { notes: 'new' })).rejects.toThrow(/not valid/);
+    expect(await db.get(POSTINGS_STORE, 'lever:corrupt')).toEqual({ id: 'lever:corrupt', notes: 'old' });
+  });
+});
+
+describe('normalizeTags', () => {
+  it('keeps the first spelling of each tag, in order', () => {
+    expect(normalizeTags(['b', 'A', 'a', ' b ', 'c\td'])).toEqual(['b', 'A', 'c d']);
+    expect(normalizeTags([' ', ''])).toEqual([]);
+  });
+});
+
+describe('markClosed', () => {
+  it('marks a posting closed without deleting it, keeps the first date, and can reopen it', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    await updateSaved(db, saved.id, { notes: 'applied via referral', status: 'applied' }, JUNE_1);
+
+    const closed = await markClosed(db, saved.id, true, JUNE_2);
+    expect(closed.closedAt).toBe(JUNE_2.toISOString());
+    expect(closed).toMatchObject({ notes: 'applied via referral', status: 'applied', title: saved.title });
+    expect((await listSaved(db)).map((p) => p.id)).toEqual([saved.id]);
+
+    expect((await markClosed(db, saved.id, true, JUNE_3)).closedAt).toBe(JUNE_2.toISOString());
+    const reopened = await markClosed(db, saved.id, false, JUNE_4);
+    expect(reopened).toMatchObject({ closedAt: null, updatedAt: JUNE_4.toISOString() });
+  });
+
+  it('refuses an unknown id', async () => {
+    const db = await freshDb();
+    await expect(markClosed(db, 'lever:nothing', true)).rejects.toThrow(/No saved posting/);
   });
 });
 
@@ -110,7 +345,6 @@ describe('listSaved', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(await listSaved(db)).toEqual([]);
     expect(warn).toHaveBeenCalledOnce();
-    warn.mockRestore();
   });
 });
 
@@ -125,11 +359,11 @@ describe('getSaved', () => {
   });
 });
 
-describe('deleteSaved and restoreSaved', () => {
+describe('deleteSaved, deleteMany and restoreSaved', () => {
   it('deletes and returns the record, which restore puts back unchanged', async () => {
     const db = await freshDb();
-    const saved = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
-    await restoreSaved(db, { ...saved, notes: 'note', status: 'interviewing' });
+    const { saved } = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    await updateSaved(db, saved.id, { notes: 'note', status: 'interviewing', rating: 3 }, JUNE_2);
     const before = await getSaved(db, saved.id);
 
     const deleted = await deleteSaved(db, saved.id);
@@ -154,33 +388,161 @@ describe('deleteSaved and restoreSaved', () => {
 
   it('refuses to restore an invalid record', async () => {
     const db = await freshDb();
-    const saved = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    const { saved } = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
     await expect(restoreSaved(db, { ...saved, savedAt: 'yesterday' })).rejects.toThrow();
     expect((await getSaved(db, saved.id))?.savedAt).toBe(JUNE_1.toISOString());
   });
+
+  it('deletes several at once and returns them; unknown ids are skipped', async () => {
+    const db = await freshDb();
+    const { saved: music } = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    const { saved: samba } = await savePosting(db, sambaPosting(), JUNE_2);
+    await savePosting(db, storytellingPosting(), JUNE_3);
+    const deleted = await deleteMany(db, [music.id, 'lever:nothing', samba.id, music.id]);
+    expect(deleted).toEqual([music, samba]);
+    expect((await listSaved(db)).map((p) => p.id)).toEqual([storytellingPosting().id]);
+  });
+
+  it('deletes nothing when one of the selection is corrupt', async () => {
+    const db = await freshDb();
+    await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    await db.put(POSTINGS_STORE, { id: 'lever:corrupt' });
+    await expect(deleteMany(db, [musicUnderstandingPosting().id, 'lever:corrupt'])).rejects.toThrow(/kept/);
+    expect(await db.count(POSTINGS_STORE)).toBe(2);
+  });
 });
 
-describe('exportAll', () => {
-  it('exports every saved posting as a valid ExportFile, newest first', async () => {
+describe('exportPostings', () => {
+  it('exports every saved posting as a valid version 2 ExportFile, newest first', async () => {
     const db = await freshDb();
     await savePosting(db, musicUnderstandingPosting(), JUNE_1);
     await savePosting(db, sambaPosting(), JUNE_2);
     await db.put(POSTINGS_STORE, { id: 'lever:corrupt' });
 
-    const file = await exportAll(db, JUNE_3, () => undefined);
+    const file = await exportPostings(db, undefined, JUNE_3, () => undefined);
 
     expect(ExportFile.safeParse(file).success).toBe(true);
     expect(file.format).toBe('joblens/export');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.exportedAt).toBe(JUNE_3.toISOString());
     expect(file.postings.map((p) => p.id)).toEqual([sambaPosting().id, musicUnderstandingPosting().id]);
-    // Round trip through JSON, as the downloaded file will be read back.
     expect(ExportFile.parse(JSON.parse(JSON.stringify(file)))).toEqual(file);
+  });
+
+  it('exports only the selected postings', async () => {
+    const db = await freshDb();
+    await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    await savePosting(db, sambaPosting(), JUNE_2);
+    await savePosting(db, storytellingPosting(), JUNE_3);
+    const file = await exportPostings(db, [musicUnderstandingPosting().id, storytellingPosting().id, 'lever:gone'], JUNE_4);
+    expect(file.postings.map((p) => p.id)).toEqual([storytellingPosting().id, musicUnderstandingPosting().id]);
+    expect((await exportPostings(db, [], JUNE_4)).postings).toEqual([]);
   });
 
   it('exports an empty database as an empty, valid file', async () => {
     const db = await freshDb();
-    const file = await exportAll(db, JUNE_3);
+    const file = await exportPostings(db, undefined, JUNE_3);
     expect(ExportFile.parse(file).postings).toEqual([]);
+  });
+});
+
+describe('saves from two tabs at once', () => {
+  it('both land when they are different postings', async () => {
+    const db = await freshDb();
+    await Promise.all([savePosting(db, musicUnderstandingPosting(), JUNE_1), savePosting(db, sambaPosting(), JUNE_1)]);
+    expect((await listSaved(db)).map((p) => p.id).sort()).toEqual([musicUnderstandingPosting().id, sambaPosting().id].sort());
+  });
+
+  it('both land, in order, when they are the same posting: one record, the second read a change of the first', async () => {
+    const db = await freshDb();
+    const [first, second] = await Promise.all([
+      savePosting(db, sambaPosting(), JUNE_1),
+      savePosting(db, sambaPosting({ title: 'ML Engineer, Samba' }), JUNE_2),
+    ]);
+    expect(await db.count(POSTINGS_STORE)).toBe(1);
+    const stored = (await getSaved(db, sambaPosting().id))!;
+    expect(stored).toEqual(second.saved);
+    expect(stored.savedAt).toBe(first.saved.savedAt);
+    expect(stored.changes).toEqual([
+      { field: 'title', before: sambaPosting().title, after: 'ML Engineer, Samba', at: JUNE_2.toISOString() },
+    ]);
+  });
+
+  it('a re-read and a note typed in the popup at the same moment both land', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, sambaPosting(), JUNE_1);
+    await Promise.all([
+      savePosting(db, sambaPosting({ title: 'ML Engineer, Samba' }), JUNE_2),
+      updateSaved(db, saved.id, { notes: 'Great team', status: 'applying' }, JUNE_2),
+    ]);
+    expect(await getSaved(db, saved.id)).toMatchObject({ title: 'ML Engineer, Samba', notes: 'Great team', status: 'applying' });
+  });
+});
+
+describe('a full disk', () => {
+  it('a new save fails with a clear message and stores nothing', async () => {
+    const db = await freshDb();
+    fillTheDisk();
+    const failure = savePosting(db, sambaPosting(), JUNE_1);
+    await expect(failure).rejects.toThrow(StorageFullError);
+    await expect(failure).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    vi.restoreAllMocks();
+    expect(await db.count(POSTINGS_STORE)).toBe(0);
+  });
+
+  it('a re-save, an edit, a restore and settings leave the stored data as it was', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, sambaPosting(), JUNE_1);
+    const edited = await updateSaved(db, saved.id, { notes: 'keep', rating: 4 }, JUNE_2);
+    const rates = { exchangeRates: { base: 'USD', rates: { EUR: 0.92 }, updatedAt: JUNE_1.toISOString() } };
+    await setSettings(db, rates);
+    fillTheDisk();
+
+    await expect(savePosting(db, sambaPosting({ title: 'Changed' }), JUNE_3)).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    await expect(updateSaved(db, saved.id, { notes: 'lost?' }, JUNE_3)).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    await expect(markClosed(db, saved.id, true, JUNE_3)).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    await expect(restoreSaved(db, { ...edited, notes: 'other' })).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    await expect(setSettings(db, { exchangeRates: null })).rejects.toThrow(STORAGE_FULL_MESSAGE);
+
+    vi.restoreAllMocks();
+    expect(await getSaved(db, saved.id)).toEqual(edited);
+    expect(await getSettings(db)).toEqual(rates);
+  });
+
+  it('other errors pass through unchanged', async () => {
+    const db = await freshDb();
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('cannot clone', 'DataCloneError');
+    });
+    await expect(savePosting(db, sambaPosting(), JUNE_1)).rejects.toThrow('cannot clone');
+  });
+});
+
+describe('settings', () => {
+  it('starts with no exchange rates, and keeps what is set', async () => {
+    const db = await freshDb();
+    expect(await getSettings(db)).toEqual({ exchangeRates: null });
+    const settings = {
+      exchangeRates: { base: 'USD', rates: { EUR: 0.92, GBP: 0.79, CAD: 1.37 }, updatedAt: JUNE_2.toISOString() },
+    };
+    expect(await setSettings(db, settings)).toEqual(settings);
+    expect(await getSettings(db)).toEqual(settings);
+  });
+
+  it('refuses invalid settings and keeps the old ones', async () => {
+    const db = await freshDb();
+    await expect(
+      setSettings(db, { exchangeRates: { base: 'usd', rates: { EUR: -1 }, updatedAt: 'today' } }),
+    ).rejects.toThrow();
+    expect(await db.count(SETTINGS_STORE)).toBe(0);
+  });
+
+  it('reads defaults over an invalid stored record, and keeps that record', async () => {
+    const db = await freshDb();
+    await db.put(SETTINGS_STORE, { exchangeRates: 'broken' }, SETTINGS_KEY);
+    const reported: InvalidRecord[] = [];
+    expect(await getSettings(db, (r) => reported.push(r))).toEqual({ exchangeRates: null });
+    expect(reported).toHaveLength(1);
+    expect(await db.get(SETTINGS_STORE, SETTINGS_KEY)).toEqual({ exchangeRates: 'broken' });
   });
 });

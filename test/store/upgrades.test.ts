@@ -1,17 +1,32 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SavedPosting } from '../../src/model/index.ts';
 import { DB_VERSION, openJobLensDB } from '../../src/store/db.ts';
+import { getSettings, listSaved, savePosting } from '../../src/store/repository.ts';
 import {
   POSTINGS_STORE,
   SAVED_AT_INDEX,
+  SETTINGS_STORE,
+  STATUS_INDEX,
+  UPDATED_AT_INDEX,
+  addAnnotations,
   createPostingsStore,
+  withV2Fields,
   runUpgrades,
   upgrades,
   type UpgradeDatabase,
   type UpgradeStep,
   type UpgradeTransaction,
 } from '../../src/store/upgrades.ts';
-import { musicUnderstandingPosting, savedFrom } from '../helpers/postings.ts';
+import {
+  hourlyPosting,
+  musicUnderstandingPosting,
+  sambaPosting,
+  savedFrom,
+  savedV1From,
+  storytellingPosting,
+  type SavedPostingV1,
+} from '../helpers/postings.ts';
 
 const open: IDBPDatabase<unknown>[] = [];
 afterEach(() => {
@@ -61,6 +76,140 @@ describe('upgrade steps', () => {
       const byDate = (await db.getAllFromIndex(POSTINGS_STORE, SAVED_AT_INDEX)) as { id: string }[];
       expect(byDate.map((r) => r.id)).toEqual(['lever:a', 'lever:b']);
     });
+  });
+});
+
+/** What a user of JobLens 1 had saved: the four seed postings at different stages, with notes and tags. */
+function v1Records(): SavedPostingV1[] {
+  return [
+    savedV1From(musicUnderstandingPosting(), '2026-05-20T09:15:00.000Z', {
+      updatedAt: '2026-05-28T17:40:00.000Z',
+      notes: 'Referred by Ana. Ask whether NY hybrid means 2 or 3 days.',
+      tags: ['ml', 'nyc', 'referral'],
+      status: 'applied',
+    }),
+    savedV1From(sambaPosting(), '2026-05-22T12:00:00.000Z', { tags: ['ml', 'remote'] }),
+    savedV1From(storytellingPosting(), '2026-05-25T08:30:00.000Z', {
+      updatedAt: '2026-06-01T11:00:00.000Z',
+      notes: 'Recruiter call on 3 June — “audio discovery”, LLM fine-tuning.',
+      status: 'interviewing',
+    }),
+    savedV1From(hourlyPosting(), '2026-06-01T19:05:00.000Z', { status: 'archived', notes: 'Pay too low.' }),
+  ];
+}
+
+/** A v1 database as JobLens 1 left it: created by step 0 only, holding `records`. */
+async function seedV1(name: string, records: readonly unknown[]): Promise<void> {
+  const v1 = await openWithStep(name, 1, createPostingsStore);
+  for (const record of records) await v1.put(POSTINGS_STORE, record);
+  v1.close();
+  open.splice(open.indexOf(v1), 1);
+}
+
+function expectedV2(record: SavedPostingV1): SavedPosting {
+  return {
+    ...record,
+    statusHistory: [{ status: record.status, at: record.savedAt }],
+    rating: null,
+    corrections: {},
+    changes: [],
+    closedAt: null,
+  };
+}
+
+/** Stored before the upgrade and unreadable already: the upgrade must keep it, not drop it. */
+const CORRUPT_V1 = { id: 'lever:corrupt', title: 7, savedAt: 'yesterday', notes: 'still mine' };
+
+describe('upgrades[1]: v1 -> v2, addAnnotations', () => {
+  it('fills the new fields on every saved posting and loses nothing', async () => {
+    const name = freshName();
+    const before = v1Records();
+    await seedV1(name, [...before, CORRUPT_V1]);
+
+    const db = await openWithStep(name, 2, addAnnotations);
+
+    expect(await db.count(POSTINGS_STORE)).toBe(before.length + 1);
+    for (const record of before) {
+      const stored = await db.get(POSTINGS_STORE, record.id);
+      // Every v1 field as it was, and the new ones filled.
+      expect(stored).toEqual(expectedV2(record));
+      expect(SavedPosting.safeParse(stored).success, record.id).toBe(true);
+    }
+    expect(await db.get(POSTINGS_STORE, CORRUPT_V1.id)).toEqual({
+      ...CORRUPT_V1,
+      statusHistory: [],
+      rating: null,
+      corrections: {},
+      changes: [],
+      closedAt: null,
+    });
+  });
+
+  it('adds the updatedAt and status indexes and an empty settings store', async () => {
+    const name = freshName();
+    await seedV1(name, v1Records());
+    const db = await openWithStep(name, 2, addAnnotations);
+
+    expect([...db.objectStoreNames].sort()).toEqual([POSTINGS_STORE, SETTINGS_STORE].sort());
+    const store = db.transaction(POSTINGS_STORE).objectStore(POSTINGS_STORE);
+    expect([...store.indexNames].sort()).toEqual([SAVED_AT_INDEX, STATUS_INDEX, UPDATED_AT_INDEX].sort());
+    expect(store.index(UPDATED_AT_INDEX).keyPath).toBe('updatedAt');
+    expect(store.index(STATUS_INDEX).keyPath).toBe('status');
+    // The indexes cover the records that were there before the step.
+    const applied = (await db.getAllFromIndex(POSTINGS_STORE, STATUS_INDEX, 'applied')) as { id: string }[];
+    expect(applied.map((r) => r.id)).toEqual([musicUnderstandingPosting().id]);
+    const byUpdate = (await db.getAllFromIndex(POSTINGS_STORE, UPDATED_AT_INDEX)) as { id: string }[];
+    expect(byUpdate.map((r) => r.id)).toEqual([
+      sambaPosting().id,
+      musicUnderstandingPosting().id,
+      storytellingPosting().id,
+      hourlyPosting().id,
+    ]);
+    expect(await db.count(SETTINGS_STORE)).toBe(0);
+  });
+
+  it('openJobLensDB upgrades a v1 database in place: the repository reads every posting back', async () => {
+    const name = freshName();
+    const before = v1Records();
+    await seedV1(name, before);
+
+    const db = await openJobLensDB(name);
+    open.push(db as unknown as IDBPDatabase<unknown>);
+
+    expect(db.version).toBe(DB_VERSION);
+    const listed = await listSaved(db);
+    expect(listed.map((p) => p.id).sort()).toEqual(before.map((r) => r.id).sort());
+    for (const record of before) expect(listed.find((p) => p.id === record.id)).toEqual(expectedV2(record));
+    expect(await getSettings(db)).toEqual({ exchangeRates: null });
+    // And an upgraded record takes a re-save like any other: the user's part stays.
+    const { saved } = await savePosting(db, musicUnderstandingPosting(), new Date('2026-06-05T10:00:00.000Z'));
+    expect(saved).toMatchObject({ status: 'applied', tags: ['ml', 'nyc', 'referral'], savedAt: before[0]!.savedAt });
+  });
+});
+
+describe('withV2Fields', () => {
+  it('fills only absent fields: a record that already has them is left as it was', () => {
+    const v2 = savedFrom(sambaPosting(), '2026-06-01T10:00:00.000Z', {
+      status: 'offer',
+      statusHistory: [
+        { status: 'saved', at: '2026-06-01T10:00:00.000Z' },
+        { status: 'offer', at: '2026-06-04T10:00:00.000Z' },
+      ],
+      rating: 4,
+      corrections: { remotePolicy: 'hybrid' },
+      closedAt: '2026-06-05T10:00:00.000Z',
+    });
+    expect(withV2Fields(v2)).toEqual(v2);
+  });
+
+  it('does not change its input, and passes through what is not an object', () => {
+    const v1 = savedV1From(sambaPosting(), '2026-06-01T10:00:00.000Z');
+    const copy = structuredClone(v1);
+    withV2Fields(v1);
+    expect(v1).toEqual(copy);
+    expect(withV2Fields('text')).toBe('text');
+    expect(withV2Fields(null)).toBeNull();
+    expect(withV2Fields([1])).toEqual([1]);
   });
 });
 

@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { serializeExport } from '../../src/io/export-json.ts';
+import { ImportError } from '../../src/io/import-json.ts';
+import { EXPORT_FORMAT } from '../../src/model/index.ts';
+import { openJobLensDB, POSTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
+import {
+  STORAGE_FULL_MESSAGE,
+  StorageFullError,
+  exportPostings,
+  getSaved,
+  importExport,
+  listSaved,
+  markClosed,
+  restoreSaved,
+  savePosting,
+  updateSaved,
+} from '../../src/store/repository.ts';
+import {
+  HOSTILE_TITLE,
+  hourlyPosting,
+  musicUnderstandingPosting,
+  sambaPosting,
+  savedFrom,
+  savedV1From,
+  storytellingPosting,
+} from '../helpers/postings.ts';
+
+const dbs: JobLensDB[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+  vi.restoreAllMocks();
+});
+
+async function freshDb(): Promise<JobLensDB> {
+  const db = await openJobLensDB(`joblens-test-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+
+const JUNE_1 = '2026-06-01T10:00:00.000Z';
+const JUNE_2 = '2026-06-02T10:00:00.000Z';
+const JUNE_3 = '2026-06-03T10:00:00.000Z';
+
+function exportText(postings: unknown[], version = 2): string {
+  return JSON.stringify({ format: EXPORT_FORMAT, version, exportedAt: JUNE_3, postings });
+}
+
+/** Every record exactly as stored, by id. */
+async function snapshot(db: JobLensDB): Promise<unknown[]> {
+  return db.getAll(POSTINGS_STORE);
+}
+
+describe('importExport: merging by id', () => {
+  it('adds new postings, replaces older copies, leaves newer or equal ones, and counts each', async () => {
+    const db = await freshDb();
+    const musicStored = savedFrom(musicUnderstandingPosting(), JUNE_1, { updatedAt: JUNE_2, notes: 'stored' });
+    const sambaStored = savedFrom(sambaPosting(), JUNE_1, { updatedAt: JUNE_2, notes: 'stored, newer' });
+    const hourlyStored = savedFrom(hourlyPosting(), JUNE_1, { updatedAt: JUNE_2, notes: 'same time' });
+    for (const record of [musicStored, sambaStored, hourlyStored]) await restoreSaved(db, record);
+
+    const musicNewer = { ...musicStored, updatedAt: JUNE_3, notes: 'from the file, newer', status: 'offer' as const };
+    const sambaOlder = { ...sambaStored, updatedAt: JUNE_1, notes: 'from the file, older' };
+    const hourlySame = { ...hourlyStored, notes: 'from the file, same time' };
+    const story = savedFrom(storytellingPosting(), JUNE_2, { tags: ['new'] });
+
+    const result = await importExport(db, exportText([musicNewer, sambaOlder, hourlySame, story]));
+
+    expect(result).toEqual({ added: 1, updated: 1, unchanged: 2 });
+    expect((await getSaved(db, musicStored.id))?.notes).toBe('from the file, newer');
+    expect((await getSaved(db, sambaStored.id))?.notes).toBe('stored, newer');
+    expect((await getSaved(db, hourlyStored.id))?.notes).toBe('same time');
+    expect(await getSaved(db, story.id)).toEqual(story);
+  });
+
+  it('leaves a stored record whose updatedAt cannot be read, rather than lose what is in it', async () => {
+    const db = await freshDb();
+    const music = savedFrom(musicUnderstandingPosting(), JUNE_1);
+    await db.put(POSTINGS_STORE, { id: music.id, notes: 'only copy of these notes' });
+    expect(await importExport(db, exportText([music]))).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await db.get(POSTINGS_STORE, music.id)).toEqual({ id: music.id, notes: 'only copy of these notes' });
+  });
+
+  it('imports a version 1 export, migrated', async () => {
+    const db = await freshDb();
+    const v1 = savedV1From(sambaPosting(), JUNE_1, { status: 'applied', notes: 'from JobLens 1', tags: ['ml'] });
+    expect(await importExport(db, exportText([v1], 1))).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await getSaved(db, v1.id)).toEqual({
+      ...v1,
+      statusHistory: [{ status: 'applied', at: JUNE_1 }],
+      rating: null,
+      corrections: {},
+      changes: [],
+      closedAt: null,
+    });
+  });
+});
+
+describe('importExport: nothing is written unless the whole file is valid', () => {
+  const bad: [string, (valid: unknown[]) => string, RegExp][] = [
+    ['not JSON', () => 'not json', /^This file is not JSON/],
+    ['not an export', (valid) => JSON.stringify({ postings: valid }), /not a JobLens export/],
+    [
+      'a newer version',
+      (valid) => JSON.stringify({ format: EXPORT_FORMAT, version: 3, exportedAt: JUNE_3, postings: valid }),
+      /version 3; this JobLens reads versions 1–2/,
+    ],
+    [
+      'one invalid record among valid ones',
+      (valid) => exportText([...valid, { ...(valid[0] as object), id: 'lever:bad', rating: 0 }]),
+      /Record 3 \(lever:bad\): rating: must be at least 1, received 0/,
+    ],
+    [
+      'the same id twice',
+      (valid) => exportText([...valid, valid[0]]),
+      /Record 3 \(lever:[^)]+\): id: the same id as record 1/,
+    ],
+  ];
+
+  it.each(bad)('%s', async (_label, makeText, message) => {
+    const db = await freshDb();
+    const { saved: stored } = await savePosting(db, musicUnderstandingPosting(), new Date(JUNE_1));
+    const before = await snapshot(db);
+    const valid = [
+      { ...stored, updatedAt: JUNE_3, notes: 'would update' },
+      savedFrom(sambaPosting(), JUNE_2),
+    ];
+
+    const attempt = importExport(db, makeText(valid));
+
+    await expect(attempt).rejects.toThrow(ImportError);
+    await expect(attempt).rejects.toThrow(message);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a full disk part way through leaves the stored data as it was', async () => {
+    const db = await freshDb();
+    const { saved: stored } = await savePosting(db, musicUnderstandingPosting(), new Date(JUNE_1));
+    const before = await snapshot(db);
+    const text = exportText([
+      savedFrom(sambaPosting(), JUNE_2),
+      { ...stored, updatedAt: JUNE_3, notes: 'would update' },
+      savedFrom(storytellingPosting(), JUNE_2),
+    ]);
+    const put = IDBObjectStore.prototype.put;
+    let calls = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (++calls === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+
+    const attempt = importExport(db, text);
+
+    await expect(attempt).rejects.toThrow(StorageFullError);
+    await expect(attempt).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    expect(calls).toBe(3);
+    vi.restoreAllMocks();
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('export then import into an empty profile', () => {
+  it('gives back the same data, field for field', async () => {
+    const source = await freshDb();
+    await savePosting(source, musicUnderstandingPosting(), new Date(JUNE_1));
+    await savePosting(source, sambaPosting(), new Date(JUNE_1));
+    await savePosting(source, storytellingPosting({ title: HOSTILE_TITLE }), new Date(JUNE_2));
+    await savePosting(source, hourlyPosting(), new Date(JUNE_2));
+    // The user's part, in every shape it takes.
+    await updateSaved(source, musicUnderstandingPosting().id, {
+      status: 'applied',
+      notes: 'Referral from Ana — “ask about NY”.\nSecond line, with "quotes", commas.',
+      tags: ['ml', 'nyc'],
+      rating: 5,
+      corrections: { remotePolicy: 'hybrid', location: 'Brooklyn, NY', yearsMin: 5, yearsMax: 8 },
+    }, new Date(JUNE_2));
+    await updateSaved(source, musicUnderstandingPosting().id, { status: 'interviewing' }, new Date(JUNE_3));
+    await updateSaved(source, hourlyPosting().id, {
+      corrections: { salary: { min: 30.5, max: 45, currency: 'USD', period: 'hour' }, location: null },
+      rating: 1,
+    }, new Date(JUNE_2));
+    await savePosting(source, sambaPosting({ title: 'Senior ML Engineer, Samba', salary: null, salaries: [] }), new Date(JUNE_3));
+    await markClosed(source, sambaPosting().id, true, new Date(JUNE_3));
+    const original = await listSaved(source);
+    expect(original.find((p) => p.id === sambaPosting().id)?.changes).toHaveLength(2);
+
+    const text = serializeExport(await exportPostings(source, undefined, new Date(JUNE_3)));
+    const target = await freshDb();
+    const result = await importExport(target, text);
+
+    expect(result).toEqual({ added: 4, updated: 0, unchanged: 0 });
+    expect(await listSaved(target)).toStrictEqual(original);
+    const byId = (records: unknown[]) =>
+      [...records].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
+    expect(byId(await snapshot(target))).toStrictEqual(byId(await snapshot(source)));
+    // Importing the same file again changes nothing.
+    expect(await importExport(target, text)).toEqual({ added: 0, updated: 0, unchanged: 4 });
+  });
+});
