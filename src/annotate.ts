@@ -143,7 +143,8 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
   if (raw.experienceMonths) {
     experience = experienceFromMonths(raw.experienceMonths.months, raw.experienceMonths.evidence);
   } else {
-    experience = parseExperience(requirements.required, { source: 'prose' }) ?? parseExperience(lines, { source: 'prose' });
+    experience =
+      parseExperience(requirements.required, { source: 'prose', requirements: true }) ?? parseExperience(lines, { source: 'prose' });
   }
 
   return Posting.parse({

@@ -59,7 +59,7 @@ function around(sentence: string, from: number, to: number): string {
   return sentence.slice(start, endSpace === -1 ? sentence.length : endSpace).trim();
 }
 
-function readSentence(sentence: string): Found | null {
+function readSentence(sentence: string, listedRequirement: boolean): Found | null {
   for (const { re, range } of PATTERNS) {
     const m = re.exec(sentence);
     if (!m) continue;
@@ -68,7 +68,10 @@ function readSentence(sentence: string): Found | null {
     if (NOT_ABOUT_CANDIDATE.test(after)) return null;
     // "over 10 years, we have..." / "founded 10 years ago": about the company.
     if (/\b(?:founded|established|started|launched|since|for)\s*$/i.test(before) && !ABOUT_EXPERIENCE_AFTER.test(after)) return null;
-    if (!ABOUT_EXPERIENCE_AFTER.test(after) && !ABOUT_EXPERIENCE_BEFORE.test(before)) return null;
+    // In a listed requirement, "4+ years of product design" can only be about the candidate.
+    const aboutCandidate =
+      ABOUT_EXPERIENCE_AFTER.test(after) || ABOUT_EXPERIENCE_BEFORE.test(before) || (listedRequirement && /^\s*(?:of|in|with|doing)\s+\p{L}/u.test(after));
+    if (!aboutCandidate) return null;
     const min = toNumber(m[1]!);
     if (min === null) return null;
     const evidence = around(sentence, m.index, m.index + m[0].length);
@@ -82,6 +85,8 @@ function readSentence(sentence: string): Found | null {
 
 export interface ParseExperienceOptions {
   source?: ValueSource;
+  /** The lines are the items of a requirements list, where "N years of <field>" is experience. */
+  requirements?: boolean;
 }
 
 /**
@@ -95,7 +100,7 @@ export function parseExperience(lines: string[], options: ParseExperienceOptions
   for (const line of lines) {
     if (typeof line !== 'string' || !/year|yr/i.test(line)) continue;
     for (const sentence of splitSentences(line)) {
-      const found = readSentence(normalizeSpace(sentence));
+      const found = readSentence(normalizeSpace(sentence), options.requirements === true);
       if (found && (best === null || found.min < best.min)) best = found;
     }
   }

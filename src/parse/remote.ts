@@ -119,6 +119,8 @@ const OFFICE_DAYS = [
   new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?|x)\\s*(?:(?:a|per|each|every|\\/)\\s*(?:week|wk)\\s*)?(?:in|at|from|on[- ]site\\s+(?:in|at))\\s+${OFFICE}`, 'iu'),
   new RegExp(`(?<![\\p{L}])(?:in|at|to|into|from)\\s+${OFFICE}\\s+(?:at\\s+least\\s+|a\\s+minimum\\s+of\\s+|minimum\\s+|for\\s+|about\\s+)?${DAY_COUNT}\\s*(?:days?|x|times)(?![\\p{L}])`, 'iu'),
   new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?)\\s*(?:a|per|each)\\s*week\\s+(?:on[- ]?site|in[- ]office|in[- ]person)`, 'iu'),
+  // "on-site in our San Francisco office, five days a week"
+  new RegExp(`(?<![\\p{L}])(?:in|at)\\s+${OFFICE}\\s*,\\s*(?:at\\s+least\\s+)?${DAY_COUNT}\\s*days?\\s*(?:a|per|each|every|\\/)\\s*(?:week|wk)`, 'iu'),
   // "on site two days a week", "in person 3 days per week"
   new RegExp(`(?<![\\p{L}])(?:on[- ]?site|in[- ]office|in[- ]person)\\s+(?:at\\s+least\\s+|for\\s+)?${DAY_COUNT}\\s*days?\\s*(?:a|per|each|every|\\/)\\s*(?:week|wk)`, 'iu'),
 ];

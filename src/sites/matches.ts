@@ -7,6 +7,27 @@ export const CONTENT_SCRIPT_MATCHES: readonly string[] = [
   // Lever
   'https://jobs.lever.co/*',
   'https://jobs.eu.lever.co/*',
+  // Greenhouse (employer pages with `?gh_jid=` cannot be listed: they are read on request)
+  'https://boards.greenhouse.io/*',
+  'https://job-boards.greenhouse.io/*',
+  'https://job-boards.eu.greenhouse.io/*',
+  // Ashby
+  'https://jobs.ashbyhq.com/*',
+  // Workday: every employer has its own {tenant}.wd{N} host
+  'https://*.myworkdayjobs.com/*',
+  // LinkedIn: its jobs pages only, not the feed or profiles
+  'https://www.linkedin.com/jobs/*',
+  // Indeed: the US site and the English-language country sites the adapter reads (src/sites/indeed.ts)
+  'https://www.indeed.com/*',
+  'https://uk.indeed.com/*',
+  'https://ca.indeed.com/*',
+  'https://au.indeed.com/*',
+  'https://in.indeed.com/*',
+  'https://ie.indeed.com/*',
+  // SmartRecruiters, Workable, Wellfound (src/sites/smartrecruiters.ts, workable.ts, wellfound.ts)
+  'https://jobs.smartrecruiters.com/*',
+  'https://apply.workable.com/*',
+  'https://wellfound.com/*',
 ];
 
 /** True when the content script is declared for `url` (a match-pattern check: scheme, host with `*.`, any path). */

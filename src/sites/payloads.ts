@@ -1,5 +1,8 @@
 import type { RawPosting } from '../model/index.ts';
 import { LeverApiPosting, leverFromApi } from './lever.ts';
+import { greenhousePayloadReader } from './greenhouse.ts';
+import { ashbyPayloadReader } from './ashby.ts';
+import { workdayPayloadReader } from './workday.ts';
 
 /**
  * Readers for boards' posting JSON (their public APIs), recognised by the payload's shape,
@@ -29,7 +32,7 @@ export const leverPayloadReader: PayloadReader = {
   readItem: (item, { url, doc, single }) => leverFromApi(item, single ? url : undefined, { doc }),
 };
 
-export const payloadReaders: readonly PayloadReader[] = [leverPayloadReader];
+export const payloadReaders: readonly PayloadReader[] = [leverPayloadReader, greenhousePayloadReader, ashbyPayloadReader, workdayPayloadReader];
 
 /** The reader whose shape `json` has, or null. */
 export function payloadReaderFor(json: unknown): PayloadReader | null {

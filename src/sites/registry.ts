@@ -3,9 +3,21 @@ import type { SiteAdapter } from './types.ts';
 import { cleanText } from './dom.ts';
 import { jsonLdAdapter, readJsonLdPosting } from './jsonld.ts';
 import { leverAdapter } from './lever.ts';
+import { smartRecruitersAdapter } from './smartrecruiters.ts';
+import { workableAdapter } from './workable.ts';
+import { wellfoundAdapter } from './wellfound.ts';
+import { aggregatorAdapter } from './aggregator.ts';
+import { microdataAdapter } from './microdata.ts';
+import { genericAdapter } from './generic.ts';
+import { greenhouseAdapter } from './greenhouse.ts';
+import { ashbyAdapter } from './ashby.ts';
+import { workdayAdapter } from './workday.ts';
+import { linkedinAdapter } from './linkedin.ts';
+import { indeedAdapter } from './indeed.ts';
 
 /** Board adapters, chosen by URL. Pages no adapter claims fall back to their JSON-LD. */
-export const adapters: readonly SiteAdapter[] = [leverAdapter];
+// Greenhouse after the others: it also claims any employer page with `?gh_jid=`.
+export const adapters: readonly SiteAdapter[] = [leverAdapter, smartRecruitersAdapter, workableAdapter, wellfoundAdapter, workdayAdapter, linkedinAdapter, indeedAdapter, greenhouseAdapter, ashbyAdapter];
 
 function toUrl(url: URL | string): URL | null {
   if (typeof url !== 'string') return url;
@@ -52,17 +64,95 @@ function tryExtract(adapter: SiteAdapter, doc: Document, url: URL): RawPosting |
   }
 }
 
+/** Which reader understood the page: its board's adapter, or one of the fallbacks in order. */
+export type PageSource = 'adapter' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
+
+export interface PageReading {
+  raw: RawPosting;
+  via: PageSource;
+}
+
+/** Readers for any page, most structured first: JSON-LD, an aggregator's facts, microdata, prose. */
+const FALLBACKS: ReadonlyArray<readonly [Exclude<PageSource, 'adapter'>, SiteAdapter]> = [
+  ['jsonld', jsonLdAdapter],
+  ['aggregator', aggregatorAdapter],
+  ['microdata', microdataAdapter],
+  ['generic', genericAdapter],
+];
+
+/** A fallback's reading of a known board's posting page keeps the board's name and job id, so it stays one record. */
+function asBoardPosting(raw: RawPosting, adapter: SiteAdapter, url: URL): RawPosting {
+  let jobId: string | null = null;
+  try {
+    jobId = adapter.jobIdFromUrl?.(url) ?? null;
+  } catch {
+    // A detector that throws names no job.
+  }
+  return { ...raw, site: adapter.id, jobId: jobId ?? raw.jobId };
+}
+
 /**
- * The page's posting: its board's adapter first, else whatever JobPosting JSON-LD it
- * carries; null when it is not a posting. Never throws.
+ * The page's posting and the reader that understood it: its board's adapter first, then
+ * JSON-LD, an aggregator's facts table or embedded posting JSON, microdata, and last the
+ * page's prose. Null when the page is not a posting. Never throws.
  */
-export function readPage(doc: Document, url: URL): RawPosting | null {
+export function readPageWithSource(doc: Document, url: URL): PageReading | null {
   const adapter = adapterFor(url);
-  if (adapter) return tryExtract(adapter, doc, url) ?? tryExtract(jsonLdAdapter, doc, url);
-  // A known board's other pages (its index, its apply form) are not postings, whatever JSON-LD they carry.
+  if (adapter) {
+    const raw = tryExtract(adapter, doc, url);
+    if (raw) return { raw, via: 'adapter' };
+    // The page's structured data names another job of this board: it still shows the
+    // previously selected one (a single-page board mid-navigation). Nothing to read yet.
+    const wanted = jobIdOf(adapter, url.href);
+    const named = jobIdOf(adapter, jsonLdUrl(doc));
+    if (wanted && named && named !== wanted) return null;
+    if (adapter.singlePage) {
+      if (!wanted || named !== wanted) return null;
+      const ld = tryExtract(jsonLdAdapter, doc, url);
+      return ld ? { raw: asBoardPosting(ld, adapter, url), via: 'jsonld' } : null;
+    }
+  } else if (isBoardHost(url)) {
+    // A known board's other pages (its index, its apply form) are not postings, whatever they carry.
+    return null;
+  }
+  for (const [via, fallback] of FALLBACKS) {
+    const raw = tryExtract(fallback, doc, url);
+    if (raw) return { raw: adapter ? asBoardPosting(raw, adapter, url) : raw, via };
+  }
+  return null;
+}
+
+function jsonLdUrl(doc: Document): string | null {
+  try {
+    return readJsonLdPosting(doc)?.url ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function isBoardHost(url: URL): boolean {
   const host = url.hostname.toLowerCase();
-  if (adapters.some((a) => a.hosts?.includes(host))) return null;
-  return tryExtract(jsonLdAdapter, doc, url);
+  return adapters.some((a) => {
+    try {
+      return a.hosts?.includes(host) || a.ownsHost?.(host) === true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function jobIdOf(adapter: SiteAdapter, href: string | null | undefined): string | null {
+  try {
+    return href && URL.canParse(href) ? (adapter.jobIdFromUrl?.(new URL(href)) ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+
+/** The page's posting (see readPageWithSource); null when it is not a posting. Never throws. */
+export function readPage(doc: Document, url: URL): RawPosting | null {
+  return readPageWithSource(doc, url)?.raw ?? null;
 }
 
 /** Where a saved page says it lives: its canonical link, og:url, or its JSON-LD url (http(s) only). */

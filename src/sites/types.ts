@@ -7,6 +7,14 @@ export interface SiteAdapter {
   name: string;
   /** Hosts the board serves; their pages that are not postings (index, apply form) are not read at all. */
   hosts?: readonly string[];
+  /** For boards with a host per employer (`{tenant}.myworkdayjobs.com`), where `hosts` cannot list them. */
+  ownsHost?(host: string): boolean;
+  /**
+   * The board shows a list of jobs beside the selected one and changes the selection without
+   * a page load (LinkedIn, Indeed search). When its own markup is not understood, only
+   * JSON-LD that names this URL's job is taken: prose could be any job on the page.
+   */
+  singlePage?: boolean;
   /** Pure: true for this board's posting pages only (not its board index or apply form). */
   matches(url: URL): boolean;
   /** The board's own id for the job named by this URL, when the URL carries one. */

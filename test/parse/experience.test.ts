@@ -69,6 +69,18 @@ describe('parseExperience', () => {
   });
 });
 
+describe('parseExperience: items of a requirements list', () => {
+  it('reads "N+ years of <field>" as experience there, and only there', () => {
+    const line = '4+ years of product design, ideally at a SaaS company';
+    expect(parseExperience([line], { requirements: true })).toMatchObject({ yearsMin: 4, yearsMax: null, evidence: line });
+    expect(parseExperience([line])).toBeNull();
+  });
+  it('still refuses years that are not about the candidate', () => {
+    expect(parseExperience(['10 years of history in the region'], { requirements: true })).toBeNull();
+    expect(parseExperience(['Founded 12 years ago'], { requirements: true })).toBeNull();
+  });
+});
+
 describe('experienceFromMonths', () => {
   it('turns JSON-LD months into years', () => {
     expect(experienceFromMonths(60, 'JSON-LD monthsOfExperience: 60')).toEqual({

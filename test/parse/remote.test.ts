@@ -161,6 +161,7 @@ describe('parseRemote: rules', () => {
     ['Hybrid: work from our Denver or Chicago office three days a week.', 3],
     ['Hybrid: in the office on Tuesdays, Wednesdays and Thursdays.', 3],
     ['This role works on site Monday to Friday at our Melbourne office.', 5],
+    ['This role is on-site in our San Francisco office, five days a week.', 5],
   ])('office days: %s', (t, days) => {
     expect(text(t).officeDaysMin).toBe(days);
   });

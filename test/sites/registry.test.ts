@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { adapterFor, adapters, isKnownPostingUrl, postingKeyFor, readPage, urlOfPage } from '../../src/sites/registry.ts';
+import { adapterFor, adapters, isKnownPostingUrl, postingKeyFor, readPage, readPageWithSource, urlOfPage } from '../../src/sites/registry.ts';
 import { leverAdapter } from '../../src/sites/lever.ts';
 import { RawPosting } from '../../src/model/index.ts';
 import { fixture, parsePage } from './page.ts';
@@ -30,7 +30,28 @@ describe('adapterFor / isKnownPostingUrl', () => {
   it('finds the adapter for a posting URL and none for anything else', () => {
     expect(adapterFor(new URL(SAMBA))).toBe(leverAdapter);
     expect(adapterFor(new URL('https://jobs.lever.co/spotify'))).toBeNull();
-    expect(adapterFor(new URL('https://boards.greenhouse.io/x/jobs/1'))).toBeNull();
+    expect(adapterFor(new URL('https://boards.greenhouse.io/x/jobs/1'))?.id).toBe('greenhouse');
+    expect(adapterFor(new URL('https://jobs.ashbyhq.com/x/6f1b3c1e-8c1a-4c8e-9d0c-2b6f3f1d9a10'))?.id).toBe('ashby');
+    expect(adapterFor(new URL('https://www.linkedin.com/jobs/view/4012345678/'))?.id).toBe('linkedin');
+    expect(adapterFor(new URL('https://example.com/careers/engineer'))).toBeNull();
+    expect(adapterFor(new URL('https://www.linkedin.com/feed/'))).toBeNull();
+  });
+
+  it('gives each URL to at most one board', () => {
+    const urls = [
+      SAMBA,
+      'https://boards.greenhouse.io/x/jobs/1',
+      'https://job-boards.greenhouse.io/x/jobs/4012345',
+      'https://jobs.ashbyhq.com/x/6f1b3c1e-8c1a-4c8e-9d0c-2b6f3f1d9a10',
+      'https://acme.wd5.myworkdayjobs.com/en-US/External/job/Denver-CO/Analytics-Engineer_R-10234',
+      'https://www.linkedin.com/jobs/view/4012345678/',
+      'https://www.linkedin.com/jobs/search/?currentJobId=4012345678',
+      'https://www.indeed.com/viewjob?jk=0123456789abcdef',
+    ];
+    for (const url of urls) {
+      const claimed = adapters.filter((a) => a.matches(new URL(url))).map((a) => a.id);
+      expect(claimed, url).toHaveLength(1);
+    }
   });
 
   it('takes strings, and is false for what is not a URL', () => {
@@ -119,5 +140,33 @@ describe('urlOfPage', () => {
       'https://example.org/ld',
     );
     expect(urlOfPage(doc('<p>nothing</p>'))).toBeNull();
+  });
+});
+
+describe('single-page boards: no reading of the previous job under the next job\'s URL', () => {
+  const jobA = 'https://www.linkedin.com/jobs/search/?currentJobId=4011111111';
+  const jsonLd = (url: string) =>
+    `<script type="application/ld+json">${JSON.stringify({ '@type': 'JobPosting', title: 'Data Engineer', url, description: '<p>Build pipelines.</p>' })}</script>`;
+
+  it('takes JSON-LD only when it names the job the URL names', () => {
+    const sameJob = doc(`<html><head>${jsonLd('https://www.linkedin.com/jobs/view/4011111111/')}</head><body></body></html>`, jobA);
+    const reading = readPageWithSource(sameJob, new URL(jobA));
+    expect(reading?.via).toBe('jsonld');
+    expect(reading?.raw).toMatchObject({ site: 'linkedin', jobId: '4011111111', title: 'Data Engineer' });
+
+    const otherJob = doc(`<html><head>${jsonLd('https://www.linkedin.com/jobs/view/4022222222/')}</head><body></body></html>`, jobA);
+    expect(readPageWithSource(otherJob, new URL(jobA))).toBeNull();
+  });
+
+  it('never reads a single-page board by its prose', () => {
+    const prose = `<html><body><main><h1>Data Engineer</h1><h2>Requirements</h2><ul><li>5+ years of experience with SQL</li></ul>
+      <p>Salary: $120,000 - $150,000 a year.</p><a href="/apply">Apply</a></main></body></html>`;
+    expect(readPageWithSource(doc(prose, jobA), new URL(jobA))).toBeNull();
+  });
+
+  it('leaves a Workday tenant\'s job list alone', () => {
+    const list = 'https://acme.wd5.myworkdayjobs.com/en-US/External';
+    const page = doc(`<html><head>${jsonLd(list)}</head><body><h1>Jobs</h1></body></html>`, list);
+    expect(readPageWithSource(page, new URL(list))).toBeNull();
   });
 });

@@ -1,0 +1,118 @@
+import type { RawPosting, RawSection } from '../model/index.ts';
+import type { SiteAdapter } from './types.ts';
+import { classifyHeading, parseSalaryRanges } from '../parse/index.ts';
+import { cleanText, metaContent, sectionsOf } from './dom.ts';
+
+/*
+ * The last resort: a page with no board adapter, no JSON-LD, no facts table and no
+ * microdata, read as prose (a company's own careers page). It must look like a posting,
+ * not merely mention jobs: a title, at least one heading a posting uses ("Requirements",
+ * "What you'll do", "Benefits"), and one more sign (an Apply link, a pay range, an
+ * employment term or a number of years). A news article about hiring has none of the
+ * headings and gives null.
+ */
+
+/** Headings postings use that are not about qualifications (those classifyHeading already knows). */
+const POSTING_HEADING =
+  /\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|be doing)|what you will (?:do|be doing)|(?:about|the) (?:the )?(?:role|job|position|opportunity)|your role|job description|role description|what we offer|benefits|perks|compensation|salary|how to apply|nice to have)\b/i;
+
+const APPLY = /^(?:apply|apply now|apply (?:for|to) (?:this|the) (?:job|role|position)|apply online|submit (?:your )?application)$/i;
+
+const TERMS = /\b(?:full[- ]time|part[- ]time|permanent|fixed[- ]term|contract(?:or)?|internship|\d+\+?\s*(?:years?|yrs)(?:'|’)?\s+(?:of\s+)?(?:experience|professional))\b/i;
+
+/** Not the posting's text wherever they sit. */
+const CHROME = 'nav, aside, footer, [role="navigation"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"]';
+
+/** Named so a selector report can say which of them a page carries. */
+export const SELECTORS = {
+  root: 'main, article, [role="main"]',
+  heading: 'h1',
+  apply: 'a, button',
+} as const;
+
+function textLength(el: Element): number {
+  return cleanText(el.textContent ?? '').length;
+}
+
+/** The element holding the page's text: its longest main/article, else the body. */
+function contentRoot(doc: Document): Element | null {
+  const candidates = Array.from(doc.querySelectorAll(SELECTORS.root));
+  let best: Element | null = null;
+  for (const el of candidates) if (!best || textLength(el) > textLength(best)) best = el;
+  return best && textLength(best) > 0 ? best : doc.body;
+}
+
+function titleOf(doc: Document, root: Element): string | null {
+  const heading = root.querySelector(SELECTORS.heading) ?? doc.querySelector(SELECTORS.heading);
+  const candidates = [heading?.textContent ?? '', metaContent(doc, 'og:title') ?? '', doc.title ?? ''];
+  for (const candidate of candidates) {
+    const text = cleanText(candidate);
+    if (text) return text;
+  }
+  return null;
+}
+
+function isPostingHeading(heading: string): boolean {
+  return classifyHeading(heading) !== null || POSTING_HEADING.test(heading);
+}
+
+function hasApply(doc: Document): boolean {
+  return Array.from(doc.querySelectorAll(SELECTORS.apply)).some((el) => APPLY.test(cleanText(el.textContent ?? '')));
+}
+
+function proseSections(root: Element): RawSection[] {
+  // A detached copy, so leaving out navigation and footers never touches the page.
+  const copy = root.cloneNode(true) as Element;
+  for (const el of Array.from(copy.querySelectorAll(CHROME))) el.remove();
+  return sectionsOf(copy);
+}
+
+/** The page's posting read as prose, or null when the page does not look like a posting. */
+export function readProsePosting(doc: Document, url: URL): RawPosting | null {
+  const root = contentRoot(doc);
+  if (!root) return null;
+  const title = titleOf(doc, root);
+  if (!title) return null;
+
+  const sections = proseSections(root);
+  const first = sections[0];
+  if (first && first.heading === title) first.heading = null;
+  const headings = sections.map((s) => s.heading).filter((h): h is string => h !== null);
+  if (!headings.some(isPostingHeading)) return null;
+
+  const lines = sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).filter(Boolean);
+  const text = lines.join('\n');
+  const signals = [hasApply(doc), parseSalaryRanges(text, { source: 'prose' }).length > 0, TERMS.test(text)];
+  if (!signals.some(Boolean)) return null;
+
+  return {
+    site: url.hostname.replace(/^www\./, '') || 'page',
+    jobId: null,
+    url: url.href,
+    title,
+    company: metaContent(doc, 'og:site_name'),
+    location: null,
+    department: null,
+    commitment: null,
+    workplace: [],
+    payText: [],
+    payStructured: [],
+    experienceMonths: null,
+    sections: sections.filter((s) => s.heading !== null || s.paragraphs.length > 0 || s.items.length > 0),
+  };
+}
+
+/** Reads a page no other reader understood, as prose. */
+export const genericAdapter: SiteAdapter = {
+  id: 'generic',
+  name: 'Prose reader',
+  // Never chosen by URL: the registry falls back to it last.
+  matches: () => false,
+  extract(doc, url) {
+    try {
+      return readProsePosting(doc, url);
+    } catch {
+      return null;
+    }
+  },
+};
