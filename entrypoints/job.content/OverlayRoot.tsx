@@ -1,33 +1,48 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Posting } from '../../src/model/index.ts';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Posting, SavedPosting } from '../../src/model/index.ts';
 import { Overlay, type OverlayProps } from '../../src/ui/overlay/Overlay.tsx';
+import type { AnnotationsApi } from '../../src/ui/overlay/Annotations.tsx';
 import { sendMessage } from '../../src/messaging/client.ts';
 
 type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage'>;
 
 /**
- * Connects the overlay to the background (whether this posting is saved, and saving it)
- * and to the page (showing a value's sentence there).
+ * Connects the overlay to the background (whether this posting is saved, saving it, the
+ * user's edits to the saved record) and to the page (showing a value's sentence there).
+ *
+ * Coming back to a saved posting refreshes the saved copy with this read: the background
+ * keeps the user's part (status, notes, corrections) and records what changed on the
+ * page since, which the overlay then shows.
  */
 export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage }: OverlayRootProps) {
-  const [saved, setSaved] = useState<{ savedAt: string } | null>(null);
+  const [saved, setSaved] = useState<SavedPosting | null>(null);
 
   useEffect(() => {
     let live = true;
-    sendMessage('posting.status', { id: posting.id })
-      .then((res) => {
-        if (live && res.saved) setSaved({ savedAt: res.saved.savedAt });
-      })
-      .catch((error: unknown) => console.warn('[JobLens] could not read saved state', error));
+    (async () => {
+      const status = await sendMessage('posting.status', { id: posting.id });
+      if (!live || !status.saved) return;
+      setSaved(status.saved);
+      const refreshed = await sendMessage('posting.save', { posting });
+      if (live) setSaved(refreshed.saved);
+    })().catch((error: unknown) => console.warn('[JobLens] could not read saved state', error));
     return () => {
       live = false;
     };
-  }, [posting.id]);
+  }, [posting]);
 
   const onSave = async () => {
     const res = await sendMessage('posting.save', { posting });
-    setSaved({ savedAt: res.saved.savedAt });
+    setSaved(res.saved);
   };
+
+  const api = useMemo<AnnotationsApi>(
+    () => ({
+      update: async (patch) => setSaved((await sendMessage('saved.update', { id: posting.id, patch })).saved),
+      markClosed: async (closed) => setSaved((await sendMessage('saved.markClosed', { id: posting.id, closed })).saved),
+    }),
+    [posting.id],
+  );
 
   return (
     <Overlay
@@ -35,6 +50,7 @@ export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage
       saved={saved}
       onSave={onSave}
       onClose={onClose}
+      api={api}
       onShowEvidence={onShowEvidence}
       isEvidenceOnPage={isEvidenceOnPage}
     />

@@ -3,8 +3,12 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../../src/messaging/client.ts';
 import { alwaysRunOn, listAlwaysOn, readTab, stopRunningOn, webOrigin } from '../../src/extension/on-request.ts';
 import { isDeclaredPage } from '../../src/sites/matches.ts';
+import { compareSearch } from '../../src/compare/url.ts';
 import { App, type PopupApi } from '../../src/ui/popup/App.tsx';
 import type { PageActionsApi } from '../../src/ui/popup/PageActions.tsx';
+import '../../src/ui/popup/popup.css';
+import '../../src/ui/overlay/annotations.css';
+import '../../src/ui/compare/compare.css';
 
 // Glue: the popup app, wired to the background through the typed messaging client, and to
 // the tab it was opened on (opening the popup grants activeTab for that tab).
@@ -12,9 +16,17 @@ const api: PopupApi = {
   list: async () => (await sendMessage('saved.list', {})).postings,
   remove: async (id) => (await sendMessage('saved.delete', { id })).deleted,
   restore: async (posting) => (await sendMessage('saved.restore', { posting })).saved,
-  exportFile: async () => (await sendMessage('saved.export', {})).file,
+  removeMany: async (ids) => (await sendMessage('saved.deleteMany', { ids })).deleted.length,
+  exportFile: async (ids) => (await sendMessage('saved.export', ids ? { ids } : {})).file,
+  exportCsv: async (ids) => (await sendMessage('saved.exportCsv', ids ? { ids } : {})).csv,
+  importFile: (text) => sendMessage('saved.import', { text }),
+  update: async (id, patch) => (await sendMessage('saved.update', { id, patch })).saved,
+  markClosed: async (id, closed) => (await sendMessage('saved.markClosed', { id, closed })).saved,
+  getSettings: async () => (await sendMessage('settings.get', {})).settings,
+  setSettings: async (settings) => (await sendMessage('settings.set', { settings })).settings,
   // tabs.create with a url needs no "tabs" permission.
   openUrl: (url) => browser.tabs.create({ url }),
+  openCompare: (ids) => browser.tabs.create({ url: `${browser.runtime.getURL('/compare.html')}${compareSearch(ids)}` }),
 };
 
 const pageActions: PageActionsApi = {

@@ -7,6 +7,7 @@ import {
   hourlyPosting,
   musicUnderstandingPosting,
   sambaPosting,
+  savedFrom,
   storytellingPosting,
 } from '../helpers/postings.ts';
 
@@ -212,7 +213,7 @@ describe('Overlay', () => {
     const posting = sambaPosting();
     const { rerender } = render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);
     expect(screen.getByRole('button', { name: /Save this job/ }).textContent).toBe('Save');
-    rerender(<Overlay posting={posting} saved={{ savedAt: '2026-06-01T10:00:00.000Z' }} onSave={resolved} onClose={noop} />);
+    rerender(<Overlay posting={posting} saved={savedFrom(posting, '2026-06-01T10:00:00.000Z')} onSave={resolved} onClose={noop} />);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Saved to JobLens' }).textContent).toBe('Saved'));
   });
 

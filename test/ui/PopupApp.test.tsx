@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EXPORT_FORMAT, ExportFile, type SavedPosting } from '../../src/model/index.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, ExportFile, type SavedPatch, type SavedPosting, type Settings } from '../../src/model/index.ts';
 import { App, EMPTY_MESSAGE, exportFileName, type PopupApi } from '../../src/ui/popup/App.tsx';
 import {
   HOSTILE_TITLE,
@@ -26,13 +26,31 @@ function fakeApi(initial: SavedPosting[]): PopupApi & { records: Map<string, Sav
       records.set(posting.id, posting);
       return posting;
     }),
-    exportFile: vi.fn(async () => ({
+    removeMany: vi.fn(async (ids: string[]) => ids.filter((id) => records.delete(id)).length),
+    exportFile: vi.fn(async (ids?: string[]) => ({
       format: EXPORT_FORMAT,
-      version: 1,
+      version: EXPORT_VERSION,
       exportedAt: '2026-06-06T12:00:00.000Z',
-      postings: [...records.values()],
+      postings: [...records.values()].filter((p) => !ids || ids.includes(p.id)),
     })),
+    exportCsv: vi.fn(async (ids?: string[]) =>
+      ['id,title', ...[...records.values()].filter((p) => !ids || ids.includes(p.id)).map((p) => `${p.id},"${p.title}"`)].join('\r\n'),
+    ),
+    importFile: vi.fn(async () => ({ added: 0, updated: 0, unchanged: 0 })),
+    update: vi.fn(async (id: string, patch: SavedPatch) => {
+      const record = { ...records.get(id)!, ...patch };
+      records.set(id, record);
+      return record;
+    }),
+    markClosed: vi.fn(async (id: string, closed: boolean) => {
+      const record = { ...records.get(id)!, closedAt: closed ? '2026-06-07T10:00:00.000Z' : null };
+      records.set(id, record);
+      return record;
+    }),
+    getSettings: vi.fn(async () => ({ exchangeRates: null })),
+    setSettings: vi.fn(async (settings: Settings) => settings),
     openUrl: vi.fn(),
+    openCompare: vi.fn(),
   };
 }
 

@@ -1,6 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import type { Posting, Remote, SalaryRange, ValueSource } from '../../model/index.ts';
+import type { Corrections, Posting, Remote, SalaryRange, SavedPosting, ValueSource } from '../../model/index.ts';
+import { effectivePay } from '../../compare/values.ts';
+import { formatEffectivePay, formatYearsMin } from '../compare/format.ts';
 import { formatDate, formatPayParts, formatPolicy, formatSource, formatYears } from '../format.ts';
+import { Annotations, type AnnotationsApi } from './Annotations.tsx';
+import { CorrectionMark } from './CorrectionMark.tsx';
+import { SavedSummary } from './SavedSummary.tsx';
 
 /**
  * The panel shown over a job posting. It renders what it is given and reports clicks:
@@ -8,9 +13,11 @@ import { formatDate, formatPayParts, formatPolicy, formatSource, formatYears } f
  */
 export interface OverlayProps {
   posting: Posting;
-  /** Set when the posting is already saved. */
-  saved: { savedAt: string } | null;
+  /** The saved record, when the posting is saved: the user's status, notes, corrections, changes. */
+  saved: SavedPosting | null;
   onSave: () => Promise<void>;
+  /** Edits to the saved record (status, notes, tags, rating, corrections, closed); none offered without it. */
+  api?: AnnotationsApi;
   onClose: () => void;
   /** Scrolls to the sentence on the page and highlights it; false when it is not there. */
   onShowEvidence?: (text: string) => boolean;
@@ -113,7 +120,22 @@ function PayRange({ range, primary, actions }: { range: SalaryRange; primary: bo
   );
 }
 
-function PaySection({ posting, actions }: { posting: Posting; actions: EvidenceActions }) {
+function CorrectedPay({ posting, corrections }: { posting: Posting; corrections: Corrections }) {
+  const pay = effectivePay({ ...posting, corrections });
+  const text = pay ? formatEffectivePay(pay) : null;
+  return (
+    <div class="jl-corrected">
+      <div class="jl-pay-line">
+        <span class="jl-pay-amount jl-pay-mine">{text ? text.amount : 'Not stated'}</span>
+        <CorrectionMark />
+      </div>
+      {pay && pay.period !== 'year' && text?.annual ? <div class="jl-pay-annual">≈ {text.annual}</div> : null}
+      <p class="jl-parsed-label">Read from the posting:</p>
+    </div>
+  );
+}
+
+function PaySection({ posting, corrections, actions }: { posting: Posting; corrections: Corrections; actions: EvidenceActions }) {
   const primary = posting.salary ?? posting.salaries[0] ?? null;
   const primaryKey = primary ? rangeKey(primary) : null;
   const others = posting.salaries.filter((r) => rangeKey(r) !== primaryKey);
@@ -122,6 +144,7 @@ function PaySection({ posting, actions }: { posting: Posting; actions: EvidenceA
       <h3 class="jl-section-title" id="jl-pay-heading">
         Pay
       </h3>
+      {corrections.salary !== undefined ? <CorrectedPay posting={posting} corrections={corrections} /> : null}
       {primary ? (
         <ul class="jl-list-plain">
           <PayRange range={primary} primary actions={actions} />
@@ -136,13 +159,21 @@ function PaySection({ posting, actions }: { posting: Posting; actions: EvidenceA
   );
 }
 
-function RemoteSection({ remote, actions }: { remote: Remote; actions: EvidenceActions }) {
+function RemoteSection({ remote, corrections, actions }: { remote: Remote; corrections: Corrections; actions: EvidenceActions }) {
   const { conflict } = remote;
   return (
     <section class="jl-section" aria-labelledby="jl-remote-heading">
       <h3 class="jl-section-title" id="jl-remote-heading">
         Where
       </h3>
+      {corrections.remotePolicy !== undefined ? (
+        <div class="jl-corrected">
+          <p class="jl-policy">
+            <strong>{formatPolicy(corrections.remotePolicy)}</strong> <CorrectionMark />
+          </p>
+          <p class="jl-parsed-label">Read from the posting:</p>
+        </div>
+      ) : null}
       <p class="jl-policy">
         <strong>{formatPolicy(remote.policy)}</strong>
         {remote.officeDaysMin !== null && remote.officeDaysMin > 0 ? (
@@ -210,7 +241,54 @@ function RequirementsSection({ posting }: { posting: Posting }) {
   );
 }
 
-export function Overlay({ posting, saved, onSave, onClose, onShowEvidence, isEvidenceOnPage }: OverlayProps) {
+function LocationFact({ posting, corrections }: { posting: Posting; corrections: Corrections }) {
+  if (corrections.location !== undefined) {
+    return (
+      <div class="jl-fact jl-corrected">
+        <p class="jl-fact-value">
+          <span class="jl-fact-label">Location: </span>
+          {corrections.location ?? 'Not stated'} <CorrectionMark />
+        </p>
+        <p class="jl-parsed-label">Read from the posting: {posting.location ?? 'not stated'}</p>
+      </div>
+    );
+  }
+  if (!posting.location) return null;
+  return (
+    <p class="jl-fact">
+      <span class="jl-fact-label">Location: </span>
+      {posting.location}
+    </p>
+  );
+}
+
+function ExperienceFact({ posting, corrections, actions }: { posting: Posting; corrections: Corrections; actions: EvidenceActions }) {
+  const years = formatYears(posting.experience);
+  const corrected = corrections.yearsMin !== undefined;
+  if (!corrected && !(years && posting.experience)) return null;
+  return (
+    <div class={corrected ? 'jl-fact jl-corrected' : 'jl-fact'}>
+      <p class="jl-fact-value">
+        <span class="jl-fact-label">Experience: </span>
+        {corrected ? (
+          <>
+            {formatYearsMin(corrections.yearsMin ?? null)} <CorrectionMark />
+          </>
+        ) : (
+          years
+        )}
+      </p>
+      {corrected ? <p class="jl-parsed-label">Read from the posting: {years ?? 'not stated'}</p> : null}
+      {years && posting.experience ? (
+        <EvidenceQuote text={posting.experience.evidence} source={posting.experience.source} actions={actions} />
+      ) : null}
+    </div>
+  );
+}
+
+const NO_CORRECTIONS: Corrections = {};
+
+export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, isEvidenceOnPage }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [save, setSave] = useState<SaveState>(saved ? { kind: 'saved' } : { kind: 'idle' });
 
@@ -235,12 +313,13 @@ export function Overlay({ posting, saved, onSave, onClose, onShowEvidence, isEvi
       <aside class="jl-root jl-collapsed" role="complementary" aria-label="JobLens">
         <button type="button" class="jl-pill" aria-label="Expand JobLens panel" aria-expanded="false" onClick={() => setCollapsed(false)}>
           JobLens{save.kind === 'saved' ? ' · Saved' : ''}
+          {saved?.closedAt ? ' · Closed' : ''}
         </button>
       </aside>
     );
   }
 
-  const years = formatYears(posting.experience);
+  const corrections = saved?.corrections ?? NO_CORRECTIONS;
   const actions: EvidenceActions = { onShowEvidence, isEvidenceOnPage };
   const saveLabel = save.kind === 'saving' ? 'Saving…' : save.kind === 'saved' ? 'Saved' : 'Save';
   const savedTitle = saved ? `Saved ${formatDate(saved.savedAt)}. Press to refresh the saved copy.` : undefined;
@@ -271,24 +350,18 @@ export function Overlay({ posting, saved, onSave, onClose, onShowEvidence, isEvi
       </header>
 
       <div class="jl-body">
-        <PaySection posting={posting} actions={actions} />
-        <RemoteSection remote={posting.remote} actions={actions} />
-        {posting.location ? (
-          <p class="jl-fact">
-            <span class="jl-fact-label">Location: </span>
-            {posting.location}
-          </p>
-        ) : null}
-        {years && posting.experience ? (
-          <div class="jl-fact">
-            <p class="jl-fact-value">
-              <span class="jl-fact-label">Experience: </span>
-              {years}
-            </p>
-            <EvidenceQuote text={posting.experience.evidence} source={posting.experience.source} actions={actions} />
-          </div>
-        ) : null}
+        {saved ? <SavedSummary saved={saved} /> : null}
+        <PaySection posting={posting} corrections={corrections} actions={actions} />
+        <RemoteSection remote={posting.remote} corrections={corrections} actions={actions} />
+        <LocationFact posting={posting} corrections={corrections} />
+        <ExperienceFact posting={posting} corrections={corrections} actions={actions} />
         <RequirementsSection posting={posting} />
+        {saved && api ? (
+          <details class="jl-section jl-annotations-details">
+            <summary class="jl-summary">Your notes, status and rating</summary>
+            <Annotations saved={saved} api={api} />
+          </details>
+        ) : null}
       </div>
 
       <footer class="jl-footer">

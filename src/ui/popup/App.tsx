@@ -1,68 +1,92 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ExportFile, type SavedPosting } from '../../model/index.ts';
-import { formatDate, formatPay, formatPolicy } from '../format.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ExportFile, type ExchangeRates, type SavedPatch, type SavedPosting, type Settings } from '../../model/index.ts';
+import { STATUS_LABELS, effectiveLocation } from '../../compare/values.ts';
+import { Comparison } from '../compare/Comparison.tsx';
+import { MAX_COMPARE, MIN_COMPARE } from '../compare/ComparePage.tsx';
+import { formatPayLine } from '../compare/format.ts';
+import { formatDate, formatPolicy } from '../format.ts';
+import type { AnnotationsApi } from '../overlay/Annotations.tsx';
+import { Detail } from './Detail.tsx';
+import { downloadCsv, downloadJson, exportFileName } from './download.ts';
+import { ListControls } from './ListControls.tsx';
 import { PageActions, type PageActionsApi } from './PageActions.tsx';
+import {
+  EMPTY_QUERY,
+  currenciesOf,
+  filterEntries,
+  indexSaved,
+  referenceCurrency,
+  sortEntries,
+  tagsOf,
+  type ListQuery,
+  type SavedEntry,
+  type SortKey,
+} from './query.ts';
+import { SettingsPanel } from './Settings.tsx';
+import { WindowedList } from './WindowedList.tsx';
+
+export { downloadJson, exportFileName } from './download.ts';
 
 /**
- * The popup: saved jobs, newest first, with delete + undo and export. It talks to the
- * background only through `api`, so tests hand it fakes and main.tsx hands it the
- * messaging client.
+ * The popup: saved jobs (search, filters, sort, a windowed list that stays quick with
+ * 10,000 of them), each job's notes and status, comparison, export and import, delete with
+ * undo or confirmation, and the user's exchange rates. It talks to the background only
+ * through `api`, so tests hand it fakes and main.tsx hands it the messaging client.
  */
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
 export interface PopupApi {
   list(): Promise<SavedPosting[]>;
   /** Resolves to the deleted record (kept for undo), or null when it was already gone. */
   remove(id: string): Promise<SavedPosting | null>;
   restore(posting: SavedPosting): Promise<unknown>;
-  /** The export file as the background sent it; validated here before it is written out. */
-  exportFile(): Promise<unknown>;
+  /** Deletes these records; resolves to how many were deleted. */
+  removeMany(ids: string[]): Promise<number>;
+  /** The export file (all, or only `ids`) as the background sent it; validated here before it is written out. */
+  exportFile(ids?: string[]): Promise<unknown>;
+  exportCsv(ids?: string[]): Promise<string>;
+  /** Imports a JSON export; rejects with a message that says what is wrong with the file. */
+  importFile(text: string): Promise<ImportCounts>;
+  update(id: string, patch: SavedPatch): Promise<SavedPosting>;
+  markClosed(id: string, closed: boolean): Promise<SavedPosting>;
+  getSettings(): Promise<Settings>;
+  setSettings(settings: Settings): Promise<Settings>;
   /** Opens a posting in a new tab. */
   openUrl(url: string): Promise<unknown> | void;
+  /** Opens the comparison of these saved jobs in a tab of its own. */
+  openCompare(ids: string[]): Promise<unknown> | void;
 }
 
 export interface AppProps {
   api: PopupApi;
   /** How long the undo toast stays, in milliseconds. */
   undoMs?: number;
-  /** Clock for the export file name. */
+  /** Clock for the export file name and the rates' date. */
   now?: () => Date;
   /** The tab the popup was opened on: read it on request, and the always-on sites. */
   pageActions?: PageActionsApi;
+  /** Height of the list's viewport, in pixels. */
+  listHeight?: number;
 }
 
 export const EMPTY_MESSAGE =
   'No saved jobs yet. Open a job posting on Lever and press Save in the JobLens panel.';
 
+/** Every row is this tall, so the list can work out which rows are in view. */
+export const ROW_HEIGHT = 96;
+const LIST_HEIGHT = 336;
+
 type ListState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; postings: SavedPosting[] };
+type View = { kind: 'list' } | { kind: 'detail'; id: string } | { kind: 'compare'; ids: string[] } | { kind: 'settings' };
+type Notice = { kind: 'error' | 'info'; text: string };
+type Confirm = { ids: string[]; all: boolean };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** `joblens-export-YYYY-MM-DD.json`, in the user's local date. */
-export function exportFileName(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `joblens-export-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.json`;
-}
-
-/**
- * Saves a file through a Blob URL and an `<a download>` click, which needs no
- * `downloads` permission.
- */
-export function downloadJson(data: unknown, fileName: string, doc: Document = document): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  doc.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    // Revoked later: some browsers read the URL after click() returns.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
 }
 
 /** Only web pages are opened from the list; a stored `javascript:` or `data:` URL is not. */
@@ -75,20 +99,32 @@ function isWebUrl(url: string): boolean {
   }
 }
 
-function SavedItem({
-  posting,
-  onOpen,
-  onDelete,
-}: {
-  posting: SavedPosting;
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+interface RowActions {
+  selected: boolean;
+  onSelect: (posting: SavedPosting, selected: boolean) => void;
   onOpen: (url: string) => void;
+  onDetail: (posting: SavedPosting) => void;
   onDelete: (posting: SavedPosting) => void;
-}) {
+}
+
+function SavedRow({ entry, actions }: { entry: SavedEntry; actions: RowActions }) {
+  const { posting, pay, policy } = entry;
   const title = posting.title || 'Untitled job';
   const web = isWebUrl(posting.url);
-  const pay = posting.salary ? formatPay(posting.salary) : 'Pay not stated';
+  const where = [posting.company, effectiveLocation(posting).value].filter(Boolean).join(' · ');
   return (
-    <li class="jl-saved">
+    <div class={posting.closedAt ? 'jl-saved jl-saved-closed' : 'jl-saved'}>
+      <input
+        type="checkbox"
+        class="jl-select"
+        aria-label={`Select ${title}`}
+        checked={actions.selected}
+        onChange={(e) => actions.onSelect(posting, e.currentTarget.checked)}
+      />
       <div class="jl-saved-main">
         {web ? (
           <a
@@ -98,7 +134,7 @@ function SavedItem({
             rel="noopener noreferrer"
             onClick={(event) => {
               event.preventDefault();
-              onOpen(posting.url);
+              actions.onOpen(posting.url);
             }}
           >
             {title}
@@ -106,30 +142,96 @@ function SavedItem({
         ) : (
           <span class="jl-saved-title">{title}</span>
         )}
-        {posting.company ? <p class="jl-saved-company">{posting.company}</p> : null}
+        {where ? <p class="jl-saved-company">{where}</p> : null}
         <p class="jl-saved-facts">
-          <span class="jl-saved-pay">{pay}</span>
+          <span class="jl-saved-pay">{formatPayLine(pay)}</span>
           <span class="jl-saved-sep" aria-hidden="true">
             {' · '}
           </span>
-          <span class="jl-saved-policy">{formatPolicy(posting.remote.policy)}</span>
+          <span class="jl-saved-policy">{formatPolicy(policy)}</span>
         </p>
         <p class="jl-saved-date">
           Saved <time dateTime={posting.savedAt}>{formatDate(posting.savedAt)}</time>
+          <span aria-hidden="true"> · </span>
+          <span class="jl-saved-status">{STATUS_LABELS[posting.status]}</span>
+          {posting.rating !== null ? (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span class="jl-saved-rating" aria-label={`Rated ${posting.rating} of 5`}>
+                {'★'.repeat(posting.rating)}
+              </span>
+            </>
+          ) : null}
+          {posting.closedAt ? (
+            <>
+              {' '}
+              <span class="jl-badge jl-badge-closed">Closed</span>
+            </>
+          ) : null}
         </p>
       </div>
-      <button type="button" class="jl-delete" aria-label={`Delete ${title}`} onClick={() => onDelete(posting)}>
-        Delete
-      </button>
-    </li>
+      <div class="jl-saved-buttons">
+        <button
+          type="button"
+          class="jl-delete"
+          aria-label={`Details for ${title}`}
+          onClick={() => actions.onDetail(posting)}
+        >
+          Details
+        </button>
+        <button type="button" class="jl-delete" aria-label={`Delete ${title}`} onClick={() => actions.onDelete(posting)}>
+          Delete
+        </button>
+      </div>
+    </div>
   );
 }
 
-export function App({ api, undoMs = 6000, now = () => new Date(), pageActions }: AppProps) {
+function ConfirmDelete({ confirm, total, onConfirm, onCancel }: { confirm: Confirm; total: number; onConfirm: () => void; onCancel: () => void }) {
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancelRef.current?.focus(), []);
+  const count = confirm.ids.length;
+  const what = confirm.all ? `all ${plural(total, 'saved job', 'saved jobs')}` : plural(count, 'selected job', 'selected jobs');
+  return (
+    <div
+      class="jl-confirm"
+      role="alertdialog"
+      aria-labelledby="jl-confirm-title"
+      aria-describedby="jl-confirm-text"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      <p id="jl-confirm-title" class="jl-confirm-title">
+        Delete {what}?
+      </p>
+      <p id="jl-confirm-text" class="jl-hint">
+        This cannot be undone. Export them first to keep a copy.
+      </p>
+      <div class="jl-row">
+        <button type="button" class="jl-button jl-button-danger" onClick={onConfirm}>
+          Delete {plural(count, 'job', 'jobs')}
+        </button>
+        <button type="button" class="jl-button" ref={cancelRef} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, listHeight = LIST_HEIGHT }: AppProps) {
   const [list, setList] = useState<ListState>({ kind: 'loading' });
+  const [rates, setRates] = useState<ExchangeRates | null>(null);
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);
+  const [sort, setSort] = useState<SortKey>('saved');
+  const [selected, setSelected] = useState<string[]>([]);
   const [deleted, setDeleted] = useState<SavedPosting | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState<'json' | 'csv' | 'import' | 'delete' | null>(null);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
   const apiRef = useRef(api);
   apiRef.current = api;
 
@@ -137,6 +239,8 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions }:
     try {
       const postings = await apiRef.current.list();
       setList({ kind: 'ready', postings });
+      const ids = new Set(postings.map((p) => p.id));
+      setSelected((s) => (s.every((id) => ids.has(id)) ? s : s.filter((id) => ids.has(id))));
     } catch (error) {
       setList({ kind: 'error', message: messageOf(error) });
     }
@@ -144,6 +248,10 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions }:
 
   useEffect(() => {
     void load();
+    apiRef.current.getSettings().then(
+      (settings) => setRates(settings.exchangeRates),
+      (error: unknown) => setNotice({ kind: 'error', text: `Could not read your exchange rates: ${messageOf(error)}` }),
+    );
   }, [load]);
 
   // The undo toast goes away on its own; the deletion then stands.
@@ -153,16 +261,40 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions }:
     return () => clearTimeout(timer);
   }, [deleted, undoMs]);
 
+  const postings = list.kind === 'ready' ? list.postings : [];
+  // Worked out once per list load (and per edit), not per keystroke.
+  const entries = useMemo(() => indexSaved(postings), [postings]);
+  const tags = useMemo(() => tagsOf(entries), [entries]);
+  const currencies = useMemo(() => currenciesOf(entries, rates), [entries, rates]);
+  const defaultCurrency = useMemo(() => referenceCurrency(entries, EMPTY_QUERY, rates) ?? '', [entries, rates]);
+  const effectiveQuery = query.payCurrency ? query : { ...query, payCurrency: defaultCurrency };
+  const sortCurrency = sort === 'pay' ? referenceCurrency(entries, effectiveQuery, rates) : null;
+  const sorted = useMemo(() => sortEntries(entries, sort, sortCurrency, rates), [entries, sort, sortCurrency, rates]);
+  const visible = useMemo(
+    () => filterEntries(sorted, effectiveQuery, rates),
+    // The query's fields, not its identity: `effectiveQuery` is a new object on each render.
+    [sorted, rates, effectiveQuery.text, effectiveQuery.status, effectiveQuery.policy, effectiveQuery.tag, effectiveQuery.minPay, effectiveQuery.payCurrency],
+  );
+  const byId = useMemo(() => new Map(postings.map((p) => [p.id, p])), [postings]);
+
+  const replace = (record: SavedPosting) =>
+    setList((state) =>
+      state.kind === 'ready' ? { kind: 'ready', postings: state.postings.map((p) => (p.id === record.id ? record : p)) } : state,
+    );
+
+  const removeFromList = (ids: ReadonlySet<string>) => {
+    setList((state) => (state.kind === 'ready' ? { kind: 'ready', postings: state.postings.filter((p) => !ids.has(p.id)) } : state));
+    setSelected((s) => s.filter((id) => !ids.has(id)));
+  };
+
   const handleDelete = async (posting: SavedPosting) => {
     setNotice(null);
     try {
       const record = await api.remove(posting.id);
-      setList((state) =>
-        state.kind === 'ready' ? { kind: 'ready', postings: state.postings.filter((p) => p.id !== posting.id) } : state,
-      );
+      removeFromList(new Set([posting.id]));
       setDeleted(record ?? null);
     } catch (error) {
-      setNotice(`Could not delete: ${messageOf(error)}`);
+      setNotice({ kind: 'error', text: `Could not delete: ${messageOf(error)}` });
     }
   };
 
@@ -174,52 +306,233 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions }:
       await api.restore(record);
       await load();
     } catch (error) {
-      setNotice(`Could not restore ${record.title}: ${messageOf(error)}`);
+      setNotice({ kind: 'error', text: `Could not restore ${record.title}: ${messageOf(error)}` });
     }
   };
 
-  const handleExport = async () => {
+  const handleDeleteMany = async (ids: string[]) => {
+    setConfirm(null);
     setNotice(null);
-    setExporting(true);
+    setBusy('delete');
     try {
-      const parsed = ExportFile.safeParse(await api.exportFile());
-      if (!parsed.success) throw new Error('the background sent a file that is not a valid JobLens export');
-      downloadJson(parsed.data, exportFileName(now()));
+      const count = await api.removeMany(ids);
+      removeFromList(new Set(ids));
+      setNotice({ kind: 'info', text: `Deleted ${plural(count, 'job', 'jobs')}.` });
     } catch (error) {
-      setNotice(`Could not export: ${messageOf(error)}`);
+      setNotice({ kind: 'error', text: `Could not delete: ${messageOf(error)}` });
+      await load();
     } finally {
-      setExporting(false);
+      setBusy(null);
+    }
+  };
+
+  const handleExport = async (format: 'json' | 'csv', ids?: string[]) => {
+    setNotice(null);
+    setBusy(format);
+    try {
+      if (format === 'json') {
+        const parsed = ExportFile.safeParse(await api.exportFile(ids));
+        if (!parsed.success) throw new Error('the background sent a file that is not a valid JobLens export');
+        downloadJson(parsed.data, exportFileName(now(), 'json'));
+      } else {
+        downloadCsv(await api.exportCsv(ids), exportFileName(now(), 'csv'));
+      }
+    } catch (error) {
+      setNotice({ kind: 'error', text: `Could not export: ${messageOf(error)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const handleImport = async (file: File | undefined) => {
+    if (!file) return;
+    setNotice(null);
+    setBusy('import');
+    try {
+      const counts = await api.importFile(await file.text());
+      setNotice({
+        kind: 'info',
+        text: `Imported: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} left as they were`,
+      });
+      await load();
+    } catch (error) {
+      setNotice({ kind: 'error', text: `Could not import ${file.name}: ${messageOf(error)}` });
+    } finally {
+      setBusy(null);
+      if (fileRef.current) fileRef.current.value = '';
     }
   };
 
   const handleOpen = (url: string) => {
-    Promise.resolve(api.openUrl(url)).catch((error: unknown) => setNotice(`Could not open the posting: ${messageOf(error)}`));
+    Promise.resolve(api.openUrl(url)).catch((error: unknown) =>
+      setNotice({ kind: 'error', text: `Could not open the posting: ${messageOf(error)}` }),
+    );
   };
 
-  const count = list.kind === 'ready' ? list.postings.length : 0;
+  const handleOpenCompare = (ids: string[]) => {
+    Promise.resolve(api.openCompare(ids)).catch((error: unknown) =>
+      setNotice({ kind: 'error', text: `Could not open the comparison: ${messageOf(error)}` }),
+    );
+  };
+
+  const detailApi = (id: string): AnnotationsApi => ({
+    update: async (patch) => replace(await api.update(id, patch)),
+    markClosed: async (closed) => replace(await api.markClosed(id, closed)),
+  });
+
+  const saveRates = async (next: ExchangeRates | null) => {
+    const settings = await api.setSettings({ exchangeRates: next });
+    setRates(settings.exchangeRates);
+  };
+
+  const rowActions = (posting: SavedPosting): RowActions => ({
+    selected: selected.includes(posting.id),
+    onSelect: (p, on) => setSelected((s) => (on ? (s.includes(p.id) ? s : [...s, p.id]) : s.filter((id) => id !== p.id))),
+    onOpen: handleOpen,
+    onDetail: (p) => setView({ kind: 'detail', id: p.id }),
+    onDelete: (p) => void handleDelete(p),
+  });
+
+  const noticeView = notice ? (
+    notice.kind === 'error' ? (
+      <p class="jl-notice" role="alert">
+        {notice.text}
+      </p>
+    ) : (
+      <p class="jl-info" role="status">
+        {notice.text}
+      </p>
+    )
+  ) : null;
+
+  const toast = (
+    <div class="jl-toast-region" role="status" aria-live="polite">
+      {deleted ? (
+        <div class="jl-toast">
+          <span>Deleted {deleted.title} — </span>
+          <button type="button" class="jl-undo" aria-label={`Undo deleting ${deleted.title}`} onClick={() => void handleUndo()}>
+            Undo
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+
+  if (view.kind === 'detail') {
+    const saved = byId.get(view.id);
+    if (saved) {
+      return (
+        <main class="jl-popup">
+          <Detail saved={saved} api={detailApi(saved.id)} onBack={() => setView({ kind: 'list' })} />
+        </main>
+      );
+    }
+  }
+
+  if (view.kind === 'settings') {
+    return (
+      <main class="jl-popup">
+        <SettingsPanel rates={rates} onSave={saveRates} onClose={() => setView({ kind: 'list' })} now={now} />
+      </main>
+    );
+  }
+
+  if (view.kind === 'compare') {
+    const chosen = view.ids.flatMap((id) => byId.get(id) ?? []);
+    return (
+      <main class="jl-popup jl-popup-wide">
+        <div class="jl-view-header">
+          <button type="button" class="jl-button" onClick={() => setView({ kind: 'list' })}>
+            Back to the list
+          </button>
+          <button type="button" class="jl-button" onClick={() => handleOpenCompare(view.ids)}>
+            Open in a tab
+          </button>
+        </div>
+        {noticeView}
+        {chosen.length >= MIN_COMPARE ? (
+          <Comparison postings={chosen} rates={rates} />
+        ) : (
+          <p class="jl-notice" role="alert">
+            Fewer than {MIN_COMPARE} of the chosen jobs are still saved.
+          </p>
+        )}
+      </main>
+    );
+  }
+
+  const count = postings.length;
+  const ready = list.kind === 'ready';
+  const canCompare = selected.length >= MIN_COMPARE && selected.length <= MAX_COMPARE;
+  const filtered = visible.length !== count;
 
   return (
     <main class="jl-popup">
       {pageActions ? <PageActions api={pageActions} /> : null}
       <header class="jl-popup-header">
         <h1 class="jl-popup-title">
-          Saved jobs{list.kind === 'ready' && count > 0 ? <span class="jl-count"> ({count})</span> : null}
+          Saved jobs{ready && count > 0 ? <span class="jl-count"> ({count.toLocaleString()})</span> : null}
         </h1>
         <button
           type="button"
           class="jl-export"
           aria-label="Export saved jobs as JSON"
-          disabled={exporting || list.kind !== 'ready'}
-          onClick={handleExport}
+          disabled={busy !== null || !ready}
+          onClick={() => void handleExport('json')}
         >
-          {exporting ? 'Exporting…' : 'Export JSON'}
+          {busy === 'json' ? 'Exporting…' : 'Export JSON'}
         </button>
       </header>
 
-      {notice ? (
-        <p class="jl-notice" role="alert">
-          {notice}
-        </p>
+      <div class="jl-toolbar" role="group" aria-label="All saved jobs">
+        <button
+          type="button"
+          class="jl-button"
+          aria-label="Export saved jobs as CSV"
+          disabled={busy !== null || !ready}
+          onClick={() => void handleExport('csv')}
+        >
+          {busy === 'csv' ? 'Exporting…' : 'CSV'}
+        </button>
+        <button
+          type="button"
+          class="jl-button"
+          aria-label="Import saved jobs from a JSON export"
+          disabled={busy !== null || !ready}
+          onClick={() => fileRef.current?.click()}
+        >
+          {busy === 'import' ? 'Importing…' : 'Import'}
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          class="jl-sr"
+          tabIndex={-1}
+          aria-label="JobLens export file to import"
+          accept=".json,application/json"
+          onChange={(e) => void handleImport(e.currentTarget.files?.[0])}
+        />
+        <button type="button" class="jl-button" onClick={() => setView({ kind: 'settings' })}>
+          Exchange rates
+        </button>
+        <button
+          type="button"
+          class="jl-button"
+          disabled={busy !== null || !ready || count === 0}
+          onClick={() => setConfirm({ ids: postings.map((p) => p.id), all: true })}
+        >
+          Delete all
+        </button>
+      </div>
+
+      {noticeView}
+      {confirm ? (
+        <ConfirmDelete
+          confirm={confirm}
+          total={count}
+          onConfirm={() => void handleDeleteMany(confirm.ids)}
+          onCancel={() => setConfirm(null)}
+        />
       ) : null}
 
       {list.kind === 'loading' ? (
@@ -233,26 +546,87 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions }:
             Try again
           </button>
         </div>
-      ) : list.postings.length === 0 ? (
+      ) : count === 0 ? (
         <p class="jl-state jl-empty">{EMPTY_MESSAGE}</p>
       ) : (
-        <ul class="jl-saved-list" aria-label="Saved jobs">
-          {list.postings.map((posting) => (
-            <SavedItem key={posting.id} posting={posting} onOpen={handleOpen} onDelete={(p) => void handleDelete(p)} />
-          ))}
-        </ul>
+        <>
+          <ListControls
+            query={effectiveQuery}
+            sort={sort}
+            tags={tags}
+            currencies={currencies}
+            hasRates={rates !== null}
+            onQuery={setQuery}
+            onSort={setSort}
+          />
+          {selected.length > 0 ? (
+            <div class="jl-selection" role="group" aria-label="Selected jobs">
+              <span class="jl-selection-count">{selected.length} selected</span>
+              <button
+                type="button"
+                class="jl-button jl-button-primary"
+                disabled={!canCompare}
+                aria-describedby="jl-compare-hint"
+                onClick={() => setView({ kind: 'compare', ids: [...selected] })}
+              >
+                Compare
+              </button>
+              <button
+                type="button"
+                class="jl-button"
+                aria-label="Export selected jobs as JSON"
+                disabled={busy !== null}
+                onClick={() => void handleExport('json', [...selected])}
+              >
+                JSON
+              </button>
+              <button
+                type="button"
+                class="jl-button"
+                aria-label="Export selected jobs as CSV"
+                disabled={busy !== null}
+                onClick={() => void handleExport('csv', [...selected])}
+              >
+                CSV
+              </button>
+              <button
+                type="button"
+                class="jl-button"
+                aria-label="Delete selected jobs"
+                disabled={busy !== null}
+                onClick={() => setConfirm({ ids: [...selected], all: false })}
+              >
+                Delete
+              </button>
+              <button type="button" class="jl-link-button" onClick={() => setSelected([])}>
+                Clear
+              </button>
+              <p id="jl-compare-hint" class="jl-hint">
+                {canCompare
+                  ? `Compare these ${selected.length} side by side.`
+                  : `Pick ${MIN_COMPARE} to ${MAX_COMPARE} jobs to compare them.`}
+              </p>
+            </div>
+          ) : null}
+          <p class="jl-result-count" role="status" aria-live="polite">
+            {filtered ? `Showing ${visible.length.toLocaleString()} of ${count.toLocaleString()}` : ''}
+          </p>
+          {visible.length === 0 ? (
+            <p class="jl-state">No saved jobs match your search and filters.</p>
+          ) : (
+            <WindowedList
+              items={visible}
+              rowHeight={ROW_HEIGHT}
+              height={listHeight}
+              label="Saved jobs"
+              itemKey={(entry) => entry.posting.id}
+              renderItem={(entry) => <SavedRow entry={entry} actions={rowActions(entry.posting)} />}
+            />
+          )}
+        </>
       )}
 
-      <div class="jl-toast-region" role="status" aria-live="polite">
-        {deleted ? (
-          <div class="jl-toast">
-            <span>Deleted {deleted.title} — </span>
-            <button type="button" class="jl-undo" aria-label={`Undo deleting ${deleted.title}`} onClick={() => void handleUndo()}>
-              Undo
-            </button>
-          </div>
-        ) : null}
-      </div>
+      {toast}
     </main>
   );
 }

@@ -1,0 +1,121 @@
+import type { ApplicationStatus, ExchangeRates, PayPeriod, RemotePolicy, SavedPosting } from '../model/index.ts';
+
+/**
+ * A saved posting's values as the user means them: their correction where they made one,
+ * else what the parsers read. Pure; shared by the saved list, the comparison and the overlay.
+ */
+
+/*
+ * The same factors as the salary parser's `annualise` (src/parse/salary.ts). Not imported:
+ * that module brings the whole salary parser with it (its pattern tables are built at load),
+ * and this file is bundled into the content script and the popup, which parse nothing.
+ */
+const PERIOD_FACTOR: Record<PayPeriod, number> = { hour: 2080, day: 260, week: 52, month: 12, year: 1 };
+
+function annualise(min: number, max: number, period: PayPeriod): { min: number; max: number } {
+  const factor = PERIOD_FACTOR[period];
+  return { min: Math.round(min * factor * 100) / 100, max: Math.round(max * factor * 100) / 100 };
+}
+
+export interface EffectivePay {
+  min: number;
+  max: number;
+  currency: string;
+  period: PayPeriod;
+  /** The range as a yearly figure (hour ×2080, day ×260, week ×52, month ×12). */
+  annual: { min: number; max: number } | null;
+  corrected: boolean;
+}
+
+export interface Effective<T> {
+  value: T;
+  corrected: boolean;
+}
+
+type Correctable = Pick<SavedPosting, 'salary' | 'salaries' | 'remote' | 'location' | 'experience' | 'corrections'>;
+
+/** The primary pay: the user's correction (which may say "not stated"), else the posting's. */
+export function effectivePay(posting: Correctable): EffectivePay | null {
+  const corrected = posting.corrections.salary;
+  if (corrected !== undefined) {
+    if (corrected === null) return null;
+    return { ...corrected, annual: annualise(corrected.min, corrected.max, corrected.period), corrected: true };
+  }
+  const stated = posting.salary ?? posting.salaries[0] ?? null;
+  if (!stated) return null;
+  return {
+    min: stated.min,
+    max: stated.max,
+    currency: stated.currency,
+    period: stated.period,
+    annual: stated.annual ?? annualise(stated.min, stated.max, stated.period),
+    corrected: false,
+  };
+}
+
+export function effectivePolicy(posting: Correctable): Effective<RemotePolicy> {
+  const corrected = posting.corrections.remotePolicy;
+  return corrected !== undefined ? { value: corrected, corrected: true } : { value: posting.remote.policy, corrected: false };
+}
+
+export function effectiveLocation(posting: Correctable): Effective<string | null> {
+  const corrected = posting.corrections.location;
+  return corrected !== undefined ? { value: corrected, corrected: true } : { value: posting.location, corrected: false };
+}
+
+/** The fewest years asked for. */
+export function effectiveYearsMin(posting: Correctable): Effective<number | null> {
+  const corrected = posting.corrections.yearsMin;
+  return corrected !== undefined
+    ? { value: corrected, corrected: true }
+    : { value: posting.experience?.yearsMin ?? null, corrected: false };
+}
+
+// ---------------------------------------------------------------------------------------
+// Exchange rates: the user's own, never fetched. `rates[code]` is how many units of `code`
+// one unit of `base` buys ("1 EUR = 1.08 USD" is `{ base: 'EUR', rates: { USD: 1.08 } }`).
+
+function unitsPerBase(rates: ExchangeRates, code: string): number | null {
+  if (code === rates.base) return 1;
+  const rate = rates.rates[code];
+  return rate !== undefined && Number.isFinite(rate) && rate > 0 ? rate : null;
+}
+
+/** `amount` in `from`, converted to `to` at the user's rates; null when a rate is missing. */
+export function convertAmount(amount: number, from: string, to: string, rates: ExchangeRates | null): number | null {
+  if (from === to) return amount;
+  if (!rates) return null;
+  const fromRate = unitsPerBase(rates, from);
+  const toRate = unitsPerBase(rates, to);
+  if (fromRate === null || toRate === null) return null;
+  return (amount / fromRate) * toRate;
+}
+
+/** Whether an amount in `from` can be compared with one in `to`: the same currency, or both rated. */
+export function canCompare(from: string, to: string, rates: ExchangeRates | null): boolean {
+  return convertAmount(1, from, to, rates) !== null;
+}
+
+// ---------------------------------------------------------------------------------------
+// The status pipeline
+
+/** The pipeline in order; sorting by status follows it. */
+export const STATUS_ORDER: readonly ApplicationStatus[] = [
+  'saved',
+  'applying',
+  'applied',
+  'interviewing',
+  'offer',
+  'rejected',
+  'archived',
+];
+
+export const STATUS_LABELS: Record<ApplicationStatus, string> = {
+  saved: 'Saved',
+  applying: 'Applying',
+  applied: 'Applied',
+  interviewing: 'Interviewing',
+  offer: 'Offer',
+  rejected: 'Rejected',
+  archived: 'Archived',
+};
