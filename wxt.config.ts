@@ -29,6 +29,8 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    // JOBLENS_SOURCEMAP=1 for size analysis (test/bench/sizes.ts); never in a release build.
+    build: { sourcemap: process.env.JOBLENS_SOURCEMAP === '1' },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
-import { sectionsFromText } from '../parse/index.ts';
+import { sectionsFromText } from '../parse/sections.ts';
 import { blockText, cleanText, sectionsOfAll } from './dom.ts';
 import { parseLooseJson } from './jsonld.ts';
 import { leverFromApi, leverPostingKey } from './lever.ts';

@@ -1,6 +1,6 @@
 import type { RawPosting, RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
-import { classifyHeading, parseSalaryRanges } from '../parse/index.ts';
+import { classifyHeading } from '../parse/requirements.ts';
 import { cleanText, metaContent, sectionsOf } from './dom.ts';
 
 /*
@@ -11,6 +11,14 @@ import { cleanText, metaContent, sectionsOf } from './dom.ts';
  * employment term or a number of years). A news article about hiring has none of the
  * headings and gives null.
  */
+
+/**
+ * Pay stated as a range or next to a pay word: only a sign that the page is a posting. The
+ * pay itself is read by the parsers in the background, so the content script does not
+ * carry them.
+ */
+const STATES_PAY =
+  /(?:salary|pay|compensation|wage|rate)\b[^.\n]{0,40}?[$€£¥₹]\s?\d|[$€£¥₹]\s?\d[\d,.]*\s*[kK]?\s*(?:-|–|—|to)\s*[$€£¥₹]?\s?\d|\d[\d,.]*\s*(?:USD|EUR|GBP|CAD|AUD|INR)\b/i;
 
 /** Headings postings use that are not about qualifications (those classifyHeading already knows). */
 const POSTING_HEADING =
@@ -82,7 +90,7 @@ export function readProsePosting(doc: Document, url: URL): RawPosting | null {
 
   const lines = sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).filter(Boolean);
   const text = lines.join('\n');
-  const signals = [hasApply(doc), parseSalaryRanges(text, { source: 'prose' }).length > 0, TERMS.test(text)];
+  const signals = [hasApply(doc), STATES_PAY.test(text), TERMS.test(text)];
   if (!signals.some(Boolean)) return null;
 
   return {

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The built extension; JOBLENS_EXTENSION_DIR points elsewhere (a copy, so a rebuild mid-run cannot change it). */
+export const EXTENSION_DIR = process.env.JOBLENS_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 export const ARTIFACTS_DIR = join(ROOT, '.output/e2e');
 
 /** Debian's Chromium (apt-get install chromium); a test tool's own browser download is not used. */
