@@ -148,7 +148,21 @@ function checkVersion(version: unknown): number {
  * returns it as a current ExportFile. Throws ImportError naming what is wrong: not JSON,
  * not an export, a newer version, or each invalid record by number, id and field path.
  */
+/**
+ * The largest export JobLens reads. 10,000 saved postings with their descriptions export
+ * to about 60 MB; a browser will not pass much more than 64 MB between the popup and the
+ * background in one message.
+ */
+export const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
+
+export function tooLargeMessage(bytes: number): string {
+  const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+  return `This file is ${mb(bytes)}; JobLens imports exports of up to ${mb(MAX_IMPORT_BYTES)}. Nothing was imported.`;
+}
+
 export function parseExport(text: string): ExportFile {
+  // Characters, not bytes, but never fewer than the bytes' worth of characters: a safe check.
+  if (text.length > MAX_IMPORT_BYTES) throw new ImportError(tooLargeMessage(text.length));
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildExportFile, serializeExport } from '../../src/io/export-json.ts';
-import { ImportError, NOT_AN_EXPORT, parseExport } from '../../src/io/import-json.ts';
+import { MAX_IMPORT_BYTES, ImportError, NOT_AN_EXPORT, parseExport } from '../../src/io/import-json.ts';
 import { EXPORT_FORMAT, SavedPosting } from '../../src/model/index.ts';
 import {
   hourlyPosting,
@@ -51,6 +51,11 @@ describe('parseExport: what is not an export', () => {
   ])('says %s is not a JobLens export', (_label, text) => {
     expect(refusal(text).message).toBe('This is not a JobLens export (no "format": "joblens/export").');
     expect(NOT_AN_EXPORT).toBe('This is not a JobLens export (no "format": "joblens/export").');
+  });
+
+  it('refuses a file over the size limit before parsing it', () => {
+    const text = ' '.repeat(MAX_IMPORT_BYTES + 1);
+    expect(() => parseExport(text)).toThrow(/^This file is 60 MB; JobLens imports exports of up to 60 MB\. Nothing was imported\.$/);
   });
 
   it('says a newer export needs a newer JobLens', () => {

@@ -242,6 +242,23 @@ describe('popup: compare, delete, import, export, details, rates', () => {
     );
   });
 
+  it('refuses a 100 MB file before reading it, and changes nothing', async () => {
+    const api = fakeApi([samba]);
+    const { container } = render(<App api={api} />);
+    await screen.findByRole('list', { name: 'Saved jobs' });
+    const input = container.querySelector('input[type=file]') as HTMLInputElement;
+    const huge = new File(['{}'], 'huge.json', { type: 'application/json' });
+    Object.defineProperty(huge, 'size', { value: 100 * 1024 * 1024 });
+    const read = vi.spyOn(huge, 'text');
+    Object.defineProperty(input, 'files', { value: [huge], configurable: true });
+    fireEvent.change(input);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not import huge.json: This file is 100 MB; JobLens imports exports of up to 60 MB. Nothing was imported.',
+    );
+    expect(read).not.toHaveBeenCalled();
+    expect(api.importFile).not.toHaveBeenCalled();
+  });
+
   it('opens a job\'s details and edits its status there', async () => {
     const api = fakeApi([samba, music]);
     render(<App api={api} />);

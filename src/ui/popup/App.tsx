@@ -6,6 +6,7 @@ import { MAX_COMPARE, MIN_COMPARE } from '../compare/ComparePage.tsx';
 import { formatPayLine } from '../compare/format.ts';
 import { formatDate, formatPolicy } from '../format.ts';
 import type { AnnotationsApi } from '../overlay/Annotations.tsx';
+import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../io/import-json.ts';
 import { Detail } from './Detail.tsx';
 import { downloadCsv, downloadJson, exportFileName } from './download.ts';
 import { ListControls } from './ListControls.tsx';
@@ -347,6 +348,12 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   const handleImport = async (file: File | undefined) => {
     if (!file) return;
     setNotice(null);
+    if (file.size > MAX_IMPORT_BYTES) {
+      // Refused before reading: a 100 MB file is not loaded into the popup at all.
+      setNotice({ kind: 'error', text: `Could not import ${file.name}: ${tooLargeMessage(file.size)}` });
+      if (fileRef.current) fileRef.current.value = '';
+      return;
+    }
     setBusy('import');
     try {
       const counts = await api.importFile(await file.text());
