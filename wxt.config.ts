@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { CONTENT_SCRIPT_MATCHES } from './src/sites/matches.ts';
 
 // Permissions are kept to what a feature needs; README.md says why each is here.
 export default defineConfig({
@@ -10,6 +11,9 @@ export default defineConfig({
     description:
       'Reads job postings where they live: pay, remote policy, requirements and experience. Saved jobs stay in your browser.',
     permissions: ['unlimitedStorage', 'activeTab', 'scripting'],
+    // The hosts the page reader is declared on, no more: the background injects the panel's
+    // script (content-scripts/overlay.js) there when the reader finds a posting.
+    host_permissions: [...CONTENT_SCRIPT_MATCHES],
     // Asked for one site at a time, only when the user presses "Always run on this site".
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {

@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { readTab } from '../src/extension/on-request.ts';
+import { injectOverlay, readTab } from '../src/extension/on-request.ts';
 import { createLazyHandler, toMessageListener } from '../src/messaging/handlers.ts';
 import { openJobLensDB } from '../src/store/db.ts';
 
 // The background owns the database (opened here only, on the first message that needs it),
-// interprets what the content script read from a page, and answers the keyboard shortcut.
+// interprets what the content script read from a page, injects the panel into a tab whose
+// reader found something to show, and answers the keyboard shortcut.
 export default defineBackground(() => {
-  const handler = createLazyHandler((onClose) => openJobLensDB(undefined, { onClose }));
+  const handler = createLazyHandler((onClose) => openJobLensDB(undefined, { onClose }), { injectOverlay });
   browser.runtime.onMessage.addListener(toMessageListener(handler));
 
   // The shortcut grants activeTab for the tab it was pressed on, like the toolbar button.

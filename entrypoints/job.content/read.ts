@@ -1,16 +1,16 @@
-import type { Posting } from '../../src/model/index.ts';
 import { readPage } from '../../src/sites/registry.ts';
-import { sendMessage } from '../../src/messaging/client.ts';
+import { annotatePosting, type PostingHead } from '../../src/messaging/reader-client.ts';
 
 /**
  * The page's posting, or null when this page is not one (a board index, an odd page).
  * The page is read here; the background interprets what was read (`posting.annotate`),
- * so the parsers are not injected into every posting page.
+ * so the parsers are not injected into every posting page. The posting is checked in full
+ * by the overlay, which renders it.
  */
-export async function readPosting(doc: Document, href: string): Promise<Posting | null> {
+export async function readPosting(doc: Document, href: string): Promise<PostingHead | null> {
   try {
     const raw = readPage(doc, new URL(href));
-    return raw ? (await sendMessage('posting.annotate', { raw })).posting : null;
+    return raw ? await annotatePosting(raw) : null;
   } catch (error) {
     // A page we misread must never break: log it and leave the page alone.
     console.warn('[JobLens] could not read this page', error);

@@ -10,6 +10,8 @@ import { ON_REQUEST_FLAG } from './on-request-flag.ts';
 
 /** The content script's file in the built extension (WXT names it after the entrypoint). */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/job.js';
+/** The panel's script (entrypoints/overlay.content), injected by the background only; not in the manifest. */
+export const OVERLAY_SCRIPT_FILE = '/content-scripts/overlay.js';
 const REGISTERED_PREFIX = 'joblens-site:';
 
 /** `https://example.com` for an http(s) page, else null (browser pages, files, the Web Store). */
@@ -33,6 +35,15 @@ export async function readTab(tabId: number): Promise<void> {
     args: [ON_REQUEST_FLAG],
   });
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+}
+
+/**
+ * Runs the overlay script in the frame whose page reader asked for it. Allowed by the same
+ * grant that let the reader run there: the boards' host permissions, `activeTab` for a page
+ * read on request, or the optional permission of a site the user chose to always run on.
+ */
+export async function injectOverlay({ tabId, frameId }: { tabId: number; frameId: number }): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_SCRIPT_FILE] });
 }
 
 /** The sites the user asked JobLens to always run on, as origins. */

@@ -20,31 +20,59 @@ import {
 } from '../store/repository.ts';
 import { Envelope, isMessageType, protocol, type MessageType, type Protocol, type Response, type ResponseData } from './protocol.ts';
 
-export type Handler = (message: unknown) => Promise<Response>;
+/**
+ * Who sent a message, as runtime.onMessage reports it: a content script's tab and frame,
+ * or nothing for the extension's own pages. Typed structurally, so tests need no browser.
+ */
+export interface MessageSender {
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/** What the background can do beyond the database; entrypoints/background.ts supplies it. */
+export interface BackgroundServices {
+  /** Runs the overlay script in one frame of one tab. */
+  injectOverlay(target: { tabId: number; frameId: number }): Promise<void>;
+}
+
+export type Handler = (message: unknown, sender?: MessageSender) => Promise<Response>;
 
 type RequestOf<T extends MessageType> = z.output<Protocol[T]['request']>;
 /** The database, asked for by the handlers that use it, so a message that needs none never opens it. */
 type Database = () => Promise<JobLensDB>;
-type Handlers = { [T in MessageType]: (db: Database, request: RequestOf<T>) => Promise<ResponseData<T>> };
+interface Context {
+  db: Database;
+  sender: MessageSender | undefined;
+  services: Partial<BackgroundServices>;
+}
+type Handlers = { [T in MessageType]: (context: Context, request: RequestOf<T>) => Promise<ResponseData<T>> };
 
 const handlers: Handlers = {
   // No database here: a posting is read and shown even when the database cannot be opened.
-  'posting.annotate': async (_db, { raw }) => ({ posting: annotate(raw) }),
-  'posting.save': async (db, { posting }) => savePosting(await db(), posting),
-  'posting.status': async (db, { id }) => ({ saved: await getSaved(await db(), id) }),
-  'saved.update': async (db, { id, patch }) => ({ saved: await updateSaved(await db(), id, patch) }),
-  'saved.markClosed': async (db, { id, closed }) => ({ saved: await markClosed(await db(), id, closed) }),
-  'saved.list': async (db) => ({ postings: await listSaved(await db()) }),
-  'saved.delete': async (db, { id }) => ({ deleted: await deleteSaved(await db(), id) }),
-  'saved.restore': async (db, { posting }) => ({ saved: await restoreSaved(await db(), posting) }),
-  'saved.deleteMany': async (db, { ids }) => ({ deleted: await deleteMany(await db(), ids) }),
-  'saved.export': async (db, { ids }) => ({ file: await exportPostings(await db(), ids) }),
-  'saved.exportCsv': async (db, { ids }) => ({ csv: await exportPostingsCsv(await db(), ids) }),
-  'saved.import': async (db, { text }) => importExport(await db(), text),
-  'settings.get': async (db) => ({ settings: await getSettings(await db()) }),
-  'settings.set': async (db, { settings }) => ({ settings: await setSettings(await db(), settings) }),
+  'posting.annotate': async (_context, { raw }) => ({ posting: annotate(raw) }),
+  // The target is the sender itself: a page cannot name another tab or frame.
+  'overlay.inject': async ({ sender, services }) => {
+    const tabId = sender?.tab?.id;
+    const frameId = sender?.frameId;
+    if (tabId === undefined || frameId === undefined) throw new Error('JobLens shows its panel only in a page that asks for it.');
+    if (!services.injectOverlay) throw new Error('JobLens cannot show its panel from here.');
+    await services.injectOverlay({ tabId, frameId });
+    return {};
+  },
+  'posting.save': async ({ db }, { posting }) => savePosting(await db(), posting),
+  'posting.status': async ({ db }, { id }) => ({ saved: await getSaved(await db(), id) }),
+  'saved.update': async ({ db }, { id, patch }) => ({ saved: await updateSaved(await db(), id, patch) }),
+  'saved.markClosed': async ({ db }, { id, closed }) => ({ saved: await markClosed(await db(), id, closed) }),
+  'saved.list': async ({ db }) => ({ postings: await listSaved(await db()) }),
+  'saved.delete': async ({ db }, { id }) => ({ deleted: await deleteSaved(await db(), id) }),
+  'saved.restore': async ({ db }, { posting }) => ({ saved: await restoreSaved(await db(), posting) }),
+  'saved.deleteMany': async ({ db }, { ids }) => ({ deleted: await deleteMany(await db(), ids) }),
+  'saved.export': async ({ db }, { ids }) => ({ file: await exportPostings(await db(), ids) }),
+  'saved.exportCsv': async ({ db }, { ids }) => ({ csv: await exportPostingsCsv(await db(), ids) }),
+  'saved.import': async ({ db }, { text }) => importExport(await db(), text),
+  'settings.get': async ({ db }) => ({ settings: await getSettings(await db()) }),
+  'settings.set': async ({ db }, { settings }) => ({ settings: await setSettings(await db(), settings) }),
 };
-
 
 /** The database could not be opened; already logged, and its message is the answer. */
 class DatabaseUnavailable extends Error {}
@@ -67,8 +95,8 @@ export function errorMessage(error: unknown): string {
  * before anything touches the database; a message that does not match is refused with
  * the reason, and nothing is written.
  */
-function dispatch(db: Database): Handler {
-  return async (message) => {
+function dispatch(db: Database, services: Partial<BackgroundServices>): Handler {
+  return async (message, sender) => {
     const envelope = Envelope.safeParse(message);
     if (!envelope.success) return failure('JobLens refused a message that is not of the form {type, payload}.');
     const { type, payload } = envelope.data;
@@ -77,9 +105,9 @@ function dispatch(db: Database): Handler {
     const request = protocol[type].request.safeParse(payload);
     if (!request.success) return failure(`JobLens refused ${type}: ${z.prettifyError(request.error)}`);
 
-    const handle = handlers[type] as (db: Database, request: unknown) => Promise<unknown>;
+    const handle = handlers[type] as (context: Context, request: unknown) => Promise<unknown>;
     try {
-      return { ok: true, data: await handle(db, request.data) };
+      return { ok: true, data: await handle({ db, sender, services }, request.data) };
     } catch (error) {
       if (!isExpected(error)) console.error(`JobLens: ${type} failed`, error);
       return failure(errorMessage(error));
@@ -88,8 +116,8 @@ function dispatch(db: Database): Handler {
 }
 
 /** The message handler over an open database. */
-export function createHandler(db: JobLensDB): Handler {
-  return dispatch(async () => db);
+export function createHandler(db: JobLensDB, services: Partial<BackgroundServices> = {}): Handler {
+  return dispatch(async () => db, services);
 }
 
 /**
@@ -98,8 +126,8 @@ export function createHandler(db: JobLensDB): Handler {
  * while sendResponse works in every Chrome and Firefox version we support.
  */
 export function toMessageListener(handler: Handler) {
-  return (message: unknown, _sender: unknown, sendResponse: (response: Response) => void): true => {
-    handler(message).then(sendResponse, (error: unknown) => sendResponse(failure(errorMessage(error))));
+  return (message: unknown, sender: MessageSender | undefined, sendResponse: (response: Response) => void): true => {
+    handler(message, sender).then(sendResponse, (error: unknown) => sendResponse(failure(errorMessage(error))));
     return true;
   };
 }
@@ -109,7 +137,10 @@ export function toMessageListener(handler: Handler) {
  * and opens it again after the connection closes (a newer version asked for it, or the
  * browser dropped it) or after a failed open.
  */
-export function createLazyHandler(open: (onClose: () => void) => Promise<JobLensDB>): Handler {
+export function createLazyHandler(
+  open: (onClose: () => void) => Promise<JobLensDB>,
+  services: Partial<BackgroundServices> = {},
+): Handler {
   let ready: Promise<JobLensDB> | null = null;
   const forget = () => {
     ready = null;
@@ -125,5 +156,5 @@ export function createLazyHandler(open: (onClose: () => void) => Promise<JobLens
       console.error('JobLens: could not open the database', error);
       throw new DatabaseUnavailable(`JobLens could not open its database: ${errorMessage(error)}`);
     }
-  });
+  }, services);
 }

@@ -21,6 +21,15 @@ export const protocol = {
     request: z.strictObject({ raw: RawPosting }),
     response: z.object({ posting: Posting }),
   },
+  /**
+   * The page reader has something to show: the background runs the overlay script in the
+   * sender's own tab and frame, taken from the sender and never from the payload. The panel
+   * is a separate script so the reader, declared on every board page, stays small.
+   */
+  'overlay.inject': {
+    request: z.strictObject({}),
+    response: z.object({}),
+  },
   /** Saves or refreshes a posting; `changes` is what this read found changed since the stored one. */
   'posting.save': {
     request: z.strictObject({ posting: Posting }),

@@ -9,7 +9,8 @@ import { readPage } from '../../src/sites/registry.ts';
 import { annotate } from '../../src/annotate.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BUDGET_CONTENT_KB = 35;
+/** The page reader is declared on every page of the boards' hosts, postings or not. */
+const BUDGET_READER_KB = 30;
 const BUDGET_ANNOTATE_MS = 5;
 
 function median(values: number[]): number {
@@ -18,15 +19,28 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function contentScriptSize(): void {
+/**
+ * The two content scripts, gzipped: the page reader (job.js), declared on every page of the
+ * boards' hosts, which the budget is for; and the overlay (overlay.js), injected by the
+ * background only into a tab whose reader found something to show.
+ */
+function contentScriptSizes(): void {
   const dir = join(ROOT, '.output/chrome-mv3/content-scripts');
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+  const roles: Record<string, string> = {
+    'job.js': 'page reader, on every board page',
+    'overlay.js': 'overlay, injected only where there is something to show',
+  };
+  const names = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  for (const name of ['job.js', 'overlay.js']) {
+    if (!names.includes(name)) console.log(`content script ${name}: MISSING from the build`);
+  }
+  for (const name of names.sort((a, b) => Object.keys(roles).indexOf(a) - Object.keys(roles).indexOf(b))) {
     const bytes = readFileSync(join(dir, name));
     const gz = gzipSync(bytes, { level: 9 }).length / 1024;
-    const ok = gz <= BUDGET_CONTENT_KB ? 'ok' : 'OVER BUDGET';
+    const budget = name === 'job.js' ? ` (budget ${BUDGET_READER_KB} KB) ${gz <= BUDGET_READER_KB ? 'ok' : 'OVER BUDGET'}` : '';
     console.log(
-      `content script ${name}: ${(statSync(join(dir, name)).size / 1024).toFixed(1)} KB, ` +
-        `${gz.toFixed(1)} KB gzipped (budget ${BUDGET_CONTENT_KB} KB) ${ok}`,
+      `content script ${name} (${roles[name] ?? 'other'}): ${(statSync(join(dir, name)).size / 1024).toFixed(1)} KB, ` +
+        `${gz.toFixed(1)} KB gzipped${budget}`,
     );
   }
 }
@@ -63,5 +77,5 @@ function annotateTimings(): void {
   }
 }
 
-contentScriptSize();
+contentScriptSizes();
 annotateTimings();

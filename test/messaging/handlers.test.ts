@@ -16,7 +16,7 @@ afterEach(() => {
 async function setup(): Promise<{ db: JobLensDB; handle: Handler }> {
   const db = await openJobLensDB(`joblens-test-${crypto.randomUUID()}`);
   dbs.push(db);
-  return { db, handle: createHandler(db) };
+  return { db, handle: createHandler(db, { injectOverlay: async () => undefined }) };
 }
 
 /** What the Lever adapter hands over for a short posting with pay, a remote field and a list. */
@@ -49,6 +49,7 @@ describe('protocol', () => {
     expect(MESSAGE_TYPES.sort()).toEqual(
       [
         'posting.annotate',
+        'overlay.inject',
         'posting.save',
         'posting.status',
         'saved.update',
@@ -115,6 +116,7 @@ describe('createHandler: valid round trips', () => {
     });
     const payloads = {
       'posting.annotate': { raw: rawPosting() },
+      'overlay.inject': {},
       'posting.save': { posting },
       'posting.status': { id: posting.id },
       'saved.update': { id: posting.id, patch: { status: 'applied', rating: 3 } },
@@ -131,7 +133,8 @@ describe('createHandler: valid round trips', () => {
     } as const;
     expect(Object.keys(payloads).sort()).toEqual([...MESSAGE_TYPES].sort());
     for (const type of Object.keys(payloads) as (keyof typeof payloads)[]) {
-      const response = await handle({ type, payload: payloads[type] });
+      // As a content script in a tab's top frame sends them (overlay.inject needs the tab).
+      const response = await handle({ type, payload: payloads[type] }, { tab: { id: 1 }, frameId: 0 });
       expect(response, type).toMatchObject({ ok: true });
       expect(responseSchema(type).safeParse(response).success, type).toBe(true);
       expect(protocol[type].response.safeParse((response as { data: unknown }).data).success, type).toBe(true);
@@ -361,7 +364,68 @@ describe('createLazyHandler', () => {
   });
 });
 
+describe('overlay.inject', () => {
+  const PAGE = { tab: { id: 7 }, frameId: 3 };
+
+  it("injects into the sender's own tab and frame", async () => {
+    const injectOverlay = vi.fn(async () => undefined);
+    const handle = createLazyHandler(async () => {
+      throw new Error('not needed');
+    }, { injectOverlay });
+    expect(await handle({ type: 'overlay.inject', payload: {} }, PAGE)).toEqual({ ok: true, data: {} });
+    expect(injectOverlay).toHaveBeenCalledExactlyOnceWith({ tabId: 7, frameId: 3 });
+  });
+
+  it('takes no tab or frame from the payload', async () => {
+    const injectOverlay = vi.fn(async () => undefined);
+    const db = await openJobLensDB(`joblens-test-${crypto.randomUUID()}`);
+    dbs.push(db);
+    const handle = createHandler(db, { injectOverlay });
+    const response = await handle({ type: 'overlay.inject', payload: { tabId: 1, frameId: 0 } }, PAGE);
+    expect(response.ok).toBe(false);
+    expect(injectOverlay).not.toHaveBeenCalled();
+  });
+
+  it('refuses a sender that is not a page (the popup), and a background that cannot inject', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const injectOverlay = vi.fn(async () => undefined);
+    const db = await openJobLensDB(`joblens-test-${crypto.randomUUID()}`);
+    dbs.push(db);
+    const handle = createHandler(db, { injectOverlay });
+    expect(await handle({ type: 'overlay.inject', payload: {} }, {})).toEqual({
+      ok: false,
+      error: 'JobLens shows its panel only in a page that asks for it.',
+    });
+    expect(await handle({ type: 'overlay.inject', payload: {} })).toMatchObject({ ok: false });
+    expect(injectOverlay).not.toHaveBeenCalled();
+    expect(await createHandler(db)({ type: 'overlay.inject', payload: {} }, PAGE)).toEqual({
+      ok: false,
+      error: 'JobLens cannot show its panel from here.',
+    });
+  });
+
+  it('answers with the injection error', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const db = await openJobLensDB(`joblens-test-${crypto.randomUUID()}`);
+    dbs.push(db);
+    const handle = createHandler(db, {
+      injectOverlay: async () => {
+        throw new Error('Cannot access contents of the page.');
+      },
+    });
+    expect(await handle({ type: 'overlay.inject', payload: {} }, PAGE)).toEqual({ ok: false, error: 'Cannot access contents of the page.' });
+  });
+});
+
 describe('toMessageListener', () => {
+  it("hands the handler the message's sender", async () => {
+    const handler = vi.fn(async () => ({ ok: true as const, data: {} }));
+    const sendResponse = vi.fn();
+    toMessageListener(handler)({ type: 'overlay.inject', payload: {} }, { tab: { id: 4 }, frameId: 0 }, sendResponse);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalled());
+    expect(handler).toHaveBeenCalledWith({ type: 'overlay.inject', payload: {} }, { tab: { id: 4 }, frameId: 0 });
+  });
+
   it('answers through sendResponse and keeps the channel open', async () => {
     const listener = toMessageListener(async () => ({ ok: true, data: { postings: [] } }));
     const sendResponse = vi.fn();

@@ -1,0 +1,99 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ON_REQUEST_FLAG } from '../../src/extension/on-request-flag.ts';
+import { overlayBridge } from '../../src/extension/overlay-bridge.ts';
+import { requestOverlay, type PostingHead } from '../../src/messaging/reader-client.ts';
+import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
+import { isKnownPostingUrl } from '../../src/sites/registry.ts';
+import { readPosting } from './read.ts';
+
+// Glue only: read the page and hand what it holds to the overlay. This script is declared
+// on every board page, so it carries the readers and nothing else: the panel is a separate
+// script (entrypoints/overlay.content) that the background injects into this tab only when
+// there is something to show. Both run in this tab's isolated world and meet on the
+// overlay bridge. Reading lives in src/sites; interpreting (src/annotate.ts) and storage
+// live in the background.
+
+type Shown = { kind: 'posting'; posting: PostingHead } | { kind: 'not-found' } | null;
+
+/** Single-page boards fill the posting in after the URL changes: look again a few times, then give up. */
+const RETRY_MS = [0, 250, 600, 1200, 2500];
+const INSTANCE_KEY = '__joblensInstance';
+
+export default defineContentScript({
+  matches: [...CONTENT_SCRIPT_MATCHES],
+  runAt: 'document_idle',
+  async main(ctx) {
+    const scope = globalThis as Record<string, unknown>;
+    const requested = scope[ON_REQUEST_FLAG] === true;
+    scope[ON_REQUEST_FLAG] = false;
+    // Injected again on request where JobLens already runs: the running copy reads again.
+    const running = scope[INSTANCE_KEY] as { request(): void } | undefined;
+    if (running) {
+      if (requested) running.request();
+      return;
+    }
+
+    const bridge = overlayBridge();
+    let shown: Shown = null;
+    let generation = 0;
+    let injecting: Promise<void> | null = null;
+
+    /** The overlay script is injected once per page; later postings travel over the bridge. */
+    const ensureOverlay = async () => {
+      if (bridge.hasOverlay()) return;
+      injecting ??= requestOverlay()
+        .catch((error: unknown) => console.warn('[JobLens] could not show the panel', error))
+        .finally(() => {
+          injecting = null;
+        });
+      await injecting;
+    };
+
+    const close = () => {
+      shown = null;
+      bridge.send({ kind: 'close' });
+    };
+
+    const show = async (next: Exclude<Shown, null>) => {
+      shown = next;
+      bridge.send(next);
+      await ensureOverlay();
+    };
+
+    /** Reads the page; on a known board's posting URL, waits for a single-page board to render it. */
+    const refresh = async (onRequest: boolean) => {
+      const run = ++generation;
+      const previous = shown?.kind === 'posting' ? shown.posting : null;
+      const delays = isKnownPostingUrl(location.href) ? RETRY_MS : [0];
+      for (const [attempt, delay] of delays.entries()) {
+        if (delay) await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), delay));
+        if (run !== generation || ctx.isInvalid) return;
+        const posting = await readPosting(document, location.href);
+        if (run !== generation) return;
+        // The URL already names the next job while the pane still shows the last one.
+        const stale =
+          posting && previous && posting.id !== previous.id && posting.title === previous.title && attempt < delays.length - 1;
+        if (posting && !stale) {
+          if (!onRequest && bridge.hasOverlay() && shown?.kind === 'posting' && shown.posting.id === posting.id) return;
+          await show({ kind: 'posting', posting });
+          return;
+        }
+      }
+      if (run !== generation) return;
+      if (onRequest) await show({ kind: 'not-found' });
+      else if (shown) close();
+    };
+
+    scope[INSTANCE_KEY] = { request: () => void refresh(true) };
+    const stopHearingClose = bridge.onClosed(() => {
+      shown = null;
+    });
+    ctx.onInvalidated(() => {
+      delete scope[INSTANCE_KEY];
+      stopHearingClose();
+    });
+    // Single-page boards (LinkedIn, Indeed, Ashby) change postings without a page load.
+    ctx.addEventListener(window, 'wxt:locationchange', () => void refresh(false));
+    await refresh(requested);
+  },
+});

@@ -1,0 +1,119 @@
+import { render } from 'preact';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Posting } from '../../src/model/index.ts';
+import { overlayBridge, type OverlayCommand } from '../../src/extension/overlay-bridge.ts';
+import { NotFound } from '../../src/ui/overlay/NotFound.tsx';
+import { OverlayRoot } from './OverlayRoot.tsx';
+import { createEvidenceHighlighter, type EvidenceHighlighter } from './highlight.ts';
+import overlayCss from '../../src/ui/overlay/overlay.css?inline';
+
+// The panel over a posting, in a shadow root. Not in the manifest: the background injects
+// it (`overlay.inject`) into a tab whose page reader (entrypoints/job.content) found
+// something to show, so pages that are not postings never load the UI. It shows what the
+// reader sends over the overlay bridge; the posting is validated here, before rendering.
+
+interface Mounted {
+  app: HTMLElement;
+  highlighter: EvidenceHighlighter;
+}
+
+export default defineContentScript({
+  // Injected with scripting.executeScript({ files: ['/content-scripts/overlay.js'] }) only.
+  registration: 'runtime',
+  async main(ctx) {
+    const bridge = overlayBridge();
+    let ui: ShadowRootContentScriptUi<Mounted> | null = null;
+
+    const hide = () => {
+      ui?.remove();
+    };
+    // The user closed the panel: the reader hears of it, so the next posting is shown again.
+    const close = () => {
+      hide();
+      bridge.closed();
+    };
+
+    const mount = async (): Promise<Mounted> => {
+      ui ??= await createShadowRootUi<Mounted>(ctx, {
+        name: 'joblens-overlay',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        css: overlayCss,
+        isolateEvents: true,
+        onMount(container, _shadow, host) {
+          // The host sits outside the flow so the page's layout is untouched.
+          host.style.setProperty('position', 'fixed', 'important');
+          host.style.setProperty('top', '0', 'important');
+          host.style.setProperty('right', '0', 'important');
+          host.style.setProperty('width', '0', 'important');
+          host.style.setProperty('height', '0', 'important');
+          host.style.setProperty('z-index', '2147483647', 'important');
+          // Two siblings in the container: the highlight layer (drawn by hand) and the panel
+          // (rendered by Preact, which must not see the layer's boxes as its own children).
+          const layer = document.createElement('div');
+          layer.className = 'jl-highlight-layer';
+          layer.setAttribute('aria-hidden', 'true');
+          const app = document.createElement('div');
+          container.append(layer, app);
+          return { app, highlighter: createEvidenceHighlighter(layer, host) };
+        },
+        onRemove(mounted) {
+          if (!mounted) return;
+          mounted.highlighter.clear();
+          render(null, mounted.app);
+        },
+      });
+      if (!ui.mounted) ui.mount();
+      return ui.mounted!;
+    };
+
+    const apply = async (command: OverlayCommand) => {
+      if (command.kind === 'close') {
+        hide();
+        return;
+      }
+      let posting: Posting | null = null;
+      if (command.kind === 'posting') {
+        // zod at the boundary: what crossed the bridge came from the background through the page's world.
+        const parsed = Posting.safeParse(command.posting);
+        if (!parsed.success) {
+          console.warn('[JobLens] not showing a posting that does not match the model', parsed.error);
+          close();
+          return;
+        }
+        posting = parsed.data;
+      }
+      const { app, highlighter } = await mount();
+      highlighter.clear();
+      render(
+        posting ? (
+          <OverlayRoot
+            key={posting.id}
+            posting={posting}
+            onClose={close}
+            onShowEvidence={highlighter.show}
+            isEvidenceOnPage={highlighter.has}
+          />
+        ) : (
+          <NotFound onClose={close} />
+        ),
+        app,
+      );
+    };
+
+    // Commands are applied one after another: mounting is asynchronous, and a "close" must
+    // not overtake the posting it closes.
+    let queue = Promise.resolve();
+    const detach = bridge.attach({
+      show: (command) => {
+        queue = queue.then(() => apply(command)).catch((error: unknown) => console.warn('[JobLens] could not show the panel', error));
+      },
+      // A second copy of this script took over (injected twice): this one leaves the page.
+      dispose: hide,
+      isAlive: () => ctx.isValid,
+    });
+    ctx.onInvalidated(detach);
+  },
+});

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod/mini';
+import type { MessageType, RequestPayload } from './protocol.ts';
+
+/*
+ * The page reader's client: the two messages it sends, and only what it uses of the
+ * answers checked. The full client (client.ts) validates every response against the
+ * protocol's schemas, which would put the Posting and SavedPosting schemas into the script
+ * declared on every board page. The background still validates each request strictly, and
+ * the overlay validates the whole Posting before it renders it.
+ */
+
+/** What the reader needs of an annotated posting: which one it is (the rest goes to the overlay as is). */
+const PostingHead = z.looseObject({ id: z.string(), title: z.string() });
+export type PostingHead = z.infer<typeof PostingHead>;
+
+const Failure = z.object({ ok: z.literal(false), error: z.string() });
+const AnnotateAnswer = z.union([z.object({ ok: z.literal(true), data: z.object({ posting: PostingHead }) }), Failure]);
+const InjectAnswer = z.union([z.object({ ok: z.literal(true) }), Failure]);
+
+async function ask<T extends MessageType, A extends { ok: true } | { ok: false; error: string }>(
+  type: T,
+  payload: RequestPayload<T>,
+  answer: z.ZodMiniType<A>,
+): Promise<Extract<A, { ok: true }>> {
+  const raw: unknown = await browser.runtime.sendMessage({ type, payload });
+  if (raw === undefined) throw new Error(`JobLens: no answer from the background to ${type}.`);
+  const parsed = answer.safeParse(raw);
+  if (!parsed.success) throw new Error(`JobLens: unexpected answer to ${type}.`);
+  if (!parsed.data.ok) throw new Error((parsed.data as { error: string }).error);
+  return parsed.data as Extract<A, { ok: true }>;
+}
+
+/**
+ * The background's reading of what was read from the page. The posting is returned whole
+ * (for the overlay to validate), typed only as far as it was checked here.
+ */
+export async function annotatePosting(raw: RequestPayload<'posting.annotate'>['raw']): Promise<PostingHead> {
+  return (await ask('posting.annotate', { raw }, AnnotateAnswer)).data.posting;
+}
+
+/** Asks the background to run the overlay script in this tab and frame. */
+export async function requestOverlay(): Promise<void> {
+  await ask('overlay.inject', {}, InjectAnswer);
+}
