@@ -1,9 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ON_REQUEST_FLAG } from '../../src/extension/on-request-flag.ts';
 import { overlayBridge } from '../../src/extension/overlay-bridge.ts';
-import { requestOverlay, type PostingHead } from '../../src/messaging/reader-client.ts';
+import { reportClosed, requestOverlay, type PostingHead } from '../../src/messaging/reader-client.ts';
 import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
-import { isKnownPostingUrl } from '../../src/sites/registry.ts';
+import { closedEvidence } from '../../src/sites/closed.ts';
+import { isKnownPostingUrl, postingKeyFor } from '../../src/sites/registry.ts';
 import { readPosting } from './read.ts';
 
 // Glue only: read the page and hand what it holds to the overlay. This script is declared
@@ -18,6 +19,7 @@ type Shown = { kind: 'posting'; posting: PostingHead } | { kind: 'not-found' } |
 /** Single-page boards fill the posting in after the URL changes: look again a few times, then give up. */
 const RETRY_MS = [0, 250, 600, 1200, 2500];
 const INSTANCE_KEY = '__joblensInstance';
+const STILL_SHOWN_BUT_CLOSED = /no longer accepting applications|job has expired|applications? (?:are|is|have been) (?:now )?closed/i;
 
 export default defineContentScript({
   matches: [...CONTENT_SCRIPT_MATCHES],
@@ -60,6 +62,20 @@ export default defineContentScript({
       await ensureOverlay();
     };
 
+    /**
+     * A saved posting whose page is gone or says it is closed is marked closed (never
+     * deleted). A page that shows no posting at a posting's address may say so in any
+     * words boards use; a page that still shows the posting counts only when it says it
+     * takes no more applications, so a sentence like "once the role is filled" does not.
+     */
+    const noteIfClosed = (readId: string | null) => {
+      const key = postingKeyFor(location.href);
+      const id = readId ?? (key ? `${key.site}:${key.jobId}` : null);
+      const evidence = id ? closedEvidence(document) : null;
+      if (!id || !evidence || (readId && !STILL_SHOWN_BUT_CLOSED.test(evidence))) return;
+      reportClosed(id, evidence).catch((error: unknown) => console.warn('[JobLens] could not mark the posting closed', error));
+    };
+
     /** Reads the page; on a known board's posting URL, waits for a single-page board to render it. */
     const refresh = async (onRequest: boolean) => {
       const run = ++generation;
@@ -74,12 +90,14 @@ export default defineContentScript({
         const stale =
           posting && previous && posting.id !== previous.id && posting.title === previous.title && attempt < delays.length - 1;
         if (posting && !stale) {
+          noteIfClosed(posting.id);
           if (!onRequest && bridge.hasOverlay() && shown?.kind === 'posting' && shown.posting.id === posting.id) return;
           await show({ kind: 'posting', posting });
           return;
         }
       }
       if (run !== generation) return;
+      noteIfClosed(null);
       if (onRequest) await show({ kind: 'not-found' });
       else if (shown) close();
     };
@@ -92,8 +110,12 @@ export default defineContentScript({
       delete scope[INSTANCE_KEY];
       stopHearingClose();
     });
-    // Single-page boards (LinkedIn, Indeed, Ashby) change postings without a page load.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void refresh(false));
+    // Single-page boards (LinkedIn, Indeed, Ashby) change postings without a page load. WXT
+    // fires this from the Navigation API's navigate event, before history.pushState has
+    // changed location.href: read once the navigation has happened, not during it.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.setTimeout(() => void refresh(false), 0);
+    });
     await refresh(requested);
   },
 });

@@ -63,6 +63,12 @@ const handlers: Handlers = {
   'posting.status': async ({ db }, { id }) => ({ saved: await getSaved(await db(), id) }),
   'saved.update': async ({ db }, { id, patch }) => ({ saved: await updateSaved(await db(), id, patch) }),
   'saved.markClosed': async ({ db }, { id, closed }) => ({ saved: await markClosed(await db(), id, closed) }),
+  'posting.seenClosed': async ({ db }, { id }) => {
+    const database = await db();
+    if (!(await getSaved(database, id))) return { marked: false };
+    const saved = await markClosed(database, id, true);
+    return { marked: saved.closedAt !== null };
+  },
   'saved.list': async ({ db }) => ({ postings: await listSaved(await db()) }),
   'saved.delete': async ({ db }, { id }) => ({ deleted: await deleteSaved(await db(), id) }),
   'saved.restore': async ({ db }, { posting }) => ({ saved: await restoreSaved(await db(), posting) }),

@@ -45,6 +45,14 @@ export const protocol = {
     response: z.object({ saved: SavedPosting }),
   },
   /** The posting's page is gone or says it is closed (or is back); the record is kept. */
+  /**
+   * The page reader found a posting's page gone or saying it is closed. Marks it closed if
+   * it is saved (the record is kept); a posting that is not saved is left alone, quietly.
+   */
+  'posting.seenClosed': {
+    request: z.strictObject({ id: PostingId, evidence: z.string().check(z.maxLength(2000)) }),
+    response: z.object({ marked: z.boolean() }),
+  },
   'saved.markClosed': {
     request: z.strictObject({ id: PostingId, closed: z.boolean() }),
     response: z.object({ saved: SavedPosting }),

@@ -43,3 +43,10 @@ export async function annotatePosting(raw: RequestPayload<'posting.annotate'>['r
 export async function requestOverlay(): Promise<void> {
   await ask('overlay.inject', {}, InjectAnswer);
 }
+
+const ClosedAnswer = z.union([z.object({ ok: z.literal(true), data: z.object({ marked: z.boolean() }) }), Failure]);
+
+/** The page says this posting is closed; the background marks it closed if it is saved. Resolves to whether it was. */
+export async function reportClosed(id: string, evidence: string): Promise<boolean> {
+  return (await ask('posting.seenClosed', { id, evidence }, ClosedAnswer)).data.marked;
+}

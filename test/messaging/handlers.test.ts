@@ -54,6 +54,7 @@ describe('protocol', () => {
         'posting.status',
         'saved.update',
         'saved.markClosed',
+        'posting.seenClosed',
         'saved.list',
         'saved.delete',
         'saved.restore',
@@ -121,6 +122,7 @@ describe('createHandler: valid round trips', () => {
       'posting.status': { id: posting.id },
       'saved.update': { id: posting.id, patch: { status: 'applied', rating: 3 } },
       'saved.markClosed': { id: posting.id, closed: true },
+      'posting.seenClosed': { id: posting.id, evidence: 'No longer accepting applications' },
       'saved.list': {},
       'saved.export': {},
       'saved.exportCsv': { ids: [posting.id] },
@@ -139,6 +141,26 @@ describe('createHandler: valid round trips', () => {
       expect(responseSchema(type).safeParse(response).success, type).toBe(true);
       expect(protocol[type].response.safeParse((response as { data: unknown }).data).success, type).toBe(true);
     }
+  });
+
+  it('marks a saved posting closed when its page says so, keeps it, and leaves unsaved ones alone', async () => {
+    const { handle } = await setup();
+    const posting = musicUnderstandingPosting();
+    await ok(handle({ type: 'posting.save', payload: { posting } }));
+    const seen = await ok<{ marked: boolean }>(
+      handle({ type: 'posting.seenClosed', payload: { id: posting.id, evidence: 'No longer accepting applications' } }),
+    );
+    expect(seen.marked).toBe(true);
+    const { saved } = await ok<{ saved: SavedPosting | null }>(handle({ type: 'posting.status', payload: { id: posting.id } }));
+    expect(saved?.closedAt).not.toBeNull();
+    expect(saved?.title).toBe(posting.title);
+
+    const other = await ok<{ marked: boolean }>(
+      handle({ type: 'posting.seenClosed', payload: { id: 'lever:not-saved', evidence: 'Page not found' } }),
+    );
+    expect(other.marked).toBe(false);
+    const list = await ok<{ postings: SavedPosting[] }>(handle({ type: 'saved.list', payload: {} }));
+    expect(list.postings.map((p) => p.id)).toEqual([posting.id]);
   });
 
   it('annotates what the content script read, and writes nothing', async () => {
