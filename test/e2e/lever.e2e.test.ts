@@ -270,7 +270,7 @@ describe('the extension on Lever, in Chromium', () => {
           await item.first().waitFor({ timeout: 5_000 });
           return item.innerText();
         },
-        { timeout: 20_000, intervals: [1_000] },
+        { timeout: 20_000, interval: 1_000 },
       )
       .toMatch(/closed/i);
     expect(await page.locator('joblens-overlay').count()).toBe(0);
