@@ -6,7 +6,7 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   outDir: '.output',
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'JobLens',
     description:
       'Reads job postings where they live: pay, remote policy, requirements and experience. Saved jobs stay in your browser.',
@@ -23,13 +23,27 @@ export default defineConfig({
       },
     },
     action: { default_title: 'JobLens: saved jobs' },
+    // Only the extension's own scripts; no network from its pages or background (the dev
+    // server's reload socket is left to WXT's own development CSP).
+    ...(mode === 'production'
+      ? {
+          content_security_policy: {
+            extension_pages:
+              "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'",
+          },
+        }
+      : {}),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: {
+      ? {
+          browser_specific_settings: {
+            gecko: {
               id: 'joblens@example.org',
               strict_min_version: '128.0',
               // Nothing leaves the machine: no data is collected or transmitted.
               data_collection_permissions: { required: ['none'] },
-            }, } }
+            },
+          },
+        }
       : {}),
   }),
   vite: () => ({

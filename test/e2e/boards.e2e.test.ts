@@ -277,4 +277,8 @@ describe('the overlay on Greenhouse, Ashby, LinkedIn and Workday, in Chromium', 
     await page.evaluate(() => history.pushState({}, '', '/jobs/search/?keywords=backend%20engineer'));
     await expect.poll(() => page.locator('joblens-overlay').count(), { timeout: 5_000 }).toBe(0);
   }
+
+  it('makes no network request of its own', () => {
+    expect(browser.foreignRequests).toEqual([]);
+  });
 });

@@ -23,6 +23,11 @@ export function newProfileDir(): string {
 export interface Launched {
   context: BrowserContext;
   extensionId: string;
+  /**
+   * Requests for anything the test did not serve and the served pages do not name (their
+   * images, say): the extension's own traffic, if it made any. It must make none.
+   */
+  foreignRequests: string[];
 }
 
 /**
@@ -57,6 +62,8 @@ export async function launchWithExtension(
       `--load-extension=${EXTENSION_DIR}`,
     ],
   });
+  const served = Object.values(pages).map((file) => readFileSync(file, 'utf8'));
+  const foreignRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
     const file = pages[url.split('#')[0] ?? url];
@@ -66,11 +73,12 @@ export async function launchWithExtension(
     if (options.passThrough || url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) {
       return route.continue();
     }
+    if (!served.some((html) => html.includes(url))) foreignRequests.push(url);
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
-  return { context, extensionId };
+  return { context, extensionId, foreignRequests };
 }
 
 export async function openPopup(launched: Launched): Promise<Page> {
@@ -96,12 +104,14 @@ export async function pressToolbarButtonThenClick(launched: Launched, page: Page
   const tab = (await targets()).find((t) => t.type === 'tab' && t.url === pageUrl);
   if (!tab) throw new Error(`no tab target for ${pageUrl}`);
   await page.bringToFront();
+  const popupUrl = `chrome-extension://${launched.extensionId}/popup.html`;
+  // A popup from an earlier press may still be closing: only a popup opened by this press counts.
+  const earlier = new Set((await targets()).filter((t) => t.url === popupUrl).map((t) => t.targetId));
   await cdp.send('Extensions.triggerAction', { id: launched.extensionId, targetId: tab.targetId });
 
-  const popupUrl = `chrome-extension://${launched.extensionId}/popup.html`;
   let popup: { targetId: string } | undefined;
   for (let i = 0; i < 50 && !popup; i++) {
-    popup = (await targets()).find((t) => t.type === 'page' && t.url === popupUrl);
+    popup = (await targets()).find((t) => t.type === 'page' && t.url === popupUrl && !earlier.has(t.targetId));
     if (!popup) await new Promise((r) => setTimeout(r, 100));
   }
   if (!popup) throw new Error('the toolbar popup did not open');
@@ -134,7 +144,10 @@ export async function pressToolbarButtonThenClick(launched: Launched, page: Page
     if (!clicked) await new Promise((r) => setTimeout(r, 100));
   }
   if (!clicked) throw new Error(`no "${buttonText}" button in the popup`);
-  const text = String((await Promise.race([evaluate('document.body.innerText'), new Promise((r) => setTimeout(() => r(''), 1000))])) ?? '');
+  // The popup may already have closed itself (Read this page does): then there is no text to read.
+  const text = String(
+    (await Promise.race([evaluate('document.body.innerText').catch(() => ''), new Promise((r) => setTimeout(() => r(''), 1000))])) ?? '',
+  );
   await cdp.detach().catch(() => undefined);
   return text;
 }

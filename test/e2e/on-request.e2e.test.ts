@@ -56,4 +56,8 @@ describe('any page, on request', () => {
     expect(await panel.innerText()).not.toMatch(/\$1\.2B|Pay/);
     await page.close();
   });
+
+  it('makes no network request of its own', () => {
+    expect(browser.foreignRequests).toEqual([]);
+  });
 });

@@ -355,4 +355,8 @@ describe('saved jobs, from saving to importing back, in Chromium', () => {
     expect(await panel.getByRole('button', { name: `Remove tag ${TAG}` }).isVisible()).toBe(true);
     await page.close();
   });
+
+  it('makes no network request of its own', () => {
+    expect(browser.foreignRequests).toEqual([]);
+  });
 });
