@@ -4,7 +4,7 @@ import { overlayBridge } from '../../src/extension/overlay-bridge.ts';
 import { reportClosed, requestOverlay, type PostingHead } from '../../src/messaging/reader-client.ts';
 import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
 import { closedEvidence } from '../../src/sites/closed.ts';
-import { isKnownPostingUrl, postingKeyFor } from '../../src/sites/registry.ts';
+import { isKnownPostingUrl, postingKeyFor, type PageSource } from '../../src/sites/registry.ts';
 import { readPosting } from './read.ts';
 
 // Glue only: read the page and hand what it holds to the overlay. This script is declared
@@ -14,7 +14,7 @@ import { readPosting } from './read.ts';
 // overlay bridge. Reading lives in src/sites; interpreting (src/annotate.ts) and storage
 // live in the background.
 
-type Shown = { kind: 'posting'; posting: PostingHead } | { kind: 'not-found' } | null;
+type Shown = { kind: 'posting'; posting: PostingHead; via: PageSource } | { kind: 'not-found' } | null;
 
 /** Single-page boards fill the posting in after the URL changes: look again a few times, then give up. */
 const RETRY_MS = [0, 250, 600, 1200, 2500];
@@ -84,15 +84,16 @@ export default defineContentScript({
       for (const [attempt, delay] of delays.entries()) {
         if (delay) await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), delay));
         if (run !== generation || ctx.isInvalid) return;
-        const posting = await readPosting(document, location.href);
+        const reading = await readPosting(document, location.href);
         if (run !== generation) return;
+        const posting = reading?.posting ?? null;
         // The URL already names the next job while the pane still shows the last one.
         const stale =
           posting && previous && posting.id !== previous.id && posting.title === previous.title && attempt < delays.length - 1;
-        if (posting && !stale) {
+        if (reading && posting && !stale) {
           noteIfClosed(posting.id);
           if (!onRequest && bridge.hasOverlay() && shown?.kind === 'posting' && shown.posting.id === posting.id) return;
-          await show({ kind: 'posting', posting });
+          await show({ kind: 'posting', posting, via: reading.via });
           return;
         }
       }

@@ -1,4 +1,4 @@
-import { readPage } from '../../src/sites/registry.ts';
+import { readPageWithSource, type PageSource } from '../../src/sites/registry.ts';
 import { annotatePosting, type PostingHead } from '../../src/messaging/reader-client.ts';
 
 /**
@@ -7,10 +7,10 @@ import { annotatePosting, type PostingHead } from '../../src/messaging/reader-cl
  * so the parsers are not injected into every posting page. The posting is checked in full
  * by the overlay, which renders it.
  */
-export async function readPosting(doc: Document, href: string): Promise<PostingHead | null> {
+export async function readPosting(doc: Document, href: string): Promise<{ posting: PostingHead; via: PageSource } | null> {
   try {
-    const raw = readPage(doc, new URL(href));
-    return raw ? await annotatePosting(raw) : null;
+    const reading = readPageWithSource(doc, new URL(href));
+    return reading ? { posting: await annotatePosting(reading.raw), via: reading.via } : null;
   } catch (error) {
     // A page we misread must never break: log it and leave the page alone.
     console.warn('[JobLens] could not read this page', error);

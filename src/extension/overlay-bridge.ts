@@ -7,7 +7,15 @@
  */
 
 /** What the reader asks the overlay to show. The posting is checked by the overlay (zod) before it is rendered. */
-export type OverlayCommand = { kind: 'posting'; posting: unknown } | { kind: 'not-found' } | { kind: 'close' };
+export type OverlayCommand =
+  | {
+      kind: 'posting';
+      posting: unknown;
+      /** Which reader understood the page: the board's adapter, or a fallback (the panel says so). */
+      via?: 'adapter' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
+    }
+  | { kind: 'not-found' }
+  | { kind: 'close' };
 
 /** The overlay's side of the bridge. */
 export interface OverlayEndpoint {
