@@ -29,7 +29,9 @@ export default defineContentScript({
     const requested = scope[ON_REQUEST_FLAG] === true;
     scope[ON_REQUEST_FLAG] = false;
     // Injected again on request where JobLens already runs: the running copy reads again.
-    const running = scope[INSTANCE_KEY] as { request(): void } | undefined;
+    // Own properties only: a page element with this id or name shows through as
+    // `window[name]` in this world too (DOM clobbering) and must not pass for a running copy.
+    const running = Object.hasOwn(scope, INSTANCE_KEY) ? (scope[INSTANCE_KEY] as { request(): void }) : undefined;
     if (running) {
       if (requested) running.request();
       return;

@@ -73,7 +73,11 @@ export function createEvidenceHighlighter(layer: HTMLElement, host: Element): Ev
   };
   // Capture on the window: the overlay's shadow root stops key events from leaving it.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') clear();
+    if (event.key !== 'Escape') return;
+    // Pressed in the panel: this Escape is spent on the highlight, so the panel does not
+    // also fold away (it checks defaultPrevented). The page never sees keys from the panel.
+    if (event.composedPath().includes(host)) event.preventDefault();
+    clear();
   };
 
   const listen = () => {
@@ -89,7 +93,8 @@ export function createEvidenceHighlighter(layer: HTMLElement, host: Element): Ev
 
   const scrollTo = (target: Range) => {
     const reduced = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    const behavior: ScrollBehavior = reduced ? 'auto' : 'smooth';
+    // 'instant', not 'auto': 'auto' follows the page's own CSS scroll-behavior, which may be smooth.
+    const behavior: ScrollBehavior = reduced ? 'instant' : 'smooth';
     const element = target.startContainer.parentElement;
     if (!element) return;
     const box = element.getBoundingClientRect();

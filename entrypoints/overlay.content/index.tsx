@@ -28,17 +28,36 @@ export default defineContentScript({
     const hide = () => {
       ui?.remove();
     };
+
+    // Where the keyboard was on the page before it went into the panel: closing the panel
+    // from the keyboard returns focus there instead of dropping it on the page's body.
+    // Only listened to; the page's DOM is not touched.
+    let pageFocus: WeakRef<HTMLElement> | null = null;
+    ctx.addEventListener(
+      document,
+      'focusin',
+      (event) => {
+        if (event.target instanceof HTMLElement && event.target !== ui?.shadowHost) pageFocus = new WeakRef(event.target);
+      },
+      { capture: true, passive: true },
+    );
+
     // The user closed the panel: the reader hears of it, so the next posting is shown again.
     const close = () => {
+      const hadFocus = ui?.mounted != null && document.activeElement === ui.shadowHost;
       hide();
       bridge.closed();
+      const back = pageFocus?.deref();
+      if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
     };
 
     const mount = async (): Promise<Mounted> => {
       ui ??= await createShadowRootUi<Mounted>(ctx, {
         name: 'joblens-overlay',
         position: 'inline',
-        anchor: 'body',
+        // After <body>, not in it: a child of body would change which of the page's elements
+        // match `body > :last-child`, `.x:last-child` or `~` rules, and so the page's layout.
+        anchor: () => document.documentElement,
         append: 'last',
         css: overlayCss,
         isolateEvents: true,
@@ -50,6 +69,18 @@ export default defineContentScript({
           host.style.setProperty('width', '0', 'important');
           host.style.setProperty('height', '0', 'important');
           host.style.setProperty('z-index', '2147483647', 'important');
+          // A page can paint over any z-index (a full-screen layer in body::after, an element
+          // after ours): the top layer is above all of it. A manual popover is not dismissed by
+          // Escape or by clicks elsewhere; the shadow root's `:host { all: initial }` keeps the
+          // UA's popover box styles (and the page's) off the host.
+          if (typeof host.showPopover === 'function') {
+            host.setAttribute('popover', 'manual');
+            try {
+              host.showPopover();
+            } catch {
+              // Not in the top layer (an older browser, a detached host): z-index still applies.
+            }
+          }
           // Two siblings in the container: the highlight layer (drawn by hand) and the panel
           // (rendered by Preact, which must not see the layer's boxes as its own children).
           const layer = document.createElement('div');

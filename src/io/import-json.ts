@@ -50,7 +50,9 @@ function preview(value: unknown): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // Nested too deeply to write out (JSON.stringify overflows the stack, and String() of an
+    // array would again): say what it is instead of crashing on it.
+    text = `${Array.isArray(value) ? 'a list' : 'an object'} nested too deeply to show`;
   }
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
@@ -204,5 +206,6 @@ export function parseExport(text: string): ExportFile {
   });
   if (problems.length > 0) throw refusal(problems);
 
-  return ExportFile.parse({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: exportedAt.data, postings });
+  // Each record was validated above and the file's fields too: not parsed a second time.
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: exportedAt.data, postings };
 }

@@ -95,6 +95,9 @@ const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\
 const ALLOWANCE = /(?<![\p{L}])(?:allowances?|stipends?|per diem|bolsa)(?![\p{L}])/iu;
 const EARMARK = /(?<![\p{L}])(?:learning|education(?:al)?|training|development|conference|books?|meals?|food|lunch|phone|mobile|internet|cell|office|equipment|wellness|well-being|wellbeing|gym|fitness|health|commut\w*|transport\w*|travel|relocation|childcare|co-?working|tech(?:nology)?|home|setup|hardware|car|parking|remote work)(?![\p{L}])/iu;
 
+/** More lone, unnamed amounts than a posting states pay in: a list of prices. */
+const MAX_UNNAMED_AMOUNTS = 4;
+
 /** A reason to believe a lone amount is pay, when it is not part of a range. */
 const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|stipend|allowance|bolsa|income|range|gehalt|salario|salário|salaire)(?![\p{L}])/iu;
 
@@ -278,6 +281,8 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
   if (typeof text !== 'string' || !/\d/.test(text)) return [];
   const source = options.source ?? 'prose';
   const ranges: SalaryRange[] = [];
+  /** Lone amounts with a period but no word saying they are pay: "$1,234 / year". */
+  const unnamedRanges = new Set<SalaryRange>();
   let inherited: PayPeriod | null = null;
   let previousLine = '';
 
@@ -297,7 +302,8 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
 
         const wordPeriod = lastPeriodWord(before);
         const ote = OTE.test(before) || OTE.test(after.slice(0, 30));
-        if (c.single && !c.statedPeriod && !wordPeriod && !ote && !c.perAnnum && !PAY_WORD.test(sentence)) return;
+        const unnamed = c.single && !ote && !PAY_WORD.test(sentence);
+        if (unnamed && !c.statedPeriod && !wordPeriod && !c.perAnnum) return;
 
         let currency = c.currency;
         if (c.strength <= 1) currency = currencyNamedNearby(before + after.slice(0, 30)) ?? currency;
@@ -323,9 +329,13 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         if (ote) range.kind = 'ote';
         if (BOARD_ESTIMATE.test(sentence)) range.estimated = true;
         ranges.push(range);
+        if (unnamed) unnamedRanges.add(range);
       });
     });
     previousLine = line;
   }
+  // One "$50/hr" is a rate; a column of them is a price list (a product's plans, a fee
+  // table), and none of it is the job's pay.
+  if (unnamedRanges.size > MAX_UNNAMED_AMOUNTS) return ranges.filter((r) => !unnamedRanges.has(r));
   return ranges;
 }

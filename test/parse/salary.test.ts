@@ -210,6 +210,20 @@ describe('parseSalaryRanges: what is not pay', () => {
   });
 });
 
+describe('parseSalaryRanges: a price list is not pay', () => {
+  const prices = ['$1,234 / year', '$1,234 a month', '$12,345 per year', 'from $1,234 annually', '$49 per month'];
+  it('drops a column of lone amounts with periods and no pay word', () => {
+    expect(parseSalaryRanges(prices.join('\n'))).toEqual([]);
+  });
+  it('keeps the stated pay beside a price list', () => {
+    const text = [...prices, 'The salary range for this role is $120,000 - $150,000 a year.'].join('\n');
+    expect(parseSalaryRanges(text).map((r) => [r.min, r.max])).toEqual([[120000, 150000]]);
+  });
+  it('keeps one lone rate', () => {
+    expect(parseSalaryRanges('$50/hr • Offers Equity').map((r) => [r.min, r.period])).toEqual([[50, 'hour']]);
+  });
+});
+
 describe('parseSalaryRanges: labels, OTE, estimates, source', () => {
   it('labels a range by the zone written before it, not by a sentence', () => {
     expect(one('Zone 2: $100,000 - $120,000').label).toBe('Zone 2');

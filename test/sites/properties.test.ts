@@ -298,7 +298,9 @@ function readAndAnnotate(doc: Document, url: string): void {
   expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
 }
 
-describe('readPage and annotate on any DOM', () => {
+// 200 random pages each: a few seconds alone, more on a loaded machine (the CI box has 2 cores). The
+// limit guards against a hang, it measures nothing.
+describe('readPage and annotate on any DOM', { timeout: 60_000 }, () => {
   it('at a Lever posting URL: null or a valid RawPosting, and a valid Posting from it', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(URLS[0], URLS[1]), page, (url, html) =>
