@@ -79,7 +79,9 @@ describe('Overlay', () => {
   });
 
   describe('showing evidence on the page', () => {
-    const SHOW = { name: 'Show this sentence on the page' };
+    // The button is named by what it shows: the sentence, then "Show this sentence on the page"
+    // (its visible text, so the name holds what the eye sees: WCAG 2.5.3).
+    const SHOW = { name: /Show this sentence on the page$/ };
     const section = (heading: string) => within(screen.getByRole('heading', { name: heading }).parentElement!);
 
     it('makes a sentence from the text a button that asks to show it on the page', () => {
@@ -91,7 +93,8 @@ describe('Overlay', () => {
       expect(button.tagName).toBe('BUTTON');
       expect(button.getAttribute('type')).toBe('button');
       expect(button.textContent).toContain(posting.salary!.evidence);
-      expect(button.textContent).toContain('Show on page');
+      expect(button.textContent).toContain('Show this sentence on the page');
+      expect(button.getAttribute('aria-label')).toBeNull();
 
       fireEvent.click(button);
       expect(onShowEvidence).toHaveBeenCalledExactlyOnceWith(posting.salary!.evidence);
@@ -228,14 +231,49 @@ describe('Overlay', () => {
     expect(screen.getByRole('status').textContent).toBe('');
   });
 
-  it('collapses to a pill and expands again', () => {
+  it('collapses to a pill and expands again, focus following the button pressed', async () => {
     render(<Overlay posting={sambaPosting()} saved={null} onSave={resolved} onClose={noop} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Collapse JobLens panel' }));
+    const collapse = screen.getByRole('button', { name: 'Collapse JobLens panel' });
+    collapse.focus();
+    fireEvent.click(collapse);
     expect(screen.queryByRole('heading', { name: sambaPosting().title })).toBeNull();
-    const pill = screen.getByRole('button', { name: 'Expand JobLens panel' });
+    // Named by what it shows (label in name); aria-expanded says it opens the panel.
+    const pill = screen.getByRole('button', { name: 'JobLens' });
+    expect(pill.getAttribute('aria-expanded')).toBe('false');
+    await waitFor(() => expect(document.activeElement).toBe(pill));
     expect(screen.getByRole('complementary', { name: 'JobLens' })).toBeTruthy();
     fireEvent.click(pill);
     expect(screen.getByRole('heading', { name: sambaPosting().title })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Collapse JobLens panel' })));
+  });
+
+  it('folds to the pill on Escape in the panel, but not from a field', async () => {
+    render(<Overlay posting={sambaPosting()} saved={null} onSave={resolved} onClose={noop} />);
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Close JobLens panel' }), { key: 'Escape' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'JobLens' })));
+    fireEvent.click(screen.getByRole('button', { name: 'JobLens' }));
+    // An Escape already spent (on the page highlight) does not fold it.
+    const close = screen.getByRole('button', { name: 'Close JobLens panel' });
+    const spent = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    spent.preventDefault();
+    close.dispatchEvent(spent);
+    expect(screen.getByRole('heading', { name: sambaPosting().title })).toBeTruthy();
+  });
+
+  it('keeps the focus on Save while saving (unavailable, not disabled)', async () => {
+    let finish = () => undefined as void;
+    const onSave = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    render(<Overlay posting={sambaPosting()} saved={null} onSave={onSave} onClose={noop} />);
+    const save = screen.getByRole('button', { name: 'Save this job to JobLens' }) as HTMLButtonElement;
+    save.focus();
+    fireEvent.click(save);
+    expect(save.disabled).toBe(false);
+    expect(save.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(save);
+    expect(onSave).toHaveBeenCalledOnce();
+    finish();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Saved to JobLens' })).toBe(save));
+    expect(document.activeElement).toBe(save);
   });
 
   it('calls onClose from the close button', () => {

@@ -200,6 +200,39 @@ describe('popup: compare, delete, import, export, details, rates', () => {
     expect(screen.queryByText(/selected$/)).toBeNull();
   });
 
+  it('asks in a modal dialog that keeps the focus, and gives it back to the button that opened it', async () => {
+    const api = fakeApi([samba, music, story]);
+    render(<App api={api} />);
+    await screen.findByRole('list', { name: 'Saved jobs' });
+    const deleteAll = screen.getByRole('button', { name: 'Delete all' });
+    deleteAll.focus();
+    fireEvent.click(deleteAll);
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete all 3 saved jobs?' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    const cancel = within(dialog).getByRole('button', { name: 'Cancel' });
+    const confirm = within(dialog).getByRole('button', { name: 'Delete 3 jobs' });
+    expect(document.activeElement).toBe(cancel);
+    // Tab from the last button goes round to the first; Shift+Tab from the first to the last.
+    fireEvent.keyDown(cancel, { key: 'Tab' });
+    expect(document.activeElement).toBe(confirm);
+    fireEvent.keyDown(confirm, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(cancel);
+    fireEvent.keyDown(cancel, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete all' })));
+    expect(api.removeMany).not.toHaveBeenCalled();
+  });
+
+  it('takes the focus to a view and back to the control that opened it', async () => {
+    const api = fakeApi([samba, music, story]);
+    render(<App api={api} />);
+    await screen.findByRole('list', { name: 'Saved jobs' });
+    fireEvent.click(screen.getByRole('button', { name: `Details for ${music.title}` }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: music.title })));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: `Details for ${music.title}` })));
+  });
+
   it('deletes all after confirmation; Escape cancels', async () => {
     const api = fakeApi([samba, music, story]);
     render(<App api={api} />);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApplicationStatus, SavedPatch, SavedPosting } from '../../model/index.ts';
 import { STATUS_LABELS, STATUS_ORDER } from '../../compare/values.ts';
 import { formatDate } from '../format.ts';
@@ -39,10 +39,11 @@ function StatusHistory({ saved }: { saved: SavedPosting }) {
 }
 
 function Rating({ value, name, onChange }: { value: number | null; name: string; onChange: (rating: number | null) => void }) {
+  const starsRef = useRef<HTMLDivElement>(null);
   return (
     <fieldset class="jl-fieldset jl-rating">
       <legend>Rating</legend>
-      <div class="jl-stars">
+      <div class="jl-stars" ref={starsRef}>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} class={value !== null && n <= value ? 'jl-star jl-star-on' : 'jl-star'}>
             <input type="radio" name={name} value={String(n)} checked={value === n} onChange={() => onChange(n)} />
@@ -53,7 +54,15 @@ function Rating({ value, name, onChange }: { value: number | null; name: string;
           </label>
         ))}
         {value !== null ? (
-          <button type="button" class="jl-link-button" onClick={() => onChange(null)}>
+          <button
+            type="button"
+            class="jl-link-button"
+            onClick={() => {
+              // The button goes once the rating is cleared: focus stays in the rating.
+              starsRef.current?.querySelector('input')?.focus();
+              onChange(null);
+            }}
+          >
             Clear rating
           </button>
         ) : null}
@@ -65,6 +74,7 @@ function Rating({ value, name, onChange }: { value: number | null; name: string;
 function Tags({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) => void }) {
   const [draft, setDraft] = useState('');
   const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
   const add = (event: Event) => {
     event.preventDefault();
     const tag = draft.trim();
@@ -84,7 +94,11 @@ function Tags({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) =
                 type="button"
                 class="jl-chip-remove"
                 aria-label={`Remove tag ${tag}`}
-                onClick={() => onChange(tags.filter((t) => t !== tag))}
+                onClick={() => {
+                  // The chip goes with its button: focus moves to the tag field.
+                  inputRef.current?.focus();
+                  onChange(tags.filter((t) => t !== tag));
+                }}
               >
                 <span aria-hidden="true">×</span>
               </button>
@@ -96,7 +110,7 @@ function Tags({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) =
         <label class="jl-sr" for={inputId}>
           Add a tag
         </label>
-        <input id={inputId} class="jl-grow" value={draft} placeholder="Add a tag" onInput={(e) => setDraft(e.currentTarget.value)} />
+        <input ref={inputRef} id={inputId} class="jl-grow" value={draft} placeholder="Add a tag" onInput={(e) => setDraft(e.currentTarget.value)} />
         <button type="submit" class="jl-button">
           Add
         </button>
@@ -153,11 +167,14 @@ export function Annotations({ saved, api }: AnnotationsProps) {
         <textarea class="jl-notes" rows={3} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
       </label>
       <div class="jl-row">
+        {/* aria-disabled, not disabled: saving makes it unavailable while it has the focus, which a disabled button would drop. */}
         <button
           type="button"
           class="jl-button"
-          disabled={notes === saved.notes}
-          onClick={() => void update({ notes })}
+          aria-disabled={notes === saved.notes ? 'true' : undefined}
+          onClick={() => {
+            if (notes !== saved.notes) void update({ notes });
+          }}
         >
           Save notes
         </button>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { PayPeriod, RemotePolicy, type Corrections, type SavedPosting } from '../../model/index.ts';
 import { formatPolicy } from '../format.ts';
 
@@ -92,6 +92,7 @@ export function CorrectionsForm({ saved, onSubmit }: CorrectionsFormProps) {
   const [draft, setDraft] = useState<Draft>(() => draftFrom(saved));
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const submitRef = useRef<HTMLButtonElement>(null);
   const hasCorrections = Object.keys(saved.corrections).some((k) => k !== 'correctedAt');
 
   // A new record (saved elsewhere, or re-read) resets the form to it.
@@ -117,6 +118,7 @@ export function CorrectionsForm({ saved, onSubmit }: CorrectionsFormProps) {
 
   const submit = (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     const result = correctionsFromDraft(saved, draft);
     if (typeof result === 'string') {
       setMessage({ kind: 'error', text: result });
@@ -176,11 +178,22 @@ export function CorrectionsForm({ saved, onSubmit }: CorrectionsFormProps) {
         <input inputMode="numeric" value={draft.years} onInput={set('years')} />
       </label>
       <div class="jl-row">
-        <button type="submit" class="jl-button jl-button-primary" disabled={busy}>
+        {/* aria-disabled while busy, not disabled: the button keeps the focus it was pressed with. */}
+        <button ref={submitRef} type="submit" class="jl-button jl-button-primary" aria-disabled={busy ? 'true' : undefined}>
           Save corrections
         </button>
         {hasCorrections ? (
-          <button type="button" class="jl-button" disabled={busy} onClick={() => void store({}, "Back to the posting's values.")}>
+          <button
+            type="button"
+            class="jl-button"
+            aria-disabled={busy ? 'true' : undefined}
+            onClick={() => {
+              if (busy) return;
+              // This button goes once nothing is corrected: focus moves to the form's main button.
+              submitRef.current?.focus();
+              void store({}, "Back to the posting's values.");
+            }}
+          >
             Use the posting's values
           </button>
         ) : null}

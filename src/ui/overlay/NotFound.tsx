@@ -12,7 +12,7 @@ export function NotFound({ onClose, dismissMs = 6000 }: { onClose: () => void; d
         No job posting found here.
       </p>
       <button type="button" class="jl-icon-button" aria-label="Close JobLens panel" title="Close" onClick={onClose}>
-        ×
+        <span aria-hidden="true">×</span>
       </button>
     </aside>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Corrections, Posting, Remote, SalaryRange, SavedPosting, ValueSource } from '../../model/index.ts';
 import { effectivePay } from '../../compare/values.ts';
 import { formatEffectivePay, formatYearsMin } from '../compare/format.ts';
@@ -53,27 +53,20 @@ function EvidenceQuote({
 }) {
   const { onShowEvidence, isEvidenceOnPage } = actions;
   const [missing, setMissing] = useState(false);
-  const quoteId = useId();
   const onPage = useMemo(
     () => !!onShowEvidence && (source === 'prose' || source === null || (isEvidenceOnPage?.(text) ?? false)),
     [onShowEvidence, isEvidenceOnPage, source, text],
   );
   useEffect(() => setMissing(false), [text]);
 
+  // The button's name is its visible text, the sentence then what pressing does, so speech
+  // control ("click show this sentence") and a screen reader hear what the eye sees.
   const quote = onPage ? (
-    <button
-      type="button"
-      class="jl-quote-button"
-      aria-label="Show this sentence on the page"
-      aria-describedby={quoteId}
-      onClick={() => setMissing(!onShowEvidence!(text))}
-    >
-      <q class="jl-quote" id={quoteId} title={text}>
+    <button type="button" class="jl-quote-button" onClick={() => setMissing(!onShowEvidence!(text))}>
+      <q class="jl-quote" title={text}>
         {text}
-      </q>
-      <span class="jl-show-hint" aria-hidden="true">
-        Show on page
-      </span>
+      </q>{' '}
+      <span class="jl-show-hint">Show this sentence on the page</span>
     </button>
   ) : (
     <q class="jl-quote" title={text}>
@@ -288,9 +281,35 @@ function ExperienceFact({ posting, corrections, actions }: { posting: Posting; c
 
 const NO_CORRECTIONS: Corrections = {};
 
+/** A field keeps Escape for itself (and a half-typed note is not folded away). */
+function isField(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('input, textarea, select') !== null;
+}
+
 export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, isEvidenceOnPage }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [save, setSave] = useState<SaveState>(saved ? { kind: 'saved' } : { kind: 'idle' });
+  // Collapsing and expanding replace the button that was pressed: focus goes to the one
+  // that takes its place (the pill, or the collapse button), not to the page's body.
+  const pillRef = useRef<HTMLButtonElement>(null);
+  const collapseRef = useRef<HTMLButtonElement>(null);
+  const moveFocus = useRef(false);
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    (collapsed ? pillRef : collapseRef).current?.focus();
+  }, [collapsed]);
+  const toggle = (next: boolean) => {
+    moveFocus.current = true;
+    setCollapsed(next);
+  };
+  // Escape in the panel folds it to its pill (a highlight on the page, if any, goes first:
+  // the highlighter marks that Escape as spent). Fields keep their own Escape.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || collapsed || isField(event.target)) return;
+    event.preventDefault();
+    toggle(true);
+  };
 
   // The saved state may arrive after the first render (the background answers later).
   useEffect(() => {
@@ -311,7 +330,15 @@ export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, 
   if (collapsed) {
     return (
       <aside class="jl-root jl-collapsed" role="complementary" aria-label="JobLens">
-        <button type="button" class="jl-pill" aria-label="Expand JobLens panel" aria-expanded="false" onClick={() => setCollapsed(false)}>
+        {/* Named by what it shows; aria-expanded says it opens the panel. */}
+        <button
+          ref={pillRef}
+          type="button"
+          class="jl-pill"
+          aria-expanded="false"
+          title="Expand the JobLens panel"
+          onClick={() => toggle(false)}
+        >
           JobLens{save.kind === 'saved' ? ' · Saved' : ''}
           {saved?.closedAt ? ' · Closed' : ''}
         </button>
@@ -325,7 +352,7 @@ export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, 
   const savedTitle = saved ? `Saved ${formatDate(saved.savedAt)}. Press to refresh the saved copy.` : undefined;
 
   return (
-    <aside class="jl-root jl-card" role="complementary" aria-label="JobLens">
+    <aside class="jl-root jl-card" role="complementary" aria-label="JobLens" onKeyDown={onKeyDown}>
       <header class="jl-header">
         <div class="jl-heading">
           <p class="jl-brand">JobLens</p>
@@ -334,12 +361,13 @@ export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, 
         </div>
         <div class="jl-header-buttons">
           <button
+            ref={collapseRef}
             type="button"
             class="jl-icon-button"
             aria-label="Collapse JobLens panel"
             aria-expanded="true"
-            title="Collapse"
-            onClick={() => setCollapsed(true)}
+            title="Collapse (Escape)"
+            onClick={() => toggle(true)}
           >
             <span aria-hidden="true">–</span>
           </button>
@@ -373,7 +401,8 @@ export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, 
           }
           title={savedTitle}
           aria-busy={save.kind === 'saving' ? 'true' : undefined}
-          disabled={save.kind === 'saving'}
+          // Not `disabled`: a disabled button drops the focus the user pressed it with.
+          aria-disabled={save.kind === 'saving' ? 'true' : undefined}
           onClick={handleSave}
         >
           {saveLabel}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ExportFile, type ExchangeRates, type SavedPatch, type SavedPosting, type Settings } from '../../model/index.ts';
 import { STATUS_LABELS, effectiveLocation } from '../../compare/values.ts';
 import { Comparison } from '../compare/Comparison.tsx';
@@ -104,6 +104,20 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
+/**
+ * Keyboard focus across re-renders. A view change, a deletion or a closed dialog removes
+ * the control that had the focus; the app then names where focus goes next by its
+ * `data-focus` key (or the view's heading), and moves it there once that is rendered.
+ */
+const HEADING = 'heading';
+
+function focusTarget(root: HTMLElement, key: string): HTMLElement | null {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-focus]')) {
+    if (el.dataset.focus === key) return el;
+  }
+  return null;
+}
+
 interface RowActions {
   selected: boolean;
   onSelect: (posting: SavedPosting, selected: boolean) => void;
@@ -122,6 +136,7 @@ function SavedRow({ entry, actions }: { entry: SavedEntry; actions: RowActions }
       <input
         type="checkbox"
         class="jl-select"
+        data-focus={`select:${posting.id}`}
         aria-label={`Select ${title}`}
         checked={actions.selected}
         onChange={(e) => actions.onSelect(posting, e.currentTarget.checked)}
@@ -130,6 +145,8 @@ function SavedRow({ entry, actions }: { entry: SavedEntry; actions: RowActions }
         {web ? (
           <a
             class="jl-saved-title"
+            // A row shows one line of each; the whole text is in the title, and in Details.
+            title={title}
             href={posting.url}
             target="_blank"
             rel="noopener noreferrer"
@@ -141,10 +158,16 @@ function SavedRow({ entry, actions }: { entry: SavedEntry; actions: RowActions }
             {title}
           </a>
         ) : (
-          <span class="jl-saved-title">{title}</span>
+          <span class="jl-saved-title" title={title}>
+            {title}
+          </span>
         )}
-        {where ? <p class="jl-saved-company">{where}</p> : null}
-        <p class="jl-saved-facts">
+        {where ? (
+          <p class="jl-saved-company" title={where}>
+            {where}
+          </p>
+        ) : null}
+        <p class="jl-saved-facts" title={`${formatPayLine(pay)} · ${formatPolicy(policy)}`}>
           <span class="jl-saved-pay">{formatPayLine(pay)}</span>
           <span class="jl-saved-sep" aria-hidden="true">
             {' · '}
@@ -158,7 +181,7 @@ function SavedRow({ entry, actions }: { entry: SavedEntry; actions: RowActions }
           {posting.rating !== null ? (
             <>
               <span aria-hidden="true"> · </span>
-              <span class="jl-saved-rating" aria-label={`Rated ${posting.rating} of 5`}>
+              <span class="jl-saved-rating" role="img" aria-label={`Rated ${posting.rating} of 5`}>
                 {'★'.repeat(posting.rating)}
               </span>
             </>
@@ -175,6 +198,7 @@ function SavedRow({ entry, actions }: { entry: SavedEntry; actions: RowActions }
         <button
           type="button"
           class="jl-delete"
+          data-focus={`details:${posting.id}`}
           aria-label={`Details for ${title}`}
           onClick={() => actions.onDetail(posting)}
         >
@@ -189,18 +213,56 @@ function SavedRow({ entry, actions }: { entry: SavedEntry; actions: RowActions }
 }
 
 function ConfirmDelete({ confirm, total, onConfirm, onCancel }: { confirm: Confirm; total: number; onConfirm: () => void; onCancel: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
+  // A modal dialog: the rest of the popup is inert (keyboard, pointer and screen reader)
+  // until it is answered; focus starts on the harmless choice.
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    }
+    cancelRef.current?.focus();
+  }, []);
   const count = confirm.ids.length;
   const what = confirm.all ? `all ${plural(total, 'saved job', 'saved jobs')}` : plural(count, 'selected job', 'selected jobs');
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      // Handled here, so neither the dialog's own cancel nor the browser (which closes an
+      // extension popup on an unhandled Escape) acts on it.
+      e.preventDefault();
+      e.stopPropagation();
+      onCancel();
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    // Tab and Shift+Tab go round the dialog's buttons and do not leave it.
+    const buttons = Array.from(dialogRef.current?.querySelectorAll('button') ?? []);
+    const first = buttons[0];
+    const last = buttons[buttons.length - 1];
+    const active = dialogRef.current?.ownerDocument.activeElement;
+    if (!first || !last) return;
+    if (e.shiftKey && (active === first || !buttons.includes(active as HTMLButtonElement))) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && (active === last || !buttons.includes(active as HTMLButtonElement))) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
   return (
-    <div
+    <dialog
+      ref={dialogRef}
       class="jl-confirm"
       role="alertdialog"
+      aria-modal="true"
       aria-labelledby="jl-confirm-title"
       aria-describedby="jl-confirm-text"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onCancel();
+      onKeyDown={onKeyDown}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
       }}
     >
       <p id="jl-confirm-title" class="jl-confirm-title">
@@ -217,7 +279,7 @@ function ConfirmDelete({ confirm, total, onConfirm, onCancel }: { confirm: Confi
           Cancel
         </button>
       </div>
-    </div>
+    </dialog>
   );
 }
 
@@ -235,6 +297,29 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   const fileRef = useRef<HTMLInputElement>(null);
   const apiRef = useRef(api);
   apiRef.current = api;
+  const mainRef = useRef<HTMLElement>(null);
+  // Where focus goes once the render that shows it is done (a `data-focus` key or HEADING).
+  // State, not a ref: asked for together with the change that renders the target.
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  // The control that opened a view, to return to on "Back to the list".
+  const returnTo = useRef<string>(HEADING);
+  // The row to bring into view when the list comes back (a windowed list starts at its top).
+  const [listIndex, setListIndex] = useState<number | undefined>(undefined);
+  const [toastHeld, setToastHeld] = useState(false);
+
+  useEffect(() => {
+    const root = mainRef.current;
+    if (!focusNext || !root || list.kind === 'loading') return;
+    setFocusNext(null);
+    // The target may be gone (filtered out, or scrolled out of the windowed list): the view's heading then.
+    (focusTarget(root, focusNext) ?? focusTarget(root, HEADING))?.focus();
+  }, [focusNext, list.kind]);
+
+  const openView = (next: View, opener: string) => {
+    returnTo.current = opener;
+    setFocusNext(HEADING);
+    setView(next);
+  };
 
   const load = useCallback(async () => {
     try {
@@ -255,12 +340,13 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     );
   }, [load]);
 
-  // The undo toast goes away on its own; the deletion then stands.
+  // The undo toast goes away on its own, the deletion then stands; not while the pointer or
+  // the keyboard focus is on it (WCAG 2.2.1: time to reach Undo).
   useEffect(() => {
-    if (!deleted) return;
+    if (!deleted || toastHeld) return;
     const timer = setTimeout(() => setDeleted(null), undoMs);
     return () => clearTimeout(timer);
-  }, [deleted, undoMs]);
+  }, [deleted, undoMs, toastHeld]);
 
   const postings = list.kind === 'ready' ? list.postings : [];
   // Worked out once per list load (and per edit), not per keystroke.
@@ -290,8 +376,13 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
 
   const handleDelete = async (posting: SavedPosting) => {
     setNotice(null);
+    // The row goes with the button that was pressed: focus moves to the next row (or the
+    // one before), so the keyboard keeps its place in the list.
+    const at = visible.findIndex((e) => e.posting.id === posting.id);
+    const neighbour = visible[at + 1] ?? visible[at - 1];
     try {
       const record = await api.remove(posting.id);
+      setFocusNext(neighbour && neighbour.posting.id !== posting.id ? `select:${neighbour.posting.id}` : HEADING);
       removeFromList(new Set([posting.id]));
       setDeleted(record ?? null);
     } catch (error) {
@@ -303,16 +394,20 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     const record = deleted;
     if (!record) return;
     setDeleted(null);
+    setToastHeld(false);
     try {
       await api.restore(record);
       await load();
+      setFocusNext(`select:${record.id}`);
     } catch (error) {
       setNotice({ kind: 'error', text: `Could not restore ${record.title}: ${messageOf(error)}` });
     }
   };
 
   const handleDeleteMany = async (ids: string[]) => {
+    if (busy !== null) return;
     setConfirm(null);
+    setFocusNext(HEADING);
     setNotice(null);
     setBusy('delete');
     try {
@@ -328,6 +423,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   };
 
   const handleExport = async (format: 'json' | 'csv', ids?: string[]) => {
+    if (busy !== null) return;
     setNotice(null);
     setBusy(format);
     try {
@@ -396,7 +492,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     selected: selected.includes(posting.id),
     onSelect: (p, on) => setSelected((s) => (on ? (s.includes(p.id) ? s : [...s, p.id]) : s.filter((id) => id !== p.id))),
     onOpen: handleOpen,
-    onDetail: (p) => setView({ kind: 'detail', id: p.id }),
+    onDetail: (p) => openView({ kind: 'detail', id: p.id }, `details:${p.id}`),
     onDelete: (p) => void handleDelete(p),
   });
 
@@ -415,7 +511,13 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   const toast = (
     <div class="jl-toast-region" role="status" aria-live="polite">
       {deleted ? (
-        <div class="jl-toast">
+        <div
+          class="jl-toast"
+          onFocusIn={() => setToastHeld(true)}
+          onFocusOut={() => setToastHeld(false)}
+          onMouseEnter={() => setToastHeld(true)}
+          onMouseLeave={() => setToastHeld(false)}
+        >
           <span>Deleted {deleted.title} — </span>
           <button type="button" class="jl-undo" aria-label={`Undo deleting ${deleted.title}`} onClick={() => void handleUndo()}>
             Undo
@@ -425,12 +527,22 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     </div>
   );
 
+  // Back to the list, focus on the control that opened the view, its row scrolled into view.
+  const backToList = () => {
+    const key = returnTo.current;
+    const id = key.startsWith('details:') ? key.slice('details:'.length) : null;
+    const index = id ? visible.findIndex((e) => e.posting.id === id) : -1;
+    setListIndex(index >= 0 ? index : undefined);
+    setFocusNext(key);
+    setView({ kind: 'list' });
+  };
+
   if (view.kind === 'detail') {
     const saved = byId.get(view.id);
     if (saved) {
       return (
-        <main class="jl-popup">
-          <Detail saved={saved} api={detailApi(saved.id)} onBack={() => setView({ kind: 'list' })} />
+        <main class="jl-popup" ref={mainRef}>
+          <Detail saved={saved} api={detailApi(saved.id)} onBack={backToList} />
         </main>
       );
     }
@@ -438,8 +550,8 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
 
   if (view.kind === 'settings') {
     return (
-      <main class="jl-popup">
-        <SettingsPanel rates={rates} onSave={saveRates} onClose={() => setView({ kind: 'list' })} now={now} />
+      <main class="jl-popup" ref={mainRef}>
+        <SettingsPanel rates={rates} onSave={saveRates} onClose={backToList} now={now} />
       </main>
     );
   }
@@ -447,14 +559,19 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   if (view.kind === 'compare') {
     const chosen = view.ids.flatMap((id) => byId.get(id) ?? []);
     return (
-      <main class="jl-popup jl-popup-wide">
+      <main class="jl-popup jl-popup-wide" ref={mainRef}>
         <div class="jl-view-header">
-          <button type="button" class="jl-button" onClick={() => setView({ kind: 'list' })}>
-            Back to the list
-          </button>
-          <button type="button" class="jl-button" onClick={() => handleOpenCompare(view.ids)}>
-            Open in a tab
-          </button>
+          <h1 class="jl-view-title" tabIndex={-1} data-focus={HEADING}>
+            Compare saved jobs
+          </h1>
+          <div class="jl-row">
+            <button type="button" class="jl-button" onClick={backToList}>
+              Back to the list
+            </button>
+            <button type="button" class="jl-button" onClick={() => handleOpenCompare(view.ids)}>
+              Open in a tab
+            </button>
+          </div>
         </div>
         {noticeView}
         {chosen.length >= MIN_COMPARE ? (
@@ -473,21 +590,28 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   const canCompare = selected.length >= MIN_COMPARE && selected.length <= MAX_COMPARE;
   const filtered = visible.length !== count;
 
+  // While it works, a pressed button is marked unavailable but keeps its focus (a disabled
+  // button would drop it on the body); its handler ignores presses meanwhile.
+  const whileBusy = busy !== null ? ({ 'aria-disabled': 'true' } as const) : {};
+
   return (
-    <main class="jl-popup">
+    <main class="jl-popup" ref={mainRef}>
       {pageActions ? <PageActions api={pageActions} /> : null}
       <header class="jl-popup-header">
-        <h1 class="jl-popup-title">
+        <h1 class="jl-popup-title" tabIndex={-1} data-focus={HEADING}>
           Saved jobs{ready && count > 0 ? <span class="jl-count"> ({count.toLocaleString()})</span> : null}
         </h1>
         <button
           type="button"
           class="jl-export"
           aria-label="Export saved jobs as JSON"
-          disabled={busy !== null || !ready}
+          title="A JSON file JobLens can import again"
+          disabled={!ready}
+          {...whileBusy}
           onClick={() => void handleExport('json')}
         >
-          {busy === 'json' ? 'Exporting…' : 'Export JSON'}
+          {/* The visible text is the start of the name (WCAG 2.5.3, label in name). */}
+          {busy === 'json' ? 'Exporting…' : 'Export saved jobs'}
         </button>
       </header>
 
@@ -496,7 +620,8 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
           type="button"
           class="jl-button"
           aria-label="Export saved jobs as CSV"
-          disabled={busy !== null || !ready}
+          disabled={!ready}
+          {...whileBusy}
           onClick={() => void handleExport('csv')}
         >
           {busy === 'csv' ? 'Exporting…' : 'CSV'}
@@ -505,8 +630,11 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
           type="button"
           class="jl-button"
           aria-label="Import saved jobs from a JSON export"
-          disabled={busy !== null || !ready}
-          onClick={() => fileRef.current?.click()}
+          disabled={!ready}
+          {...whileBusy}
+          onClick={() => {
+            if (busy === null) fileRef.current?.click();
+          }}
         >
           {busy === 'import' ? 'Importing…' : 'Import'}
         </button>
@@ -519,14 +647,18 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
           accept=".json,application/json"
           onChange={(e) => void handleImport(e.currentTarget.files?.[0])}
         />
-        <button type="button" class="jl-button" onClick={() => setView({ kind: 'settings' })}>
+        <button type="button" class="jl-button" data-focus="settings" onClick={() => openView({ kind: 'settings' }, 'settings')}>
           Exchange rates
         </button>
         <button
           type="button"
           class="jl-button"
-          disabled={busy !== null || !ready || count === 0}
-          onClick={() => setConfirm({ ids: postings.map((p) => p.id), all: true })}
+          data-focus="delete-all"
+          disabled={!ready || count === 0}
+          {...whileBusy}
+          onClick={() => {
+            if (busy === null) setConfirm({ ids: postings.map((p) => p.id), all: true });
+          }}
         >
           Delete all
         </button>
@@ -538,7 +670,10 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
           confirm={confirm}
           total={count}
           onConfirm={() => void handleDeleteMany(confirm.ids)}
-          onCancel={() => setConfirm(null)}
+          onCancel={() => {
+            setFocusNext(confirm.all ? 'delete-all' : 'delete-selected');
+            setConfirm(null);
+          }}
         />
       ) : null}
 
@@ -572,9 +707,10 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
               <button
                 type="button"
                 class="jl-button jl-button-primary"
+                data-focus="compare"
                 disabled={!canCompare}
                 aria-describedby="jl-compare-hint"
-                onClick={() => setView({ kind: 'compare', ids: [...selected] })}
+                onClick={() => openView({ kind: 'compare', ids: [...selected] }, 'compare')}
               >
                 Compare
               </button>
@@ -582,7 +718,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
                 type="button"
                 class="jl-button"
                 aria-label="Export selected jobs as JSON"
-                disabled={busy !== null}
+                {...whileBusy}
                 onClick={() => void handleExport('json', [...selected])}
               >
                 JSON
@@ -591,7 +727,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
                 type="button"
                 class="jl-button"
                 aria-label="Export selected jobs as CSV"
-                disabled={busy !== null}
+                {...whileBusy}
                 onClick={() => void handleExport('csv', [...selected])}
               >
                 CSV
@@ -600,12 +736,24 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
                 type="button"
                 class="jl-button"
                 aria-label="Delete selected jobs"
-                disabled={busy !== null}
-                onClick={() => setConfirm({ ids: [...selected], all: false })}
+                data-focus="delete-selected"
+                {...whileBusy}
+                onClick={() => {
+                  if (busy === null) setConfirm({ ids: [...selected], all: false });
+                }}
               >
                 Delete
               </button>
-              <button type="button" class="jl-link-button" onClick={() => setSelected([])}>
+              <button
+                type="button"
+                class="jl-link-button"
+                aria-label="Clear selection"
+                onClick={() => {
+                  // This group goes with the selection: focus moves to the list's heading.
+                  setFocusNext(HEADING);
+                  setSelected([]);
+                }}
+              >
                 Clear
               </button>
               <p id="jl-compare-hint" class="jl-hint">
@@ -627,6 +775,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
               height={listHeight}
               label="Saved jobs"
               itemKey={(entry) => entry.posting.id}
+              initialIndex={listIndex}
               renderItem={(entry) => <SavedRow entry={entry} actions={rowActions(entry.posting)} />}
             />
           )}

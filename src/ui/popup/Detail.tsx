@@ -44,9 +44,10 @@ export function Detail({ saved, api, onBack }: DetailProps) {
           Back to the list
         </button>
       </div>
-      <h2 class="jl-view-title" id="jl-detail-title">
+      {/* The view's heading; focus lands here when the view opens (tabIndex -1, data-focus). */}
+      <h1 class="jl-view-title" id="jl-detail-title" tabIndex={-1} data-focus="heading">
         {saved.title || 'Untitled job'}
-      </h2>
+      </h1>
       {saved.company ? <p class="jl-saved-company">{saved.company}</p> : null}
       <SavedSummary saved={saved} />
       <dl class="jl-detail-facts">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 /**
  * The popup's part for the tab it was opened on: read this page on request, and the sites
@@ -25,6 +25,9 @@ export function PageActions({ api }: { api: PageActionsApi }) {
   const [page, setPage] = useState<{ tabId: number; origin: string; known: boolean } | null>(null);
   const [sites, setSites] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  // Buttons that go once they have done their work hand the focus to these.
+  const readRef = useRef<HTMLButtonElement>(null);
+  const sitesRef = useRef<HTMLElement>(null);
 
   const loadSites = async () => {
     try {
@@ -59,6 +62,7 @@ export function PageActions({ api }: { api: PageActionsApi }) {
         setNotice(`JobLens was not allowed on ${page.origin}; nothing changed.`);
         return;
       }
+      readRef.current?.focus();
       await loadSites();
       await api.readPage(page.tabId);
     } catch (error) {
@@ -70,6 +74,7 @@ export function PageActions({ api }: { api: PageActionsApi }) {
     setNotice(null);
     try {
       await api.stopRunningOn(origin);
+      sitesRef.current?.focus();
       await loadSites();
     } catch (error) {
       setNotice(`Could not remove ${origin}: ${messageOf(error)}`);
@@ -77,12 +82,14 @@ export function PageActions({ api }: { api: PageActionsApi }) {
   };
 
   const alwaysOnHere = page !== null && sites.includes(page.origin);
+  // Nothing to offer (not a web page, no sites): no empty, ruled-off section either.
+  if (!page && !notice && sites.length === 0) return null;
 
   return (
     <section class="jl-page-actions" aria-label="This page">
       {page ? (
         <div class="jl-page-row">
-          <button type="button" class="jl-read" onClick={() => void read()}>
+          <button ref={readRef} type="button" class="jl-read" onClick={() => void read()}>
             Read this page
           </button>
           {!page.known && !alwaysOnHere ? (
@@ -104,7 +111,7 @@ export function PageActions({ api }: { api: PageActionsApi }) {
       ) : null}
       {sites.length > 0 ? (
         <details class="jl-sites">
-          <summary>Sites JobLens always reads ({sites.length})</summary>
+          <summary ref={sitesRef}>Sites JobLens always reads ({sites.length})</summary>
           <ul class="jl-sites-list" aria-label="Sites JobLens always reads">
             {sites.map((origin) => (
               <li key={origin} class="jl-site">

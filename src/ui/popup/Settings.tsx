@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { ExchangeRates } from '../../model/index.ts';
 
 /**
@@ -52,6 +52,8 @@ export function SettingsPanel({ rates, onSave, onClose, now = () => new Date() }
   const [rows, setRows] = useState<RateRow[]>(() => rowsFrom(rates));
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
   const baseLabel = base.trim().toUpperCase() || 'base';
 
   const store = async (next: ExchangeRates | null, done: string) => {
@@ -69,6 +71,7 @@ export function SettingsPanel({ rates, onSave, onClose, now = () => new Date() }
 
   const submit = (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     const result = ratesFromForm(base, rows, now().toISOString());
     if (typeof result === 'string') {
       setMessage({ kind: 'error', text: result });
@@ -83,9 +86,9 @@ export function SettingsPanel({ rates, onSave, onClose, now = () => new Date() }
   return (
     <section class="jl-settings" aria-labelledby={`${id}-title`}>
       <div class="jl-view-header">
-        <h2 class="jl-view-title" id={`${id}-title`}>
+        <h1 class="jl-view-title" id={`${id}-title`} tabIndex={-1} data-focus="heading">
           Exchange rates
-        </h2>
+        </h1>
         <button type="button" class="jl-button" onClick={onClose}>
           Back to the list
         </button>
@@ -136,7 +139,11 @@ export function SettingsPanel({ rates, onSave, onClose, now = () => new Date() }
                 type="button"
                 class="jl-button"
                 aria-label={`Remove the rate for ${row.code.trim().toUpperCase() || 'this currency'}`}
-                onClick={() => setRows((rs) => rs.filter((r) => r.key !== row.key))}
+                onClick={() => {
+                  // The row goes with this button: focus moves to "Add a currency".
+                  addRef.current?.focus();
+                  setRows((rs) => rs.filter((r) => r.key !== row.key));
+                }}
               >
                 Remove
               </button>
@@ -144,14 +151,30 @@ export function SettingsPanel({ rates, onSave, onClose, now = () => new Date() }
           ))}
         </ul>
         <div class="jl-row">
-          <button type="button" class="jl-button" onClick={() => setRows((rs) => [...rs, { key: nextKey++, code: '', rate: '' }])}>
+          <button
+            ref={addRef}
+            type="button"
+            class="jl-button"
+            onClick={() => setRows((rs) => [...rs, { key: nextKey++, code: '', rate: '' }])}
+          >
             Add a currency
           </button>
-          <button type="submit" class="jl-button jl-button-primary" disabled={busy}>
+          {/* aria-disabled while busy, not disabled: the pressed button keeps its focus. */}
+          <button ref={saveRef} type="submit" class="jl-button jl-button-primary" aria-disabled={busy ? 'true' : undefined}>
             Save rates
           </button>
           {rates ? (
-            <button type="button" class="jl-button" disabled={busy} onClick={() => void store(null, 'Rates removed; nothing is converted.')}>
+            <button
+              type="button"
+              class="jl-button"
+              aria-disabled={busy ? 'true' : undefined}
+              onClick={() => {
+                if (busy) return;
+                // This button goes once there are no rates: focus moves to "Save rates".
+                saveRef.current?.focus();
+                void store(null, 'Rates removed; nothing is converted.');
+              }}
+            >
               Remove all rates
             </button>
           ) : null}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /**
  * A list that renders only the rows in view (plus a few either side), so 10,000 saved
@@ -19,6 +19,8 @@ export interface WindowedListProps<T> {
   itemKey: (item: T) => string;
   renderItem: (item: T) => ComponentChildren;
   itemClass?: string;
+  /** A row to show when the list first renders (coming back to it from a row's details). */
+  initialIndex?: number;
 }
 
 export function visibleRange(
@@ -44,8 +46,16 @@ export function WindowedList<T>({
   itemKey,
   renderItem,
   itemClass,
+  initialIndex,
 }: WindowedListProps<T>) {
-  const [scrollTop, setScrollTop] = useState(0);
+  // The initial row centred in the viewport, as far as the list allows.
+  const [scrollTop, setScrollTop] = useState(() =>
+    initialIndex === undefined ? 0 : Math.max(0, Math.min(initialIndex * rowHeight - (height - rowHeight) / 2, items.length * rowHeight - height)),
+  );
+  const viewport = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (viewport.current && scrollTop > 0) viewport.current.scrollTop = scrollTop;
+  }, []);
   const { first, last } = visibleRange(items.length, scrollTop, rowHeight, height, overscan);
   const rows: ComponentChildren[] = [];
   for (let i = first; i < last; i += 1) {
@@ -64,6 +74,7 @@ export function WindowedList<T>({
   }
   return (
     <div
+      ref={viewport}
       class="jl-window"
       style={{ height: `${Math.min(height, items.length * rowHeight)}px`, overflowY: 'auto', position: 'relative' }}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
