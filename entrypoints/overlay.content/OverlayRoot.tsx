@@ -4,7 +4,7 @@ import { Overlay, type OverlayProps } from '../../src/ui/overlay/Overlay.tsx';
 import type { AnnotationsApi } from '../../src/ui/overlay/Annotations.tsx';
 import { sendMessage } from '../../src/messaging/client.ts';
 
-type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage'>;
+type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage' | 'readVia'>;
 
 /**
  * Connects the overlay to the background (whether this posting is saved, saving it, the
@@ -14,7 +14,7 @@ type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<Overlay
  * keeps the user's part (status, notes, corrections) and records what changed on the
  * page since, which the overlay then shows.
  */
-export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage }: OverlayRootProps) {
+export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage, readVia }: OverlayRootProps) {
   const [saved, setSaved] = useState<SavedPosting | null>(null);
 
   useEffect(() => {
@@ -53,6 +53,7 @@ export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage
       api={api}
       onShowEvidence={onShowEvidence}
       isEvidenceOnPage={isEvidenceOnPage}
+      readVia={readVia}
     />
   );
 }

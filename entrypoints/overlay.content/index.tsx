@@ -126,6 +126,7 @@ export default defineContentScript({
             onClose={close}
             onShowEvidence={highlighter.show}
             isEvidenceOnPage={highlighter.has}
+            readVia={command.kind === 'posting' ? command.via : undefined}
           />
         ) : (
           <NotFound onClose={close} />

@@ -38,6 +38,8 @@ describe('any page, on request', () => {
     expect(text).toContain('Fernhill Labs');
     expect(text).toMatch(/\$150,000\s*–\s*\$185,000/);
     expect(text).toContain('Remote');
+    // No adapter knows this host: the panel says the figures came from the page's JSON-LD.
+    expect(text).toContain("Read from the page's structured data (JSON-LD).");
 
     // Asking again reads again; it does not stack a second panel.
     await pressToolbarButtonThenClick(browser, page, 'Read this page');

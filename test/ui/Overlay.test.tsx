@@ -25,6 +25,19 @@ describe('Overlay', () => {
     expect(screen.getByText('Spotify')).toBeTruthy();
   });
 
+  it('says which fallback read the page, and nothing when the board\'s own reader did', () => {
+    const { rerender } = render(
+      <Overlay posting={sambaPosting()} saved={null} onSave={resolved} onClose={noop} readVia="generic" />,
+    );
+    expect(screen.getByRole('note').textContent).toBe(
+      "Read from the page's text: JobLens did not find this site's job layout or structured data.",
+    );
+    rerender(<Overlay posting={sambaPosting()} saved={null} onSave={resolved} onClose={noop} readVia="jsonld" />);
+    expect(screen.getByText("Read from the page's structured data (JSON-LD).")).toBeTruthy();
+    rerender(<Overlay posting={sambaPosting()} saved={null} onSave={resolved} onClose={noop} readVia="adapter" />);
+    expect(screen.queryByText(/^Read from the page/)).toBeNull();
+  });
+
   it('shows the primary pay, its source and its evidence', () => {
     const posting = musicUnderstandingPosting();
     const { container } = render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);

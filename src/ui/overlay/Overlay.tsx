@@ -26,7 +26,21 @@ export interface OverlayProps {
    * descriptions ("API salaryRange: …"), so they get the page control only when it is.
    */
   isEvidenceOnPage?: (text: string) => boolean;
+  /**
+   * Which reader understood the page. Anything but the board's own reader is said in the
+   * panel, so the user knows the figures came from a fallback.
+   */
+  readVia?: ReadVia;
 }
+
+export type ReadVia = 'adapter' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
+
+const READ_VIA_NOTE: Record<Exclude<ReadVia, 'adapter'>, string> = {
+  jsonld: "Read from the page's structured data (JSON-LD).",
+  aggregator: "Read from the page's job facts and embedded posting data.",
+  microdata: "Read from the page's schema.org microdata.",
+  generic: "Read from the page's text: JobLens did not find this site's job layout or structured data.",
+};
 
 type EvidenceActions = Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage'>;
 
@@ -286,7 +300,7 @@ function isField(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('input, textarea, select') !== null;
 }
 
-export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, isEvidenceOnPage }: OverlayProps) {
+export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, isEvidenceOnPage, readVia }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [save, setSave] = useState<SaveState>(saved ? { kind: 'saved' } : { kind: 'idle' });
   // Collapsing and expanding replace the button that was pressed: focus goes to the one
@@ -378,6 +392,11 @@ export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, 
       </header>
 
       <div class="jl-body">
+        {readVia && readVia !== 'adapter' ? (
+          <p class="jl-read-via" role="note">
+            {READ_VIA_NOTE[readVia]}
+          </p>
+        ) : null}
         {saved ? <SavedSummary saved={saved} /> : null}
         <PaySection posting={posting} corrections={corrections} actions={actions} />
         <RemoteSection remote={posting.remote} corrections={corrections} actions={actions} />
