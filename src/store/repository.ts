@@ -256,14 +256,14 @@ export async function listSaved(
   // The whole store rather than the savedAt index: a corrupt record without a savedAt
   // would be missing from the index, and it must still be reported.
   const raws: unknown[] = await db.getAll(POSTINGS_STORE);
-  const postings: SavedPosting[] = [];
+  const keyed: { record: SavedPosting; savedMs: number }[] = [];
   for (const raw of raws) {
     const record = readRecord(raw, report);
-    if (record) postings.push(record);
+    if (record) keyed.push({ record, savedMs: Date.parse(record.savedAt) });
   }
-  return postings.sort(
-    (a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  // Each date parsed once, not twice per comparison (10,000 records: ~270,000 comparisons).
+  keyed.sort((a, b) => b.savedMs - a.savedMs || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+  return keyed.map((k) => k.record);
 }
 
 /** The saved postings with these ids (all of them when `ids` is absent), newest saved first. */
@@ -357,21 +357,37 @@ export async function importExport(db: JobLensDB, text: string): Promise<ImportR
   const file = parseExport(text);
   return write(db, POSTINGS_STORE, async (tx) => {
     const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+    // Requests are issued together and awaited together: awaiting each one in turn costs a
+    // round trip to the database per record (10,000 records: seconds). One request finds
+    // which ids are stored; only those records are read.
+    const storedIds = new Set(await tx.store.getAllKeys());
+    const clashing = file.postings.filter((p) => storedIds.has(p.id));
+    const stored = new Map(
+      (await Promise.all(clashing.map((p) => tx.store.get(p.id)))).map((raw, i) => [clashing[i]!.id, raw as unknown]),
+    );
+    const puts: Promise<unknown>[] = [];
+    const put = (record: SavedPosting) => {
+      const request = tx.store.put(record);
+      // Seen here, so that when one write fails the others' rejections are not left unhandled.
+      request.catch(() => undefined);
+      puts.push(request);
+    };
     for (const incoming of file.postings) {
-      const existing: unknown = await tx.store.get(incoming.id);
+      const existing = stored.get(incoming.id);
       if (existing === undefined) {
-        await tx.store.put(incoming);
+        put(incoming);
         result.added++;
         continue;
       }
       const storedAt = field(existing, 'updatedAt', z.iso.datetime());
       if (storedAt !== undefined && Date.parse(incoming.updatedAt) > Date.parse(storedAt)) {
-        await tx.store.put(incoming);
+        put(incoming);
         result.updated++;
       } else {
         result.unchanged++;
       }
     }
+    await Promise.all(puts);
     return result;
   });
 }
