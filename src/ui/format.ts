@@ -12,14 +12,28 @@ const PERIOD_WORDS: Record<PayPeriod, string> = {
   year: 'a year',
 };
 
+/**
+ * Formatters are costly to create (tens of milliseconds for a panel's worth, more for a
+ * popup of thousands of rows) and cheap to reuse: one per currency, locale and precision.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 function currencyFormatter(currency: string, locale: string | undefined, fractionDigits: number | null): Intl.NumberFormat {
-  const options: Intl.NumberFormatOptions = { style: 'currency', currency };
-  if (fractionDigits !== null) {
-    options.minimumFractionDigits = fractionDigits;
-    options.maximumFractionDigits = fractionDigits;
+  const key = `${currency}|${locale ?? ''}|${fractionDigits ?? ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const options: Intl.NumberFormatOptions = { style: 'currency', currency };
+    if (fractionDigits !== null) {
+      options.minimumFractionDigits = fractionDigits;
+      options.maximumFractionDigits = fractionDigits;
+    }
+    formatter = new Intl.NumberFormat(locale, options);
+    formatters.set(key, formatter);
   }
-  return new Intl.NumberFormat(locale, options);
+  return formatter;
 }
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * Whole units for large amounts and for whole numbers; the currency's minor units (cents)
@@ -104,5 +118,11 @@ export function formatYears(experience: Pick<Experience, 'yearsMin' | 'yearsMax'
 export function formatDate(iso: string, locale?: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(date);
+  const key = `${locale ?? ''}|${timeZone ?? ''}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) });
+    dateFormatters.set(key, formatter);
+  }
+  return formatter.format(date);
 }
