@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { entriesOf, optionalFlag, optionalText } from './schemas.ts';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import type { PayloadReader } from './payloads.ts';
@@ -58,24 +59,7 @@ export function ashbyPostingKey(url: URL): AshbyPostingKey | null {
   return { org, id: match[2]!.toLowerCase() };
 }
 
-const optionalText = z.catch(z.nullish(z.string()), null);
-const optionalFlag = z.catch(z.nullish(z.boolean()), null);
 
-/** The entries of a list that fit `schema`; anything else in the field reads as an empty list. */
-function entriesOf<T extends z.ZodMiniType>(schema: T) {
-  return z.pipe(
-    // Optional, so a payload without the field reads as an empty list rather than failing.
-    z.optional(z.unknown()),
-    z.transform((v: unknown): z.output<T>[] =>
-      Array.isArray(v)
-        ? v.flatMap((item) => {
-            const parsed = schema.safeParse(item);
-            return parsed.success ? [parsed.data as z.output<T>] : [];
-          })
-        : [],
-    ),
-  );
-}
 
 // ---------------------------------------------------------------------------------------
 // The page

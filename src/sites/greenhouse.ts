@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { entriesOf, optionalText } from './schemas.ts';
 import type { FieldValue, RawPosting, RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import type { PayloadReader } from './payloads.ts';
@@ -153,23 +154,7 @@ export const greenhouseAdapter: SiteAdapter = {
 // The job board API: https://developers.greenhouse.io/job-board.html
 // (GET /v1/boards/{token}/jobs/{id}?pay_transparency=true; /jobs?content=true lists them)
 
-const optionalText = z.catch(z.nullish(z.string()), null);
 
-/** The entries of a list that fit `schema`; anything else in the field reads as an empty list. */
-function entriesOf<T extends z.ZodMiniType>(schema: T) {
-  return z.pipe(
-    // Optional, so a payload without the field reads as an empty list rather than failing.
-    z.optional(z.unknown()),
-    z.transform((v: unknown): z.output<T>[] =>
-      Array.isArray(v)
-        ? v.flatMap((item) => {
-            const parsed = schema.safeParse(item);
-            return parsed.success ? [parsed.data as z.output<T>] : [];
-          })
-        : [],
-    ),
-  );
-}
 
 const PayInputRange = z.looseObject({
   min_cents: z.number().check(z.nonnegative()),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { optionalText } from './schemas.ts';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { blockText, cleanText, firstText, parseHtmlBody, sectionsOf, sectionsOfAll, sectionsOfHtml } from './dom.ts';
@@ -137,7 +138,6 @@ export const leverAdapter: SiteAdapter = {
 // ---------------------------------------------------------------------------------------
 // The postings API: https://github.com/lever/postings-api#get-a-specific-job-posting
 
-const optionalText = z.catch(z.nullish(z.string()), null);
 
 export const LeverApiPosting = z.looseObject({
   id: z.string().check(z.minLength(1)),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { optionalText } from './schemas.ts';
 import type { FieldValue, RawPosting, RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import type { PayloadReader } from './payloads.ts';
@@ -125,7 +126,6 @@ export const workdayAdapter: SiteAdapter = {
 // ---------------------------------------------------------------------------------------
 // The job detail JSON: GET https://{host}/wday/cxs/{tenant}/{site}/job/{location}/{title}_{id}
 
-const optionalText = z.catch(z.nullish(z.string()), null);
 
 export const WorkdayApiPosting = z.looseObject({
   jobPostingInfo: z.looseObject({
