@@ -4,7 +4,7 @@ import { overlayBridge } from '../../src/extension/overlay-bridge.ts';
 import { reportClosed, requestOverlay, type PostingHead } from '../../src/messaging/reader-client.ts';
 import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
 import { closedEvidence } from '../../src/sites/closed.ts';
-import { isKnownPostingUrl, postingKeyFor, type PageSource } from '../../src/sites/registry.ts';
+import { adapterFor, isKnownPostingUrl, postingKeyFor, type PageSource } from '../../src/sites/registry.ts';
 import { readPosting } from './read.ts';
 
 // Glue only: read the page and hand what it holds to the overlay. This script is declared
@@ -19,6 +19,7 @@ type Shown = { kind: 'posting'; posting: PostingHead; via: PageSource } | { kind
 /** Single-page boards fill the posting in after the URL changes: look again a few times, then give up. */
 const RETRY_MS = [0, 250, 600, 1200, 2500];
 const INSTANCE_KEY = '__joblensInstance';
+const PANE_QUIET_MS = 400;
 const STILL_SHOWN_BUT_CLOSED = /no longer accepting applications|job has expired|applications? (?:are|is|have been) (?:now )?closed/i;
 
 export default defineContentScript({
@@ -86,6 +87,7 @@ export default defineContentScript({
       for (const [attempt, delay] of delays.entries()) {
         if (delay) await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), delay));
         if (run !== generation || ctx.isInvalid) return;
+        watchPane();
         const reading = await readPosting(document, location.href);
         if (run !== generation) return;
         const posting = reading?.posting ?? null;
@@ -105,11 +107,40 @@ export default defineContentScript({
       else if (shown) close();
     };
 
+    /**
+     * On a single-page board, the selected job's pane may fill in after the retries are
+     * over (a slow network). The reader watches that one element, never the whole page,
+     * and reads again once it has been quiet for a moment.
+     */
+    let paneObserver: MutationObserver | null = null;
+    let watchedPane: Element | null = null;
+    let paneQuiet: number | undefined;
+    const watchPane = () => {
+      let pane: Element | null = null;
+      try {
+        const selectors = adapterFor(new URL(location.href))?.paneSelectors ?? [];
+        pane = selectors.map((selector) => document.querySelector(selector)).find((el) => el !== null) ?? null;
+      } catch {
+        pane = null;
+      }
+      if (pane === watchedPane) return;
+      paneObserver?.disconnect();
+      paneObserver = null;
+      watchedPane = pane;
+      if (!pane) return;
+      paneObserver = new MutationObserver(() => {
+        clearTimeout(paneQuiet);
+        paneQuiet = ctx.setTimeout(() => void refresh(false), PANE_QUIET_MS);
+      });
+      paneObserver.observe(pane, { childList: true, subtree: true, characterData: true });
+    };
+
     scope[INSTANCE_KEY] = { request: () => void refresh(true) };
     const stopHearingClose = bridge.onClosed(() => {
       shown = null;
     });
     ctx.onInvalidated(() => {
+      paneObserver?.disconnect();
       delete scope[INSTANCE_KEY];
       stopHearingClose();
     });

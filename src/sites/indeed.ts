@@ -154,6 +154,7 @@ export const indeedAdapter: SiteAdapter = {
   name: 'Indeed',
   hosts: INDEED_HOSTS,
   singlePage: true,
+  paneSelectors: SELECTORS.pane,
   matches: (url) => indeedPostingKey(url) !== null,
   jobIdFromUrl: (url) => indeedPostingKey(url)?.jk ?? null,
   extract(doc, url) {

@@ -212,6 +212,7 @@ export const linkedinAdapter: SiteAdapter = {
   name: 'LinkedIn',
   hosts: [...HOSTS],
   singlePage: true,
+  paneSelectors: SELECTORS.pane,
   matches: (url) => linkedinPostingKey(url) !== null,
   jobIdFromUrl: (url) => linkedinPostingKey(url)?.id ?? null,
   extract(doc, url) {

@@ -15,6 +15,11 @@ export interface SiteAdapter {
    * JSON-LD that names this URL's job is taken: prose could be any job on the page.
    */
   singlePage?: boolean;
+  /**
+   * Where a single-page board renders the selected job (its detail pane). The reader
+   * watches that element only, so a pane that fills in late is still read.
+   */
+  paneSelectors?: readonly string[];
   /** Pure: true for this board's posting pages only (not its board index or apply form). */
   matches(url: URL): boolean;
   /** The board's own id for the job named by this URL, when the URL carries one. */

@@ -245,6 +245,24 @@ describe('the overlay on Greenhouse, Ashby, LinkedIn and Workday, in Chromium', 
     await page.close();
   });
 
+  it('LinkedIn: a pane that fills in long after the URL changed (a slow network) is still read', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(SEARCH_A_URL);
+    const panel = page.getByRole('complementary', { name: 'JobLens' });
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).innerText()).toBe(A.posting.title);
+    await recordOverlay(page);
+
+    await page.evaluate((url) => history.pushState({}, '', url), SEARCH_B_URL);
+    // Longer than the reader's retries after a navigation (about 4.5 s): only watching the pane catches it.
+    await page.waitForTimeout(6_000);
+    await showBInPane(page, paneB);
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).innerText(), { timeout: 5_000 }).toBe(B.posting.title);
+
+    await checkNoMixing(page);
+    await page.close();
+  });
+
   /** Every recorded state showed one job whole (A's or B's), B never with A's pay or A's saved state, and A never again once B was shown. */
   async function checkNoMixing(page: Page): Promise<void> {
     const log = await recorded(page);
