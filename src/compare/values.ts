@@ -1,21 +1,9 @@
-import type { ApplicationStatus, ExchangeRates, PayPeriod, RemotePolicy, SavedPosting } from '../model/index.ts';
+import { annualise, type ApplicationStatus, type ExchangeRates, type PayPeriod, type RemotePolicy, type SavedPosting } from '../model/index.ts';
 
 /**
  * A saved posting's values as the user means them: their correction where they made one,
  * else what the parsers read. Pure; shared by the saved list, the comparison and the overlay.
  */
-
-/*
- * The same factors as the salary parser's `annualise` (src/parse/salary.ts). Not imported:
- * that module brings the whole salary parser with it (its pattern tables are built at load),
- * and this file is bundled into the content script and the popup, which parse nothing.
- */
-const PERIOD_FACTOR: Record<PayPeriod, number> = { hour: 2080, day: 260, week: 52, month: 12, year: 1 };
-
-function annualise(min: number, max: number, period: PayPeriod): { min: number; max: number } {
-  const factor = PERIOD_FACTOR[period];
-  return { min: Math.round(min * factor * 100) / 100, max: Math.round(max * factor * 100) / 100 };
-}
 
 export interface EffectivePay {
   min: number;

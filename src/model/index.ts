@@ -1,3 +1,4 @@
 export * from './posting.ts';
 export * from './raw.ts';
 export * from './saved.ts';
+export * from './pay.ts';

@@ -9,7 +9,8 @@ export {
   type Money,
   type MoneyToken,
 } from './money.ts';
-export { annualise, parseSalaryRanges, type ParseSalaryOptions } from './salary.ts';
+export { annualise } from '../model/pay.ts';
+export { parseSalaryRanges, type ParseSalaryOptions } from './salary.ts';
 export { isJurisdiction, parseRemote, type RemoteInput } from './remote.ts';
 export { isHeadingLine, sectionsFromText } from './sections.ts';
 export { classifyHeading, extractRequirements } from './requirements.ts';

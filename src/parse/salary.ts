@@ -1,4 +1,4 @@
-import type { PayPeriod, SalaryRange, ValueSource } from '../model/index.ts';
+import { annualise, type PayPeriod, type SalaryRange, type ValueSource } from '../model/index.ts';
 import { CURRENCY_CODES, findMoneyTokens, type MoneyToken } from './money.ts';
 import { isJurisdiction } from './remote.ts';
 import { decodeEntities, splitSentences } from './text.ts';
@@ -9,18 +9,6 @@ import { decodeEntities, splitSentences } from './text.ts';
  * judged: is it pay at all, for which period, for which zone, base or OTE, the
  * employer's figure or a board's estimate.
  */
-
-const PERIOD_FACTOR: Record<PayPeriod, number> = { hour: 2080, day: 260, week: 52, month: 12, year: 1 };
-
-/** The range as a yearly figure, for comparison: hour ×2080, day ×260, week ×52, month ×12. */
-export function annualise(min: number, max: number, period: PayPeriod): { min: number; max: number } {
-  const factor = PERIOD_FACTOR[period];
-  return { min: round2(min * factor), max: round2(max * factor) };
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}
 
 // ---------------------------------------------------------------------------------------
 // Periods

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SalaryRange } from '../../src/model/index.ts';
-import { annualise, parseSalaryRanges } from '../../src/parse/salary.ts';
+import { SalaryRange, annualise } from '../../src/model/index.ts';
+import { parseSalaryRanges } from '../../src/parse/salary.ts';
 import { decodeEntities, splitSentences } from '../../src/parse/text.ts';
 
 interface CorpusEntry {
