@@ -1,0 +1,18 @@
+import type { PayPeriod } from './posting.ts';
+
+/** Working hours, days, weeks and months in a year: how a stated period becomes a yearly figure. */
+export const PERIODS_PER_YEAR: Readonly<Record<PayPeriod, number>> = { hour: 2080, day: 260, week: 52, month: 12, year: 1 };
+
+/**
+ * The range as a yearly figure, for comparison: hour ×2080, day ×260, week ×52, month ×12.
+ * Pure arithmetic on the model, so the parsers, the saved list and the comparison share it
+ * without the UI bundles carrying the parsers.
+ */
+export function annualise(min: number, max: number, period: PayPeriod): { min: number; max: number } {
+  const factor = PERIODS_PER_YEAR[period];
+  return { min: round2(min * factor), max: round2(max * factor) };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
