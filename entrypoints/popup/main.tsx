@@ -1,6 +1,21 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../../src/messaging/client.ts';
+import { pageDatabase } from '../../src/extension/database.ts';
+import { serializeExport } from '../../src/io/export-json.ts';
+import {
+  deleteMany,
+  deleteSaved,
+  exportPostings,
+  exportPostingsCsv,
+  getSavedMany,
+  getSettings,
+  importExport,
+  listSummaries,
+  markClosed,
+  restoreSaved,
+  setSettings,
+  updateSaved,
+} from '../../src/store/repository.ts';
 import { alwaysRunOn, listAlwaysOn, readTab, stopRunningOn, webOrigin } from '../../src/extension/on-request.ts';
 import { isDeclaredPage } from '../../src/sites/matches.ts';
 import { compareSearch } from '../../src/compare/url.ts';
@@ -10,20 +25,23 @@ import '../../src/ui/popup/popup.css';
 import '../../src/ui/overlay/annotations.css';
 import '../../src/ui/compare/compare.css';
 
-// Glue: the popup app, wired to the background through the typed messaging client, and to
-// the tab it was opened on (opening the popup grants activeTab for that tab).
+// Glue: the popup app, wired to the extension's database (an extension page opens it
+// itself: src/extension/database.ts says why), and to the tab it was opened on (opening the
+// popup grants activeTab for that tab).
+const db = pageDatabase();
 const api: PopupApi = {
-  list: async () => (await sendMessage('saved.list', {})).postings,
-  remove: async (id) => (await sendMessage('saved.delete', { id })).deleted,
-  restore: async (posting) => (await sendMessage('saved.restore', { posting })).saved,
-  removeMany: async (ids) => (await sendMessage('saved.deleteMany', { ids })).deleted.length,
-  exportFile: async (ids) => (await sendMessage('saved.export', ids ? { ids } : {})).file,
-  exportCsv: async (ids) => (await sendMessage('saved.exportCsv', ids ? { ids } : {})).csv,
-  importFile: (text) => sendMessage('saved.import', { text }),
-  update: async (id, patch) => (await sendMessage('saved.update', { id, patch })).saved,
-  markClosed: async (id, closed) => (await sendMessage('saved.markClosed', { id, closed })).saved,
-  getSettings: async () => (await sendMessage('settings.get', {})).settings,
-  setSettings: async (settings) => (await sendMessage('settings.set', { settings })).settings,
+  list: async () => listSummaries(await db()),
+  get: async (ids) => getSavedMany(await db(), ids),
+  remove: async (id) => deleteSaved(await db(), id),
+  restore: async (posting) => restoreSaved(await db(), posting),
+  removeMany: async (ids) => (await deleteMany(await db(), ids)).length,
+  exportJson: async (ids) => serializeExport(await exportPostings(await db(), ids)),
+  exportCsv: async (ids) => exportPostingsCsv(await db(), ids),
+  importFile: async (text) => importExport(await db(), text),
+  update: async (id, patch) => updateSaved(await db(), id, patch),
+  markClosed: async (id, closed) => markClosed(await db(), id, closed),
+  getSettings: async () => getSettings(await db()),
+  setSettings: async (settings) => setSettings(await db(), settings),
   // tabs.create with a url needs no "tabs" permission.
   openUrl: (url) => browser.tabs.create({ url }),
   openCompare: (ids) => browser.tabs.create({ url: `${browser.runtime.getURL('/compare.html')}${compareSearch(ids)}` }),

@@ -20,16 +20,21 @@ export interface Effective<T> {
   corrected: boolean;
 }
 
-type Correctable = Pick<SavedPosting, 'salary' | 'salaries' | 'remote' | 'location' | 'experience' | 'corrections'>;
+/**
+ * What each function reads, no more, so a saved posting and its summary (SavedSummary,
+ * which keeps only the range the list shows as `salary`, and no `salaries`) both fit.
+ */
+type Correctable = Pick<SavedPosting, 'corrections'>;
+type PayFields = Correctable & Pick<SavedPosting, 'salary'> & { salaries?: SavedPosting['salaries'] };
 
 /** The primary pay: the user's correction (which may say "not stated"), else the posting's. */
-export function effectivePay(posting: Correctable): EffectivePay | null {
+export function effectivePay(posting: PayFields): EffectivePay | null {
   const corrected = posting.corrections.salary;
   if (corrected !== undefined) {
     if (corrected === null) return null;
     return { ...corrected, annual: annualise(corrected.min, corrected.max, corrected.period), corrected: true };
   }
-  const stated = posting.salary ?? posting.salaries[0] ?? null;
+  const stated = posting.salary ?? posting.salaries?.[0] ?? null;
   if (!stated) return null;
   return {
     min: stated.min,
@@ -41,18 +46,18 @@ export function effectivePay(posting: Correctable): EffectivePay | null {
   };
 }
 
-export function effectivePolicy(posting: Correctable): Effective<RemotePolicy> {
+export function effectivePolicy(posting: Correctable & { remote: Pick<SavedPosting['remote'], 'policy'> }): Effective<RemotePolicy> {
   const corrected = posting.corrections.remotePolicy;
   return corrected !== undefined ? { value: corrected, corrected: true } : { value: posting.remote.policy, corrected: false };
 }
 
-export function effectiveLocation(posting: Correctable): Effective<string | null> {
+export function effectiveLocation(posting: Correctable & Pick<SavedPosting, 'location'>): Effective<string | null> {
   const corrected = posting.corrections.location;
   return corrected !== undefined ? { value: corrected, corrected: true } : { value: posting.location, corrected: false };
 }
 
 /** The fewest years asked for. */
-export function effectiveYearsMin(posting: Correctable): Effective<number | null> {
+export function effectiveYearsMin(posting: Correctable & Pick<SavedPosting, 'experience'>): Effective<number | null> {
   const corrected = posting.corrections.yearsMin;
   return corrected !== undefined
     ? { value: corrected, corrected: true }

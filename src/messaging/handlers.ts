@@ -1,23 +1,7 @@
 import { z } from 'zod/mini';
 import { annotate } from '../annotate.ts';
 import type { JobLensDB } from '../store/db.ts';
-import { ImportError } from '../io/import-json.ts';
-import {
-  StorageFullError,
-  deleteMany,
-  deleteSaved,
-  exportPostings,
-  exportPostingsCsv,
-  getSaved,
-  getSettings,
-  importExport,
-  listSaved,
-  markClosed,
-  restoreSaved,
-  savePosting,
-  setSettings,
-  updateSaved,
-} from '../store/repository.ts';
+import { StorageFullError, getSaved, markClosed, savePosting, updateSaved } from '../store/repository.ts';
 import { Envelope, isMessageType, protocol, type MessageType, type Protocol, type Response, type ResponseData } from './protocol.ts';
 
 /**
@@ -69,15 +53,6 @@ const handlers: Handlers = {
     const saved = await markClosed(database, id, true);
     return { marked: saved.closedAt !== null };
   },
-  'saved.list': async ({ db }) => ({ postings: await listSaved(await db()) }),
-  'saved.delete': async ({ db }, { id }) => ({ deleted: await deleteSaved(await db(), id) }),
-  'saved.restore': async ({ db }, { posting }) => ({ saved: await restoreSaved(await db(), posting) }),
-  'saved.deleteMany': async ({ db }, { ids }) => ({ deleted: await deleteMany(await db(), ids) }),
-  'saved.export': async ({ db }, { ids }) => ({ file: await exportPostings(await db(), ids) }),
-  'saved.exportCsv': async ({ db }, { ids }) => ({ csv: await exportPostingsCsv(await db(), ids) }),
-  'saved.import': async ({ db }, { text }) => importExport(await db(), text),
-  'settings.get': async ({ db }) => ({ settings: await getSettings(await db()) }),
-  'settings.set': async ({ db }, { settings }) => ({ settings: await setSettings(await db(), settings) }),
 };
 
 /** The database could not be opened; already logged, and its message is the answer. */
@@ -85,7 +60,7 @@ class DatabaseUnavailable extends Error {}
 
 /** Failures whose message is the whole answer for the user; not logged as faults. */
 function isExpected(error: unknown): boolean {
-  return error instanceof DatabaseUnavailable || error instanceof ImportError || error instanceof StorageFullError;
+  return error instanceof DatabaseUnavailable || error instanceof StorageFullError;
 }
 
 function failure(error: string): Response {

@@ -1,14 +1,17 @@
 import { z } from 'zod/mini';
-import { ExportFile, FieldChange, Posting, RawPosting, SavedPatch, SavedPosting, Settings } from '../model/index.ts';
+import { FieldChange, Posting, RawPosting, SavedPatch, SavedPosting } from '../model/index.ts';
 
 /**
  * Every message the background answers: name -> request payload and response data.
  * Request payloads are strict objects, so a misspelt or extra field is refused rather
  * than silently dropped.
+ *
+ * These are what the content scripts (the page reader and the panel) need, and no more:
+ * the extension's own pages open the database themselves (src/extension/database.ts), so a
+ * content script, which runs among a job site's pages, cannot ask for the whole list, an
+ * export, an import or a deletion.
  */
 const PostingId = z.string().check(z.minLength(1));
-/** A selection of saved postings; absent means all of them. */
-const Selection = z.strictObject({ ids: z.optional(z.array(PostingId)) });
 
 export const protocol = {
   /**
@@ -54,51 +57,6 @@ export const protocol = {
   'saved.markClosed': {
     request: z.strictObject({ id: PostingId, closed: z.boolean() }),
     response: z.object({ saved: SavedPosting }),
-  },
-  'saved.list': {
-    request: z.strictObject({}),
-    response: z.object({ postings: z.array(SavedPosting) }),
-  },
-  'saved.delete': {
-    request: z.strictObject({ id: PostingId }),
-    response: z.object({ deleted: z.nullable(SavedPosting) }),
-  },
-  'saved.restore': {
-    request: z.strictObject({ posting: SavedPosting }),
-    response: z.object({ saved: SavedPosting }),
-  },
-  /** All or nothing; the deleted records come back for undo (restore each with saved.restore). */
-  'saved.deleteMany': {
-    request: z.strictObject({ ids: z.array(PostingId) }),
-    response: z.object({ deleted: z.array(SavedPosting) }),
-  },
-  'saved.export': {
-    request: Selection,
-    response: z.object({ file: ExportFile }),
-  },
-  'saved.exportCsv': {
-    request: Selection,
-    response: z.object({ csv: z.string() }),
-  },
-  /** The text of an export file; a refusal's error says which record and field is wrong. */
-  'saved.import': {
-    // No bound of its own: the import checks the size first, before any parsing, and says it in
-    // words (MAX_IMPORT_BYTES, src/io/import-json.ts). A second, smaller bound here answered a
-    // file between the two, which the popup lets through, with zod's "Invalid input".
-    request: z.strictObject({ text: z.string() }),
-    response: z.object({
-      added: z.int().check(z.nonnegative()),
-      updated: z.int().check(z.nonnegative()),
-      unchanged: z.int().check(z.nonnegative()),
-    }),
-  },
-  'settings.get': {
-    request: z.strictObject({}),
-    response: z.object({ settings: Settings }),
-  },
-  'settings.set': {
-    request: z.strictObject({ settings: Settings }),
-    response: z.object({ settings: Settings }),
   },
 } as const;
 

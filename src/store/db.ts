@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import {
   POSTINGS_STORE,
   SETTINGS_STORE,
+  SUMMARIES_STORE,
   runUpgrades,
   upgrades,
   type UpgradeDatabase,
@@ -19,6 +20,15 @@ export interface JobLensSchema extends DBSchema {
     value: unknown;
     indexes: { savedAt: string; updatedAt: string; status: string };
   };
+  summaries: {
+    key: string;
+    /**
+     * One SavedSummary per valid saved posting, under the same id, written in the same
+     * transaction as the posting. Read as unknown and validated with SavedSummary.
+     */
+    value: unknown;
+    indexes: { savedAt: string };
+  };
   settings: {
     /** One record per setting, keyed by its name (SETTINGS_KEY for the Settings object). */
     key: string;
@@ -28,7 +38,7 @@ export interface JobLensSchema extends DBSchema {
 
 export type JobLensDB = IDBPDatabase<JobLensSchema>;
 
-export { POSTINGS_STORE, SETTINGS_STORE };
+export { POSTINGS_STORE, SETTINGS_STORE, SUMMARIES_STORE };
 
 export interface OpenOptions {
   /** Called when this connection goes away (a newer version wants in, or the browser dropped it). */

@@ -10,12 +10,14 @@ import {
   Posting,
   SavedPatch,
   SavedPosting,
+  SavedSummary,
   Settings,
   StatusChange,
   defaultSettings,
+  summaryOf,
   type ExportFile,
 } from '../model/index.ts';
-import { POSTINGS_STORE, SETTINGS_STORE, type JobLensDB, type JobLensSchema } from './db.ts';
+import { POSTINGS_STORE, SETTINGS_STORE, SUMMARIES_STORE, type JobLensDB, type JobLensSchema } from './db.ts';
 import { diffPostings } from './diff.ts';
 
 /**
@@ -43,19 +45,29 @@ export function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
 }
 
-type WriteTransaction<Name extends StoreNames<JobLensSchema>> = IDBPTransaction<JobLensSchema, [Name], 'readwrite'>;
+type StoreList = ArrayLike<StoreNames<JobLensSchema>>;
+type WriteTransaction<Names extends StoreList> = IDBPTransaction<JobLensSchema, Names, 'readwrite'>;
 
 /**
- * Runs `work` in one readwrite transaction and waits for it to commit. On any error the
- * transaction is aborted (requests already made are undone) and a quota error becomes a
- * StorageFullError. `work` may await only requests on `tx`, or the transaction commits early.
+ * A saved posting and its summary are always written together: every write to postings
+ * goes through a transaction over both stores.
  */
-async function write<Name extends StoreNames<JobLensSchema>, T>(
+const SAVED_STORES = [POSTINGS_STORE, SUMMARIES_STORE] as const;
+type SavedStores = typeof SAVED_STORES;
+type SavedTransaction = IDBPTransaction<JobLensSchema, SavedStores, IDBTransactionMode>;
+
+/**
+ * Runs `work` in one readwrite transaction over `stores` and waits for it to commit. On
+ * any error the transaction is aborted (requests already made are undone) and a quota
+ * error becomes a StorageFullError. `work` may await only requests on `tx`, or the
+ * transaction commits early.
+ */
+async function write<const Names extends StoreList, T>(
   db: JobLensDB,
-  store: Name,
-  work: (tx: WriteTransaction<Name>) => Promise<T>,
+  stores: Names,
+  work: (tx: WriteTransaction<Names>) => Promise<T>,
 ): Promise<T> {
-  const tx = db.transaction(store, 'readwrite');
+  const tx = db.transaction(stores, 'readwrite');
   const done = tx.done;
   done.catch(() => undefined);
   try {
@@ -95,6 +107,22 @@ function readRecord(raw: unknown, report: InvalidRecordReporter): SavedPosting |
   if (parsed.success) return parsed.data;
   report({ id: recordId(raw), error: z.prettifyError(parsed.error) });
   return null;
+}
+
+/**
+ * A request of a batch issued together, its rejection seen as soon as it is made: when a
+ * later request of the batch throws (a full disk) the transaction aborts, and the requests
+ * already made must not then reject unhandled. The caller awaits the batch to see a failure.
+ */
+function issued<T>(request: Promise<T>): Promise<T> {
+  request.catch(() => undefined);
+  return request;
+}
+
+/** Puts a valid saved posting and its summary; returns both requests, issued together. */
+function putSaved(tx: WriteTransaction<SavedStores>, saved: SavedPosting): Promise<unknown>[] {
+  const posting = issued(tx.objectStore(POSTINGS_STORE).put(saved));
+  return [posting, issued(tx.objectStore(SUMMARIES_STORE).put(summaryOf(saved)))];
 }
 
 function field<T>(raw: unknown, key: string, schema: z.ZodMiniType<T>): T | undefined {
@@ -153,13 +181,13 @@ export interface SaveResult {
 export async function savePosting(db: JobLensDB, posting: Posting, now: Date = new Date()): Promise<SaveResult> {
   const fresh = Posting.parse(posting);
   const nowIso = now.toISOString();
-  return write(db, POSTINGS_STORE, async (tx) => {
-    const existing: unknown = await tx.store.get(fresh.id);
+  return write(db, SAVED_STORES, async (tx) => {
+    const existing: unknown = await tx.objectStore(POSTINGS_STORE).get(fresh.id);
     const previous = existing === undefined ? null : Posting.safeParse(existing);
     const changes = previous?.success ? diffPostings(previous.data, fresh, nowIso) : [];
     const user = userPart(existing, nowIso);
     const saved = SavedPosting.parse({ ...fresh, ...user, changes: [...user.changes, ...changes], updatedAt: nowIso });
-    await tx.store.put(saved);
+    await Promise.all(putSaved(tx, saved));
     return { saved, changes };
   });
 }
@@ -216,10 +244,10 @@ export async function updateSaved(
 ): Promise<SavedPosting> {
   const valid = SavedPatch.parse(patch);
   const nowIso = now.toISOString();
-  return write(db, POSTINGS_STORE, async (tx) => {
-    const current = requireSaved(await tx.store.get(id), id, 'changed');
+  return write(db, SAVED_STORES, async (tx) => {
+    const current = requireSaved(await tx.objectStore(POSTINGS_STORE).get(id), id, 'changed');
     const saved = SavedPosting.parse(applyPatch(current, valid, nowIso));
-    await tx.store.put(saved);
+    await Promise.all(putSaved(tx, saved));
     return saved;
   });
 }
@@ -230,11 +258,11 @@ export async function updateSaved(
  */
 export async function markClosed(db: JobLensDB, id: string, closed: boolean, now: Date = new Date()): Promise<SavedPosting> {
   const nowIso = now.toISOString();
-  return write(db, POSTINGS_STORE, async (tx) => {
-    const current = requireSaved(await tx.store.get(id), id, closed ? 'marked closed' : 'marked open');
+  return write(db, SAVED_STORES, async (tx) => {
+    const current = requireSaved(await tx.objectStore(POSTINGS_STORE).get(id), id, closed ? 'marked closed' : 'marked open');
     if (closed === (current.closedAt !== null)) return current;
     const saved = SavedPosting.parse({ ...current, closedAt: closed ? nowIso : null, updatedAt: nowIso });
-    await tx.store.put(saved);
+    await Promise.all(putSaved(tx, saved));
     return saved;
   });
 }
@@ -256,14 +284,135 @@ export async function listSaved(
   // The whole store rather than the savedAt index: a corrupt record without a savedAt
   // would be missing from the index, and it must still be reported.
   const raws: unknown[] = await db.getAll(POSTINGS_STORE);
-  const keyed: { record: SavedPosting; savedMs: number }[] = [];
+  const records: SavedPosting[] = [];
   for (const raw of raws) {
     const record = readRecord(raw, report);
-    if (record) keyed.push({ record, savedMs: Date.parse(record.savedAt) });
+    if (record) records.push(record);
   }
+  return newestSavedFirst(records);
+}
+
+/** Newest saved first; the same savedAt by id. The order of listSaved and listSummaries. */
+function newestSavedFirst<T extends { id: string; savedAt: string }>(records: readonly T[]): T[] {
   // Each date parsed once, not twice per comparison (10,000 records: ~270,000 comparisons).
+  const keyed = records.map((record) => ({ record, savedMs: Date.parse(record.savedAt) }));
   keyed.sort((a, b) => b.savedMs - a.savedMs || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
   return keyed.map((k) => k.record);
+}
+
+/**
+ * The valid saved postings with these ids, in the order of `ids` (each once); ids with
+ * nothing saved are skipped, invalid records reported and skipped. One transaction, the
+ * reads issued together.
+ */
+export async function getSavedMany(
+  db: JobLensDB,
+  ids: readonly string[],
+  report: InvalidRecordReporter = logInvalidRecord,
+): Promise<SavedPosting[]> {
+  const unique = [...new Set(ids)];
+  const store = db.transaction(POSTINGS_STORE).store;
+  const raws: unknown[] = await Promise.all(unique.map((id) => store.get(id)));
+  const records: SavedPosting[] = [];
+  for (const raw of raws) {
+    const record = readRecord(raw, report);
+    if (record) records.push(record);
+  }
+  return records;
+}
+
+/** How the summaries store stands against the postings store, by key. */
+interface SummaryCheck {
+  /** Valid postings with no summary. */
+  unsummarised: SavedPosting[];
+  /** Keys of summaries whose posting is gone. */
+  orphans: string[];
+  /** Postings with no summary that do not validate: by design they have none. */
+  invalid: InvalidRecord[];
+}
+
+/**
+ * Compares the two stores' keys (keys only: cheap) and reads the postings that have no
+ * summary, which are normally none, or the few corrupt ones. Works in the caller's
+ * transaction, which must cover both stores.
+ */
+async function checkSummaries(tx: SavedTransaction): Promise<SummaryCheck> {
+  const postings = tx.objectStore(POSTINGS_STORE);
+  const summaryStore = tx.objectStore(SUMMARIES_STORE);
+  const [postingKeys, summaryKeys] = await Promise.all([postings.getAllKeys(), summaryStore.getAllKeys()]);
+  const summarised = new Set(summaryKeys);
+  const saved = new Set(postingKeys);
+  const missing = postingKeys.filter((key) => !summarised.has(key));
+  const raws: unknown[] = await Promise.all(missing.map((key) => postings.get(key)));
+  const check: SummaryCheck = { unsummarised: [], orphans: summaryKeys.filter((key) => !saved.has(key)), invalid: [] };
+  for (const [i, raw] of raws.entries()) {
+    const parsed = SavedPosting.safeParse(raw);
+    if (parsed.success) check.unsummarised.push(parsed.data);
+    else check.invalid.push({ id: missing[i], error: z.prettifyError(parsed.error) });
+  }
+  return check;
+}
+
+/**
+ * Writes the summary of each valid posting that has none and deletes each summary whose
+ * posting is gone, checking afresh inside its own transaction (a write may have landed
+ * since the caller looked). A summary is derived data: deleting one loses nothing.
+ */
+async function repairSummaries(db: JobLensDB): Promise<void> {
+  await write(db, SAVED_STORES, async (tx) => {
+    const { unsummarised, orphans } = await checkSummaries(tx);
+    const summaries = tx.objectStore(SUMMARIES_STORE);
+    await Promise.all([
+      ...unsummarised.map((saved) => issued(summaries.put(summaryOf(saved)))),
+      ...orphans.map((key) => issued(summaries.delete(key))),
+    ]);
+  });
+}
+
+/**
+ * What the saved list shows: the summary of every valid saved posting, newest saved first
+ * (the order of listSaved). Reads the summaries store, never the full records. A summary
+ * that does not validate is reported and skipped, as is a posting that does not (it has no
+ * summary by design; reported as listSaved would).
+ *
+ * Every repository write keeps the two stores in step, but the list must not depend on
+ * it: a record written by some other path (an older build, a future bug) would otherwise
+ * vanish from the list, or a deleted one linger. So each call compares the two stores' keys
+ * in the transaction that reads the summaries, and reads the postings that have no
+ * summary. Normally those are none, or the few corrupt ones, which stay without a summary
+ * and cost a read each, never a rewrite: comparing counts instead would find a corrupt
+ * posting's missing summary on every open and rebuild for nothing. The list is built from
+ * that snapshot; when it found a valid posting without a summary, or a summary without a
+ * posting, the repair is written before returning, so the next open is cheap again. A
+ * summary that is present but out of date cannot be seen by keys, and is not looked for:
+ * that would mean reading every full record.
+ */
+export async function listSummaries(
+  db: JobLensDB,
+  report: InvalidRecordReporter = logInvalidRecord,
+): Promise<SavedSummary[]> {
+  // The summaries and the check from one snapshot: both issued in the same transaction.
+  const tx = db.transaction(SAVED_STORES, 'readonly');
+  const [stored, check] = await Promise.all([tx.objectStore(SUMMARIES_STORE).getAll() as Promise<unknown[]>, checkSummaries(tx)]);
+  if (check.unsummarised.length > 0 || check.orphans.length > 0) {
+    try {
+      await repairSummaries(db);
+    } catch (error) {
+      // The list below does not depend on the repair; the next open tries again.
+      console.error('JobLens: could not repair the saved list', error);
+    }
+  }
+  for (const invalid of check.invalid) report(invalid);
+  const orphans = new Set<unknown>(check.orphans);
+  const summaries = check.unsummarised.map(summaryOf);
+  for (const raw of stored) {
+    const id = recordId(raw);
+    if (orphans.has(id)) continue;
+    const parsed = SavedSummary.safeParse(raw);
+    if (parsed.success) summaries.push(parsed.data);
+    else report({ id, error: `summary: ${z.prettifyError(parsed.error)}` });
+  }
+  return newestSavedFirst(summaries);
 }
 
 /** The saved postings with these ids (all of them when `ids` is absent), newest saved first. */
@@ -293,16 +442,22 @@ export async function deleteSaved(db: JobLensDB, id: string): Promise<SavedPosti
  * are skipped; if any of the records does not validate, nothing at all is deleted.
  */
 export async function deleteMany(db: JobLensDB, ids: readonly string[]): Promise<SavedPosting[]> {
-  return write(db, POSTINGS_STORE, async (tx) => {
+  return write(db, SAVED_STORES, async (tx) => {
+    const postings = tx.objectStore(POSTINGS_STORE);
+    const summaries = tx.objectStore(SUMMARIES_STORE);
+    const unique = [...new Set(ids)];
+    // Every record is read and checked before anything is deleted; requests are issued
+    // together (one round trip for the lot, not one per record).
+    const raws: unknown[] = await Promise.all(unique.map((id) => postings.get(id)));
     const deleted: SavedPosting[] = [];
-    for (const id of new Set(ids)) {
-      const raw: unknown = await tx.store.get(id);
+    for (const [i, raw] of raws.entries()) {
       if (raw === undefined) continue;
       const parsed = SavedPosting.safeParse(raw);
-      if (!parsed.success) throw new Error(`Saved posting ${id} is not valid, so it was kept rather than deleted.`);
-      await tx.store.delete(id);
+      if (!parsed.success) throw new Error(`Saved posting ${unique[i]!} is not valid, so it was kept rather than deleted.`);
       deleted.push(parsed.data);
     }
+    const deletes = deleted.flatMap((record) => [issued(postings.delete(record.id)), issued(summaries.delete(record.id))]);
+    await Promise.all(deletes);
     return deleted;
   });
 }
@@ -310,7 +465,7 @@ export async function deleteMany(db: JobLensDB, ids: readonly string[]): Promise
 /** Puts back a record returned by deleteSaved, as it was. */
 export async function restoreSaved(db: JobLensDB, record: SavedPosting): Promise<SavedPosting> {
   const valid = SavedPosting.parse(record);
-  await write(db, POSTINGS_STORE, (tx) => tx.store.put(valid));
+  await write(db, SAVED_STORES, (tx) => Promise.all(putSaved(tx, valid)));
   return valid;
 }
 
@@ -355,23 +510,19 @@ export interface ImportResult {
  */
 export async function importExport(db: JobLensDB, text: string): Promise<ImportResult> {
   const file = parseExport(text);
-  return write(db, POSTINGS_STORE, async (tx) => {
+  return write(db, SAVED_STORES, async (tx) => {
+    const postings = tx.objectStore(POSTINGS_STORE);
     const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
     // Requests are issued together and awaited together: awaiting each one in turn costs a
     // round trip to the database per record (10,000 records: seconds). One request finds
     // which ids are stored; only those records are read.
-    const storedIds = new Set(await tx.store.getAllKeys());
+    const storedIds = new Set(await postings.getAllKeys());
     const clashing = file.postings.filter((p) => storedIds.has(p.id));
     const stored = new Map(
-      (await Promise.all(clashing.map((p) => tx.store.get(p.id)))).map((raw, i) => [clashing[i]!.id, raw as unknown]),
+      (await Promise.all(clashing.map((p) => postings.get(p.id)))).map((raw, i) => [clashing[i]!.id, raw as unknown]),
     );
     const puts: Promise<unknown>[] = [];
-    const put = (record: SavedPosting) => {
-      const request = tx.store.put(record);
-      // Seen here, so that when one write fails the others' rejections are not left unhandled.
-      request.catch(() => undefined);
-      puts.push(request);
-    };
+    const put = (record: SavedPosting) => puts.push(...putSaved(tx, record));
     for (const incoming of file.postings) {
       const existing = stored.get(incoming.id);
       if (existing === undefined) {
@@ -407,6 +558,6 @@ export async function getSettings(db: JobLensDB, report: InvalidRecordReporter =
 
 export async function setSettings(db: JobLensDB, settings: Settings): Promise<Settings> {
   const valid = Settings.parse(settings);
-  await write(db, SETTINGS_STORE, (tx) => tx.store.put(valid, SETTINGS_KEY));
+  await write(db, [SETTINGS_STORE], (tx) => tx.objectStore(SETTINGS_STORE).put(valid, SETTINGS_KEY));
   return valid;
 }

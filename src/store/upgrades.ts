@@ -1,4 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { SavedPosting, summaryOf } from '../model/index.ts';
 
 /**
  * Numbered schema steps: `upgrades[n]` takes a database at version n to version n + 1.
@@ -15,6 +16,7 @@ export const SAVED_AT_INDEX = 'savedAt';
 export const UPDATED_AT_INDEX = 'updatedAt';
 export const STATUS_INDEX = 'status';
 export const SETTINGS_STORE = 'settings';
+export const SUMMARIES_STORE = 'summaries';
 
 /** v0 -> v1: saved postings keyed by their stable id, with an index to list them by save time. */
 export function createPostingsStore(db: UpgradeDatabase): void {
@@ -67,7 +69,40 @@ export async function addAnnotations(db: UpgradeDatabase, tx: UpgradeTransaction
   }
 }
 
-export const upgrades: readonly UpgradeStep[] = [createPostingsStore, addAnnotations];
+/**
+ * v2 -> v3: a summary of every saved posting (SavedSummary: what the saved list shows,
+ * without the description and history), so the list of 10,000 opens without reading every
+ * full record. Keyed like the postings, with an index by save time. From here on the
+ * repository writes a posting and its summary in one transaction.
+ *
+ * Unlike the steps before it, this one reads records with today's SavedPosting: a summary
+ * is defined by today's shape (summaryOf), so there is no honest way to derive one from a
+ * record that does not validate. Such a record gets no summary and stays in postings as it
+ * was (nothing is deleted); listSummaries reports it, and writes the summary of any valid
+ * posting that lacks one, so a record this step could not summarise (one a later step
+ * reshapes into validity, say) is picked up then. A later step that changes SavedPosting
+ * or SavedSummary must rewrite the summaries itself, after its own reshaping.
+ */
+export async function addSummaries(db: UpgradeDatabase, tx: UpgradeTransaction): Promise<void> {
+  // Structure first and synchronously: the transaction must not go inactive before it.
+  const summaries = db.createObjectStore(SUMMARIES_STORE, { keyPath: 'id' });
+  summaries.createIndex(SAVED_AT_INDEX, 'savedAt');
+
+  // One read and the writes issued together: a cursor would cost a round trip per record.
+  const records: unknown[] = await tx.objectStore(POSTINGS_STORE).getAll();
+  const puts: Promise<unknown>[] = [];
+  for (const record of records) {
+    const parsed = SavedPosting.safeParse(record);
+    if (!parsed.success) continue;
+    const request = summaries.put(summaryOf(parsed.data));
+    // Seen here, so that when one write fails the others' rejections are not left unhandled.
+    request.catch(() => undefined);
+    puts.push(request);
+  }
+  await Promise.all(puts);
+}
+
+export const upgrades: readonly UpgradeStep[] = [createPostingsStore, addAnnotations, addSummaries];
 
 /**
  * Runs the steps from `oldVersion` up to `newVersion` inside the versionchange transaction.

@@ -19,8 +19,7 @@ export function random(seed: number): () => number {
  * `count` saved postings, cycling through `base` (the fixtures' annotated postings: real text
  * and real sizes, descriptions of 0.4–5 KB), each with its own id, URL, title variant,
  * company, and a user part (status and its history, notes, tags, rating) spread over two
- * years. Self-contained (no outer names), so the browser measures run this very function
- * in an extension page rather than pushing 40 MB through the DevTools protocol.
+ * years.
  */
 export function savedPostings(base: readonly Posting[], count: number, seed = 1): SavedPosting[] {
   let state = seed >>> 0;

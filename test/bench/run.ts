@@ -8,8 +8,7 @@
 // the reader on a page that is not one, the popup, search, export and import).
 // The build is copied first, so another build of .output mid-run cannot change what is measured;
 // JOBLENS_EXTENSION_DIR names a built extension to measure instead.
-// BENCH_ONLY=sizes,node,overlay,not-a-posting,saved runs some of them; BENCH_PROFILE=1 adds a
-// CPU profile of the background during export and list.
+// BENCH_ONLY=sizes,node,overlay,not-a-posting,saved runs some of them.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

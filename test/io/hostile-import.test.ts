@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serializeExport } from '../../src/io/export-json.ts';
 import { ImportError, MAX_IMPORT_BYTES, NOT_AN_EXPORT, parseExport, tooLargeMessage } from '../../src/io/import-json.ts';
-import { createHandler } from '../../src/messaging/handlers.ts';
 import { EXPORT_FORMAT, type SavedPosting } from '../../src/model/index.ts';
 import { openJobLensDB, POSTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
 import { exportPostings, getSaved, importExport, savePosting } from '../../src/store/repository.ts';
@@ -90,15 +89,13 @@ describe('a 100 MB file', () => {
     expect(parse).toHaveBeenCalledTimes(1);
   });
 
-  it('sent to the background as a message: refused with the size message, nothing written', async () => {
+  it('imported as the popup does (importExport on its own database): refused with the size message, nothing written', async () => {
     const { db, before } = await storedDb();
-    const handle = createHandler(db);
     const parse = vi.spyOn(JSON, 'parse');
     const text = exportText([]).replace('"postings":[]', `"postings":[],"padding":"${'x'.repeat(HUNDRED_MB)}"`);
 
-    const response = await handle({ type: 'saved.import', payload: { text } });
+    await expect(importExport(db, text)).rejects.toThrow(tooLargeMessage(text.length));
 
-    expect(response).toEqual({ ok: false, error: tooLargeMessage(text.length) });
     expect(parse).not.toHaveBeenCalled();
     expect(await db.getAll(POSTINGS_STORE)).toEqual(before);
   });

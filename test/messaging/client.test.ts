@@ -24,17 +24,15 @@ describe('sendMessage through the background listener', () => {
     const { saved } = await sendMessage('posting.save', { posting });
     expect(saved.id).toBe(posting.id);
     expect((await sendMessage('posting.status', { id: posting.id })).saved?.savedAt).toBe(saved.savedAt);
-    expect((await sendMessage('saved.list', {})).postings).toHaveLength(1);
-    const { file } = await sendMessage('saved.export', {});
-    expect(file.postings[0]?.id).toBe(posting.id);
-    const { deleted } = await sendMessage('saved.delete', { id: posting.id });
-    expect(deleted).toEqual(saved);
-    await sendMessage('saved.restore', { posting: deleted! });
+    const updated = await sendMessage('saved.update', { id: posting.id, patch: { notes: 'Call on Thursday' } });
+    expect(updated.saved.notes).toBe('Call on Thursday');
+    const closed = await sendMessage('saved.markClosed', { id: posting.id, closed: true });
+    expect(closed.saved.closedAt).not.toBeNull();
     expect(await db.count(POSTINGS_STORE)).toBe(1);
   });
 
   it('refuses to send an invalid request', async () => {
-    await expect(sendMessage('saved.delete', { id: '' })).rejects.toThrow(/refusing to send/);
+    await expect(sendMessage('posting.status', { id: '' })).rejects.toThrow(/refusing to send/);
   });
 
   it("throws the background's own message when it refuses", async () => {
@@ -42,8 +40,8 @@ describe('sendMessage through the background listener', () => {
     const quiet = console.error;
     console.error = () => undefined;
     try {
-      await expect(sendMessage('saved.delete', { id: 'lever:corrupt' })).rejects.toThrow(
-        'Saved posting lever:corrupt is not valid, so it was kept rather than deleted.',
+      await expect(sendMessage('saved.update', { id: 'lever:corrupt', patch: { notes: 'x' } })).rejects.toThrow(
+        'Saved posting lever:corrupt is not valid, so it was kept as it is rather than changed.',
       );
     } finally {
       console.error = quiet;
@@ -54,14 +52,14 @@ describe('sendMessage through the background listener', () => {
 describe('sendMessage against a misbehaving background', () => {
   it('rejects a response that does not match the schema', async () => {
     browser.runtime.onMessage.addListener((_m: unknown, _s: unknown, sendResponse: (r: unknown) => void) => {
-      sendResponse({ ok: true, data: { postings: [{ id: 'not a posting' }] } });
+      sendResponse({ ok: true, data: { saved: { id: 'not a posting' } } });
       return true;
     });
-    await expect(sendMessage('saved.list', {})).rejects.toThrow(/unexpected answer to saved.list/);
+    await expect(sendMessage('posting.status', { id: 'lever:1' })).rejects.toThrow(/unexpected answer to posting.status/);
   });
 
   it('rejects no answer at all', async () => {
     browser.runtime.onMessage.addListener(() => undefined);
-    await expect(sendMessage('saved.list', {})).rejects.toThrow(/no answer/);
+    await expect(sendMessage('posting.status', { id: 'lever:1' })).rejects.toThrow(/no answer/);
   });
 });

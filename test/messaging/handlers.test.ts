@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EXPORT_FORMAT, ExportFile, FieldChange, Posting, SavedPosting, type RawPosting } from '../../src/model/index.ts';
-import { CSV_COLUMNS } from '../../src/io/export-csv.ts';
+import { FieldChange, Posting, SavedPosting, type RawPosting } from '../../src/model/index.ts';
 import { createHandler, createLazyHandler, toMessageListener, type Handler } from '../../src/messaging/handlers.ts';
 import { MESSAGE_TYPES, protocol, responseSchema } from '../../src/messaging/protocol.ts';
 import { openJobLensDB, POSTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
 import { STORAGE_FULL_MESSAGE } from '../../src/store/repository.ts';
-import { musicUnderstandingPosting, sambaPosting, savedFrom, storytellingPosting } from '../helpers/postings.ts';
+import { musicUnderstandingPosting, sambaPosting } from '../helpers/postings.ts';
 
 const dbs: JobLensDB[] = [];
 afterEach(() => {
@@ -45,32 +44,37 @@ async function ok<T>(response: Promise<unknown>): Promise<T> {
 }
 
 describe('protocol', () => {
-  it('names every message the brief asks for', () => {
+  it("names the messages the content scripts need, and no more", () => {
     expect(MESSAGE_TYPES.sort()).toEqual(
-      [
-        'posting.annotate',
-        'overlay.inject',
-        'posting.save',
-        'posting.status',
-        'saved.update',
-        'saved.markClosed',
-        'posting.seenClosed',
-        'saved.list',
-        'saved.delete',
-        'saved.restore',
-        'saved.deleteMany',
-        'saved.export',
-        'saved.exportCsv',
-        'saved.import',
-        'settings.get',
-        'settings.set',
-      ].sort(),
+      ['posting.annotate', 'overlay.inject', 'posting.save', 'posting.status', 'saved.update', 'saved.markClosed', 'posting.seenClosed'].sort(),
     );
+  });
+
+  it('does not hand a content script the whole list, an export, an import or a deletion', async () => {
+    const { db, handle } = await setup();
+    const posting = musicUnderstandingPosting();
+    await ok(handle({ type: 'posting.save', payload: { posting } }));
+    // What the popup asked the background for before it opened the database itself.
+    for (const message of [
+      { type: 'saved.list', payload: {} },
+      { type: 'saved.export', payload: {} },
+      { type: 'saved.exportCsv', payload: {} },
+      { type: 'saved.delete', payload: { id: posting.id } },
+      { type: 'saved.deleteMany', payload: { ids: [posting.id] } },
+      { type: 'saved.import', payload: { text: '{}' } },
+      { type: 'settings.set', payload: { settings: { exchangeRates: null } } },
+    ]) {
+      expect(await handle(message, { tab: { id: 1 }, frameId: 0 }), message.type).toEqual({
+        ok: false,
+        error: `JobLens does not know the message type "${message.type}".`,
+      });
+    }
+    expect(await db.count(POSTINGS_STORE)).toBe(1);
   });
 });
 
 describe('createHandler: valid round trips', () => {
-  it('saves, reports status, lists, deletes, restores and exports', async () => {
+  it('saves and reports status', async () => {
     const { handle } = await setup();
     const music = musicUnderstandingPosting();
     const samba = sambaPosting();
@@ -87,34 +91,12 @@ describe('createHandler: valid round trips', () => {
     const none = await ok<{ saved: SavedPosting | null }>(handle({ type: 'posting.status', payload: { id: 'lever:none' } }));
     expect(none.saved).toBeNull();
 
-    const { postings } = await ok<{ postings: SavedPosting[] }>(handle({ type: 'saved.list', payload: {} }));
-    expect(postings.map((p) => p.id).sort()).toEqual([music.id, samba.id].sort());
-
-    const { deleted } = await ok<{ deleted: SavedPosting | null }>(
-      handle({ type: 'saved.delete', payload: { id: music.id } }),
-    );
-    expect(deleted).toEqual(saved);
-    const afterDelete = await ok<{ postings: SavedPosting[] }>(handle({ type: 'saved.list', payload: {} }));
-    expect(afterDelete.postings.map((p) => p.id)).toEqual([samba.id]);
-
-    await ok(handle({ type: 'saved.restore', payload: { posting: deleted } }));
-    const restored = await ok<{ saved: SavedPosting | null }>(handle({ type: 'posting.status', payload: { id: music.id } }));
-    expect(restored.saved).toEqual(saved);
-
-    const { file } = await ok<{ file: unknown }>(handle({ type: 'saved.export', payload: {} }));
-    expect(ExportFile.parse(file).postings).toHaveLength(2);
   });
 
   it('answers every message with a response its schema accepts', async () => {
     const { handle } = await setup();
     const posting = musicUnderstandingPosting();
-    const saved = await ok<{ saved: SavedPosting }>(handle({ type: 'posting.save', payload: { posting } }));
-    const exported = JSON.stringify({
-      format: EXPORT_FORMAT,
-      version: 2,
-      exportedAt: '2026-06-06T12:00:00.000Z',
-      postings: [savedFrom(storytellingPosting(), '2026-06-01T10:00:00.000Z')],
-    });
+    await ok(handle({ type: 'posting.save', payload: { posting } }));
     const payloads = {
       'posting.annotate': { raw: rawPosting() },
       'overlay.inject': {},
@@ -123,15 +105,6 @@ describe('createHandler: valid round trips', () => {
       'saved.update': { id: posting.id, patch: { status: 'applied', rating: 3 } },
       'saved.markClosed': { id: posting.id, closed: true },
       'posting.seenClosed': { id: posting.id, evidence: 'No longer accepting applications' },
-      'saved.list': {},
-      'saved.export': {},
-      'saved.exportCsv': { ids: [posting.id] },
-      'saved.import': { text: exported },
-      'settings.get': {},
-      'settings.set': { settings: { exchangeRates: null } },
-      'saved.delete': { id: posting.id },
-      'saved.restore': { posting: saved.saved },
-      'saved.deleteMany': { ids: [posting.id] },
     } as const;
     expect(Object.keys(payloads).sort()).toEqual([...MESSAGE_TYPES].sort());
     for (const type of Object.keys(payloads) as (keyof typeof payloads)[]) {
@@ -144,7 +117,7 @@ describe('createHandler: valid round trips', () => {
   });
 
   it('marks a saved posting closed when its page says so, keeps it, and leaves unsaved ones alone', async () => {
-    const { handle } = await setup();
+    const { db, handle } = await setup();
     const posting = musicUnderstandingPosting();
     await ok(handle({ type: 'posting.save', payload: { posting } }));
     const seen = await ok<{ marked: boolean }>(
@@ -159,8 +132,9 @@ describe('createHandler: valid round trips', () => {
       handle({ type: 'posting.seenClosed', payload: { id: 'lever:not-saved', evidence: 'Page not found' } }),
     );
     expect(other.marked).toBe(false);
-    const list = await ok<{ postings: SavedPosting[] }>(handle({ type: 'saved.list', payload: {} }));
-    expect(list.postings.map((p) => p.id)).toEqual([posting.id]);
+    const unsaved = await ok<{ saved: SavedPosting | null }>(handle({ type: 'posting.status', payload: { id: 'lever:not-saved' } }));
+    expect(unsaved.saved).toBeNull();
+    expect(await db.count(POSTINGS_STORE)).toBe(1);
   });
 
   it('annotates what the content script read, and writes nothing', async () => {
@@ -174,13 +148,6 @@ describe('createHandler: valid round trips', () => {
     expect(await db.count(POSTINGS_STORE)).toBe(0);
   });
 
-  it('deleting an unknown id answers null', async () => {
-    const { handle } = await setup();
-    expect(await handle({ type: 'saved.delete', payload: { id: 'lever:none' } })).toEqual({
-      ok: true,
-      data: { deleted: null },
-    });
-  });
 });
 
 describe('createHandler: the messages for working with saved jobs', () => {
@@ -206,56 +173,6 @@ describe('createHandler: the messages for working with saved jobs', () => {
     );
     expect(resaved.changes).toMatchObject([{ field: 'title', before: samba.title, after: 'Renamed' }]);
     expect(resaved.saved).toMatchObject({ status: 'applying', rating: 2, corrections: { yearsMin: 3 } });
-  });
-
-  it('deletes several, exports a selection as JSON and CSV, and imports', async () => {
-    const { db, handle } = await setup();
-    const music = musicUnderstandingPosting();
-    const samba = sambaPosting();
-    await ok(handle({ type: 'posting.save', payload: { posting: music } }));
-    await ok(handle({ type: 'posting.save', payload: { posting: samba } }));
-
-    const { file } = await ok<{ file: ExportFile }>(handle({ type: 'saved.export', payload: { ids: [samba.id] } }));
-    expect(file.postings.map((p) => p.id)).toEqual([samba.id]);
-    const { csv } = await ok<{ csv: string }>(handle({ type: 'saved.exportCsv', payload: {} }));
-    expect(csv.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
-    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
-
-    const { deleted } = await ok<{ deleted: SavedPosting[] }>(
-      handle({ type: 'saved.deleteMany', payload: { ids: [music.id, samba.id] } }),
-    );
-    expect(deleted.map((p) => p.id).sort()).toEqual([music.id, samba.id].sort());
-    expect(await db.count(POSTINGS_STORE)).toBe(0);
-
-    expect(await handle({ type: 'saved.import', payload: { text: JSON.stringify(file) } })).toEqual({
-      ok: true,
-      data: { added: 1, updated: 0, unchanged: 0 },
-    });
-  });
-
-  it('answers a refused import with the clear message, writes nothing, and does not log it as a fault', async () => {
-    const { db, handle } = await setup();
-    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const bad = { ...savedFrom(sambaPosting(), '2026-06-01T10:00:00.000Z'), rating: 'five' };
-    const text = JSON.stringify({ format: EXPORT_FORMAT, version: 2, exportedAt: '2026-06-06T12:00:00.000Z', postings: [bad] });
-    expect(await handle({ type: 'saved.import', payload: { text } })).toEqual({
-      ok: false,
-      error: `Nothing was imported: 1 record is not valid.\nRecord 1 (${bad.id}): rating: expected number, received string`,
-    });
-    expect(await handle({ type: 'saved.import', payload: { text: 'hello' } })).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/^This file is not JSON: /),
-    });
-    expect(await db.count(POSTINGS_STORE)).toBe(0);
-    expect(error).not.toHaveBeenCalled();
-  });
-
-  it('keeps settings', async () => {
-    const { handle } = await setup();
-    expect(await ok(handle({ type: 'settings.get', payload: {} }))).toEqual({ settings: { exchangeRates: null } });
-    const settings = { exchangeRates: { base: 'EUR', rates: { USD: 1.08 }, updatedAt: '2026-06-01T10:00:00.000Z' } };
-    await ok(handle({ type: 'settings.set', payload: { settings } }));
-    expect(await ok(handle({ type: 'settings.get', payload: {} }))).toEqual({ settings });
   });
 
   it("says the browser's storage is full, and leaves the stored record as it was", async () => {
@@ -291,19 +208,14 @@ describe('createHandler: malformed messages are refused and write nothing', () =
     ['a posting with a bad url', { type: 'posting.save', payload: { posting: { ...posting, url: 'nope' } } }],
     ['a posting missing fields', { type: 'posting.save', payload: { posting: { id: 'lever:x', title: 'x' } } }],
     ['a misspelt payload field', { type: 'posting.save', payload: { postng: posting } }],
-    ['an extra payload field', { type: 'saved.list', payload: { all: true } }],
-    ['a restore of a bare posting', { type: 'saved.restore', payload: { posting } }],
-    ['a numeric id', { type: 'saved.delete', payload: { id: 42 } }],
+    ['an extra payload field', { type: 'posting.status', payload: { id: 'lever:x', all: true } }],
+    ['a numeric id', { type: 'posting.status', payload: { id: 42 } }],
+    ['evidence of a closed page that is not text', { type: 'posting.seenClosed', payload: { id: 'lever:x', evidence: 42 } }],
     ['a status outside the pipeline', { type: 'saved.update', payload: { id: 'lever:x', patch: { status: 'ghosted' } } }],
     ['a rating of 6', { type: 'saved.update', payload: { id: 'lever:x', patch: { rating: 6 } } }],
     ['an unknown patch field', { type: 'saved.update', payload: { id: 'lever:x', patch: { savedAt: '2020-01-01T00:00:00.000Z' } } }],
     ['an update without a patch', { type: 'saved.update', payload: { id: 'lever:x' } }],
     ['closed as text', { type: 'saved.markClosed', payload: { id: 'lever:x', closed: 'yes' } }],
-    ['ids that are not a list', { type: 'saved.deleteMany', payload: { ids: 'lever:x' } }],
-    ['an empty id in a selection', { type: 'saved.export', payload: { ids: [''] } }],
-    ['an unknown export field', { type: 'saved.exportCsv', payload: { ids: [], all: true } }],
-    ['an import that is not text', { type: 'saved.import', payload: { text: { format: 'joblens/export' } } }],
-    ['settings with a bad currency', { type: 'settings.set', payload: { settings: { exchangeRates: { base: 'usd', rates: {}, updatedAt: '2026-06-01T10:00:00.000Z' } } } }],
     ['a raw posting without a title', { type: 'posting.annotate', payload: { raw: { site: 'lever', url: 'https://jobs.lever.co/x' } } }],
   ];
 
@@ -322,20 +234,20 @@ describe('createHandler: malformed messages are refused and write nothing', () =
     expect(!response.ok && response.error).toContain('url');
   });
 
-  it('a refused delete leaves the saved record in place', async () => {
+  it('a refused update leaves the saved record as it was', async () => {
     const { db, handle } = await setup();
-    await ok(handle({ type: 'posting.save', payload: { posting } }));
-    expect((await handle({ type: 'saved.delete', payload: { id: '' } })).ok).toBe(false);
-    expect(await db.count(POSTINGS_STORE)).toBe(1);
+    const { saved } = await ok<{ saved: SavedPosting }>(handle({ type: 'posting.save', payload: { posting } }));
+    expect((await handle({ type: 'saved.update', payload: { id: posting.id, patch: { rating: 6 } } })).ok).toBe(false);
+    expect(await db.get(POSTINGS_STORE, posting.id)).toEqual(saved);
   });
 
   it('turns a repository failure into an error response', async () => {
     const { db, handle } = await setup();
     await db.put(POSTINGS_STORE, { id: 'lever:corrupt' });
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const response = await handle({ type: 'saved.delete', payload: { id: 'lever:corrupt' } });
+    const response = await handle({ type: 'saved.update', payload: { id: 'lever:corrupt', patch: { notes: 'x' } } });
     expect(response).toMatchObject({ ok: false });
-    expect(await db.count(POSTINGS_STORE)).toBe(1);
+    expect(await db.get(POSTINGS_STORE, 'lever:corrupt')).toEqual({ id: 'lever:corrupt' });
   });
 });
 
@@ -350,11 +262,11 @@ describe('createLazyHandler', () => {
     });
     const handle = createLazyHandler(open);
     expect(open).not.toHaveBeenCalled();
-    await ok(handle({ type: 'saved.list', payload: {} }));
-    await ok(handle({ type: 'saved.list', payload: {} }));
+    await ok(handle({ type: 'posting.status', payload: { id: 'lever:x' } }));
+    await ok(handle({ type: 'posting.status', payload: { id: 'lever:x' } }));
     expect(open).toHaveBeenCalledOnce();
     close();
-    await ok(handle({ type: 'saved.list', payload: {} }));
+    await ok(handle({ type: 'posting.status', payload: { id: 'lever:x' } }));
     expect(open).toHaveBeenCalledTimes(2);
   });
 
@@ -378,11 +290,11 @@ describe('createLazyHandler', () => {
         return db;
       });
     const handle = createLazyHandler(open);
-    expect(await handle({ type: 'saved.list', payload: {} })).toEqual({
+    expect(await handle({ type: 'posting.status', payload: { id: 'lever:x' } })).toEqual({
       ok: false,
       error: 'JobLens could not open its database: quota exceeded',
     });
-    await ok(handle({ type: 'saved.list', payload: {} }));
+    await ok(handle({ type: 'posting.status', payload: { id: 'lever:x' } }));
   });
 });
 

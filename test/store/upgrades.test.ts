@@ -1,15 +1,17 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SavedPosting } from '../../src/model/index.ts';
+import { SavedPosting, summaryOf } from '../../src/model/index.ts';
 import { DB_VERSION, openJobLensDB } from '../../src/store/db.ts';
-import { getSettings, listSaved, savePosting } from '../../src/store/repository.ts';
+import { getSettings, listSaved, listSummaries, savePosting } from '../../src/store/repository.ts';
 import {
   POSTINGS_STORE,
   SAVED_AT_INDEX,
   SETTINGS_STORE,
   STATUS_INDEX,
+  SUMMARIES_STORE,
   UPDATED_AT_INDEX,
   addAnnotations,
+  addSummaries,
   createPostingsStore,
   withV2Fields,
   runUpgrades,
@@ -27,6 +29,7 @@ import {
   storytellingPosting,
   type SavedPostingV1,
 } from '../helpers/postings.ts';
+import { expectSummariesInStep } from './summaries-in-step.ts';
 
 const open: IDBPDatabase<unknown>[] = [];
 afterEach(() => {
@@ -180,10 +183,147 @@ describe('upgrades[1]: v1 -> v2, addAnnotations', () => {
     const listed = await listSaved(db);
     expect(listed.map((p) => p.id).sort()).toEqual(before.map((r) => r.id).sort());
     for (const record of before) expect(listed.find((p) => p.id === record.id)).toEqual(expectedV2(record));
+    expect(await listSummaries(db)).toEqual(listed.map(summaryOf));
     expect(await getSettings(db)).toEqual({ exchangeRates: null });
     // And an upgraded record takes a re-save like any other: the user's part stays.
     const { saved } = await savePosting(db, musicUnderstandingPosting(), new Date('2026-06-05T10:00:00.000Z'));
     expect(saved).toMatchObject({ status: 'applied', tags: ['ml', 'nyc', 'referral'], savedAt: before[0]!.savedAt });
+  });
+});
+
+/** A v2 database as JobLens 2 left it: created by steps 0 and 1, holding `records`. */
+async function seedV2(name: string, records: readonly unknown[]): Promise<void> {
+  const v2 = await openDB(name, 2, {
+    upgrade(database, oldVersion, newVersion, tx) {
+      void runUpgrades(database as UpgradeDatabase, tx as unknown as UpgradeTransaction, oldVersion, newVersion ?? 2);
+    },
+  });
+  for (const record of records) await v2.put(POSTINGS_STORE, record);
+  v2.close();
+}
+
+/**
+ * What a user of JobLens 2 had saved: postings at different stages, one rated and corrected,
+ * one closed, one stating only on-target earnings (its summary's pay is that range).
+ */
+function v2Records(): SavedPosting[] {
+  const hourly = hourlyPosting();
+  const oteOnly = { ...hourly.salaries[0]!, kind: 'ote' as const };
+  return [
+    savedFrom(musicUnderstandingPosting(), '2026-05-20T09:15:00.000Z', {
+      updatedAt: '2026-06-02T17:40:00.000Z',
+      notes: 'Referred by Ana.',
+      tags: ['ml', 'nyc'],
+      status: 'applied',
+      statusHistory: [
+        { status: 'saved', at: '2026-05-20T09:15:00.000Z' },
+        { status: 'applied', at: '2026-05-28T17:40:00.000Z' },
+      ],
+      rating: 4,
+      corrections: { remotePolicy: 'remote', correctedAt: '2026-06-01T10:00:00.000Z' },
+      changes: [{ field: 'title', before: 'ML Engineer', after: 'Senior ML Engineer', at: '2026-06-02T17:40:00.000Z' }],
+    }),
+    savedFrom(sambaPosting(), '2026-05-22T12:00:00.000Z', { tags: ['remote'], closedAt: '2026-06-03T08:00:00.000Z' }),
+    savedFrom(storytellingPosting(), '2026-05-25T08:30:00.000Z', { status: 'interviewing' }),
+    savedFrom(hourlyPosting({ salary: null, salaries: [oteOnly] }), '2026-06-01T19:05:00.000Z'),
+  ];
+}
+
+/** Stored before the upgrade and unreadable already: it gets no summary, and must be kept as it is. */
+const CORRUPT_V2 = { ...CORRUPT_V1, statusHistory: [], rating: null, corrections: {}, changes: [], closedAt: null };
+/** A record that validated once and lost a field: no summary either. */
+function halfCorruptV2(): unknown {
+  const { description: _gone, ...rest } = savedFrom(sambaPosting({ id: 'lever:half' }), '2026-05-23T12:00:00.000Z');
+  return rest;
+}
+
+function byId<T extends { id: unknown }>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+}
+
+describe('upgrades[2]: v2 -> v3, addSummaries', () => {
+  it('writes exactly the summary of every valid saved posting, and keeps every posting as it was', async () => {
+    const name = freshName();
+    const valid = v2Records();
+    const half = halfCorruptV2();
+    await seedV2(name, [...valid, CORRUPT_V2, half]);
+
+    const db = await openWithStep(name, 3, addSummaries);
+
+    // Nothing lost or changed in postings, the corrupt records included.
+    const seeded = [...valid, CORRUPT_V2, half] as { id: string }[];
+    expect(byId((await db.getAll(POSTINGS_STORE)) as { id: string }[])).toEqual(byId(seeded));
+    // One summary per valid posting, under its id, and none for the corrupt ones.
+    expect(await db.getAll(SUMMARIES_STORE)).toEqual(byId(valid).map(summaryOf));
+    expect(await db.get(SUMMARIES_STORE, CORRUPT_V2.id)).toBeUndefined();
+    expect(await db.get(SUMMARIES_STORE, 'lever:half')).toBeUndefined();
+    await expectSummariesInStep(db);
+    // The on-target-only posting's summary shows that range, as its full record would.
+    const hourly = (await db.get(SUMMARIES_STORE, hourlyPosting().id)) as { salary: { kind?: string } | null };
+    expect(hourly.salary).toMatchObject({ kind: 'ote', min: hourlyPosting().salaries[0]!.min });
+  });
+
+  it('creates the summaries store keyed by id with a savedAt index, and leaves the other stores alone', async () => {
+    const name = freshName();
+    await seedV2(name, v2Records());
+    const db = await openWithStep(name, 3, addSummaries);
+
+    expect([...db.objectStoreNames].sort()).toEqual([POSTINGS_STORE, SETTINGS_STORE, SUMMARIES_STORE].sort());
+    const store = db.transaction(SUMMARIES_STORE).objectStore(SUMMARIES_STORE);
+    expect(store.keyPath).toBe('id');
+    expect([...store.indexNames]).toEqual([SAVED_AT_INDEX]);
+    expect(store.index(SAVED_AT_INDEX).keyPath).toBe('savedAt');
+    // The index covers the summaries the step wrote.
+    const bySaved = (await db.getAllFromIndex(SUMMARIES_STORE, SAVED_AT_INDEX)) as { id: string }[];
+    expect(bySaved.map((s) => s.id)).toEqual([
+      musicUnderstandingPosting().id,
+      sambaPosting().id,
+      storytellingPosting().id,
+      hourlyPosting().id,
+    ]);
+    const postings = db.transaction(POSTINGS_STORE).objectStore(POSTINGS_STORE);
+    expect([...postings.indexNames].sort()).toEqual([SAVED_AT_INDEX, STATUS_INDEX, UPDATED_AT_INDEX].sort());
+  });
+
+  it('upgrades an empty v2 database', async () => {
+    const name = freshName();
+    await seedV2(name, []);
+    const db = await openWithStep(name, 3, addSummaries);
+    expect(await db.count(SUMMARIES_STORE)).toBe(0);
+  });
+
+  it('openJobLensDB takes a v1 database all the way: every posting kept, every valid one summarised', async () => {
+    const name = freshName();
+    const before = v1Records();
+    await seedV1(name, [...before, CORRUPT_V1]);
+
+    const db = await openJobLensDB(name);
+    open.push(db as unknown as IDBPDatabase<unknown>);
+
+    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.count(POSTINGS_STORE)).toBe(before.length + 1);
+    expect(await db.get(POSTINGS_STORE, CORRUPT_V1.id)).toEqual(CORRUPT_V2);
+    expect(await db.getAll(SUMMARIES_STORE)).toEqual(byId(before.map(expectedV2)).map(summaryOf));
+    await expectSummariesInStep(db);
+    const listed = await listSummaries(db, () => undefined);
+    expect(listed.map((s) => s.id)).toEqual((await listSaved(db, () => undefined)).map((p) => p.id));
+  });
+
+  it('openJobLensDB upgrades a v2 database in place, and the repository keeps the summaries in step after it', async () => {
+    const name = freshName();
+    const valid = v2Records();
+    await seedV2(name, [...valid, CORRUPT_V2]);
+
+    const db = await openJobLensDB(name);
+    open.push(db as unknown as IDBPDatabase<unknown>);
+
+    expect(db.version).toBe(DB_VERSION);
+    await expectSummariesInStep(db);
+    const { saved } = await savePosting(db, sambaPosting({ title: 'Staff ML Engineer' }), new Date('2026-06-05T10:00:00.000Z'));
+    expect(saved).toMatchObject({ tags: ['remote'], closedAt: '2026-06-03T08:00:00.000Z' });
+    await expectSummariesInStep(db);
+    expect(await db.get(POSTINGS_STORE, CORRUPT_V2.id)).toEqual(CORRUPT_V2);
   });
 });
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EXPORT_FORMAT, EXPORT_VERSION, ExportFile, type SavedPatch, type SavedPosting, type Settings } from '../../src/model/index.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, ExportFile, summaryOf, type SavedPatch, type SavedPosting, type Settings } from '../../src/model/index.ts';
+import { serializeExport } from '../../src/io/export-json.ts';
 import { App, EMPTY_MESSAGE, exportFileName, type PopupApi } from '../../src/ui/popup/App.tsx';
 import {
   HOSTILE_TITLE,
@@ -16,7 +17,9 @@ function fakeApi(initial: SavedPosting[]): PopupApi & { records: Map<string, Sav
   const records = new Map(initial.map((p) => [p.id, p]));
   return {
     records,
-    list: vi.fn(async () => [...records.values()].sort((a, b) => b.savedAt.localeCompare(a.savedAt))),
+    // Summaries, as the database's summaries store gives them: the list never has a full record.
+    list: vi.fn(async () => [...records.values()].sort((a, b) => b.savedAt.localeCompare(a.savedAt)).map(summaryOf)),
+    get: vi.fn(async (ids: string[]) => ids.flatMap((id) => records.get(id) ?? [])),
     remove: vi.fn(async (id: string) => {
       const record = records.get(id) ?? null;
       records.delete(id);
@@ -27,12 +30,14 @@ function fakeApi(initial: SavedPosting[]): PopupApi & { records: Map<string, Sav
       return posting;
     }),
     removeMany: vi.fn(async (ids: string[]) => ids.filter((id) => records.delete(id)).length),
-    exportFile: vi.fn(async (ids?: string[]) => ({
-      format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
-      exportedAt: '2026-06-06T12:00:00.000Z',
-      postings: [...records.values()].filter((p) => !ids || ids.includes(p.id)),
-    })),
+    exportJson: vi.fn(async (ids?: string[]) =>
+      serializeExport({
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exportedAt: '2026-06-06T12:00:00.000Z',
+        postings: [...records.values()].filter((p) => !ids || ids.includes(p.id)),
+      }),
+    ),
     exportCsv: vi.fn(async (ids?: string[]) =>
       ['id,title', ...[...records.values()].filter((p) => !ids || ids.includes(p.id)).map((p) => `${p.id},"${p.title}"`)].join('\r\n'),
     ),
@@ -177,12 +182,12 @@ describe('popup App', () => {
       expect(file.postings.map((p) => p.id).sort()).toEqual([music.id, samba.id].sort());
     });
 
-    it('refuses to download an invalid export and says so', async () => {
+    it('says so when the export cannot be made, and downloads nothing', async () => {
       const api = fakeApi([samba]);
-      vi.mocked(api.exportFile).mockResolvedValueOnce({ format: 'something/else', postings: [] });
+      vi.mocked(api.exportJson).mockRejectedValueOnce(new Error('JobLens could not open its database: quota'));
       render(<App api={api} />);
       fireEvent.click(await screen.findByRole('button', { name: 'Export saved jobs as JSON' }));
-      expect((await screen.findByRole('alert')).textContent).toContain('Could not export');
+      expect((await screen.findByRole('alert')).textContent).toBe('Could not export: JobLens could not open its database: quota');
       expect(clicked).toHaveLength(0);
       expect(blobs).toHaveLength(0);
     });

@@ -5,13 +5,16 @@ import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   ExportFile,
+  summaryOf,
   type ExchangeRates,
   type SavedPatch,
   type SavedPosting,
   type Settings,
 } from '../../src/model/index.ts';
 import { App, ROW_HEIGHT, type PopupApi } from '../../src/ui/popup/App.tsx';
-import { berlin, hourly, manySaved, music, samba, story } from './saved-jobs.ts';
+import { serializeExport } from '../../src/io/export-json.ts';
+import { formatYears } from '../../src/ui/format.ts';
+import { berlin, hourly, manySaved, music, music as musicJob, samba, story } from './saved-jobs.ts';
 
 const RATES: ExchangeRates = { base: 'EUR', rates: { USD: 1.25 }, updatedAt: '2026-06-01T00:00:00.000Z' };
 
@@ -22,7 +25,9 @@ function fakeApi(initial: SavedPosting[], settings: Settings = { exchangeRates: 
   const pick = (ids?: string[]) => [...records.values()].filter((p) => !ids || ids.includes(p.id));
   const api = {
     records,
-    list: vi.fn(async () => [...records.values()].sort((a, b) => b.savedAt.localeCompare(a.savedAt))),
+    // Summaries, as the database's summaries store gives them: the list never has a full record.
+    list: vi.fn(async () => [...records.values()].sort((a, b) => b.savedAt.localeCompare(a.savedAt)).map(summaryOf)),
+    get: vi.fn(async (ids: string[]) => ids.flatMap((id) => records.get(id) ?? [])),
     remove: vi.fn(async (id: string) => {
       const record = records.get(id) ?? null;
       records.delete(id);
@@ -30,12 +35,14 @@ function fakeApi(initial: SavedPosting[], settings: Settings = { exchangeRates: 
     }),
     restore: vi.fn(async (posting: SavedPosting) => records.set(posting.id, posting)),
     removeMany: vi.fn(async (ids: string[]) => ids.filter((id) => records.delete(id)).length),
-    exportFile: vi.fn(async (ids?: string[]) => ({
-      format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
-      exportedAt: '2026-06-06T12:00:00.000Z',
-      postings: pick(ids),
-    })),
+    exportJson: vi.fn(async (ids?: string[]) =>
+      serializeExport({
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exportedAt: '2026-06-06T12:00:00.000Z',
+        postings: pick(ids),
+      }),
+    ),
     exportCsv: vi.fn(async (ids?: string[]) => ['id,title', ...pick(ids).map((p) => `${p.id},"${p.title}"`)].join('\r\n')),
     importFile: vi.fn(async (_text: string) => ({ added: 2, updated: 1, unchanged: 3 })),
     update: vi.fn(async (id: string, patch: SavedPatch) => {
@@ -293,11 +300,16 @@ describe('popup: compare, delete, import, export, details, rates', () => {
   });
 
   it('opens a job\'s details and edits its status there', async () => {
+    const music: SavedPosting = { ...musicJob, experience: { yearsMin: 5, yearsMax: null, evidence: '5+ years of experience in ML', source: 'prose' } };
     const api = fakeApi([samba, music]);
     render(<App api={api} />);
     await screen.findByRole('list', { name: 'Saved jobs' });
     fireEvent.click(screen.getByRole('button', { name: `Details for ${music.title}` }));
-    expect(screen.getByRole('heading', { name: music.title })).toBeTruthy();
+    // The list holds summaries; the full record is read when its details are opened.
+    expect(await screen.findByRole('heading', { name: music.title })).toBeTruthy();
+    expect(api.get).toHaveBeenCalledExactlyOnceWith([music.id]);
+    // Experience is in the full record only (a summary has none).
+    expect(screen.getByText('Experience').nextElementSibling?.textContent).toBe(formatYears(music.experience));
     fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'applied' } });
     await waitFor(() => expect(api.update).toHaveBeenCalledWith(music.id, { status: 'applied' }));
     await waitFor(() => expect(screen.getByRole('region', { name: 'Your saved copy' }).textContent).toContain('Status: Applied'));
@@ -307,6 +319,19 @@ describe('popup: compare, delete, import, export, details, rates', () => {
     const row = (await screen.findByRole('link', { name: music.title })).closest('li')!;
     expect(row.textContent).toContain('Applied');
     expect(within(row).getByText('Closed')).toBeTruthy();
+  });
+
+  it('says when a job\'s full record cannot be read, and tries again', async () => {
+    const api = fakeApi([samba, music]);
+    api.get.mockRejectedValueOnce(new Error('JobLens could not open its database: disk I/O error'));
+    render(<App api={api} />);
+    await screen.findByRole('list', { name: 'Saved jobs' });
+    fireEvent.click(screen.getByRole('button', { name: `Details for ${music.title}` }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Could not read this saved job: JobLens could not open its database: disk I/O error');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: music.title })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+    expect(await screen.findByRole('link', { name: music.title })).toBeTruthy();
   });
 
   it('saves exchange rates from the settings panel, and refuses a bad one', async () => {
@@ -368,7 +393,7 @@ describe('popup: compare, delete, import, export, details, rates', () => {
       fireEvent.click(screen.getByRole('checkbox', { name: `Select ${story.title}` }));
       fireEvent.click(screen.getByRole('button', { name: 'Export selected jobs as JSON' }));
       await waitFor(() => expect(clicked).toHaveLength(1));
-      expect(api.exportFile).toHaveBeenCalledWith([story.id]);
+      expect(api.exportJson).toHaveBeenCalledWith([story.id]);
       expect(clicked[0]!.download).toBe('joblens-export-2026-06-06.json');
       const file = ExportFile.parse(JSON.parse(await blobs[0]!.text()));
       expect(file.postings.map((p) => p.id)).toEqual([story.id]);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ExportFile, type ExchangeRates, type SavedPatch, type SavedPosting, type Settings } from '../../model/index.ts';
+import { summaryOf, type ExchangeRates, type SavedPatch, type SavedPosting, type SavedSummary, type Settings } from '../../model/index.ts';
 import { STATUS_LABELS, effectiveLocation } from '../../compare/values.ts';
 import { Comparison } from '../compare/Comparison.tsx';
 import { MAX_COMPARE, MIN_COMPARE } from '../compare/ComparePage.tsx';
@@ -8,7 +8,7 @@ import { formatDate, formatPolicy } from '../format.ts';
 import type { AnnotationsApi } from '../overlay/Annotations.tsx';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../io/import-json.ts';
 import { Detail } from './Detail.tsx';
-import { downloadCsv, downloadJson, exportFileName } from './download.ts';
+import { downloadCsv, downloadText, exportFileName } from './download.ts';
 import { ListControls } from './ListControls.tsx';
 import { PageActions, type PageActionsApi } from './PageActions.tsx';
 import {
@@ -26,7 +26,7 @@ import {
 import { SettingsPanel } from './Settings.tsx';
 import { WindowedList } from './WindowedList.tsx';
 
-export { downloadJson, exportFileName } from './download.ts';
+export { exportFileName } from './download.ts';
 
 /**
  * The popup: saved jobs (search, filters, sort, a windowed list that stays quick with
@@ -41,14 +41,20 @@ export interface ImportCounts {
 }
 
 export interface PopupApi {
-  list(): Promise<SavedPosting[]>;
+  /** Every saved job's summary (what the list shows and searches), newest saved first. */
+  list(): Promise<SavedSummary[]>;
+  /** The full records with these ids (details, comparison), in that order; ids not saved are left out. */
+  get(ids: string[]): Promise<SavedPosting[]>;
   /** Resolves to the deleted record (kept for undo), or null when it was already gone. */
   remove(id: string): Promise<SavedPosting | null>;
   restore(posting: SavedPosting): Promise<unknown>;
   /** Deletes these records; resolves to how many were deleted. */
   removeMany(ids: string[]): Promise<number>;
-  /** The export file (all, or only `ids`) as the background sent it; validated here before it is written out. */
-  exportFile(ids?: string[]): Promise<unknown>;
+  /**
+   * The text of a JSON export file (all, or only `ids`), from records validated as they
+   * were read; written out as it is.
+   */
+  exportJson(ids?: string[]): Promise<string>;
   exportCsv(ids?: string[]): Promise<string>;
   /** Imports a JSON export; rejects with a message that says what is wrong with the file. */
   importFile(text: string): Promise<ImportCounts>;
@@ -81,7 +87,9 @@ export const EMPTY_MESSAGE =
 export const ROW_HEIGHT = 96;
 const LIST_HEIGHT = 336;
 
-type ListState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; postings: SavedPosting[] };
+type ListState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; postings: SavedSummary[] };
+/** The full records a detail or comparison view shows, fetched when the view opens. */
+type Records = { kind: 'loading'; ids: string[] } | { kind: 'error'; ids: string[]; message: string } | { kind: 'ready'; ids: string[]; byId: Map<string, SavedPosting> };
 type View = { kind: 'list' } | { kind: 'detail'; id: string } | { kind: 'compare'; ids: string[] } | { kind: 'settings' };
 type Notice = { kind: 'error' | 'info'; text: string };
 type Confirm = { ids: string[]; all: boolean };
@@ -120,10 +128,10 @@ function focusTarget(root: HTMLElement, key: string): HTMLElement | null {
 
 interface RowActions {
   selected: boolean;
-  onSelect: (posting: SavedPosting, selected: boolean) => void;
+  onSelect: (posting: SavedSummary, selected: boolean) => void;
   onOpen: (url: string) => void;
-  onDetail: (posting: SavedPosting) => void;
-  onDelete: (posting: SavedPosting) => void;
+  onDetail: (posting: SavedSummary) => void;
+  onDelete: (posting: SavedSummary) => void;
 }
 
 function SavedRow({ entry, actions }: { entry: SavedEntry; actions: RowActions }) {
@@ -306,19 +314,36 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   // The row to bring into view when the list comes back (a windowed list starts at its top).
   const [listIndex, setListIndex] = useState<number | undefined>(undefined);
   const [toastHeld, setToastHeld] = useState(false);
+  const [records, setRecords] = useState<Records | null>(null);
 
   useEffect(() => {
     const root = mainRef.current;
     if (!focusNext || !root || list.kind === 'loading') return;
+    // A detail or comparison view gets the focus once its records are there to show.
+    if (view.kind !== 'list' && view.kind !== 'settings' && records?.kind === 'loading') return;
     setFocusNext(null);
     // The target may be gone (filtered out, or scrolled out of the windowed list): the view's heading then.
     (focusTarget(root, focusNext) ?? focusTarget(root, HEADING))?.focus();
-  }, [focusNext, list.kind]);
+  }, [focusNext, list.kind, view.kind, records?.kind]);
+
+  // The full records of one view, asked for when it opens; an answer for a view since left is dropped.
+  const loadRecords = useCallback(async (ids: string[]) => {
+    const same = (state: Records | null) => state !== null && state.ids === ids;
+    setRecords({ kind: 'loading', ids });
+    try {
+      const found = await apiRef.current.get(ids);
+      setRecords((state) => (same(state) ? { kind: 'ready', ids, byId: new Map(found.map((p) => [p.id, p])) } : state));
+    } catch (error) {
+      setRecords((state) => (same(state) ? { kind: 'error', ids, message: messageOf(error) } : state));
+    }
+  }, []);
 
   const openView = (next: View, opener: string) => {
     returnTo.current = opener;
     setFocusNext(HEADING);
     setView(next);
+    if (next.kind === 'detail') void loadRecords([next.id]);
+    else if (next.kind === 'compare') void loadRecords(next.ids);
   };
 
   const load = useCallback(async () => {
@@ -362,19 +387,23 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     // The query's fields, not its identity: `effectiveQuery` is a new object on each render.
     [sorted, rates, effectiveQuery.text, effectiveQuery.status, effectiveQuery.policy, effectiveQuery.tag, effectiveQuery.minPay, effectiveQuery.payCurrency],
   );
-  const byId = useMemo(() => new Map(postings.map((p) => [p.id, p])), [postings]);
 
-  const replace = (record: SavedPosting) =>
+  const replace = (record: SavedPosting) => {
+    const summary = summaryOf(record);
     setList((state) =>
-      state.kind === 'ready' ? { kind: 'ready', postings: state.postings.map((p) => (p.id === record.id ? record : p)) } : state,
+      state.kind === 'ready' ? { kind: 'ready', postings: state.postings.map((p) => (p.id === record.id ? summary : p)) } : state,
     );
+    setRecords((state) =>
+      state?.kind === 'ready' && state.byId.has(record.id) ? { ...state, byId: new Map(state.byId).set(record.id, record) } : state,
+    );
+  };
 
   const removeFromList = (ids: ReadonlySet<string>) => {
     setList((state) => (state.kind === 'ready' ? { kind: 'ready', postings: state.postings.filter((p) => !ids.has(p.id)) } : state));
     setSelected((s) => s.filter((id) => !ids.has(id)));
   };
 
-  const handleDelete = async (posting: SavedPosting) => {
+  const handleDelete = async (posting: SavedSummary) => {
     setNotice(null);
     // The row goes with the button that was pressed: focus moves to the next row (or the
     // one before), so the keyboard keeps its place in the list.
@@ -428,9 +457,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     setBusy(format);
     try {
       if (format === 'json') {
-        const parsed = ExportFile.safeParse(await api.exportFile(ids));
-        if (!parsed.success) throw new Error('the background sent a file that is not a valid JobLens export');
-        downloadJson(parsed.data, exportFileName(now(), 'json'));
+        downloadText(await api.exportJson(ids), 'application/json', exportFileName(now(), 'json'));
       } else {
         downloadCsv(await api.exportCsv(ids), exportFileName(now(), 'csv'));
       }
@@ -488,7 +515,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     setRates(settings.exchangeRates);
   };
 
-  const rowActions = (posting: SavedPosting): RowActions => ({
+  const rowActions = (posting: SavedSummary): RowActions => ({
     selected: selected.includes(posting.id),
     onSelect: (p, on) => setSelected((s) => (on ? (s.includes(p.id) ? s : [...s, p.id]) : s.filter((id) => id !== p.id))),
     onOpen: handleOpen,
@@ -537,8 +564,34 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     setView({ kind: 'list' });
   };
 
+  // A detail or comparison view whose records are still on their way, or could not be read.
+  const recordsState = (records: Records | null, retry: () => void) =>
+    records?.kind === 'ready' ? null : (
+      <main class="jl-popup" ref={mainRef}>
+        <div class="jl-view-header">
+          <button type="button" class="jl-button" onClick={backToList}>
+            Back to the list
+          </button>
+        </div>
+        {records?.kind === 'error' ? (
+          <div class="jl-state jl-state-error" role="alert">
+            <p>Could not read this saved job: {records.message}</p>
+            <button type="button" class="jl-retry" onClick={retry}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p class="jl-state" role="status">
+            Loading…
+          </p>
+        )}
+      </main>
+    );
+
   if (view.kind === 'detail') {
-    const saved = byId.get(view.id);
+    const waiting = recordsState(records, () => void loadRecords([view.id]));
+    if (waiting) return waiting;
+    const saved = records?.kind === 'ready' ? records.byId.get(view.id) : undefined;
     if (saved) {
       return (
         <main class="jl-popup" ref={mainRef}>
@@ -557,6 +610,9 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   }
 
   if (view.kind === 'compare') {
+    const waiting = recordsState(records, () => void loadRecords(view.ids));
+    if (waiting) return waiting;
+    const byId = records?.kind === 'ready' ? records.byId : new Map<string, SavedPosting>();
     const chosen = view.ids.flatMap((id) => byId.get(id) ?? []);
     return (
       <main class="jl-popup jl-popup-wide" ref={mainRef}>

@@ -25,10 +25,6 @@ export function downloadText(text: string, type: string, fileName: string, doc: 
   }
 }
 
-export function downloadJson(data: unknown, fileName: string, doc: Document = document): void {
-  downloadText(JSON.stringify(data, null, 2), 'application/json', fileName, doc);
-}
-
 /** CSV with a byte-order mark, so spreadsheet programs read it as UTF-8. */
 export function downloadCsv(csv: string, fileName: string, doc: Document = document): void {
   downloadText(csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`, 'text/csv;charset=utf-8', fileName, doc);

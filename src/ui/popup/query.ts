@@ -1,4 +1,4 @@
-import type { ApplicationStatus, ExchangeRates, RemotePolicy, SavedPosting } from '../../model/index.ts';
+import type { ApplicationStatus, ExchangeRates, RemotePolicy, SavedSummary } from '../../model/index.ts';
 import {
   STATUS_ORDER,
   convertAmount,
@@ -15,7 +15,7 @@ import {
  */
 
 export interface SavedEntry {
-  posting: SavedPosting;
+  posting: SavedSummary;
   /** Title, company, location (the user's and the posting's), notes and tags, lowercased. */
   search: string;
   policy: RemotePolicy;
@@ -24,7 +24,7 @@ export interface SavedEntry {
   savedAtMs: number;
 }
 
-export function indexSaved(postings: readonly SavedPosting[]): SavedEntry[] {
+export function indexSaved(postings: readonly SavedSummary[]): SavedEntry[] {
   return postings.map((posting) => {
     const location = effectiveLocation(posting).value;
     const search = [posting.title, posting.company, location, posting.location, posting.notes, ...posting.tags]

@@ -1,0 +1,403 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EXPORT_FORMAT, summaryOf } from '../../src/model/index.ts';
+import { openJobLensDB, POSTINGS_STORE, SUMMARIES_STORE, type JobLensDB } from '../../src/store/db.ts';
+import {
+  STORAGE_FULL_MESSAGE,
+  deleteMany,
+  deleteSaved,
+  getSaved,
+  getSavedMany,
+  importExport,
+  listSaved,
+  listSummaries,
+  markClosed,
+  restoreSaved,
+  savePosting,
+  updateSaved,
+  type InvalidRecord,
+} from '../../src/store/repository.ts';
+import { hourlyPosting, musicUnderstandingPosting, sambaPosting, savedFrom, storytellingPosting } from '../helpers/postings.ts';
+import { expectSummariesInStep } from './summaries-in-step.ts';
+
+/**
+ * The summaries store (what the saved list reads) against the postings store: after every
+ * write, summaries = summaryOf of every valid posting; listSummaries reads it, and repairs
+ * it when some other path let it drift.
+ */
+
+const dbs: JobLensDB[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+  vi.restoreAllMocks();
+});
+
+async function freshDb(): Promise<JobLensDB> {
+  const db = await openJobLensDB(`joblens-test-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+
+const JUNE_1 = new Date('2026-06-01T10:00:00.000Z');
+const JUNE_2 = new Date('2026-06-02T10:00:00.000Z');
+const JUNE_3 = new Date('2026-06-03T10:00:00.000Z');
+const JUNE_4 = new Date('2026-06-04T10:00:00.000Z');
+
+/** A record no write path would produce: kept, never summarised. */
+const CORRUPT = { id: 'lever:corrupt', title: 7, savedAt: 'yesterday', notes: 'still mine' };
+
+/** A database holding three saved postings and one corrupt record, summaries in step. */
+async function seeded(): Promise<JobLensDB> {
+  const db = await freshDb();
+  await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+  await savePosting(db, sambaPosting(), JUNE_2);
+  await savePosting(db, storytellingPosting(), JUNE_3);
+  await db.put(POSTINGS_STORE, CORRUPT);
+  return db;
+}
+
+function exportText(postings: unknown[]): string {
+  return JSON.stringify({ format: EXPORT_FORMAT, version: 2, exportedAt: JUNE_4.toISOString(), postings });
+}
+
+const silent = () => undefined;
+
+describe('every write keeps the summaries in step with the postings', () => {
+  it('a new save', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    expect(await db.get(SUMMARIES_STORE, saved.id)).toEqual(summaryOf(saved));
+    await expectSummariesInStep(db);
+  });
+
+  it('a re-save that changes the title and pay', async () => {
+    const db = await seeded();
+    const original = sambaPosting();
+    await savePosting(db, sambaPosting({ title: 'Staff ML Engineer', salary: { ...original.salary!, min: 150000 } }), JUNE_4);
+    expect(await db.get(SUMMARIES_STORE, original.id)).toMatchObject({
+      title: 'Staff ML Engineer',
+      salary: { min: 150000 },
+      updatedAt: JUNE_4.toISOString(),
+    });
+    await expectSummariesInStep(db);
+  });
+
+  it('a re-save over a stored record that no longer validates gives it a summary again', async () => {
+    const db = await freshDb();
+    await db.put(POSTINGS_STORE, { id: sambaPosting().id, notes: 'keep me' });
+    await savePosting(db, sambaPosting(), JUNE_1);
+    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toMatchObject({ notes: 'keep me' });
+    await expectSummariesInStep(db);
+  });
+
+  it('an update of status, notes, tags, rating and corrections', async () => {
+    const db = await seeded();
+    const updated = await updateSaved(
+      db,
+      sambaPosting().id,
+      { status: 'applied', notes: 'sent', tags: ['ml'], rating: 5, corrections: { location: 'Remote' } },
+      JUNE_4,
+    );
+    expect(await db.get(SUMMARIES_STORE, updated.id)).toEqual(summaryOf(updated));
+    await expectSummariesInStep(db);
+  });
+
+  it('marking closed, closed again, and open', async () => {
+    const db = await seeded();
+    const id = sambaPosting().id;
+    await markClosed(db, id, true, JUNE_3);
+    expect(await db.get(SUMMARIES_STORE, id)).toMatchObject({ closedAt: JUNE_3.toISOString() });
+    await expectSummariesInStep(db);
+    await markClosed(db, id, true, JUNE_4);
+    await expectSummariesInStep(db);
+    await markClosed(db, id, false, JUNE_4);
+    expect(await db.get(SUMMARIES_STORE, id)).toMatchObject({ closedAt: null });
+    await expectSummariesInStep(db);
+  });
+
+  it('a delete, and a restore of what was deleted', async () => {
+    const db = await seeded();
+    const deleted = await deleteSaved(db, sambaPosting().id);
+    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toBeUndefined();
+    await expectSummariesInStep(db);
+    await restoreSaved(db, deleted!);
+    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toEqual(summaryOf(deleted!));
+    await expectSummariesInStep(db);
+  });
+
+  it('a delete of several, unknown ids among them', async () => {
+    const db = await seeded();
+    const deleted = await deleteMany(db, [sambaPosting().id, 'lever:nothing', musicUnderstandingPosting().id]);
+    expect(deleted.map((p) => p.id)).toEqual([sambaPosting().id, musicUnderstandingPosting().id]);
+    expect(await db.getAllKeys(SUMMARIES_STORE)).toEqual([storytellingPosting().id]);
+    await expectSummariesInStep(db);
+  });
+
+  it('a delete of several refused because one is corrupt: nothing deleted from either store', async () => {
+    const db = await seeded();
+    const summaries = await db.getAll(SUMMARIES_STORE);
+    await expect(deleteMany(db, [sambaPosting().id, CORRUPT.id])).rejects.toThrow(/kept/);
+    expect(await db.getAll(SUMMARIES_STORE)).toEqual(summaries);
+    expect(await db.count(POSTINGS_STORE)).toBe(4);
+    await expectSummariesInStep(db);
+  });
+
+  it('an import that adds, updates and leaves unchanged', async () => {
+    const db = await seeded();
+    const stored = (await getSaved(db, musicUnderstandingPosting().id))!;
+    const newer = { ...stored, updatedAt: JUNE_4.toISOString(), notes: 'from my laptop', rating: 3 };
+    const older = savedFrom(sambaPosting(), JUNE_1.toISOString(), { notes: 'older copy' });
+    const added = savedFrom(hourlyPosting(), JUNE_2.toISOString(), { tags: ['hourly'] });
+
+    expect(await importExport(db, exportText([newer, older, added]))).toEqual({ added: 1, updated: 1, unchanged: 1 });
+
+    expect(await db.get(SUMMARIES_STORE, stored.id)).toMatchObject({ notes: 'from my laptop', rating: 3 });
+    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toMatchObject({ notes: '' });
+    expect(await db.get(SUMMARIES_STORE, added.id)).toEqual(summaryOf(added));
+    await expectSummariesInStep(db);
+  });
+
+  it('an import of one id whose stored record is corrupt leaves it, unsummarised', async () => {
+    const db = await seeded();
+    const incoming = savedFrom(sambaPosting({ id: CORRUPT.id }), JUNE_4.toISOString());
+    expect(await importExport(db, exportText([incoming]))).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await db.get(SUMMARIES_STORE, CORRUPT.id)).toBeUndefined();
+    await expectSummariesInStep(db);
+  });
+
+  it('an import refused for an invalid record writes no summary', async () => {
+    const db = await seeded();
+    const summaries = await db.getAll(SUMMARIES_STORE);
+    const good = savedFrom(hourlyPosting(), JUNE_2.toISOString());
+    await expect(importExport(db, exportText([good, { ...good, id: 'lever:bad', rating: 0 }]))).rejects.toThrow();
+    expect(await db.getAll(SUMMARIES_STORE)).toEqual(summaries);
+    await expectSummariesInStep(db);
+  });
+
+  it('a write whose summary fails (a full disk) rolls back the posting too', async () => {
+    const db = await seeded();
+    const before = await db.getAll(POSTINGS_STORE);
+    const put = IDBObjectStore.prototype.put;
+    const stores: string[] = [];
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      stores.push(this.name);
+      if (this.name === SUMMARIES_STORE) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+
+    await expect(savePosting(db, hourlyPosting(), JUNE_4)).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    await expect(updateSaved(db, sambaPosting().id, { notes: 'lost?' }, JUNE_4)).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    await expect(
+      importExport(
+        db,
+        exportText([
+          savedFrom(hourlyPosting(), JUNE_2.toISOString()),
+          savedFrom(hourlyPosting({ id: 'lever:h2' }), JUNE_2.toISOString()),
+        ]),
+      ),
+    ).rejects.toThrow(STORAGE_FULL_MESSAGE);
+
+    // The posting's put went through before the summary's failed: the abort undid it.
+    expect(stores).toContain(POSTINGS_STORE);
+    vi.restoreAllMocks();
+    expect(await db.getAll(POSTINGS_STORE)).toEqual(before);
+    await expectSummariesInStep(db);
+  });
+
+  it('an import of many records, all summarised, in one go', async () => {
+    const db = await freshDb();
+    const records = Array.from({ length: 500 }, (_, i) =>
+      savedFrom(
+        sambaPosting({ id: `lever:${String(i).padStart(4, '0')}` }),
+        new Date(JUNE_1.getTime() + i * 60_000).toISOString(),
+      ),
+    );
+    expect(await importExport(db, exportText(records))).toEqual({ added: 500, updated: 0, unchanged: 0 });
+    expect(await db.count(SUMMARIES_STORE)).toBe(500);
+    await expectSummariesInStep(db);
+  });
+});
+
+/** The names of the stores each read of full records touched: get, getAll. */
+function watchReads(): string[] {
+  const reads: string[] = [];
+  for (const method of ['get', 'getAll'] as const) {
+    const original = IDBObjectStore.prototype[method];
+    vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+      reads.push(`${this.name}.${method}`);
+      return (original as (...a: unknown[]) => IDBRequest).apply(this, args);
+    });
+  }
+  return reads;
+}
+
+function watchWriteTransactions(): string[][] {
+  const writes: string[][] = [];
+  const transaction = IDBDatabase.prototype.transaction;
+  vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+    this: IDBDatabase,
+    ...args: Parameters<IDBDatabase['transaction']>
+  ) {
+    if (args[1] === 'readwrite') writes.push(typeof args[0] === 'string' ? [args[0]] : [...args[0]]);
+    return transaction.apply(this, args);
+  });
+  return writes;
+}
+
+describe('listSummaries', () => {
+  it('lists the summary of every valid posting, newest saved first, in the order of listSaved', async () => {
+    const db = await freshDb();
+    await savePosting(db, sambaPosting(), JUNE_2);
+    await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    await savePosting(db, storytellingPosting(), JUNE_3);
+    // Re-saving the oldest does not move it: order is by savedAt, not updatedAt.
+    await savePosting(db, musicUnderstandingPosting(), JUNE_4);
+    // The same savedAt: by id.
+    await savePosting(db, hourlyPosting({ id: 'lever:0000' }), JUNE_2);
+
+    const listed = await listSummaries(db);
+
+    expect(listed.map((s) => s.id)).toEqual([
+      storytellingPosting().id,
+      'lever:0000',
+      sambaPosting().id,
+      musicUnderstandingPosting().id,
+    ]);
+    expect(listed).toEqual((await listSaved(db)).map(summaryOf));
+  });
+
+  it('is empty for an empty database', async () => {
+    const db = await freshDb();
+    expect(await listSummaries(db)).toEqual([]);
+  });
+
+  it('reads no full record: only summaries, and the postings store by key', async () => {
+    const db = await seeded();
+    await db.delete(POSTINGS_STORE, CORRUPT.id);
+    const reads = watchReads();
+    expect(await listSummaries(db)).toHaveLength(3);
+    expect(reads).toEqual([`${SUMMARIES_STORE}.getAll`]);
+  });
+
+  it('reports a corrupt posting and skips it, reading that one record, without rewriting anything', async () => {
+    const db = await seeded();
+    const reads = watchReads();
+    const writes = watchWriteTransactions();
+    const reported: InvalidRecord[] = [];
+
+    const listed = await listSummaries(db, (r) => reported.push(r));
+    await listSummaries(db, silent);
+
+    expect(listed.map((s) => s.id)).toEqual([storytellingPosting().id, sambaPosting().id, musicUnderstandingPosting().id]);
+    expect(reported.map((r) => r.id)).toEqual([CORRUPT.id]);
+    expect(reported[0]!.error).toBeTruthy();
+    // The corrupt record is the only full record read, on each open; no repair is written.
+    expect(reads.filter((r) => r.startsWith(POSTINGS_STORE))).toEqual([`${POSTINGS_STORE}.get`, `${POSTINGS_STORE}.get`]);
+    expect(writes).toEqual([]);
+    expect(await db.get(POSTINGS_STORE, CORRUPT.id)).toEqual(CORRUPT);
+  });
+
+  it('reports an invalid summary and skips it', async () => {
+    const db = await seeded();
+    const samba = (await getSaved(db, sambaPosting().id))!;
+    await db.put(SUMMARIES_STORE, { ...summaryOf(samba), rating: 9 });
+    const reported: InvalidRecord[] = [];
+
+    const listed = await listSummaries(db, (r) => reported.push(r));
+
+    expect(listed.map((s) => s.id)).toEqual([storytellingPosting().id, musicUnderstandingPosting().id]);
+    expect(reported.map((r) => r.id).sort()).toEqual([CORRUPT.id, samba.id].sort());
+    expect(reported.find((r) => r.id === samba.id)!.error).toMatch(/summary/);
+    // The posting itself is untouched.
+    expect(await getSaved(db, samba.id)).toEqual(samba);
+  });
+
+  it('logs invalid records by default', async () => {
+    const db = await seeded();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await listSummaries(db)).toHaveLength(3);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  it('heals a missing summary: lists the posting and writes its summary', async () => {
+    const db = await seeded();
+    await db.delete(SUMMARIES_STORE, sambaPosting().id);
+    // A posting written by a path that forgot its summary.
+    const forgotten = savedFrom(hourlyPosting(), JUNE_4.toISOString(), { notes: 'written elsewhere' });
+    await db.put(POSTINGS_STORE, forgotten);
+
+    const listed = await listSummaries(db, silent);
+
+    expect(listed).toEqual((await listSaved(db, silent)).map(summaryOf));
+    expect(listed.map((s) => s.id)).toContain(forgotten.id);
+    await expectSummariesInStep(db);
+    // Healed once: the next open writes nothing.
+    const writes = watchWriteTransactions();
+    expect(await listSummaries(db, silent)).toEqual(listed);
+    expect(writes).toEqual([]);
+  });
+
+  it('heals a summary whose posting is gone: not listed, and deleted', async () => {
+    const db = await seeded();
+    await db.delete(POSTINGS_STORE, sambaPosting().id);
+    const never = savedFrom(hourlyPosting(), JUNE_4.toISOString());
+    await db.put(SUMMARIES_STORE, summaryOf(never));
+
+    const listed = await listSummaries(db, silent);
+
+    expect(listed.map((s) => s.id)).toEqual([storytellingPosting().id, musicUnderstandingPosting().id]);
+    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toBeUndefined();
+    expect(await db.get(SUMMARIES_STORE, never.id)).toBeUndefined();
+    await expectSummariesInStep(db);
+  });
+
+  it('heals a database whose summaries store was emptied', async () => {
+    const db = await seeded();
+    await db.clear(SUMMARIES_STORE);
+    const listed = await listSummaries(db, silent);
+    expect(listed).toEqual((await listSaved(db, silent)).map(summaryOf));
+    await expectSummariesInStep(db);
+  });
+
+  it('still lists everything when the repair cannot be written, and repairs on the next open', async () => {
+    const db = await seeded();
+    await db.delete(SUMMARIES_STORE, sambaPosting().id);
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    const listed = await listSummaries(db, silent);
+
+    expect(listed.map((s) => s.id)).toEqual([storytellingPosting().id, sambaPosting().id, musicUnderstandingPosting().id]);
+    expect(error).toHaveBeenCalledOnce();
+    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toBeUndefined();
+
+    vi.mocked(IDBObjectStore.prototype.put).mockImplementation(function (this: IDBObjectStore, ...args) {
+      return put.apply(this, args);
+    });
+    expect(await listSummaries(db, silent)).toEqual(listed);
+    await expectSummariesInStep(db);
+  });
+});
+
+describe('getSavedMany', () => {
+  it('returns the full records for the ids, in the order given, each once; unknown ids are skipped', async () => {
+    const db = await seeded();
+    const music = (await getSaved(db, musicUnderstandingPosting().id))!;
+    const samba = (await getSaved(db, sambaPosting().id))!;
+    const story = (await getSaved(db, storytellingPosting().id))!;
+    const got = await getSavedMany(db, [samba.id, 'lever:nothing', story.id, music.id, samba.id]);
+    expect(got).toEqual([samba, story, music]);
+    expect(await getSavedMany(db, [])).toEqual([]);
+  });
+
+  it('reports and skips an invalid record', async () => {
+    const db = await seeded();
+    const reported: InvalidRecord[] = [];
+    const got = await getSavedMany(db, [CORRUPT.id, sambaPosting().id], (r) => reported.push(r));
+    expect(got.map((p) => p.id)).toEqual([sambaPosting().id]);
+    expect(reported.map((r) => r.id)).toEqual([CORRUPT.id]);
+    expect(await db.get(POSTINGS_STORE, CORRUPT.id)).toEqual(CORRUPT);
+  });
+});
