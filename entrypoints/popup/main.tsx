@@ -1,16 +1,16 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { pageDatabase } from '../../src/extension/database.ts';
-import { serializeExport } from '../../src/io/export-json.ts';
 import {
   deleteMany,
   deleteSaved,
-  exportPostings,
+  exportPostingParts,
   exportPostingsCsv,
   getSavedMany,
   getSettings,
   importExport,
   listSummaries,
+  newestSummaries,
   markClosed,
   restoreSaved,
   setSettings,
@@ -31,11 +31,12 @@ import '../../src/ui/compare/compare.css';
 const db = pageDatabase();
 const api: PopupApi = {
   list: async () => listSummaries(await db()),
+  listFirst: async (count) => newestSummaries(await db(), count),
   get: async (ids) => getSavedMany(await db(), ids),
   remove: async (id) => deleteSaved(await db(), id),
   restore: async (posting) => restoreSaved(await db(), posting),
   removeMany: async (ids) => (await deleteMany(await db(), ids)).length,
-  exportJson: async (ids) => serializeExport(await exportPostings(await db(), ids)),
+  exportJson: async (ids) => exportPostingParts(await db(), ids),
   exportCsv: async (ids) => exportPostingsCsv(await db(), ids),
   importFile: async (text) => importExport(await db(), text),
   update: async (id, patch) => updateSaved(await db(), id, patch),

@@ -1,7 +1,7 @@
-import type { IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from 'zod/mini';
 import { toCsv } from '../io/export-csv.ts';
-import { buildExportFile } from '../io/export-json.ts';
+import { buildExportFile, exportPartsOf } from '../io/export-json.ts';
 import { parseExport } from '../io/import-json.ts';
 import {
   ApplicationStatus,
@@ -19,6 +19,7 @@ import {
 } from '../model/index.ts';
 import { POSTINGS_STORE, SETTINGS_STORE, SUMMARIES_STORE, type JobLensDB, type JobLensSchema } from './db.ts';
 import { diffPostings } from './diff.ts';
+import { SAVED_AT_INDEX } from './upgrades.ts';
 
 /**
  * Repository functions take the database handle as their first argument, so the
@@ -281,15 +282,39 @@ export async function listSaved(
   db: JobLensDB,
   report: InvalidRecordReporter = logInvalidRecord,
 ): Promise<SavedPosting[]> {
-  // The whole store rather than the savedAt index: a corrupt record without a savedAt
-  // would be missing from the index, and it must still be reported.
-  const raws: unknown[] = await db.getAll(POSTINGS_STORE);
   const records: SavedPosting[] = [];
-  for (const raw of raws) {
-    const record = readRecord(raw, report);
-    if (record) records.push(record);
-  }
+  await eachSaved(db, (record) => records.push(record), report);
   return newestSavedFirst(records);
+}
+
+/** Records read per request by eachSaved: large enough to be few requests, small enough to overlap. */
+const BATCH = 500;
+
+/**
+ * Hands every valid saved posting to `each`, in key order, batch by batch as they are read:
+ * the next batch is asked for before `each` runs on this one, so the database reading from
+ * disk and the caller's work (validating, writing JSON) overlap rather than take turns (an
+ * export of 10,000: ~0.3 s less, measured in Chromium). Invalid records are reported and
+ * skipped, never deleted. The whole store rather than the savedAt index: a corrupt record
+ * without a savedAt would be missing from the index, and it must still be reported.
+ */
+export async function eachSaved(
+  db: JobLensDB,
+  each: (record: SavedPosting) => void,
+  report: InvalidRecordReporter = logInvalidRecord,
+): Promise<void> {
+  const store = db.transaction(POSTINGS_STORE, 'readonly').store;
+  let pending: Promise<unknown[]> | null = store.getAll(null, BATCH);
+  while (pending) {
+    const raws: unknown[] = await pending;
+    // Every stored record has its key at `id` (the store's key path).
+    const last: string | null = raws.length === BATCH ? (raws[raws.length - 1] as { id: string }).id : null;
+    pending = last === null ? null : store.getAll(IDBKeyRange.lowerBound(last, true), BATCH);
+    for (const raw of raws) {
+      const record = readRecord(raw, report);
+      if (record) each(record);
+    }
+  }
 }
 
 /** Newest saved first; the same savedAt by id. The order of listSaved and listSummaries. */
@@ -298,6 +323,41 @@ function newestSavedFirst<T extends { id: string; savedAt: string }>(records: re
   const keyed = records.map((record) => ({ record, savedMs: Date.parse(record.savedAt) }));
   keyed.sort((a, b) => b.savedMs - a.savedMs || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
   return keyed.map((k) => k.record);
+}
+
+export interface FirstSummaries {
+  /** The newest saved, newest first; at most the count asked for, plus any saved at the same moment as the last. */
+  summaries: SavedSummary[];
+  /** How many summaries are stored. */
+  total: number;
+}
+
+/**
+ * The newest saved postings' summaries, by the summaries' savedAt index, and how many there
+ * are: what the popup shows while listSummaries reads the rest. Invalid summaries are
+ * skipped without a report here; listSummaries, which follows, reports them. The index
+ * orders savedAt as text, which is time order for the ISO dates the schema allows except
+ * between dates written to different precisions; the full list, sorted by time, then
+ * replaces these.
+ */
+export async function newestSummaries(db: JobLensDB, count: number): Promise<FirstSummaries> {
+  const tx = db.transaction(SUMMARIES_STORE, 'readonly');
+  const [total, summaries] = await Promise.all([
+    tx.store.count(),
+    (async () => {
+      const found: SavedSummary[] = [];
+      let last: unknown;
+      let cursor = await tx.store.index(SAVED_AT_INDEX).openCursor(null, 'prev');
+      while (cursor && (found.length < count || cursor.key === last)) {
+        const parsed = SavedSummary.safeParse(cursor.value);
+        if (parsed.success) found.push(parsed.data);
+        last = cursor.key;
+        cursor = await cursor.continue();
+      }
+      return found;
+    })(),
+  ]);
+  return { summaries: newestSavedFirst(summaries), total };
 }
 
 /**
@@ -483,6 +543,29 @@ export async function exportPostings(
   return buildExportFile(await listSelected(db, ids, report), now);
 }
 
+/**
+ * The same as exportPostings, as the file's text in pieces (exportParts): each posting is
+ * written as JSON as it is read, while the database reads the next ones.
+ */
+export async function exportPostingParts(
+  db: JobLensDB,
+  ids?: readonly string[],
+  now: Date = new Date(),
+  report: InvalidRecordReporter = logInvalidRecord,
+): Promise<string[]> {
+  const wanted = ids === undefined ? null : new Set(ids);
+  const written: { id: string; savedAt: string; json: string }[] = [];
+  await eachSaved(
+    db,
+    (record) => {
+      if (!wanted || wanted.has(record.id)) written.push({ id: record.id, savedAt: record.savedAt, json: JSON.stringify(record) });
+    },
+    report,
+  );
+  const { postings: _none, ...head } = buildExportFile([], now);
+  return exportPartsOf(head, newestSavedFirst(written).map((w) => w.json));
+}
+
 /** The same selection as exportPostings, as CSV text. */
 export async function exportPostingsCsv(
   db: JobLensDB,
@@ -521,8 +604,15 @@ export async function importExport(db: JobLensDB, text: string): Promise<ImportR
     const stored = new Map(
       (await Promise.all(clashing.map((p) => postings.get(p.id)))).map((raw, i) => [clashing[i]!.id, raw as unknown]),
     );
-    const puts: Promise<unknown>[] = [];
-    const put = (record: SavedPosting) => puts.push(...putSaved(tx, record));
+    // The writes go to the stores themselves, without idb's promise per request: a failed
+    // write aborts the transaction, which `write` then reports. 20,000 promises and their
+    // listeners cost about half a second in an import of 10,000 (measured in Chromium).
+    const rawPostings = unwrap(postings);
+    const rawSummaries = unwrap(tx.objectStore(SUMMARIES_STORE));
+    const put = (record: SavedPosting) => {
+      rawPostings.put(record);
+      rawSummaries.put(summaryOf(record));
+    };
     for (const incoming of file.postings) {
       const existing = stored.get(incoming.id);
       if (existing === undefined) {
@@ -538,7 +628,6 @@ export async function importExport(db: JobLensDB, text: string): Promise<ImportR
         result.unchanged++;
       }
     }
-    await Promise.all(puts);
     return result;
   });
 }

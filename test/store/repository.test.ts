@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportFile, SavedPosting } from '../../src/model/index.ts';
+import { serializeExport } from '../../src/io/export-json.ts';
 import { openJobLensDB, POSTINGS_STORE, SETTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
 import {
   STORAGE_FULL_MESSAGE,
@@ -7,6 +8,8 @@ import {
   StorageFullError,
   deleteMany,
   deleteSaved,
+  eachSaved,
+  exportPostingParts,
   exportPostings,
   getSaved,
   getSettings,
@@ -443,6 +446,47 @@ describe('exportPostings', () => {
     const db = await freshDb();
     const file = await exportPostings(db, undefined, JUNE_3);
     expect(ExportFile.parse(file).postings).toEqual([]);
+  });
+});
+
+describe('exportPostingParts (what the popup downloads)', () => {
+  it('is the text of the same file as exportPostings, for all and for a selection', async () => {
+    const db = await freshDb();
+    await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    await savePosting(db, sambaPosting(), JUNE_2);
+    await savePosting(db, storytellingPosting(), JUNE_3);
+    await db.put(POSTINGS_STORE, { id: 'lever:corrupt' });
+    const quiet = () => undefined;
+    const all = (await exportPostingParts(db, undefined, JUNE_4, quiet)).join('');
+    expect(all).toBe(serializeExport(await exportPostings(db, undefined, JUNE_4, quiet)));
+    expect(ExportFile.parse(JSON.parse(all)).postings.map((p) => p.id)).toEqual(
+      [storytellingPosting(), sambaPosting(), musicUnderstandingPosting()].map((p) => p.id),
+    );
+    const some = [musicUnderstandingPosting().id, 'lever:gone', storytellingPosting().id];
+    expect((await exportPostingParts(db, some, JUNE_4, quiet)).join('')).toBe(serializeExport(await exportPostings(db, some, JUNE_4, quiet)));
+    expect((await exportPostingParts(db, [], JUNE_4, quiet)).join('')).toBe(serializeExport(await exportPostings(db, [], JUNE_4, quiet)));
+  });
+});
+
+describe('eachSaved', () => {
+  it('reads past one batch: every valid record once, the invalid ones reported and kept', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, sambaPosting(), JUNE_1);
+    // 1,203 records: more than two batches of 500, with corrupt ones among them.
+    const ids = Array.from({ length: 1200 }, (_, i) => `lever:bulk-${String(i).padStart(4, '0')}`);
+    const tx = db.transaction(POSTINGS_STORE, 'readwrite');
+    await Promise.all([
+      ...ids.map((id) => tx.store.put({ ...saved, id })),
+      tx.store.put({ id: 'lever:bulk-0500x', title: 'no more than this' }),
+      tx.store.put({ id: 'lever:bulk-9999', savedAt: 'yesterday' }),
+      tx.done,
+    ]);
+    const seen: string[] = [];
+    const reported: InvalidRecord[] = [];
+    await eachSaved(db, (record) => seen.push(record.id), (r) => reported.push(r));
+    expect(seen).toEqual([...ids, saved.id].sort());
+    expect(reported.map((r) => r.id)).toEqual(['lever:bulk-0500x', 'lever:bulk-9999']);
+    expect(await db.count(POSTINGS_STORE)).toBe(1203);
   });
 });
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportFile, summaryOf, type SavedPatch, type SavedPosting, type Settings } from '../../src/model/index.ts';
-import { serializeExport } from '../../src/io/export-json.ts';
+import { exportParts } from '../../src/io/export-json.ts';
 import { App, EMPTY_MESSAGE, exportFileName, type PopupApi } from '../../src/ui/popup/App.tsx';
 import {
   HOSTILE_TITLE,
@@ -31,7 +31,7 @@ function fakeApi(initial: SavedPosting[]): PopupApi & { records: Map<string, Sav
     }),
     removeMany: vi.fn(async (ids: string[]) => ids.filter((id) => records.delete(id)).length),
     exportJson: vi.fn(async (ids?: string[]) =>
-      serializeExport({
+      exportParts({
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
         exportedAt: '2026-06-06T12:00:00.000Z',

@@ -12,7 +12,7 @@ import {
   type Settings,
 } from '../../src/model/index.ts';
 import { App, ROW_HEIGHT, type PopupApi } from '../../src/ui/popup/App.tsx';
-import { serializeExport } from '../../src/io/export-json.ts';
+import { exportParts } from '../../src/io/export-json.ts';
 import { formatYears } from '../../src/ui/format.ts';
 import { berlin, hourly, manySaved, music, music as musicJob, samba, story } from './saved-jobs.ts';
 
@@ -36,7 +36,7 @@ function fakeApi(initial: SavedPosting[], settings: Settings = { exchangeRates: 
     restore: vi.fn(async (posting: SavedPosting) => records.set(posting.id, posting)),
     removeMany: vi.fn(async (ids: string[]) => ids.filter((id) => records.delete(id)).length),
     exportJson: vi.fn(async (ids?: string[]) =>
-      serializeExport({
+      exportParts({
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
         exportedAt: '2026-06-06T12:00:00.000Z',

@@ -13,6 +13,7 @@ import { ListControls } from './ListControls.tsx';
 import { PageActions, type PageActionsApi } from './PageActions.tsx';
 import {
   EMPTY_QUERY,
+  FIRST_ROWS,
   currenciesOf,
   filterEntries,
   indexSaved,
@@ -43,6 +44,11 @@ export interface ImportCounts {
 export interface PopupApi {
   /** Every saved job's summary (what the list shows and searches), newest saved first. */
   list(): Promise<SavedSummary[]>;
+  /**
+   * The newest `count` summaries and how many are saved, for the first rows while the whole
+   * list is read. Optional: without it the popup waits for the whole list.
+   */
+  listFirst?(count: number): Promise<{ summaries: SavedSummary[]; total: number }>;
   /** The full records with these ids (details, comparison), in that order; ids not saved are left out. */
   get(ids: string[]): Promise<SavedPosting[]>;
   /** Resolves to the deleted record (kept for undo), or null when it was already gone. */
@@ -51,10 +57,10 @@ export interface PopupApi {
   /** Deletes these records; resolves to how many were deleted. */
   removeMany(ids: string[]): Promise<number>;
   /**
-   * The text of a JSON export file (all, or only `ids`), from records validated as they
-   * were read; written out as it is.
+   * The text of a JSON export file (all, or only `ids`) in pieces, from records validated as
+   * they were read; written out as it is.
    */
-  exportJson(ids?: string[]): Promise<string>;
+  exportJson(ids?: string[]): Promise<readonly string[]>;
   exportCsv(ids?: string[]): Promise<string>;
   /** Imports a JSON export; rejects with a message that says what is wrong with the file. */
   importFile(text: string): Promise<ImportCounts>;
@@ -87,7 +93,15 @@ export const EMPTY_MESSAGE =
 export const ROW_HEIGHT = 96;
 const LIST_HEIGHT = 336;
 
-type ListState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; postings: SavedSummary[] };
+/**
+ * `complete` is false while only the newest rows are there (the whole list is on its way):
+ * they are shown as they are, and search, filters and sort apply once the list is complete.
+ */
+type ListState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; postings: SavedSummary[]; total: number; complete: boolean };
+
 /** The full records a detail or comparison view shows, fetched when the view opens. */
 type Records = { kind: 'loading'; ids: string[] } | { kind: 'error'; ids: string[]; message: string } | { kind: 'ready'; ids: string[]; byId: Map<string, SavedPosting> };
 type View = { kind: 'list' } | { kind: 'detail'; id: string } | { kind: 'compare'; ids: string[] } | { kind: 'settings' };
@@ -347,9 +361,24 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   };
 
   const load = useCallback(async () => {
+    const api = apiRef.current;
+    // The newest rows first, then the whole list: one after the other, since the database
+    // answers one connection's requests in turn, and the first rows must not wait behind the
+    // whole list. A list already shown (reloaded after an import or an undo) stays until the
+    // new one is complete.
+    if (api.listFirst) {
+      try {
+        const { summaries, total } = await api.listFirst(FIRST_ROWS);
+        setList((state) =>
+          state.kind === 'ready' && state.complete ? state : { kind: 'ready', postings: summaries, total, complete: false },
+        );
+      } catch {
+        // The whole list's answer says what went wrong.
+      }
+    }
     try {
-      const postings = await apiRef.current.list();
-      setList({ kind: 'ready', postings });
+      const postings = await api.list();
+      setList({ kind: 'ready', postings, total: postings.length, complete: true });
       const ids = new Set(postings.map((p) => p.id));
       setSelected((s) => (s.every((id) => ids.has(id)) ? s : s.filter((id) => ids.has(id))));
     } catch (error) {
@@ -374,6 +403,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   }, [deleted, undoMs, toastHeld]);
 
   const postings = list.kind === 'ready' ? list.postings : [];
+  const complete = list.kind === 'ready' && list.complete;
   // Worked out once per list load (and per edit), not per keystroke.
   const entries = useMemo(() => indexSaved(postings), [postings]);
   const tags = useMemo(() => tagsOf(entries), [entries]);
@@ -383,15 +413,15 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   const sortCurrency = sort === 'pay' ? referenceCurrency(entries, effectiveQuery, rates) : null;
   const sorted = useMemo(() => sortEntries(entries, sort, sortCurrency, rates), [entries, sort, sortCurrency, rates]);
   const visible = useMemo(
-    () => filterEntries(sorted, effectiveQuery, rates),
+    () => (complete ? filterEntries(sorted, effectiveQuery, rates) : entries),
     // The query's fields, not its identity: `effectiveQuery` is a new object on each render.
-    [sorted, rates, effectiveQuery.text, effectiveQuery.status, effectiveQuery.policy, effectiveQuery.tag, effectiveQuery.minPay, effectiveQuery.payCurrency],
+    [complete, entries, sorted, rates, effectiveQuery.text, effectiveQuery.status, effectiveQuery.policy, effectiveQuery.tag, effectiveQuery.minPay, effectiveQuery.payCurrency],
   );
 
   const replace = (record: SavedPosting) => {
     const summary = summaryOf(record);
     setList((state) =>
-      state.kind === 'ready' ? { kind: 'ready', postings: state.postings.map((p) => (p.id === record.id ? summary : p)) } : state,
+      state.kind === 'ready' ? { ...state, postings: state.postings.map((p) => (p.id === record.id ? summary : p)) } : state,
     );
     setRecords((state) =>
       state?.kind === 'ready' && state.byId.has(record.id) ? { ...state, byId: new Map(state.byId).set(record.id, record) } : state,
@@ -399,7 +429,11 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   };
 
   const removeFromList = (ids: ReadonlySet<string>) => {
-    setList((state) => (state.kind === 'ready' ? { kind: 'ready', postings: state.postings.filter((p) => !ids.has(p.id)) } : state));
+    setList((state) => {
+      if (state.kind !== 'ready') return state;
+      const kept = state.postings.filter((p) => !ids.has(p.id));
+      return { ...state, postings: kept, total: state.total - (state.postings.length - kept.length) };
+    });
     setSelected((s) => s.filter((id) => !ids.has(id)));
   };
 
@@ -641,10 +675,10 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     );
   }
 
-  const count = postings.length;
+  const count = list.kind === 'ready' ? list.total : 0;
   const ready = list.kind === 'ready';
   const canCompare = selected.length >= MIN_COMPARE && selected.length <= MAX_COMPARE;
-  const filtered = visible.length !== count;
+  const filtered = complete && visible.length !== count;
 
   // While it works, a pressed button is marked unavailable but keeps its focus (a disabled
   // button would drop it on the body); its handler ignores presses meanwhile.
@@ -710,7 +744,8 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
           type="button"
           class="jl-button"
           data-focus="delete-all"
-          disabled={!ready || count === 0}
+          // Until the whole list is read, the ids of all of them are not at hand.
+          disabled={!complete || count === 0}
           {...whileBusy}
           onClick={() => {
             if (busy === null) setConfirm({ ids: postings.map((p) => p.id), all: true });
@@ -820,7 +855,11 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
             </div>
           ) : null}
           <p class="jl-result-count" role="status" aria-live="polite">
-            {filtered ? `Showing ${visible.length.toLocaleString()} of ${count.toLocaleString()}` : ''}
+            {!complete
+              ? `Showing the newest ${visible.length.toLocaleString()}; reading all ${count.toLocaleString()}…`
+              : filtered
+                ? `Showing ${visible.length.toLocaleString()} of ${count.toLocaleString()}`
+                : ''}
           </p>
           {visible.length === 0 ? (
             <p class="jl-state">No saved jobs match your search and filters.</p>

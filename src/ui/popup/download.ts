@@ -5,11 +5,11 @@ export function exportFileName(date: Date, extension: 'json' | 'csv' = 'json'): 
 }
 
 /**
- * Saves text as a file through a Blob URL and an `<a download>` click, which needs no
+ * Saves text (one string, or its pieces in order) as a file through a Blob URL and an `<a download>` click, which needs no
  * `downloads` permission.
  */
-export function downloadText(text: string, type: string, fileName: string, doc: Document = document): void {
-  const blob = new Blob([text], { type });
+export function downloadText(text: string | readonly string[], type: string, fileName: string, doc: Document = document): void {
+  const blob = new Blob(typeof text === 'string' ? [text] : [...text], { type });
   const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;

@@ -14,6 +14,9 @@ import {
  * `includes` over precomputed strings.
  */
 
+/** Rows the popup shows before the whole list is read: more than fill the list's viewport. */
+export const FIRST_ROWS = 50;
+
 export interface SavedEntry {
   posting: SavedSummary;
   /** Title, company, location (the user's and the posting's), notes and tags, lowercased. */
