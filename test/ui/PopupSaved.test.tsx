@@ -7,6 +7,7 @@ import {
   ExportFile,
   summaryOf,
   type ExchangeRates,
+  type SavedSummary,
   type SavedPatch,
   type SavedPosting,
   type Settings,
@@ -71,6 +72,30 @@ const select = (name: string) => screen.getByRole('combobox', { name }) as HTMLS
 afterEach(cleanup);
 
 describe('popup: the saved list', () => {
+  it('shows the newest rows first, then the whole list, to which search applies', async () => {
+    const api = fakeApi([samba, music, story]);
+    let finish: (rows: SavedSummary[]) => void = () => undefined;
+    const all = await api.list();
+    api.list.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
+    const first = vi.fn(async (count: number) => ({ summaries: all.slice(0, 2).slice(0, count), total: 3 }));
+    render(<App api={{ ...api, listFirst: first }} />);
+
+    await waitFor(() => expect(titles()).toEqual([samba.title, story.title]));
+    expect(first).toHaveBeenCalledWith(50);
+    expect(screen.getByText('(3)')).toBeTruthy();
+    expect(screen.getByText('Showing the newest 2; reading all 3…')).toBeTruthy();
+    // Deleting "all" needs every id: not until the list is complete.
+    expect((screen.getByRole('button', { name: 'Delete all' }) as HTMLButtonElement).disabled).toBe(true);
+    // Typed before the list is complete: applied once it is.
+    fireEvent.input(search(), { target: { value: 'music' } });
+    expect(titles()).toEqual([samba.title, story.title]);
+
+    finish(all);
+    await waitFor(() => expect(titles()).toEqual([music.title]));
+    expect(screen.getByText('Showing 1 of 3')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Delete all' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('stays small with 10,000 saved jobs: only the rows in view are rendered', async () => {
     const api = fakeApi(manySaved(10_000));
     render(<App api={api} listHeight={4 * ROW_HEIGHT} />);
