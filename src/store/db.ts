@@ -18,16 +18,18 @@ export interface JobLensSchema extends DBSchema {
     key: string;
     /** Stored records are read as unknown and validated with SavedPosting before use. */
     value: unknown;
-    indexes: { savedAt: string; updatedAt: string; status: string };
+    /** The newest saved first (newestSummaries). Step 3 deleted the updatedAt and status indexes. */
+    indexes: { savedAt: string };
   };
   summaries: {
-    key: string;
+    /** A chunk number, 0..SUMMARY_CHUNKS - 1 (summary-chunks.ts). */
+    key: number;
     /**
-     * One SavedSummary per valid saved posting, under the same id, written in the same
-     * transaction as the posting. Read as unknown and validated with SavedSummary.
+     * A SummaryChunk: the SavedSummary of every valid saved posting whose id falls in this
+     * chunk, sorted by id, rewritten in the same transaction as any of its postings. Read as
+     * unknown; the shape is checked by summariesIn and each entry validated with SavedSummary.
      */
     value: unknown;
-    indexes: { savedAt: string };
   };
   settings: {
     /** One record per setting, keyed by its name (SETTINGS_KEY for the Settings object). */

@@ -11,13 +11,22 @@ import {
   listSaved,
   listSummaries,
   markClosed,
+  newestSummaries,
   restoreSaved,
   savePosting,
   updateSaved,
   type InvalidRecord,
 } from '../../src/store/repository.ts';
+import { SUMMARY_CHUNKS, chunkOf } from '../../src/store/summary-chunks.ts';
 import { hourlyPosting, musicUnderstandingPosting, sambaPosting, savedFrom, storytellingPosting } from '../helpers/postings.ts';
-import { expectSummariesInStep } from './summaries-in-step.ts';
+import {
+  allSummaries,
+  chunkEntries,
+  deleteSummaryDirectly,
+  expectSummariesInStep,
+  putSummaryDirectly,
+  summaryIn,
+} from './summaries-in-step.ts';
 
 /**
  * The summaries store (what the saved list reads) against the postings store: after every
@@ -65,7 +74,7 @@ describe('every write keeps the summaries in step with the postings', () => {
   it('a new save', async () => {
     const db = await freshDb();
     const { saved } = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
-    expect(await db.get(SUMMARIES_STORE, saved.id)).toEqual(summaryOf(saved));
+    expect(await summaryIn(db, saved.id)).toEqual(summaryOf(saved));
     await expectSummariesInStep(db);
   });
 
@@ -73,7 +82,7 @@ describe('every write keeps the summaries in step with the postings', () => {
     const db = await seeded();
     const original = sambaPosting();
     await savePosting(db, sambaPosting({ title: 'Staff ML Engineer', salary: { ...original.salary!, min: 150000 } }), JUNE_4);
-    expect(await db.get(SUMMARIES_STORE, original.id)).toMatchObject({
+    expect(await summaryIn(db, original.id)).toMatchObject({
       title: 'Staff ML Engineer',
       salary: { min: 150000 },
       updatedAt: JUNE_4.toISOString(),
@@ -85,7 +94,7 @@ describe('every write keeps the summaries in step with the postings', () => {
     const db = await freshDb();
     await db.put(POSTINGS_STORE, { id: sambaPosting().id, notes: 'keep me' });
     await savePosting(db, sambaPosting(), JUNE_1);
-    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toMatchObject({ notes: 'keep me' });
+    expect(await summaryIn(db, sambaPosting().id)).toMatchObject({ notes: 'keep me' });
     await expectSummariesInStep(db);
   });
 
@@ -97,7 +106,7 @@ describe('every write keeps the summaries in step with the postings', () => {
       { status: 'applied', notes: 'sent', tags: ['ml'], rating: 5, corrections: { location: 'Remote' } },
       JUNE_4,
     );
-    expect(await db.get(SUMMARIES_STORE, updated.id)).toEqual(summaryOf(updated));
+    expect(await summaryIn(db, updated.id)).toEqual(summaryOf(updated));
     await expectSummariesInStep(db);
   });
 
@@ -105,22 +114,22 @@ describe('every write keeps the summaries in step with the postings', () => {
     const db = await seeded();
     const id = sambaPosting().id;
     await markClosed(db, id, true, JUNE_3);
-    expect(await db.get(SUMMARIES_STORE, id)).toMatchObject({ closedAt: JUNE_3.toISOString() });
+    expect(await summaryIn(db, id)).toMatchObject({ closedAt: JUNE_3.toISOString() });
     await expectSummariesInStep(db);
     await markClosed(db, id, true, JUNE_4);
     await expectSummariesInStep(db);
     await markClosed(db, id, false, JUNE_4);
-    expect(await db.get(SUMMARIES_STORE, id)).toMatchObject({ closedAt: null });
+    expect(await summaryIn(db, id)).toMatchObject({ closedAt: null });
     await expectSummariesInStep(db);
   });
 
   it('a delete, and a restore of what was deleted', async () => {
     const db = await seeded();
     const deleted = await deleteSaved(db, sambaPosting().id);
-    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toBeUndefined();
+    expect(await summaryIn(db, sambaPosting().id)).toBeUndefined();
     await expectSummariesInStep(db);
     await restoreSaved(db, deleted!);
-    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toEqual(summaryOf(deleted!));
+    expect(await summaryIn(db, sambaPosting().id)).toEqual(summaryOf(deleted!));
     await expectSummariesInStep(db);
   });
 
@@ -128,7 +137,7 @@ describe('every write keeps the summaries in step with the postings', () => {
     const db = await seeded();
     const deleted = await deleteMany(db, [sambaPosting().id, 'lever:nothing', musicUnderstandingPosting().id]);
     expect(deleted.map((p) => p.id)).toEqual([sambaPosting().id, musicUnderstandingPosting().id]);
-    expect(await db.getAllKeys(SUMMARIES_STORE)).toEqual([storytellingPosting().id]);
+    expect((await allSummaries(db)).map((s) => (s as { id: string }).id)).toEqual([storytellingPosting().id]);
     await expectSummariesInStep(db);
   });
 
@@ -150,9 +159,9 @@ describe('every write keeps the summaries in step with the postings', () => {
 
     expect(await importExport(db, exportText([newer, older, added]))).toEqual({ added: 1, updated: 1, unchanged: 1 });
 
-    expect(await db.get(SUMMARIES_STORE, stored.id)).toMatchObject({ notes: 'from my laptop', rating: 3 });
-    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toMatchObject({ notes: '' });
-    expect(await db.get(SUMMARIES_STORE, added.id)).toEqual(summaryOf(added));
+    expect(await summaryIn(db, stored.id)).toMatchObject({ notes: 'from my laptop', rating: 3 });
+    expect(await summaryIn(db, sambaPosting().id)).toMatchObject({ notes: '' });
+    expect(await summaryIn(db, added.id)).toEqual(summaryOf(added));
     await expectSummariesInStep(db);
   });
 
@@ -160,7 +169,7 @@ describe('every write keeps the summaries in step with the postings', () => {
     const db = await seeded();
     const incoming = savedFrom(sambaPosting({ id: CORRUPT.id }), JUNE_4.toISOString());
     expect(await importExport(db, exportText([incoming]))).toEqual({ added: 0, updated: 0, unchanged: 1 });
-    expect(await db.get(SUMMARIES_STORE, CORRUPT.id)).toBeUndefined();
+    expect(await summaryIn(db, CORRUPT.id)).toBeUndefined();
     await expectSummariesInStep(db);
   });
 
@@ -211,11 +220,95 @@ describe('every write keeps the summaries in step with the postings', () => {
         new Date(JUNE_1.getTime() + i * 60_000).toISOString(),
       ),
     );
+    const requests = watchRequests(['get', 'put', 'delete']);
     expect(await importExport(db, exportText(records))).toEqual({ added: 500, updated: 0, unchanged: 0 });
-    expect(await db.count(SUMMARIES_STORE)).toBe(500);
+    // A put per posting, and a get and a put per chunk, not per summary.
+    expect(requests.filter((r) => r === `${POSTINGS_STORE}.put`)).toHaveLength(500);
+    const chunkPuts = requests.filter((r) => r === `${SUMMARIES_STORE}.put`).length;
+    expect(chunkPuts).toBeLessThanOrEqual(SUMMARY_CHUNKS);
+    expect(requests.filter((r) => r === `${SUMMARIES_STORE}.get`)).toHaveLength(chunkPuts);
+    vi.restoreAllMocks();
+    expect(await allSummaries(db)).toHaveLength(500);
+    await expectSummariesInStep(db);
+  });
+
+  it('a write to one posting reads and writes its chunk only', async () => {
+    const db = await seeded();
+    const requests = watchRequests(['get', 'put', 'delete']);
+    await savePosting(db, hourlyPosting(), JUNE_4);
+    await updateSaved(db, sambaPosting().id, { notes: 'one chunk' }, JUNE_4);
+    await markClosed(db, sambaPosting().id, true, JUNE_4);
+    const deleted = await deleteSaved(db, sambaPosting().id);
+    await restoreSaved(db, deleted!);
+    const chunkRequests = requests.filter((r) => r.startsWith(`${SUMMARIES_STORE}.`));
+    // savePosting, updateSaved, markClosed, restoreSaved: a get and a put; deleteSaved: a get and a put (or a delete).
+    expect(chunkRequests.filter((r) => r === `${SUMMARIES_STORE}.get`)).toHaveLength(5);
+    expect(chunkRequests.filter((r) => r !== `${SUMMARIES_STORE}.get`)).toHaveLength(5);
+    vi.restoreAllMocks();
+    await expectSummariesInStep(db);
+  });
+
+  it('a delete of several reads and writes each affected chunk once', async () => {
+    const db = await freshDb();
+    // Ten postings in each of two chunks.
+    const ids = sameChunkIds(2, 10);
+    for (const id of ids) await savePosting(db, hourlyPosting({ id }), JUNE_1);
+    const requests = watchRequests(['get', 'put', 'delete']);
+    // Five from one chunk, all ten of the other: that chunk is left empty, and removed.
+    const gone = [...ids.slice(0, 5), ...ids.slice(10)];
+    expect(await deleteMany(db, gone)).toHaveLength(15);
+    expect(requests.filter((r) => r === `${SUMMARIES_STORE}.get`)).toHaveLength(2);
+    expect(requests.filter((r) => r === `${SUMMARIES_STORE}.put`)).toHaveLength(1);
+    expect(requests.filter((r) => r === `${SUMMARIES_STORE}.delete`)).toHaveLength(1);
+    expect(requests.filter((r) => r === `${POSTINGS_STORE}.delete`)).toHaveLength(15);
+    vi.restoreAllMocks();
+    expect(await chunkEntries(db, chunkOf(ids[10]!))).toBeUndefined();
+    await expectSummariesInStep(db);
+  });
+
+  it('a write leaves the other summaries of its chunk as they were, sorted by id', async () => {
+    const db = await freshDb();
+    const ids = sameChunkIds(1, 4);
+    for (const id of [...ids].reverse()) await savePosting(db, hourlyPosting({ id }), JUNE_1);
+    await updateSaved(db, ids[2]!, { notes: 'only this one' }, JUNE_2);
+    const entries = (await chunkEntries(db, chunkOf(ids[0]!)))!;
+    expect(entries.map((e) => (e as { id: string }).id)).toEqual(ids);
+    expect(entries.map((e) => (e as { notes: string }).notes)).toEqual(['', '', 'only this one', '']);
     await expectSummariesInStep(db);
   });
 });
+
+/**
+ * `perChunk` ids in each of `chunks` chunks, sorted within each chunk: tests that need
+ * postings to share a chunk.
+ */
+function sameChunkIds(chunks: number, perChunk: number): string[] {
+  const found = new Map<number, string[]>();
+  for (let i = 0; found.size < chunks || [...found.values()].some((g) => g.length < perChunk); i++) {
+    const id = `lever:same-${i}`;
+    const chunk = chunkOf(id);
+    const group = found.get(chunk);
+    if (group) {
+      if (group.length < perChunk) group.push(id);
+    } else if (found.size < chunks) {
+      found.set(chunk, [id]);
+    }
+  }
+  return [...found.values()].flatMap((group) => group.sort());
+}
+
+/** Each request of these kinds, as `store.method`, in the order made. */
+function watchRequests(methods: readonly ('get' | 'put' | 'delete')[]): string[] {
+  const requests: string[] = [];
+  for (const method of methods) {
+    const original = IDBObjectStore.prototype[method];
+    vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+      requests.push(`${this.name}.${method}`);
+      return (original as (...a: unknown[]) => IDBRequest).apply(this, args);
+    });
+  }
+  return requests;
+}
 
 /** The names of the stores each read of full records touched: get, getAll. */
 function watchReads(): string[] {
@@ -299,7 +392,7 @@ describe('listSummaries', () => {
   it('reports an invalid summary and skips it', async () => {
     const db = await seeded();
     const samba = (await getSaved(db, sambaPosting().id))!;
-    await db.put(SUMMARIES_STORE, { ...summaryOf(samba), rating: 9 });
+    await putSummaryDirectly(db, { ...summaryOf(samba), rating: 9 });
     const reported: InvalidRecord[] = [];
 
     const listed = await listSummaries(db, (r) => reported.push(r));
@@ -320,7 +413,7 @@ describe('listSummaries', () => {
 
   it('heals a missing summary: lists the posting and writes its summary', async () => {
     const db = await seeded();
-    await db.delete(SUMMARIES_STORE, sambaPosting().id);
+    await deleteSummaryDirectly(db, sambaPosting().id);
     // A posting written by a path that forgot its summary.
     const forgotten = savedFrom(hourlyPosting(), JUNE_4.toISOString(), { notes: 'written elsewhere' });
     await db.put(POSTINGS_STORE, forgotten);
@@ -340,13 +433,13 @@ describe('listSummaries', () => {
     const db = await seeded();
     await db.delete(POSTINGS_STORE, sambaPosting().id);
     const never = savedFrom(hourlyPosting(), JUNE_4.toISOString());
-    await db.put(SUMMARIES_STORE, summaryOf(never));
+    await putSummaryDirectly(db, summaryOf(never));
 
     const listed = await listSummaries(db, silent);
 
     expect(listed.map((s) => s.id)).toEqual([storytellingPosting().id, musicUnderstandingPosting().id]);
-    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toBeUndefined();
-    expect(await db.get(SUMMARIES_STORE, never.id)).toBeUndefined();
+    expect(await summaryIn(db, sambaPosting().id)).toBeUndefined();
+    expect(await summaryIn(db, never.id)).toBeUndefined();
     await expectSummariesInStep(db);
   });
 
@@ -360,7 +453,7 @@ describe('listSummaries', () => {
 
   it('still lists everything when the repair cannot be written, and repairs on the next open', async () => {
     const db = await seeded();
-    await db.delete(SUMMARIES_STORE, sambaPosting().id);
+    await deleteSummaryDirectly(db, sambaPosting().id);
     const put = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -371,13 +464,174 @@ describe('listSummaries', () => {
 
     expect(listed.map((s) => s.id)).toEqual([storytellingPosting().id, sambaPosting().id, musicUnderstandingPosting().id]);
     expect(error).toHaveBeenCalledOnce();
-    expect(await db.get(SUMMARIES_STORE, sambaPosting().id)).toBeUndefined();
+    expect(await summaryIn(db, sambaPosting().id)).toBeUndefined();
 
     vi.mocked(IDBObjectStore.prototype.put).mockImplementation(function (this: IDBObjectStore, ...args) {
       return put.apply(this, args);
     });
     expect(await listSummaries(db, silent)).toEqual(listed);
     await expectSummariesInStep(db);
+  });
+});
+
+describe('listSummaries heals chunks another path left wrong', () => {
+  /** A chunk other than `id`'s own. */
+  function wrongChunkOf(id: string): number {
+    return (chunkOf(id) + 1) % SUMMARY_CHUNKS;
+  }
+
+  it('a summary in the wrong chunk is an orphan: listed once, from its posting, and moved into its own chunk', async () => {
+    const db = await seeded();
+    const samba = (await getSaved(db, sambaPosting().id))!;
+    await deleteSummaryDirectly(db, samba.id);
+    await putSummaryDirectly(db, { ...summaryOf(samba), notes: 'stale copy' }, wrongChunkOf(samba.id));
+
+    const listed = await listSummaries(db, silent);
+
+    expect(listed).toEqual((await listSaved(db, silent)).map(summaryOf));
+    expect(listed.find((s) => s.id === samba.id)).toEqual(summaryOf(samba));
+    expect(await summaryIn(db, samba.id)).toEqual(summaryOf(samba));
+    await expectSummariesInStep(db);
+  });
+
+  it('a summary both in its own chunk and in another: listed once, the stray copy removed', async () => {
+    const db = await seeded();
+    const samba = (await getSaved(db, sambaPosting().id))!;
+    await putSummaryDirectly(db, summaryOf(samba), wrongChunkOf(samba.id));
+
+    const listed = await listSummaries(db, silent);
+
+    expect(listed.map((s) => s.id)).toEqual([storytellingPosting().id, sambaPosting().id, musicUnderstandingPosting().id]);
+    await expectSummariesInStep(db);
+  });
+
+  it('an id twice in its own chunk: listed once, kept once', async () => {
+    const db = await seeded();
+    const samba = (await getSaved(db, sambaPosting().id))!;
+    const chunk = chunkOf(samba.id);
+    await db.put(SUMMARIES_STORE, { summaries: [...(await chunkEntries(db, chunk))!, summaryOf(samba)] }, chunk);
+
+    const listed = await listSummaries(db, silent);
+
+    expect(listed.filter((s) => s.id === samba.id)).toHaveLength(1);
+    await expectSummariesInStep(db);
+  });
+
+  it('a chunk that is not { summaries: [...] }: reported once, its postings listed from their records, and rebuilt', async () => {
+    const db = await seeded();
+    const chunk = chunkOf(sambaPosting().id);
+    await db.put(SUMMARIES_STORE, { summaries: 'garbled' }, chunk);
+    const reported: InvalidRecord[] = [];
+
+    const listed = await listSummaries(db, (r) => reported.push(r));
+
+    expect(listed).toEqual((await listSaved(db, silent)).map(summaryOf));
+    const chunkReports = reported.filter((r) => r.id === chunk);
+    expect(chunkReports).toHaveLength(1);
+    expect(chunkReports[0]!.error).toMatch(/^summary/);
+    await expectSummariesInStep(db);
+    // Rebuilt: the next open reports only the corrupt posting, and writes nothing.
+    const writes = watchWriteTransactions();
+    const again: InvalidRecord[] = [];
+    expect(await listSummaries(db, (r) => again.push(r))).toEqual(listed);
+    expect(again.map((r) => r.id)).toEqual([CORRUPT.id]);
+    expect(writes).toEqual([]);
+  });
+
+  it('a record under a key that is no chunk number, and an entry without an id: not listed, and removed', async () => {
+    const db = await seeded();
+    const never = savedFrom(hourlyPosting(), JUNE_4.toISOString());
+    await db.put(SUMMARIES_STORE, { summaries: [summaryOf(never)] }, SUMMARY_CHUNKS + 7);
+    const chunk = chunkOf(sambaPosting().id);
+    await db.put(SUMMARIES_STORE, { summaries: [...(await chunkEntries(db, chunk))!, { title: 'no id' }] }, chunk);
+
+    const listed = await listSummaries(db, silent);
+
+    expect(listed.map((s) => s.id)).toEqual([storytellingPosting().id, sambaPosting().id, musicUnderstandingPosting().id]);
+    expect(await db.get(SUMMARIES_STORE, SUMMARY_CHUNKS + 7)).toBeUndefined();
+    await expectSummariesInStep(db);
+  });
+
+  it('the repair reads and rewrites only the chunks concerned', async () => {
+    const db = await freshDb();
+    const ids = sameChunkIds(6, 3);
+    for (const id of ids) await savePosting(db, hourlyPosting({ id }), JUNE_1);
+    const [first, second] = [ids[0]!, ids[3]!];
+    await deleteSummaryDirectly(db, first);
+    const gone = savedFrom(hourlyPosting({ id: ids[4]! }), JUNE_1.toISOString());
+    await db.delete(POSTINGS_STORE, gone.id);
+    const requests = watchRequests(['get', 'put', 'delete']);
+
+    await listSummaries(db, silent);
+
+    const chunkRequests = requests.filter((r) => r.startsWith(`${SUMMARIES_STORE}.`));
+    expect(chunkRequests.sort()).toEqual([
+      `${SUMMARIES_STORE}.get`,
+      `${SUMMARIES_STORE}.get`,
+      `${SUMMARIES_STORE}.put`,
+      `${SUMMARIES_STORE}.put`,
+    ]);
+    // The posting with no summary is read (once to list, once to repair); no other full record.
+    expect(requests.filter((r) => r === `${POSTINGS_STORE}.get`)).toHaveLength(2);
+    vi.restoreAllMocks();
+    expect(chunkOf(first)).not.toBe(chunkOf(second));
+    await expectSummariesInStep(db);
+  });
+});
+
+describe('newestSummaries', () => {
+  it('gives the newest `count` summaries, newest first, with any saved at the same moment as the last', async () => {
+    const db = await seeded();
+    await savePosting(db, hourlyPosting({ id: 'lever:tie-b' }), JUNE_3);
+    await savePosting(db, hourlyPosting({ id: 'lever:tie-a' }), JUNE_3);
+    await savePosting(db, hourlyPosting({ id: 'lever:newest' }), JUNE_4);
+
+    const two = await newestSummaries(db, 2);
+    // The second is one of the three saved on 3 June: all three come, the same savedAt by id.
+    expect(two.summaries.map((s) => s.id)).toEqual(['lever:newest', storytellingPosting().id, 'lever:tie-a', 'lever:tie-b']);
+    expect(two.total).toBe(7);
+    expect(two.summaries).toEqual((await listSummaries(db, silent)).slice(0, 4));
+
+    const one = await newestSummaries(db, 1);
+    expect(one.summaries.map((s) => s.id)).toEqual(['lever:newest']);
+
+    const all = await newestSummaries(db, 50);
+    expect(all.summaries).toEqual(await listSummaries(db, silent));
+    expect((await newestSummaries(db, 0)).summaries).toEqual([]);
+  });
+
+  it('counts every stored record, the corrupt one included, and skips invalid records silently', async () => {
+    const db = await seeded();
+    // CORRUPT's savedAt ('yesterday') sorts after every ISO date: the newest by the index.
+    const reported = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const first = await newestSummaries(db, 2);
+    expect(first.total).toBe(4);
+    expect(first.summaries.map((s) => s.id)).toEqual([storytellingPosting().id, sambaPosting().id]);
+    expect(reported).not.toHaveBeenCalled();
+  });
+
+  it('is empty for an empty database', async () => {
+    const db = await freshDb();
+    expect(await newestSummaries(db, 50)).toEqual({ summaries: [], total: 0 });
+  });
+
+  it('reads no summaries chunk: the postings store only', async () => {
+    const db = await seeded();
+    const stores: string[][] = [];
+    const transaction = IDBDatabase.prototype.transaction;
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      stores.push(typeof args[0] === 'string' ? [args[0]] : [...args[0]]);
+      return transaction.apply(this, args);
+    });
+    const first = await newestSummaries(db, 2);
+    expect(stores).toEqual([[POSTINGS_STORE]]);
+    vi.restoreAllMocks();
+    // And so it does not depend on them.
+    await db.clear(SUMMARIES_STORE);
+    expect(await newestSummaries(db, 2)).toEqual(first);
   });
 });
 

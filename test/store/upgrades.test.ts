@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SavedPosting, summaryOf } from '../../src/model/index.ts';
 import { DB_VERSION, openJobLensDB } from '../../src/store/db.ts';
 import { getSettings, listSaved, listSummaries, savePosting } from '../../src/store/repository.ts';
@@ -11,7 +11,7 @@ import {
   SUMMARIES_STORE,
   UPDATED_AT_INDEX,
   addAnnotations,
-  addSummaries,
+  addSummaryChunks,
   createPostingsStore,
   withV2Fields,
   runUpgrades,
@@ -29,11 +29,13 @@ import {
   storytellingPosting,
   type SavedPostingV1,
 } from '../helpers/postings.ts';
-import { expectSummariesInStep } from './summaries-in-step.ts';
+import { SUMMARY_CHUNKS, chunkOf } from '../../src/store/summary-chunks.ts';
+import { allSummaries, expectSummariesInStep, summaryIn } from './summaries-in-step.ts';
 
 const open: IDBPDatabase<unknown>[] = [];
 afterEach(() => {
   for (const db of open.splice(0)) db.close();
+  vi.restoreAllMocks();
 });
 
 function freshName(): string {
@@ -241,55 +243,94 @@ function byId<T extends { id: unknown }>(records: readonly T[]): T[] {
   return [...records].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
 }
 
-describe('upgrades[2]: v2 -> v3, addSummaries', () => {
+describe('upgrades[2]: v2 -> v3, addSummaryChunks', () => {
   it('writes exactly the summary of every valid saved posting, and keeps every posting as it was', async () => {
     const name = freshName();
     const valid = v2Records();
     const half = halfCorruptV2();
     await seedV2(name, [...valid, CORRUPT_V2, half]);
 
-    const db = await openWithStep(name, 3, addSummaries);
+    const db = await openWithStep(name, 3, addSummaryChunks);
 
     // Nothing lost or changed in postings, the corrupt records included.
     const seeded = [...valid, CORRUPT_V2, half] as { id: string }[];
     expect(byId((await db.getAll(POSTINGS_STORE)) as { id: string }[])).toEqual(byId(seeded));
-    // One summary per valid posting, under its id, and none for the corrupt ones.
-    expect(await db.getAll(SUMMARIES_STORE)).toEqual(byId(valid).map(summaryOf));
-    expect(await db.get(SUMMARIES_STORE, CORRUPT_V2.id)).toBeUndefined();
-    expect(await db.get(SUMMARIES_STORE, 'lever:half')).toBeUndefined();
+    // One summary per valid posting, in its chunk, and none for the corrupt ones.
+    expect(await allSummaries(db)).toEqual(byId(valid).map(summaryOf));
+    expect(await summaryIn(db, CORRUPT_V2.id)).toBeUndefined();
+    expect(await summaryIn(db, 'lever:half')).toBeUndefined();
     await expectSummariesInStep(db);
     // The on-target-only posting's summary shows that range, as its full record would.
-    const hourly = (await db.get(SUMMARIES_STORE, hourlyPosting().id)) as { salary: { kind?: string } | null };
+    const hourly = (await summaryIn(db, hourlyPosting().id)) as { salary: { kind?: string } | null };
     expect(hourly.salary).toMatchObject({ kind: 'ote', min: hourlyPosting().salaries[0]!.min });
   });
 
-  it('creates the summaries store keyed by id with a savedAt index, and leaves the other stores alone', async () => {
+  it('creates the summaries store with out-of-line keys and no index, and leaves the settings store alone', async () => {
     const name = freshName();
     await seedV2(name, v2Records());
-    const db = await openWithStep(name, 3, addSummaries);
+    const db = await openWithStep(name, 3, addSummaryChunks);
 
     expect([...db.objectStoreNames].sort()).toEqual([POSTINGS_STORE, SETTINGS_STORE, SUMMARIES_STORE].sort());
     const store = db.transaction(SUMMARIES_STORE).objectStore(SUMMARIES_STORE);
-    expect(store.keyPath).toBe('id');
-    expect([...store.indexNames]).toEqual([SAVED_AT_INDEX]);
-    expect(store.index(SAVED_AT_INDEX).keyPath).toBe('savedAt');
-    // The index covers the summaries the step wrote.
-    const bySaved = (await db.getAllFromIndex(SUMMARIES_STORE, SAVED_AT_INDEX)) as { id: string }[];
+    expect(store.keyPath).toBeNull();
+    expect(store.autoIncrement).toBe(false);
+    expect([...store.indexNames]).toEqual([]);
+    // Chunk numbers as keys, each the chunk of the ids it holds.
+    const keys = await db.getAllKeys(SUMMARIES_STORE);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(Number.isInteger(key) && (key as number) < SUMMARY_CHUNKS).toBe(true);
+    expect(await db.count(SETTINGS_STORE)).toBe(0);
+  });
+
+  it('deletes the postings store\'s unused updatedAt and status indexes, and keeps savedAt with every record in it', async () => {
+    const name = freshName();
+    await seedV2(name, [...v2Records(), CORRUPT_V2]);
+    const db = await openWithStep(name, 3, addSummaryChunks);
+
+    const postings = db.transaction(POSTINGS_STORE).objectStore(POSTINGS_STORE);
+    expect([...postings.indexNames]).toEqual([SAVED_AT_INDEX]);
+    expect(postings.index(SAVED_AT_INDEX).keyPath).toBe('savedAt');
+    const bySaved = (await db.getAllFromIndex(POSTINGS_STORE, SAVED_AT_INDEX)) as { id: string }[];
     expect(bySaved.map((s) => s.id)).toEqual([
       musicUnderstandingPosting().id,
       sambaPosting().id,
       storytellingPosting().id,
       hourlyPosting().id,
+      // 'yesterday' sorts after the ISO dates: the index holds what the record holds.
+      CORRUPT_V2.id,
     ]);
-    const postings = db.transaction(POSTINGS_STORE).objectStore(POSTINGS_STORE);
-    expect([...postings.indexNames].sort()).toEqual([SAVED_AT_INDEX, STATUS_INDEX, UPDATED_AT_INDEX].sort());
+    // An index is not user data: every record is still there.
+    expect(await db.count(POSTINGS_STORE)).toBe(5);
+  });
+
+  it('puts each non-empty chunk once', async () => {
+    const name = freshName();
+    const records = Array.from({ length: 300 }, (_, i) =>
+      savedFrom(sambaPosting({ id: `lever:${crypto.randomUUID()}` }), new Date(Date.UTC(2026, 4, 1, 0, i)).toISOString()),
+    );
+    await seedV2(name, records);
+    const put = IDBObjectStore.prototype.put;
+    const chunkPuts: unknown[] = [];
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === SUMMARIES_STORE) chunkPuts.push(args[1]);
+      return put.apply(this, args);
+    });
+
+    const db = await openWithStep(name, 3, addSummaryChunks);
+
+    const chunks = new Set(records.map((r) => chunkOf(r.id)));
+    expect(chunkPuts).toHaveLength(chunks.size);
+    expect(new Set(chunkPuts)).toEqual(chunks);
+    vi.restoreAllMocks();
+    await expectSummariesInStep(db);
   });
 
   it('upgrades an empty v2 database', async () => {
     const name = freshName();
     await seedV2(name, []);
-    const db = await openWithStep(name, 3, addSummaries);
+    const db = await openWithStep(name, 3, addSummaryChunks);
     expect(await db.count(SUMMARIES_STORE)).toBe(0);
+    await expectSummariesInStep(db);
   });
 
   it('openJobLensDB takes a v1 database all the way: every posting kept, every valid one summarised', async () => {
@@ -304,8 +345,9 @@ describe('upgrades[2]: v2 -> v3, addSummaries', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(await db.count(POSTINGS_STORE)).toBe(before.length + 1);
     expect(await db.get(POSTINGS_STORE, CORRUPT_V1.id)).toEqual(CORRUPT_V2);
-    expect(await db.getAll(SUMMARIES_STORE)).toEqual(byId(before.map(expectedV2)).map(summaryOf));
+    expect(await allSummaries(db)).toEqual(byId(before.map(expectedV2)).map(summaryOf));
     await expectSummariesInStep(db);
+    expect([...db.transaction(POSTINGS_STORE).store.indexNames]).toEqual([SAVED_AT_INDEX]);
     const listed = await listSummaries(db, () => undefined);
     expect(listed.map((s) => s.id)).toEqual((await listSaved(db, () => undefined)).map((p) => p.id));
   });
@@ -320,10 +362,12 @@ describe('upgrades[2]: v2 -> v3, addSummaries', () => {
 
     expect(db.version).toBe(DB_VERSION);
     await expectSummariesInStep(db);
+    expect([...db.transaction(POSTINGS_STORE).store.indexNames]).toEqual([SAVED_AT_INDEX]);
     const { saved } = await savePosting(db, sambaPosting({ title: 'Staff ML Engineer' }), new Date('2026-06-05T10:00:00.000Z'));
     expect(saved).toMatchObject({ tags: ['remote'], closedAt: '2026-06-03T08:00:00.000Z' });
     await expectSummariesInStep(db);
     expect(await db.get(POSTINGS_STORE, CORRUPT_V2.id)).toEqual(CORRUPT_V2);
+    expect(await listSummaries(db, () => undefined)).toEqual((await listSaved(db, () => undefined)).map(summaryOf));
   });
 });
 
