@@ -13,6 +13,7 @@ import {
   type Settings,
 } from '../../src/model/index.ts';
 import { App, ROW_HEIGHT, type PopupApi } from '../../src/ui/popup/App.tsx';
+import { FIRST_ROWS } from '../../src/ui/popup/query.ts';
 import { exportParts } from '../../src/io/export-json.ts';
 import { formatYears } from '../../src/ui/format.ts';
 import { berlin, hourly, manySaved, music, music as musicJob, samba, story } from './saved-jobs.ts';
@@ -81,7 +82,7 @@ describe('popup: the saved list', () => {
     render(<App api={{ ...api, listFirst: first }} />);
 
     await waitFor(() => expect(titles()).toEqual([samba.title, story.title]));
-    expect(first).toHaveBeenCalledWith(50);
+    expect(first).toHaveBeenCalledWith(FIRST_ROWS);
     expect(screen.getByText('(3)')).toBeTruthy();
     expect(screen.getByText('Showing the newest 2; reading all 3…')).toBeTruthy();
     // Deleting "all" needs every id: not until the list is complete.
@@ -90,6 +91,8 @@ describe('popup: the saved list', () => {
     fireEvent.input(search(), { target: { value: 'music' } });
     expect(titles()).toEqual([samba.title, story.title]);
 
+    // The whole list is asked for once the first rows are painted.
+    await waitFor(() => expect(api.list).toHaveBeenCalledTimes(2));
     finish(all);
     await waitFor(() => expect(titles()).toEqual([music.title]));
     expect(screen.getByText('Showing 1 of 3')).toBeTruthy();

@@ -108,6 +108,19 @@ type View = { kind: 'list' } | { kind: 'detail'; id: string } | { kind: 'compare
 type Notice = { kind: 'error' | 'info'; text: string };
 type Confirm = { ids: string[]; all: boolean };
 
+/** After the next frame is painted (or 100 ms, where no frame comes, as in a hidden page). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -372,6 +385,9 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
         setList((state) =>
           state.kind === 'ready' && state.complete ? state : { kind: 'ready', postings: summaries, total, complete: false },
         );
+        // Those rows painted before the whole list is asked for: its answer, read on this
+        // thread, would otherwise hold back the frame that shows them.
+        await afterPaint();
       } catch {
         // The whole list's answer says what went wrong.
       }

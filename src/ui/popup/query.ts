@@ -14,8 +14,8 @@ import {
  * `includes` over precomputed strings.
  */
 
-/** Rows the popup shows before the whole list is read: more than fill the list's viewport. */
-export const FIRST_ROWS = 50;
+/** Rows the popup shows before the whole list is read: five times what its viewport shows. */
+export const FIRST_ROWS = 20;
 
 export interface SavedEntry {
   posting: SavedSummary;
