@@ -377,24 +377,64 @@ export interface FirstSummaries {
  */
 export async function newestSummaries(db: JobLensDB, count: number): Promise<FirstSummaries> {
   const store = db.transaction(POSTINGS_STORE, 'readonly').store;
+  const index = store.index(SAVED_AT_INDEX);
+  const bulk = unwrap(index) as IDBIndex & Partial<GetAllRecords>;
   const [total, summaries] = await Promise.all([
     store.count(),
-    (async () => {
-      const found: SavedSummary[] = [];
-      let last: unknown;
-      let cursor = await store.index(SAVED_AT_INDEX).openCursor(null, 'prev');
-      while (cursor && (found.length < count || cursor.key === last)) {
-        const parsed = SavedPosting.safeParse(cursor.value);
-        if (parsed.success) {
-          found.push(summaryOf(parsed.data));
-          last = cursor.key;
-        }
-        cursor = await cursor.continue();
-      }
-      return found;
-    })(),
+    typeof bulk.getAllRecords === 'function'
+      ? newestInOneRequest(bulk as IDBIndex & GetAllRecords, count)
+      : (async () => {
+          // Where getAllRecords is missing, a cursor: a round trip to the database per record.
+          const found: SavedSummary[] = [];
+          let last: unknown;
+          let cursor = await index.openCursor(null, 'prev');
+          while (cursor && (found.length < count || cursor.key === last)) {
+            const parsed = SavedPosting.safeParse(cursor.value);
+            if (parsed.success) {
+              found.push(summaryOf(parsed.data));
+              last = cursor.key;
+            }
+            cursor = await cursor.continue();
+          }
+          return found;
+        })(),
   ]);
   return { summaries: newestSavedFirst(summaries), total };
+}
+
+/** IDBIndex.getAllRecords (Chrome 141): records in either direction, in one request. */
+interface GetAllRecords {
+  getAllRecords(options: { count?: number; direction?: IDBCursorDirection }): IDBRequest<{ key: IDBValidKey; value: unknown }[]>;
+}
+
+/**
+ * newestSummaries' records in one request: twice as many as asked for, newest first, so that
+ * invalid records and those saved at the same moment as the last one asked for fit (as
+ * with the cursor). Asked again for twice as many when they did not.
+ */
+async function newestInOneRequest(index: IDBIndex & GetAllRecords, count: number): Promise<SavedSummary[]> {
+  for (let asked = Math.max(1, count * 2); ; asked *= 2) {
+    const records = await new Promise<{ key: IDBValidKey; value: unknown }[]>((resolve, reject) => {
+      const request = index.getAllRecords({ count: asked, direction: 'prev' });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const found: SavedSummary[] = [];
+    let last: unknown;
+    let complete = records.length < asked;
+    for (const { key, value } of records) {
+      if (found.length >= count && key !== last) {
+        complete = true;
+        break;
+      }
+      const parsed = SavedPosting.safeParse(value);
+      if (parsed.success) {
+        found.push(summaryOf(parsed.data));
+        last = key;
+      }
+    }
+    if (complete) return found;
+  }
 }
 
 /**

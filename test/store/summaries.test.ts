@@ -600,6 +600,36 @@ describe('newestSummaries', () => {
     expect((await newestSummaries(db, 0)).summaries).toEqual([]);
   });
 
+  it('reads them in one request where the browser has getAllRecords, and with a cursor where it has not', async () => {
+    const db = await seeded();
+    await savePosting(db, hourlyPosting({ id: 'lever:tie-b' }), JUNE_3);
+    await savePosting(db, hourlyPosting({ id: 'lever:tie-a' }), JUNE_3);
+    await savePosting(db, hourlyPosting({ id: 'lever:newest' }), JUNE_4);
+    const cursor = vi.spyOn(IDBIndex.prototype, 'openCursor');
+    const oneRequest = await newestSummaries(db, 2);
+    expect(cursor).not.toHaveBeenCalled();
+
+    const getAllRecords = Object.getOwnPropertyDescriptor(IDBIndex.prototype, 'getAllRecords');
+    expect(getAllRecords).toBeDefined();
+    delete (IDBIndex.prototype as Partial<{ getAllRecords: unknown }>).getAllRecords;
+    try {
+      for (const count of [0, 1, 2, 50]) expect(await newestSummaries(db, count), `count ${count}`).toEqual(await withGetAllRecords(count));
+      expect(cursor).toHaveBeenCalled();
+      expect(await newestSummaries(db, 2)).toEqual(oneRequest);
+    } finally {
+      Object.defineProperty(IDBIndex.prototype, 'getAllRecords', getAllRecords!);
+    }
+
+    async function withGetAllRecords(count: number) {
+      Object.defineProperty(IDBIndex.prototype, 'getAllRecords', getAllRecords!);
+      try {
+        return await newestSummaries(db, count);
+      } finally {
+        delete (IDBIndex.prototype as Partial<{ getAllRecords: unknown }>).getAllRecords;
+      }
+    }
+  });
+
   it('counts every stored record, the corrupt one included, and skips invalid records silently', async () => {
     const db = await seeded();
     // CORRUPT's savedAt ('yesterday') sorts after every ISO date: the newest by the index.
