@@ -25,6 +25,10 @@ const STILL_SHOWN_BUT_CLOSED = /no longer accepting applications|job has expired
 export default defineContentScript({
   matches: [...CONTENT_SCRIPT_MATCHES],
   runAt: 'document_idle',
+  // WXT's old-style "script started" window.postMessage is seen by the page's own message
+  // listeners, and capturing its source location makes V8 reparse this whole script (~5 ms
+  // on every board page). Newer copies are told apart by WXT's custom event instead.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const scope = globalThis as Record<string, unknown>;
     const requested = scope[ON_REQUEST_FLAG] === true;
