@@ -1,4 +1,4 @@
-import { RawPosting } from '../model/index.ts';
+import { rawPostingSchema, type RawPosting } from '../model/raw.ts';
 import type { SiteAdapter } from './types.ts';
 import { cleanText } from './dom.ts';
 import { jsonLdAdapter, readJsonLdPosting } from './jsonld.ts';
@@ -58,7 +58,7 @@ function tryExtract(adapter: SiteAdapter, doc: Document, url: URL): RawPosting |
   try {
     const raw = adapter.extract(doc, url);
     // The contract is checked here, so a page read wrongly falls back instead of failing later.
-    return raw && RawPosting.safeParse(raw).success ? raw : null;
+    return raw && rawPostingSchema().safeParse(raw).success ? raw : null;
   } catch {
     return null;
   }
