@@ -4,7 +4,7 @@ import { overlayBridge } from '../../src/extension/overlay-bridge.ts';
 import { reportClosed, requestOverlay, type PostingHead } from '../../src/messaging/reader-client.ts';
 import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
 import { closedEvidence } from '../../src/sites/closed.ts';
-import { adapterFor, isKnownPostingUrl, postingKeyFor, type PageSource } from '../../src/sites/registry.ts';
+import { adapterFor, isKnownPostingUrl, mayHoldPosting, postingKeyFor, type PageSource } from '../../src/sites/registry.ts';
 import { readPosting } from './read.ts';
 
 // Glue only: read the page and hand what it holds to the overlay. This script is declared
@@ -86,6 +86,15 @@ export default defineContentScript({
     /** Reads the page; on a known board's posting URL, waits for a single-page board to render it. */
     const refresh = async (onRequest: boolean) => {
       const run = ++generation;
+      if (!onRequest && !mayHoldPosting(location.href)) {
+        // A board's page that is not a posting (its index, its apply form): nothing to read
+        // or to mark closed there, whatever it holds. Decided from the URL alone, so most
+        // pages this script is declared on cost it next to nothing.
+        if (ctx.isInvalid) return;
+        watchPane();
+        if (shown) close();
+        return;
+      }
       const previous = shown?.kind === 'posting' ? shown.posting : null;
       const delays = isKnownPostingUrl(location.href) ? RETRY_MS : [0];
       for (const [attempt, delay] of delays.entries()) {

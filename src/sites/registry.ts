@@ -46,6 +46,16 @@ export function isKnownPostingUrl(url: URL | string): boolean {
   return parsed !== null && adapterFor(parsed) !== null;
 }
 
+/**
+ * False where reading can find no posting whatever the page holds: a known board's page that
+ * is not one of its postings (its index, its apply form). URL only, so the page reader can
+ * leave such pages at once, before it reads or builds anything.
+ */
+export function mayHoldPosting(url: URL | string): boolean {
+  const parsed = toUrl(url);
+  return parsed !== null && (adapterFor(parsed) !== null || !isBoardHost(parsed));
+}
+
 /** `{ site, jobId }` for a known board's posting URL, so text pasted with that URL gets the page's id. */
 export function postingKeyFor(url: URL | string): { site: string; jobId: string } | null {
   const parsed = toUrl(url);
