@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { injectOverlay, readTab } from '../src/extension/on-request.ts';
+import { OVERLAY_SCRIPT_FILE, readTab } from '../src/extension/on-request.ts';
 import { createLazyHandler, toMessageListener } from '../src/messaging/handlers.ts';
 import { openJobLensDB } from '../src/store/db.ts';
 
@@ -8,6 +8,14 @@ import { openJobLensDB } from '../src/store/db.ts';
 // interprets what the content script read from a page, injects the panel into a tab whose
 // reader found something to show, and answers the keyboard shortcut.
 export default defineBackground(() => {
+  /**
+   * Runs the panel's script in the frame whose page reader asked for it, at once. The reader
+   * runs at document_end and asks as soon as it has read a posting: without
+   * `injectImmediately`, Chrome would hold the script back until document_idle.
+   */
+  const injectOverlay = async ({ tabId, frameId }: { tabId: number; frameId: number }): Promise<void> => {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_SCRIPT_FILE], injectImmediately: true });
+  };
   const handler = createLazyHandler((onClose) => openJobLensDB(undefined, { onClose }), { injectOverlay });
   browser.runtime.onMessage.addListener(toMessageListener(handler));
 

@@ -4,7 +4,7 @@ import { overlayBridge } from '../../src/extension/overlay-bridge.ts';
 import { reportClosed, requestOverlay, type PostingHead } from '../../src/messaging/reader-client.ts';
 import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
 import { closedEvidence } from '../../src/sites/closed.ts';
-import { adapterFor, isKnownPostingUrl, postingKeyFor, type PageSource } from '../../src/sites/registry.ts';
+import { adapterFor, isKnownPostingUrl, mayHoldPosting, postingKeyFor, type PageSource } from '../../src/sites/registry.ts';
 import { readPosting } from './read.ts';
 
 // Glue only: read the page and hand what it holds to the overlay. This script is declared
@@ -24,7 +24,13 @@ const STILL_SHOWN_BUT_CLOSED = /no longer accepting applications|job has expired
 
 export default defineContentScript({
   matches: [...CONTENT_SCRIPT_MATCHES],
-  runAt: 'document_idle',
+  // As soon as the page's HTML is parsed (document_idle waited for the page's load event or
+  // an idle moment), so the panel shows sooner on a posting.
+  runAt: 'document_end',
+  // WXT's old-style "script started" window.postMessage is seen by the page's own message
+  // listeners, and capturing its source location makes V8 reparse this whole script (~5 ms
+  // on every board page). Newer copies are told apart by WXT's custom event instead.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const scope = globalThis as Record<string, unknown>;
     const requested = scope[ON_REQUEST_FLAG] === true;
@@ -82,21 +88,45 @@ export default defineContentScript({
     /** Reads the page; on a known board's posting URL, waits for a single-page board to render it. */
     const refresh = async (onRequest: boolean) => {
       const run = ++generation;
+      if (!onRequest && !mayHoldPosting(location.href)) {
+        // A board's page that is not a posting (its index, its apply form): nothing to read
+        // or to mark closed there, whatever it holds. Decided from the URL alone, so most
+        // pages this script is declared on cost it next to nothing.
+        if (ctx.isInvalid) return;
+        watchPane();
+        if (shown) close();
+        return;
+      }
       const previous = shown?.kind === 'posting' ? shown.posting : null;
-      const delays = isKnownPostingUrl(location.href) ? RETRY_MS : [0];
+      const knownPosting = isKnownPostingUrl(location.href);
+      // At a board's posting address the panel is asked for before the page is read, so the
+      // panel's script travels while this one reads; it shows nothing until it is sent
+      // something (elsewhere it is asked for once the page reads as a posting, below).
+      if (knownPosting && !ctx.isInvalid) void ensureOverlay();
+      const delays = knownPosting ? RETRY_MS : [0];
       for (const [attempt, delay] of delays.entries()) {
         if (delay) await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), delay));
         if (run !== generation || ctx.isInvalid) return;
         watchPane();
-        const reading = await readPosting(document, location.href);
+        // The panel's script is asked for as soon as the page reads as a posting, so it
+        // loads while the background annotates; it shows nothing until it is sent something.
+        const reading = await readPosting(document, location.href, () => void ensureOverlay());
         if (run !== generation) return;
         const posting = reading?.posting ?? null;
         // The URL already names the next job while the pane still shows the last one.
         const stale =
           posting && previous && posting.id !== previous.id && posting.title === previous.title && attempt < delays.length - 1;
         if (reading && posting && !stale) {
-          noteIfClosed(posting.id);
-          if (!onRequest && bridge.hasOverlay() && shown?.kind === 'posting' && shown.posting.id === posting.id) return;
+          if (!onRequest && bridge.hasOverlay() && shown?.kind === 'posting' && shown.posting.id === posting.id) {
+            noteIfClosed(posting.id);
+            return;
+          }
+          // Whether the page says the posting is closed is looked at in a task of its own, after
+          // the panel has been sent the posting: it reads the whole page's text, and the panel
+          // need not wait for that.
+          ctx.setTimeout(() => {
+            if (run === generation) noteIfClosed(posting.id);
+          }, 0);
           await show({ kind: 'posting', posting, via: reading.via });
           return;
         }

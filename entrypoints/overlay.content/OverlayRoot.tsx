@@ -2,7 +2,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Posting, SavedPosting } from '../../src/model/index.ts';
 import { Overlay, type OverlayProps } from '../../src/ui/overlay/Overlay.tsx';
 import type { AnnotationsApi } from '../../src/ui/overlay/Annotations.tsx';
-import { sendMessage } from '../../src/messaging/client.ts';
+import type { sendMessage as SendMessage } from '../../src/messaging/client.ts';
+
+/**
+ * The messaging client, loaded when the panel first sends a message: it builds the schema
+ * of every message there is, which the panel needs only once it is on screen. Built when the
+ * script loaded, they held the panel back on every posting.
+ */
+const sendMessage: typeof SendMessage = async (type, payload) => (await import('../../src/messaging/client.ts')).sendMessage(type, payload);
 
 type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage' | 'readVia'>;
 

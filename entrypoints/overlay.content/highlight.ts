@@ -1,4 +1,4 @@
-import { findTextRange } from '../../src/sites/find-text.ts';
+import { textFinder } from '../../src/sites/find-text.ts';
 
 /**
  * Points at an evidence sentence on the page without touching the page: the boxes are
@@ -45,7 +45,18 @@ export function createEvidenceHighlighter(layer: HTMLElement, host: Element): Ev
   let range: Range | null = null;
   let frame = 0;
 
-  const find = (text: string) => findTextRange(doc.body ?? doc, text, host);
+  // One index of the page's text for all the searches of one task (the panel asks about
+  // each value while it renders); the page may change before the next.
+  let finder: ((text: string) => Range | null) | null = null;
+  const find = (text: string) => {
+    if (!finder) {
+      finder = textFinder(doc.body ?? doc, host);
+      queueMicrotask(() => {
+        finder = null;
+      });
+    }
+    return finder(text);
+  };
 
   const draw = () => {
     frame = 0;

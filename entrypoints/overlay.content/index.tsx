@@ -21,6 +21,9 @@ interface Mounted {
 export default defineContentScript({
   // Injected with scripting.executeScript({ files: ['/content-scripts/overlay.js'] }) only.
   registration: 'runtime',
+  // As in the page reader: no "script started" window.postMessage (the page would see it, and
+  // capturing its source location makes V8 reparse this whole script before the panel shows).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const bridge = overlayBridge();
     let ui: ShadowRootContentScriptUi<Mounted> | null = null;

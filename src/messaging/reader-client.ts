@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
+import { lazy } from '../model/lazy.ts';
 import type { MessageType, RequestPayload } from './protocol.ts';
 
 /*
@@ -10,22 +11,27 @@ import type { MessageType, RequestPayload } from './protocol.ts';
  * the overlay validates the whole Posting before it renders it.
  */
 
-/** What the reader needs of an annotated posting: which one it is (the rest goes to the overlay as is). */
-const PostingHead = z.looseObject({ id: z.string(), title: z.string() });
-export type PostingHead = z.infer<typeof PostingHead>;
+// The answers' schemas are built when the first message is sent, not when the reader loads
+// (src/model/lazy.ts): most pages the reader is declared on never send one.
 
-const Failure = z.object({ ok: z.literal(false), error: z.string() });
-const AnnotateAnswer = z.union([z.object({ ok: z.literal(true), data: z.object({ posting: PostingHead }) }), Failure]);
-const InjectAnswer = z.union([z.object({ ok: z.literal(true) }), Failure]);
+/** What the reader needs of an annotated posting: which one it is (the rest goes to the overlay as is). */
+const postingHeadSchema = lazy(() => z.looseObject({ id: z.string(), title: z.string() }));
+export type PostingHead = z.infer<ReturnType<typeof postingHeadSchema>>;
+
+const failureSchema = lazy(() => z.object({ ok: z.literal(false), error: z.string() }));
+const annotateAnswerSchema = lazy(() =>
+  z.union([z.object({ ok: z.literal(true), data: z.object({ posting: postingHeadSchema() }) }), failureSchema()]),
+);
+const injectAnswerSchema = lazy(() => z.union([z.object({ ok: z.literal(true) }), failureSchema()]));
 
 async function ask<T extends MessageType, A extends { ok: true } | { ok: false; error: string }>(
   type: T,
   payload: RequestPayload<T>,
-  answer: z.ZodMiniType<A>,
+  answer: () => z.ZodMiniType<A>,
 ): Promise<Extract<A, { ok: true }>> {
   const raw: unknown = await browser.runtime.sendMessage({ type, payload });
   if (raw === undefined) throw new Error(`JobLens: no answer from the background to ${type}.`);
-  const parsed = answer.safeParse(raw);
+  const parsed = answer().safeParse(raw);
   if (!parsed.success) throw new Error(`JobLens: unexpected answer to ${type}.`);
   if (!parsed.data.ok) throw new Error((parsed.data as { error: string }).error);
   return parsed.data as Extract<A, { ok: true }>;
@@ -36,17 +42,19 @@ async function ask<T extends MessageType, A extends { ok: true } | { ok: false; 
  * (for the overlay to validate), typed only as far as it was checked here.
  */
 export async function annotatePosting(raw: RequestPayload<'posting.annotate'>['raw']): Promise<PostingHead> {
-  return (await ask('posting.annotate', { raw }, AnnotateAnswer)).data.posting;
+  return (await ask('posting.annotate', { raw }, annotateAnswerSchema)).data.posting;
 }
 
 /** Asks the background to run the overlay script in this tab and frame. */
 export async function requestOverlay(): Promise<void> {
-  await ask('overlay.inject', {}, InjectAnswer);
+  await ask('overlay.inject', {}, injectAnswerSchema);
 }
 
-const ClosedAnswer = z.union([z.object({ ok: z.literal(true), data: z.object({ marked: z.boolean() }) }), Failure]);
+const closedAnswerSchema = lazy(() =>
+  z.union([z.object({ ok: z.literal(true), data: z.object({ marked: z.boolean() }) }), failureSchema()]),
+);
 
 /** The page says this posting is closed; the background marks it closed if it is saved. Resolves to whether it was. */
 export async function reportClosed(id: string, evidence: string): Promise<boolean> {
-  return (await ask('posting.seenClosed', { id, evidence }, ClosedAnswer)).data.marked;
+  return (await ask('posting.seenClosed', { id, evidence }, closedAnswerSchema)).data.marked;
 }

@@ -1,14 +1,8 @@
 import { z } from 'zod/mini';
+import { PayPeriod, ValueSource } from './terms.ts';
 
-/**
- * Where a value was read: the board's own structured data (a page's category fields,
- * a board API), schema.org JSON-LD embedded in the page, or the posting's prose.
- */
-export const ValueSource = z.enum(['board', 'jsonld', 'prose']);
-export type ValueSource = z.infer<typeof ValueSource>;
-
-export const PayPeriod = z.enum(['hour', 'day', 'week', 'month', 'year']);
-export type PayPeriod = z.infer<typeof PayPeriod>;
+// Shared with raw.ts; defined in terms.ts so the page reader can check raw postings without this file.
+export { PayPeriod, ValueSource };
 
 /** ISO 4217 alphabetic code. */
 export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/));

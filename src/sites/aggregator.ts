@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { lazy } from '../model/lazy.ts';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { sectionsFromText } from '../parse/sections.ts';
@@ -42,13 +43,15 @@ export const SELECTORS = {
 } as const;
 
 /** Lever's posting shape, as far as an embedded copy must show it to be read as one. */
-const EmbeddedLever = z.looseObject({
-  lists: z.optional(z.array(z.looseObject({ text: z.string(), content: z.string() }))),
-  categories: z.optional(z.nullable(z.looseObject({}))),
-  workplaceType: z.optional(z.nullable(z.string())),
-  salaryRange: z.optional(z.nullable(z.looseObject({}))),
-});
-type EmbeddedLever = z.infer<typeof EmbeddedLever>;
+const embeddedLeverSchema = lazy(() =>
+  z.looseObject({
+    lists: z.optional(z.array(z.looseObject({ text: z.string(), content: z.string() }))),
+    categories: z.optional(z.nullable(z.looseObject({}))),
+    workplaceType: z.optional(z.nullable(z.string())),
+    salaryRange: z.optional(z.nullable(z.looseObject({}))),
+  }),
+);
+type EmbeddedLever = z.infer<ReturnType<typeof embeddedLeverSchema>>;
 
 interface Fact {
   table: string | null;
@@ -188,7 +191,7 @@ function descriptionBlocks(doc: Document): Element[] {
 function embeddedLever(doc: Document): EmbeddedLever | null {
   for (const el of Array.from(doc.querySelectorAll(SELECTORS.embeddedJson))) {
     const json = parseLooseJson(el.textContent ?? '');
-    const parsed = EmbeddedLever.safeParse(json);
+    const parsed = embeddedLeverSchema().safeParse(json);
     if (!parsed.success) continue;
     const payload = parsed.data;
     const hasShape = (payload.lists?.length ?? 0) > 0 || (payload.categories != null && 'workplaceType' in payload);

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { lazy } from '../model/lazy.ts';
 import { entriesOf, optionalFlag, optionalText } from './schemas.ts';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
@@ -64,26 +65,28 @@ export function ashbyPostingKey(url: URL): AshbyPostingKey | null {
 // ---------------------------------------------------------------------------------------
 // The page
 
-const AppDataPosting = z.looseObject({
-  id: z.string(),
-  title: optionalText,
-  departmentName: optionalText,
-  teamName: optionalText,
-  locationName: optionalText,
-  secondaryLocationNames: entriesOf(z.string()),
-  workplaceType: optionalText,
-  isRemote: optionalFlag,
-  employmentType: optionalText,
-  descriptionHtml: optionalText,
-  compensationTierSummary: optionalText,
-  shouldDisplayCompensationOnJobBoard: optionalFlag,
+/** The page's `window.__appData`, as far as it is read. */
+const appDataSchema = lazy(() => {
+  const AppDataPosting = z.looseObject({
+    id: z.string(),
+    title: optionalText(),
+    departmentName: optionalText(),
+    teamName: optionalText(),
+    locationName: optionalText(),
+    secondaryLocationNames: entriesOf(z.string()),
+    workplaceType: optionalText(),
+    isRemote: optionalFlag(),
+    employmentType: optionalText(),
+    descriptionHtml: optionalText(),
+    compensationTierSummary: optionalText(),
+    shouldDisplayCompensationOnJobBoard: optionalFlag(),
+  });
+  return z.looseObject({
+    organization: z.catch(z.nullish(z.looseObject({ name: optionalText() })), null),
+    posting: z.catch(z.nullish(AppDataPosting), null),
+  });
 });
-
-const AppData = z.looseObject({
-  organization: z.catch(z.nullish(z.looseObject({ name: optionalText })), null),
-  posting: z.catch(z.nullish(AppDataPosting), null),
-});
-type AppData = z.infer<typeof AppData>;
+type AppData = z.infer<ReturnType<typeof appDataSchema>>;
 
 const APP_DATA_LINE = /^\s*window\.__appData\s*=\s*(\{.*\})\s*;?\s*$/;
 
@@ -96,7 +99,7 @@ function readAppData(doc: Document): AppData | null {
       const match = APP_DATA_LINE.exec(line);
       if (!match) continue;
       try {
-        const parsed = AppData.safeParse(JSON.parse(match[1]!));
+        const parsed = appDataSchema().safeParse(JSON.parse(match[1]!));
         if (parsed.success) return parsed.data;
       } catch {
         // Not JSON: keep looking.
@@ -216,49 +219,53 @@ export const ashbyAdapter: SiteAdapter = {
 // ---------------------------------------------------------------------------------------
 // The job posting API: https://developers.ashbyhq.com/docs/public-job-posting-api
 
-const CompensationComponent = z.looseObject({
-  compensationType: z.string(),
-  interval: optionalText,
-  currencyCode: optionalText,
-  minValue: z.catch(z.nullish(z.number()), null),
-  maxValue: z.catch(z.nullish(z.number()), null),
-});
-type CompensationComponent = z.infer<typeof CompensationComponent>;
+const compensationComponentSchema = lazy(() =>
+  z.looseObject({
+    compensationType: z.string(),
+    interval: optionalText(),
+    currencyCode: optionalText(),
+    minValue: z.catch(z.nullish(z.number()), null),
+    maxValue: z.catch(z.nullish(z.number()), null),
+  }),
+);
+type CompensationComponent = z.infer<ReturnType<typeof compensationComponentSchema>>;
 
-const CompensationTier = z.looseObject({
-  title: optionalText,
-  components: entriesOf(CompensationComponent),
-});
+export const ashbyApiJobSchema = lazy(() => {
+  const CompensationTier = z.looseObject({
+    title: optionalText(),
+    components: entriesOf(compensationComponentSchema()),
+  });
 
-const Compensation = z.looseObject({
-  compensationTierSummary: optionalText,
-  compensationTiers: entriesOf(CompensationTier),
-  summaryComponents: entriesOf(CompensationComponent),
-});
+  const Compensation = z.looseObject({
+    compensationTierSummary: optionalText(),
+    compensationTiers: entriesOf(CompensationTier),
+    summaryComponents: entriesOf(compensationComponentSchema()),
+  });
 
-export const AshbyApiJob = z.looseObject({
-  id: z.string().check(z.minLength(1)),
-  title: z.string().check(z.minLength(1)),
-  jobUrl: optionalText,
-  department: optionalText,
-  team: optionalText,
-  employmentType: optionalText,
-  location: optionalText,
-  secondaryLocations: entriesOf(z.looseObject({ location: z.string() })),
-  isRemote: optionalFlag,
-  workplaceType: optionalText,
-  descriptionHtml: optionalText,
-  descriptionPlain: optionalText,
-  shouldDisplayCompensationOnJobPostings: optionalFlag,
-  compensation: z.catch(z.nullish(Compensation), null),
+  return z.looseObject({
+    id: z.string().check(z.minLength(1)),
+    title: z.string().check(z.minLength(1)),
+    jobUrl: optionalText(),
+    department: optionalText(),
+    team: optionalText(),
+    employmentType: optionalText(),
+    location: optionalText(),
+    secondaryLocations: entriesOf(z.looseObject({ location: z.string() })),
+    isRemote: optionalFlag(),
+    workplaceType: optionalText(),
+    descriptionHtml: optionalText(),
+    descriptionPlain: optionalText(),
+    shouldDisplayCompensationOnJobPostings: optionalFlag(),
+    compensation: z.catch(z.nullish(Compensation), null),
+  });
 });
-export type AshbyApiJob = z.infer<typeof AshbyApiJob>;
+export type AshbyApiJob = z.infer<ReturnType<typeof ashbyApiJobSchema>>;
 
 /** A job's shape: an id, a title and Ashby's own `jobUrl` field. */
 export function isAshbyApiJob(json: unknown): boolean {
   return (
     typeof json === 'object' && json !== null && typeof (json as { jobUrl?: unknown }).jobUrl === 'string' &&
-    AshbyApiJob.safeParse(json).success
+    ashbyApiJobSchema().safeParse(json).success
   );
 }
 
@@ -354,7 +361,7 @@ export interface AshbyApiOptions {
 
 /** One job of Ashby's posting API, validated with zod. Throws when it is not one (no id, title or usable URL). */
 export function ashbyJobFromApi(json: unknown, options: AshbyApiOptions = {}): RawPosting {
-  const parsed = AshbyApiJob.safeParse(json);
+  const parsed = ashbyApiJobSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'job';

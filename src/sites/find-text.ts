@@ -157,22 +157,34 @@ function foldNeedle(text: string): string {
  * host) is searched.
  */
 export function findTextRange(root: Element | Document, text: string, exclude: Element | null = null): Range | null {
-  const needle = foldNeedle(text);
-  if (needle === '') return null;
+  return textFinder(root, exclude)(text);
+}
+
+/**
+ * findTextRange for several texts over one reading of the page: the text under `root` is
+ * indexed on the first search and kept, so the page must not change between searches
+ * (the panel asks, while it renders, whether each value's evidence is on the page).
+ */
+export function textFinder(root: Element | Document, exclude: Element | null = null): (text: string) => Range | null {
   const doc = documentOf(root);
-  const index = indexText(doc, root, exclude);
+  let index: TextIndex | null = null;
+  return (text) => {
+    const needle = foldNeedle(text);
+    if (needle === '') return null;
+    index ??= indexText(doc, root, exclude);
 
-  let start = index.text.indexOf(needle);
-  if (start < 0) start = index.lower.indexOf(needle.split('').map(lowerUnit).join(''));
-  if (start < 0) return null;
-  const end = start + needle.length - 1;
+    let start = index.text.indexOf(needle);
+    if (start < 0) start = index.lower.indexOf(needle.split('').map(lowerUnit).join(''));
+    if (start < 0) return null;
+    const end = start + needle.length - 1;
 
-  // The needle is trimmed, so its first and last units come from text nodes, not boundaries.
-  const startNode = index.nodes[index.nodeAt[start]!];
-  const endNode = index.nodes[index.nodeAt[end]!];
-  if (!startNode || !endNode) return null;
-  const range = doc.createRange();
-  range.setStart(startNode, index.offsetAt[start]!);
-  range.setEnd(endNode, index.offsetAt[end]! + 1);
-  return range;
+    // The needle is trimmed, so its first and last units come from text nodes, not boundaries.
+    const startNode = index.nodes[index.nodeAt[start]!];
+    const endNode = index.nodes[index.nodeAt[end]!];
+    if (!startNode || !endNode) return null;
+    const range = doc.createRange();
+    range.setStart(startNode, index.offsetAt[start]!);
+    range.setEnd(endNode, index.offsetAt[end]! + 1);
+    return range;
+  };
 }

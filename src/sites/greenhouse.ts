@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { lazy } from '../model/lazy.ts';
 import { entriesOf, optionalText } from './schemas.ts';
 import type { FieldValue, RawPosting, RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
@@ -156,34 +157,36 @@ export const greenhouseAdapter: SiteAdapter = {
 
 
 
-const PayInputRange = z.looseObject({
-  min_cents: z.number().check(z.nonnegative()),
-  max_cents: z.number().check(z.nonnegative()),
-  currency_type: z.string().check(z.regex(/^[A-Za-z]{3}$/)),
-  title: optionalText,
-  blurb: optionalText,
-});
+export const greenhouseApiJobSchema = lazy(() => {
+  const PayInputRange = z.looseObject({
+    min_cents: z.number().check(z.nonnegative()),
+    max_cents: z.number().check(z.nonnegative()),
+    currency_type: z.string().check(z.regex(/^[A-Za-z]{3}$/)),
+    title: optionalText(),
+    blurb: optionalText(),
+  });
 
-const MetadataEntry = z.looseObject({ name: z.string(), value: z.unknown() });
+  const MetadataEntry = z.looseObject({ name: z.string(), value: z.unknown() });
 
-export const GreenhouseApiJob = z.looseObject({
-  id: z.union([z.number().check(z.int(), z.nonnegative()), z.string().check(z.regex(GH_JID))]),
-  title: z.string().check(z.minLength(1)),
-  absolute_url: optionalText,
-  company_name: optionalText,
-  location: z.catch(z.nullish(z.looseObject({ name: optionalText })), null),
-  content: optionalText,
-  departments: entriesOf(z.looseObject({ name: z.string() })),
-  metadata: entriesOf(MetadataEntry),
-  pay_input_ranges: entriesOf(PayInputRange),
+  return z.looseObject({
+    id: z.union([z.number().check(z.int(), z.nonnegative()), z.string().check(z.regex(GH_JID))]),
+    title: z.string().check(z.minLength(1)),
+    absolute_url: optionalText(),
+    company_name: optionalText(),
+    location: z.catch(z.nullish(z.looseObject({ name: optionalText() })), null),
+    content: optionalText(),
+    departments: entriesOf(z.looseObject({ name: z.string() })),
+    metadata: entriesOf(MetadataEntry),
+    pay_input_ranges: entriesOf(PayInputRange),
+  });
 });
-export type GreenhouseApiJob = z.infer<typeof GreenhouseApiJob>;
+export type GreenhouseApiJob = z.infer<ReturnType<typeof greenhouseApiJobSchema>>;
 
 /** A job post's shape: an id, a title and the board's own `absolute_url` field. */
 export function isGreenhouseApiJob(json: unknown): boolean {
   return (
     typeof json === 'object' && json !== null && typeof (json as { absolute_url?: unknown }).absolute_url === 'string' &&
-    GreenhouseApiJob.safeParse(json).success
+    greenhouseApiJobSchema().safeParse(json).success
   );
 }
 
@@ -262,7 +265,7 @@ export function greenhouseFromApi(json: unknown, options: GreenhouseApiOptions =
   if (isGreenhouseApiListing(json)) {
     throw new Error('not a Greenhouse job post: this is a board listing (`jobs`); read its jobs one at a time');
   }
-  const parsed = GreenhouseApiJob.safeParse(json);
+  const parsed = greenhouseApiJobSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'job post';

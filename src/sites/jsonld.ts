@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { lazy } from '../model/lazy.ts';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { cleanText, sectionsOfHtml } from './dom.ts';
@@ -15,49 +16,6 @@ function lenient<T extends z.ZodMiniType>(schema: T) {
   return z.catch(z.optional(schema), undefined);
 }
 
-/** A number written as a number or a string ("35392", "$100,000"); NaN reads as undefined. */
-const Amount = z.pipe(
-  z.union([z.number(), z.string()]),
-  z.transform((v: number | string) => {
-    const n = typeof v === 'number' ? v : Number(v.replace(/[^\d.-]/g, ''));
-    return Number.isFinite(n) && (typeof v === 'number' || /\d/.test(v)) ? n : undefined;
-  }),
-);
-
-const Text = z.pipe(
-  z.union([z.string(), z.number()]),
-  z.transform((v: string | number) => cleanText(String(v))),
-);
-
-const QuantitativeValue = z.looseObject({
-  value: lenient(Amount),
-  minValue: lenient(Amount),
-  maxValue: lenient(Amount),
-  unitText: lenient(z.string()),
-});
-
-const MonetaryAmount = z.looseObject({
-  currency: lenient(z.string()),
-  value: lenient(z.union([QuantitativeValue, Amount])),
-  minValue: lenient(Amount),
-  maxValue: lenient(Amount),
-  unitText: lenient(z.string()),
-});
-
-const PostalAddress = z.looseObject({
-  streetAddress: lenient(Text),
-  addressLocality: lenient(Text),
-  addressRegion: lenient(Text),
-  addressCountry: lenient(
-    z.union([Text, z.pipe(z.looseObject({ name: lenient(Text) }), z.transform((c: { name?: string | undefined }) => c.name))]),
-  ),
-});
-
-const Place = z.looseObject({
-  name: lenient(Text),
-  address: lenient(z.union([Text, PostalAddress])),
-});
-
 /** One value or a list of them; list entries that do not fit are left out. */
 const oneOrMany = <T extends z.ZodMiniType>(schema: T) =>
   z.pipe(
@@ -71,22 +29,70 @@ const oneOrMany = <T extends z.ZodMiniType>(schema: T) =>
     }),
   );
 
-const JobPostingLd = z.looseObject({
-  title: lenient(Text),
-  name: lenient(Text),
-  description: lenient(z.string()),
-  url: lenient(z.string()),
-  identifier: lenient(z.union([Text, z.looseObject({ value: lenient(Text), name: lenient(Text) })])),
-  hiringOrganization: lenient(z.union([Text, z.looseObject({ name: lenient(Text) })])),
-  jobLocation: lenient(oneOrMany(Place)),
-  jobLocationType: lenient(oneOrMany(Text)),
-  employmentType: lenient(oneOrMany(Text)),
-  baseSalary: lenient(oneOrMany(MonetaryAmount)),
-  experienceRequirements: lenient(
-    oneOrMany(z.union([Text, z.looseObject({ monthsOfExperience: lenient(Amount) })])),
-  ),
+/** The JobPosting schema and the parts read on their own, built on first use, not when the page reader loads (src/model/lazy.ts). */
+const jsonLdSchemas = lazy(() => {
+  /** A number written as a number or a string ("35392", "$100,000"); NaN reads as undefined. */
+  const Amount = z.pipe(
+    z.union([z.number(), z.string()]),
+    z.transform((v: number | string) => {
+      const n = typeof v === 'number' ? v : Number(v.replace(/[^\d.-]/g, ''));
+      return Number.isFinite(n) && (typeof v === 'number' || /\d/.test(v)) ? n : undefined;
+    }),
+  );
+
+  const Text = z.pipe(
+    z.union([z.string(), z.number()]),
+    z.transform((v: string | number) => cleanText(String(v))),
+  );
+
+  const QuantitativeValue = z.looseObject({
+    value: lenient(Amount),
+    minValue: lenient(Amount),
+    maxValue: lenient(Amount),
+    unitText: lenient(z.string()),
+  });
+
+  const MonetaryAmount = z.looseObject({
+    currency: lenient(z.string()),
+    value: lenient(z.union([QuantitativeValue, Amount])),
+    minValue: lenient(Amount),
+    maxValue: lenient(Amount),
+    unitText: lenient(z.string()),
+  });
+
+  const PostalAddress = z.looseObject({
+    streetAddress: lenient(Text),
+    addressLocality: lenient(Text),
+    addressRegion: lenient(Text),
+    addressCountry: lenient(
+      z.union([Text, z.pipe(z.looseObject({ name: lenient(Text) }), z.transform((c: { name?: string | undefined }) => c.name))]),
+    ),
+  });
+
+  const Place = z.looseObject({
+    name: lenient(Text),
+    address: lenient(z.union([Text, PostalAddress])),
+  });
+
+  const JobPostingLd = z.looseObject({
+    title: lenient(Text),
+    name: lenient(Text),
+    description: lenient(z.string()),
+    url: lenient(z.string()),
+    identifier: lenient(z.union([Text, z.looseObject({ value: lenient(Text), name: lenient(Text) })])),
+    hiringOrganization: lenient(z.union([Text, z.looseObject({ name: lenient(Text) })])),
+    jobLocation: lenient(oneOrMany(Place)),
+    jobLocationType: lenient(oneOrMany(Text)),
+    employmentType: lenient(oneOrMany(Text)),
+    baseSalary: lenient(oneOrMany(MonetaryAmount)),
+    experienceRequirements: lenient(
+      oneOrMany(z.union([Text, z.looseObject({ monthsOfExperience: lenient(Amount) })])),
+    ),
+  });
+  return { JobPostingLd, MonetaryAmount, Place };
 });
-type JobPostingLd = z.infer<typeof JobPostingLd>;
+type JsonLdSchemas = ReturnType<typeof jsonLdSchemas>;
+type JobPostingLd = z.infer<JsonLdSchemas['JobPostingLd']>;
 
 /** What a page's JobPosting JSON-LD says, as the parts of a RawPosting it can fill. */
 export interface JsonLdPosting {
@@ -174,7 +180,7 @@ const UNITS: Record<string, PayPeriod> = {
   YEAR: 'year',
 };
 
-function payFrom(amounts: z.infer<typeof MonetaryAmount>[]): StructuredPay[] {
+function payFrom(amounts: z.infer<JsonLdSchemas['MonetaryAmount']>[]): StructuredPay[] {
   const out: StructuredPay[] = [];
   for (const amount of amounts) {
     const currency = cleanText(amount.currency ?? '').toUpperCase();
@@ -200,7 +206,7 @@ function payFrom(amounts: z.infer<typeof MonetaryAmount>[]): StructuredPay[] {
   return out;
 }
 
-function addressText(place: z.infer<typeof Place>): string | null {
+function addressText(place: z.infer<JsonLdSchemas['Place']>): string | null {
   const address = place.address;
   if (typeof address === 'string') return address || null;
   const parts = [address?.addressLocality, address?.addressRegion, address?.addressCountry]
@@ -261,7 +267,7 @@ export function readJsonLdPostings(doc: Document): JsonLdPosting[] {
     collectJobPostings(parseLooseJson(script.textContent ?? ''), found);
   }
   return found.flatMap((obj) => {
-    const parsed = JobPostingLd.safeParse(obj);
+    const parsed = jsonLdSchemas().JobPostingLd.safeParse(obj);
     return parsed.success ? [toPosting(parsed.data, doc)] : [];
   });
 }

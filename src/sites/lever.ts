@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { lazy } from '../model/lazy.ts';
 import { optionalText } from './schemas.ts';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
@@ -139,41 +140,43 @@ export const leverAdapter: SiteAdapter = {
 // The postings API: https://github.com/lever/postings-api#get-a-specific-job-posting
 
 
-export const LeverApiPosting = z.looseObject({
-  id: z.string().check(z.minLength(1)),
-  text: z.string(),
-  hostedUrl: optionalText,
-  applyUrl: optionalText,
-  categories: z.catch(
-    z.nullish(
-      z.looseObject({
-        location: optionalText,
-        commitment: optionalText,
-        team: optionalText,
-        department: optionalText,
-        allLocations: z.catch(z.nullish(z.array(z.string())), null),
-      }),
+export const leverApiPostingSchema = lazy(() =>
+  z.looseObject({
+    id: z.string().check(z.minLength(1)),
+    text: z.string(),
+    hostedUrl: optionalText(),
+    applyUrl: optionalText(),
+    categories: z.catch(
+      z.nullish(
+        z.looseObject({
+          location: optionalText(),
+          commitment: optionalText(),
+          team: optionalText(),
+          department: optionalText(),
+          allLocations: z.catch(z.nullish(z.array(z.string())), null),
+        }),
+      ),
+      null,
     ),
-    null,
-  ),
-  workplaceType: optionalText,
-  country: optionalText,
-  salaryRange: z.catch(
-    z.nullish(z.looseObject({ min: z.number(), max: z.number(), currency: z.string(), interval: z.string() })),
-    null,
-  ),
-  salaryDescription: optionalText,
-  salaryDescriptionPlain: optionalText,
-  description: optionalText,
-  descriptionPlain: optionalText,
-  lists: z.catch(
-    z.nullish(z.array(z.looseObject({ text: z.catch(z.string(), ''), content: z.catch(z.string(), '') }))),
-    null,
-  ),
-  additional: optionalText,
-  additionalPlain: optionalText,
-});
-export type LeverApiPosting = z.infer<typeof LeverApiPosting>;
+    workplaceType: optionalText(),
+    country: optionalText(),
+    salaryRange: z.catch(
+      z.nullish(z.looseObject({ min: z.number(), max: z.number(), currency: z.string(), interval: z.string() })),
+      null,
+    ),
+    salaryDescription: optionalText(),
+    salaryDescriptionPlain: optionalText(),
+    description: optionalText(),
+    descriptionPlain: optionalText(),
+    lists: z.catch(
+      z.nullish(z.array(z.looseObject({ text: z.catch(z.string(), ''), content: z.catch(z.string(), '') }))),
+      null,
+    ),
+    additional: optionalText(),
+    additionalPlain: optionalText(),
+  }),
+);
+export type LeverApiPosting = z.infer<ReturnType<typeof leverApiPostingSchema>>;
 
 /**
  * Lever's `salaryRange.interval` values with a period the model has. Lever also has
@@ -253,7 +256,7 @@ export interface LeverApiOptions {
  * zod. Throws when the payload is not a Lever posting (no id or title, or no usable URL).
  */
 export function leverFromApi(json: unknown, url?: string, options: LeverApiOptions = {}): RawPosting {
-  const parsed = LeverApiPosting.safeParse(json);
+  const parsed = leverApiPostingSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'posting';

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { lazy } from '../model/lazy.ts';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { cleanText, sectionsOf } from './dom.ts';
@@ -26,17 +27,19 @@ const TEXT_PROPERTIES = [
 const UNITS: Record<string, PayPeriod> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
 
 /** A figure as the page writes it ("35392", "$100,000"); undefined when it holds no number. */
-const Amount = z.pipe(
-  z.string(),
-  z.transform((v: string) => {
-    const n = Number(v.replace(/[^\d.-]/g, ''));
-    return /\d/.test(v) && Number.isFinite(n) ? n : undefined;
-  }),
+const amountSchema = lazy(() =>
+  z.pipe(
+    z.string(),
+    z.transform((v: string) => {
+      const n = Number(v.replace(/[^\d.-]/g, ''));
+      return /\d/.test(v) && Number.isFinite(n) ? n : undefined;
+    }),
+  ),
 );
 
 function amount(text: string | null): number | undefined {
   if (text === null) return undefined;
-  const parsed = Amount.safeParse(text);
+  const parsed = amountSchema().safeParse(text);
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { RawPosting } from '../model/index.ts';
-import { LeverApiPosting, leverFromApi } from './lever.ts';
+import { leverApiPostingSchema, leverFromApi } from './lever.ts';
 import { greenhousePayloadReader } from './greenhouse.ts';
 import { ashbyPayloadReader } from './ashby.ts';
 import { workdayPayloadReader } from './workday.ts';
@@ -27,7 +27,7 @@ export const leverPayloadReader: PayloadReader = {
   id: 'lever',
   name: 'Lever postings API',
   // One recognisable posting is enough: the others are then reported one by one.
-  detect: (json) => asArray(json).some((item) => LeverApiPosting.safeParse(item).success),
+  detect: (json) => asArray(json).some((item) => leverApiPostingSchema().safeParse(item).success),
   items: asArray,
   readItem: (item, { url, doc, single }) => leverFromApi(item, single ? url : undefined, { doc }),
 };

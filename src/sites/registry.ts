@@ -1,4 +1,4 @@
-import { RawPosting } from '../model/index.ts';
+import { rawPostingSchema, type RawPosting } from '../model/raw.ts';
 import type { SiteAdapter } from './types.ts';
 import { cleanText } from './dom.ts';
 import { jsonLdAdapter, readJsonLdPosting } from './jsonld.ts';
@@ -46,6 +46,16 @@ export function isKnownPostingUrl(url: URL | string): boolean {
   return parsed !== null && adapterFor(parsed) !== null;
 }
 
+/**
+ * False where reading can find no posting whatever the page holds: a known board's page that
+ * is not one of its postings (its index, its apply form). URL only, so the page reader can
+ * leave such pages at once, before it reads or builds anything.
+ */
+export function mayHoldPosting(url: URL | string): boolean {
+  const parsed = toUrl(url);
+  return parsed !== null && (adapterFor(parsed) !== null || !isBoardHost(parsed));
+}
+
 /** `{ site, jobId }` for a known board's posting URL, so text pasted with that URL gets the page's id. */
 export function postingKeyFor(url: URL | string): { site: string; jobId: string } | null {
   const parsed = toUrl(url);
@@ -58,7 +68,7 @@ function tryExtract(adapter: SiteAdapter, doc: Document, url: URL): RawPosting |
   try {
     const raw = adapter.extract(doc, url);
     // The contract is checked here, so a page read wrongly falls back instead of failing later.
-    return raw && RawPosting.safeParse(raw).success ? raw : null;
+    return raw && rawPostingSchema().safeParse(raw).success ? raw : null;
   } catch {
     return null;
   }

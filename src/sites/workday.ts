@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { lazy } from '../model/lazy.ts';
 import { optionalText } from './schemas.ts';
 import type { FieldValue, RawPosting, RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
@@ -127,22 +128,24 @@ export const workdayAdapter: SiteAdapter = {
 // The job detail JSON: GET https://{host}/wday/cxs/{tenant}/{site}/job/{location}/{title}_{id}
 
 
-export const WorkdayApiPosting = z.looseObject({
-  jobPostingInfo: z.looseObject({
-    title: z.string().check(z.minLength(1)),
-    jobDescription: optionalText,
-    location: optionalText,
-    additionalLocations: z.catch(z.nullish(z.array(z.string())), null),
-    timeType: optionalText,
-    remoteType: optionalText,
-    jobReqId: optionalText,
-    jobPostingId: optionalText,
-    externalUrl: optionalText,
-    startDate: optionalText,
+export const workdayApiPostingSchema = lazy(() =>
+  z.looseObject({
+    jobPostingInfo: z.looseObject({
+      title: z.string().check(z.minLength(1)),
+      jobDescription: optionalText(),
+      location: optionalText(),
+      additionalLocations: z.catch(z.nullish(z.array(z.string())), null),
+      timeType: optionalText(),
+      remoteType: optionalText(),
+      jobReqId: optionalText(),
+      jobPostingId: optionalText(),
+      externalUrl: optionalText(),
+      startDate: optionalText(),
+    }),
+    hiringOrganization: z.catch(z.nullish(z.union([z.string(), z.looseObject({ name: optionalText() })])), null),
   }),
-  hiringOrganization: z.catch(z.nullish(z.union([z.string(), z.looseObject({ name: optionalText })])), null),
-});
-export type WorkdayApiPosting = z.infer<typeof WorkdayApiPosting>;
+);
+export type WorkdayApiPosting = z.infer<ReturnType<typeof workdayApiPostingSchema>>;
 
 /** Text of an HTML string when no DOMParser exists: paragraphs and list items, one per line. */
 function plainSections(html: string): RawSection[] {
@@ -171,7 +174,7 @@ export interface WorkdayApiOptions {
  * not one (no `jobPostingInfo.title`) or gives no usable URL (no `externalUrl` and no `url`).
  */
 export function workdayFromApi(json: unknown, url?: string, options: WorkdayApiOptions = {}): RawPosting {
-  const parsed = WorkdayApiPosting.safeParse(json);
+  const parsed = workdayApiPostingSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'payload';
@@ -212,7 +215,7 @@ export function workdayFromApi(json: unknown, url?: string, options: WorkdayApiO
 export const workdayPayloadReader: PayloadReader = {
   id: 'workday',
   name: 'Workday job detail JSON',
-  detect: (json) => WorkdayApiPosting.safeParse(json).success,
+  detect: (json) => workdayApiPostingSchema().safeParse(json).success,
   items: (json) => [json],
   readItem: (item, { url, doc }) => workdayFromApi(item, url, { doc }),
 };

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { findTextRange } from '../../src/sites/find-text.ts';
+import { findTextRange, textFinder } from '../../src/sites/find-text.ts';
 import { sambaPosting } from '../helpers/postings.ts';
 import { fixture } from './page.ts';
 
@@ -108,5 +108,23 @@ describe('findTextRange', () => {
     expect(remote.endContainer.parentElement!.tagName).toBe('A');
     // A field name ("API salaryRange: …") is not page text.
     expect(findTextRange(doc, 'Lever workplace type: Remote')).toBeNull();
+  });
+});
+
+describe('textFinder', () => {
+  it('answers several searches from one reading of the page, as findTextRange does one by one', () => {
+    const doc = page('<p id="a">remote first, always</p><p id="b">Remote first, always</p><div>The base range is $100,000 <em>a year</em>.</div>');
+    const find = textFinder(doc);
+    for (const text of ['Remote first', 'REMOTE FIRST', 'The base range is $100,000 a year.', 'not on the page', '', ' ']) {
+      expect(find(text)?.toString(), text).toBe(findTextRange(doc, text)?.toString());
+      expect(find(text)?.startContainer, text).toBe(findTextRange(doc, text)?.startContainer);
+    }
+  });
+
+  it('leaves out what is under the excluded element', () => {
+    const doc = page('<p>Remote in Canada</p><joblens-overlay><p>Hybrid in Lisbon</p></joblens-overlay>');
+    const find = textFinder(doc, doc.querySelector('joblens-overlay'));
+    expect(find('Remote in Canada')).not.toBeNull();
+    expect(find('Hybrid in Lisbon')).toBeNull();
   });
 });

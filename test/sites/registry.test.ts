@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { adapterFor, adapters, isKnownPostingUrl, postingKeyFor, readPage, readPageWithSource, urlOfPage } from '../../src/sites/registry.ts';
+import { adapterFor, adapters, isKnownPostingUrl, mayHoldPosting, postingKeyFor, readPage, readPageWithSource, urlOfPage } from '../../src/sites/registry.ts';
 import { leverAdapter } from '../../src/sites/lever.ts';
 import { RawPosting } from '../../src/model/index.ts';
 import { fixture, parsePage } from './page.ts';
@@ -65,6 +65,49 @@ describe('adapterFor / isKnownPostingUrl', () => {
     expect(postingKeyFor(`${SAMBA}?lever-source=LinkedIn`)).toEqual({ site: 'lever', jobId: '7597d3d7-58d2-41b2-9f85-911d95c2c739' });
     expect(postingKeyFor('https://example.org/jobs/1')).toBeNull();
     expect(postingKeyFor('::')).toBeNull();
+  });
+});
+
+describe('mayHoldPosting', () => {
+  it("is true for a board's posting pages and for pages of hosts that are no board's", () => {
+    for (const url of [
+      SAMBA,
+      'https://boards.greenhouse.io/x/jobs/1',
+      'https://jobs.ashbyhq.com/x/6f1b3c1e-8c1a-4c8e-9d0c-2b6f3f1d9a10',
+      'https://acme.wd5.myworkdayjobs.com/en-US/External/job/Denver-CO/Analytics-Engineer_R-10234',
+      'https://www.linkedin.com/jobs/view/4012345678/',
+      'https://www.linkedin.com/jobs/search/?currentJobId=4012345678',
+      'https://www.indeed.com/viewjob?jk=0123456789abcdef',
+      'https://www.farmacia-alameda.example/empleos/farmaceutico',
+      'https://example.com/careers/engineer?gh_jid=4012345',
+      'https://news.example.org/2026/05/12/city-transport-plan-approved',
+    ]) {
+      expect(mayHoldPosting(url), url).toBe(true);
+    }
+  });
+
+  it("is false for a board's other pages, and for what is not a URL", () => {
+    for (const url of [
+      'https://jobs.lever.co/company-name',
+      'https://jobs.lever.co/spotify',
+      `${SAMBA}/apply`,
+      'https://boards.greenhouse.io/x',
+      'https://jobs.ashbyhq.com/x',
+      'https://acme.wd5.myworkdayjobs.com/en-US/External',
+      'https://www.linkedin.com/jobs/',
+      'https://www.indeed.com/',
+      'not a url',
+    ]) {
+      expect(mayHoldPosting(url), url).toBe(false);
+    }
+  });
+
+  it('agrees with readPageWithSource: where it is false, even a page full of posting data reads as nothing', () => {
+    const page = doc(`<html><head>${JOB_LD}</head><body><h1>Pharmacist</h1><p>Apply now</p></body></html>`, 'https://jobs.lever.co/company-name');
+    for (const url of ['https://jobs.lever.co/company-name', `${SAMBA}/apply`, 'https://boards.greenhouse.io/x']) {
+      expect(mayHoldPosting(url)).toBe(false);
+      expect(readPageWithSource(page, new URL(url)), url).toBeNull();
+    }
   });
 });
 
