@@ -1,22 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { OVERLAY_SCRIPT_FILE, readTab } from '../src/extension/on-request.ts';
+import { injectOverlay, injectReader, readTab } from '../src/extension/on-request.ts';
 import { createLazyHandler, toMessageListener } from '../src/messaging/handlers.ts';
 import { openJobLensDB } from '../src/store/db.ts';
 
-// The background owns the database (opened here only, on the first message that needs it),
-// interprets what the content script read from a page, injects the panel into a tab whose
-// reader found something to show, and answers the keyboard shortcut.
+// The background answers the content scripts: it runs the page reader on a board's page that
+// may hold a posting, interprets what the reader read, injects the panel where there is
+// something to show, and keeps what the panel saves (the database is opened here on the
+// first message that needs it; the extension's own pages open it themselves). It also answers
+// the keyboard shortcut.
 export default defineBackground(() => {
-  /**
-   * Runs the panel's script in the frame whose page reader asked for it, at once. The reader
-   * runs at document_end and asks as soon as it has read a posting: without
-   * `injectImmediately`, Chrome would hold the script back until document_idle.
-   */
-  const injectOverlay = async ({ tabId, frameId }: { tabId: number; frameId: number }): Promise<void> => {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_SCRIPT_FILE], injectImmediately: true });
-  };
-  const handler = createLazyHandler((onClose) => openJobLensDB(undefined, { onClose }), { injectOverlay });
+  const handler = createLazyHandler((onClose) => openJobLensDB(undefined, { onClose }), { injectOverlay, injectReader });
   browser.runtime.onMessage.addListener(toMessageListener(handler));
 
   // The shortcut grants activeTab for the tab it was pressed on, like the toolbar button.

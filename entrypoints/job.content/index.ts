@@ -1,16 +1,17 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ON_REQUEST_FLAG } from '../../src/extension/on-request-flag.ts';
+import { ON_REQUEST_FLAG, READER_INSTANCE_KEY } from '../../src/extension/on-request-flag.ts';
 import { overlayBridge } from '../../src/extension/overlay-bridge.ts';
 import { reportClosed, requestOverlay, type PostingHead } from '../../src/messaging/reader-client.ts';
-import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
 import { closedEvidence } from '../../src/sites/closed.ts';
 import { adapterFor, isKnownPostingUrl, mayHoldPosting, postingKeyFor, type PageSource } from '../../src/sites/registry.ts';
 import { readPosting } from './read.ts';
 
-// Glue only: read the page and hand what it holds to the overlay. This script is declared
-// on every board page, so it carries the readers and nothing else: the panel is a separate
-// script (entrypoints/overlay.content) that the background injects into this tab only when
-// there is something to show. Both run in this tab's isolated world and meet on the
+// Glue only: read the page and hand what it holds to the overlay. This script is injected by
+// the background: on a board's page that may hold a posting (asked for by the small script
+// declared there, entrypoints/board.content), on any page on request, and on the sites the
+// user always runs JobLens on. It carries the readers and nothing else: the panel is a
+// separate script (entrypoints/overlay.content) that the background injects into this tab
+// only when there is something to show. Both run in this tab's isolated world and meet on the
 // overlay bridge. Reading lives in src/sites; interpreting (src/annotate.ts) and storage
 // live in the background.
 
@@ -18,15 +19,14 @@ type Shown = { kind: 'posting'; posting: PostingHead; via: PageSource } | { kind
 
 /** Single-page boards fill the posting in after the URL changes: look again a few times, then give up. */
 const RETRY_MS = [0, 250, 600, 1200, 2500];
-const INSTANCE_KEY = '__joblensInstance';
+const INSTANCE_KEY = READER_INSTANCE_KEY;
 const PANE_QUIET_MS = 400;
 const STILL_SHOWN_BUT_CLOSED = /no longer accepting applications|job has expired|applications? (?:are|is|have been) (?:now )?closed/i;
 
 export default defineContentScript({
-  matches: [...CONTENT_SCRIPT_MATCHES],
-  // As soon as the page's HTML is parsed (document_idle waited for the page's load event or
-  // an idle moment), so the panel shows sooner on a posting.
-  runAt: 'document_end',
+  // Injected with scripting.executeScript({ files: ['/content-scripts/job.js'] }), or registered
+  // for a site the user always runs JobLens on (src/extension/on-request.ts).
+  registration: 'runtime',
   // WXT's old-style "script started" window.postMessage is seen by the page's own message
   // listeners, and capturing its source location makes V8 reparse this whole script (~5 ms
   // on every board page). Newer copies are told apart by WXT's custom event instead.
@@ -43,6 +43,20 @@ export default defineContentScript({
       if (requested) running.request();
       return;
     }
+
+    // This copy is the running one from here on; a request that comes while it waits for the
+    // page's HTML is kept for when it reads.
+    let onRequest: (() => void) | null = null;
+    let requestedMeanwhile = false;
+    scope[INSTANCE_KEY] = { request: () => (onRequest ? onRequest() : (requestedMeanwhile = true)) };
+    ctx.onInvalidated(() => {
+      delete scope[INSTANCE_KEY];
+    });
+    // Injected as early as the page allows: its HTML is read once it is all there.
+    if (document.readyState === 'loading') {
+      await new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+    }
+    if (ctx.isInvalid) return;
 
     const bridge = overlayBridge();
     let shown: Shown = null;
@@ -165,13 +179,12 @@ export default defineContentScript({
       paneObserver.observe(pane, { childList: true, subtree: true, characterData: true });
     };
 
-    scope[INSTANCE_KEY] = { request: () => void refresh(true) };
+    onRequest = () => void refresh(true);
     const stopHearingClose = bridge.onClosed(() => {
       shown = null;
     });
     ctx.onInvalidated(() => {
       paneObserver?.disconnect();
-      delete scope[INSTANCE_KEY];
       stopHearingClose();
     });
     // Single-page boards (LinkedIn, Indeed, Ashby) change postings without a page load. WXT
@@ -180,6 +193,6 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       ctx.setTimeout(() => void refresh(false), 0);
     });
-    await refresh(requested);
+    await refresh(requested || requestedMeanwhile);
   },
 });

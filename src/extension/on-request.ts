@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { mayHoldPosting } from '../sites/registry.ts';
 import { ON_REQUEST_FLAG } from './on-request-flag.ts';
 
 /*
@@ -8,7 +9,10 @@ import { ON_REQUEST_FLAG } from './on-request-flag.ts';
  * (an optional host permission for that one origin, plus a registered content script).
  */
 
-/** The content script's file in the built extension (WXT names it after the entrypoint). */
+/**
+ * The page reader's file in the built extension (WXT names it after the entrypoint): injected
+ * on a board's possible posting, on request, and on the sites the user always runs it on.
+ */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/job.js';
 /** The panel's script (entrypoints/overlay.content), injected by the background only; not in the manifest. */
 export const OVERLAY_SCRIPT_FILE = '/content-scripts/overlay.js';
@@ -43,7 +47,20 @@ export async function readTab(tabId: number): Promise<void> {
  * read on request, or the optional permission of a site the user chose to always run on.
  */
 export async function injectOverlay({ tabId, frameId }: { tabId: number; frameId: number }): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_SCRIPT_FILE] });
+  // At once, not held back until the page is idle: the reader asks for the panel while it reads.
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_SCRIPT_FILE], injectImmediately: true });
+}
+
+/**
+ * Runs the page reader in the frame of a board's page that asked for it (the small script
+ * declared there, entrypoints/board.content), when the frame's URL may hold a posting; a
+ * board's index or apply form never loads the reader. At once: the reader waits for the
+ * page's HTML itself, and compiles meanwhile.
+ */
+export async function injectReader({ tabId, frameId, url }: { tabId: number; frameId: number; url: string }): Promise<boolean> {
+  if (!mayHoldPosting(url)) return false;
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_SCRIPT_FILE], injectImmediately: true });
+  return true;
 }
 
 /** The sites the user asked JobLens to always run on, as origins. */

@@ -11,12 +11,16 @@ import { Envelope, isMessageType, protocol, type MessageType, type Protocol, typ
 export interface MessageSender {
   tab?: { id?: number };
   frameId?: number;
+  /** The sending frame's URL. */
+  url?: string;
 }
 
 /** What the background can do beyond the database; entrypoints/background.ts supplies it. */
 export interface BackgroundServices {
   /** Runs the overlay script in one frame of one tab. */
   injectOverlay(target: { tabId: number; frameId: number }): Promise<void>;
+  /** Runs the page reader in one frame of one tab when its URL may hold a posting; true when it did. */
+  injectReader(target: { tabId: number; frameId: number; url: string }): Promise<boolean>;
 }
 
 export type Handler = (message: unknown, sender?: MessageSender) => Promise<Response>;
@@ -34,6 +38,15 @@ type Handlers = { [T in MessageType]: (context: Context, request: RequestOf<T>) 
 const handlers: Handlers = {
   // No database here: a posting is read and shown even when the database cannot be opened.
   'posting.annotate': async (_context, { raw }) => ({ posting: annotate(raw) }),
+  // The target is the sender itself: a page cannot name another tab, frame or URL.
+  'reader.inject': async ({ sender, services }) => {
+    const tabId = sender?.tab?.id;
+    const frameId = sender?.frameId;
+    const url = sender?.url;
+    if (tabId === undefined || frameId === undefined || !url) throw new Error('JobLens reads only a page that asks for it.');
+    if (!services.injectReader) throw new Error('JobLens cannot read pages from here.');
+    return { injected: await services.injectReader({ tabId, frameId, url }) };
+  },
   // The target is the sender itself: a page cannot name another tab or frame.
   'overlay.inject': async ({ sender, services }) => {
     const tabId = sender?.tab?.id;

@@ -23,6 +23,16 @@ export const protocol = {
     response: z.object({ posting: Posting }),
   },
   /**
+   * The small script declared on the boards' pages (entrypoints/board.content) asks for the
+   * page reader. The background runs it in the sender's own tab and frame when the sender's
+   * URL may hold a posting (mayHoldPosting, src/sites/registry.ts), and says whether it did.
+   * Tab, frame and URL are the sender's, never the payload's.
+   */
+  'reader.inject': {
+    request: z.strictObject({}),
+    response: z.object({ injected: z.boolean() }),
+  },
+  /**
    * The page reader has something to show: the background runs the overlay script in the
    * sender's own tab and frame, taken from the sender and never from the payload. The panel
    * is a separate script so the reader, declared on every board page, stays small.

@@ -150,9 +150,10 @@ async function overlayBreakdown(launched: Launched): Promise<string> {
   const inDom = mark('jl-overlay-in-dom');
   const visible = mark('jl-overlay-visible');
   const evaluate = (script: string) => events.find((e) => e.name === 'EvaluateScript' && urlOf(e) === `${ext}content-scripts/${script}`);
+  const declared = evaluate('board.js');
   const reader = evaluate('job.js');
   const overlay = evaluate('overlay.js');
-  if (!dcl || !inDom || !visible || !reader || !overlay) return 'no breakdown: the traced run lacks a mark or a script evaluation';
+  if (!dcl || !inDom || !visible || !declared || !reader || !overlay) return 'no breakdown: the traced run lacks a mark or a script evaluation';
   const at = (ts: number) => `${((ts - dcl.ts) / 1000).toFixed(0)}`;
   const names = threadNames(events);
   const worker = [...names].find(([, name]) => name === 'ServiceWorker thread')?.[0];
@@ -160,7 +161,8 @@ async function overlayBreakdown(launched: Launched): Promise<string> {
   // read, so the background's work (inject, annotate) runs beside the page's, not after it.
   const workerBusy = worker ? busyMs(topLevelTasks(events, worker).filter((t) => t.ts >= reader.ts && t.end <= inDom.ts)) : Number.NaN;
   return (
-    `traced run (tracing slows it), ms after DOMContentLoaded: page reader job.js starts at ${at(reader.ts)} and runs ${ms((reader.dur ?? 0) / 1000)} ` +
+    `traced run (tracing slows it), ms after DOMContentLoaded: board.js (declared, document_start) ran at ${at(declared.ts)} and asked for the reader; ` +
+    `page reader job.js starts at ${at(reader.ts)} and runs ${ms((reader.dur ?? 0) / 1000)} ` +
     `(compile, read the page, ask for the panel and the reading); overlay.js starts at ${at(overlay.ts)} and runs ${ms((overlay.dur ?? 0) / 1000)} (compile, load); ` +
     `background busy ${ms(workerBusy)} meanwhile (inject, annotate); panel in the page at ${at(inDom.ts)} (validated and rendered when the reading arrived); ` +
     `visible at ${at(visible.ts)}`
@@ -208,7 +210,13 @@ const SETTLE_MS = 800;
 
 interface NotAPostingRun {
   total: number;
+  /** The extension's own events on the main thread, merged. */
   extension: number;
+  /** The whole tasks those events ran in (the page's parsing included, when injected during it). */
+  tasks: number;
+  /** board.js, the script declared on the boards' hosts, ran. */
+  declared: boolean;
+  /** job.js, the page reader, ran. */
   injected: boolean;
 }
 
@@ -236,7 +244,23 @@ async function notAPostingRun(launched: Launched, url: string): Promise<NotAPost
     (e) => threadKey(e) === thread && e.ph === 'X' && (e.name === 'ScriptInjection::InjectJs' || urlOf(e).startsWith(ext)),
   );
   const extensionTasks = tasks.filter((t) => ours.some((e) => e.ts >= t.ts && e.ts < t.end));
-  return { total: busyMs(tasks), extension: busyMs(extensionTasks), injected: ours.some((e) => urlOf(e).endsWith('/content-scripts/job.js')) };
+  // The extension's own time: its events' spans, nested ones merged. Not the whole tasks they
+  // ran in: a script declared at document_start is injected inside the task that parses the
+  // page's first bytes, and that task's parsing is the page's, not ours.
+  const own = ours.map((e) => ({ ts: e.ts, end: e.ts + (e.dur ?? 0) })).sort((a, b) => a.ts - b.ts);
+  const merged: Array<{ ts: number; end: number }> = [];
+  for (const span of own) {
+    const last = merged.at(-1);
+    if (last && span.ts < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return {
+    total: busyMs(tasks),
+    extension: busyMs(merged),
+    tasks: busyMs(extensionTasks),
+    declared: ours.some((e) => urlOf(e).endsWith('/content-scripts/board.js')),
+    injected: ours.some((e) => urlOf(e).endsWith('/content-scripts/job.js')),
+  };
 }
 
 export async function notAPostingBench(log: Log): Promise<Figure[]> {
@@ -255,8 +279,9 @@ export async function notAPostingBench(log: Log): Promise<Figure[]> {
         board.push(await notAPostingRun(launched, BOARD_PAGE_URL));
         plain.push(await notAPostingRun(launched, PLAIN_PAGE_URL));
       }
-      if (!board.every((r) => r.injected)) throw new Error(`the page reader did not run on ${BOARD_PAGE_URL}`);
-      if (plain.some((r) => r.injected)) throw new Error(`the page reader ran on ${PLAIN_PAGE_URL}, which is on request only`);
+      if (!board.every((r) => r.declared)) throw new Error(`the declared script did not run on ${BOARD_PAGE_URL}`);
+      if (board.some((r) => r.injected)) throw new Error(`the page reader was injected on ${BOARD_PAGE_URL}, a board page that is no posting`);
+      if (plain.some((r) => r.declared || r.injected)) throw new Error(`JobLens ran on ${PLAIN_PAGE_URL}, which is on request only`);
       const attributed = median(board.map((r) => r.extension));
       const withScript = median(board.map((r) => r.total));
       const without = median(plain.map((r) => r.total));
@@ -265,9 +290,12 @@ export async function notAPostingBench(log: Log): Promise<Figure[]> {
           `${NOT_A_POSTING_RUNS} fresh loads at each URL (alternating, after one of each not counted), traced (devtools.timeline) from the page's HTML parse until ${SETTLE_MS} ms after load`,
       );
       log(
-        `  method: main-thread tasks of the page's renderer that ran the extension (its content script injected, or a function from chrome-extension://…/content-scripts/job.js called) summed per load; ` +
+        `  method: the extension's own events on the page renderer's main thread (its scripts injected, compiled and run, and every function from chrome-extension://…/content-scripts/ called: board.js, declared there, which asks for the reader; job.js, the reader, is not injected on a page that is not a posting), nested ones merged, summed per load; ` +
           `${ms(attributed)} median (${ms(min(board.map((r) => r.extension)))}–${ms(max(board.map((r) => r.extension)))}) at ${BOARD_PAGE_URL}, ` +
           `${ms(median(plain.map((r) => r.extension)))} at ${PLAIN_PAGE_URL} (on request only: not injected)`,
+      );
+      log(
+        `  the whole tasks those events ran in: ${ms(median(board.map((r) => r.tasks)))} median; more, because board.js is injected at document_start inside the task that parses the page's first bytes`,
       );
       log(
         `  cross-check, all main-thread task time of the page: ${ms(withScript)} median with the reader, ${ms(without)} without; ` +
@@ -280,7 +308,7 @@ export async function notAPostingBench(log: Log): Promise<Figure[]> {
           unit: 'ms',
           budget: BUDGET_NOT_A_POSTING_MS,
           strict: true,
-          what: `median over ${NOT_A_POSTING_RUNS} loads of a 1.5 MB article at ${BOARD_PAGE_URL}: trace tasks on the page's main thread that ran job.js (0 at an on-request-only host)`,
+          what: `median over ${NOT_A_POSTING_RUNS} loads of a 1.5 MB article at ${BOARD_PAGE_URL}: the extension's own trace events on the page's main thread, merged (board.js, the declared script; the reader is not injected there; 0 at an on-request-only host)`,
         },
       ];
     });

@@ -15,7 +15,7 @@ afterEach(() => {
 async function setup(): Promise<{ db: JobLensDB; handle: Handler }> {
   const db = await openJobLensDB(`joblens-test-${crypto.randomUUID()}`);
   dbs.push(db);
-  return { db, handle: createHandler(db, { injectOverlay: async () => undefined }) };
+  return { db, handle: createHandler(db, { injectOverlay: async () => undefined, injectReader: async () => true }) };
 }
 
 /** What the Lever adapter hands over for a short posting with pay, a remote field and a list. */
@@ -46,7 +46,7 @@ async function ok<T>(response: Promise<unknown>): Promise<T> {
 describe('protocol', () => {
   it("names the messages the content scripts need, and no more", () => {
     expect(MESSAGE_TYPES.sort()).toEqual(
-      ['posting.annotate', 'overlay.inject', 'posting.save', 'posting.status', 'saved.update', 'saved.markClosed', 'posting.seenClosed'].sort(),
+      ['reader.inject', 'posting.annotate', 'overlay.inject', 'posting.save', 'posting.status', 'saved.update', 'saved.markClosed', 'posting.seenClosed'].sort(),
     );
   });
 
@@ -100,6 +100,7 @@ describe('createHandler: valid round trips', () => {
     const payloads = {
       'posting.annotate': { raw: rawPosting() },
       'overlay.inject': {},
+      'reader.inject': {},
       'posting.save': { posting },
       'posting.status': { id: posting.id },
       'saved.update': { id: posting.id, patch: { status: 'applied', rating: 3 } },
@@ -109,7 +110,7 @@ describe('createHandler: valid round trips', () => {
     expect(Object.keys(payloads).sort()).toEqual([...MESSAGE_TYPES].sort());
     for (const type of Object.keys(payloads) as (keyof typeof payloads)[]) {
       // As a content script in a tab's top frame sends them (overlay.inject needs the tab).
-      const response = await handle({ type, payload: payloads[type] }, { tab: { id: 1 }, frameId: 0 });
+      const response = await handle({ type, payload: payloads[type] }, { tab: { id: 1 }, frameId: 0, url: posting.url });
       expect(response, type).toMatchObject({ ok: true });
       expect(responseSchema(type).safeParse(response).success, type).toBe(true);
       expect(protocol[type].response.safeParse((response as { data: unknown }).data).success, type).toBe(true);
@@ -295,6 +296,37 @@ describe('createLazyHandler', () => {
       error: 'JobLens could not open its database: quota exceeded',
     });
     await ok(handle({ type: 'posting.status', payload: { id: 'lever:x' } }));
+  });
+});
+
+describe('reader.inject', () => {
+  const PAGE = { tab: { id: 7 }, frameId: 3, url: 'https://jobs.lever.co/northwind/3f1c9b2e-8a4d-4c6e-9b7a-2d5e8f0a1c34' };
+  const noDatabase = async (): Promise<JobLensDB> => {
+    throw new Error('not needed');
+  };
+
+  it("runs the reader in the sender's own tab and frame, for the sender's URL, and says whether it did", async () => {
+    const injectReader = vi.fn(async ({ url }: { url: string }) => !url.endsWith('/northwind'));
+    const handle = createLazyHandler(noDatabase, { injectReader });
+    expect(await handle({ type: 'reader.inject', payload: {} }, PAGE)).toEqual({ ok: true, data: { injected: true } });
+    expect(injectReader).toHaveBeenCalledExactlyOnceWith({ tabId: 7, frameId: 3, url: PAGE.url });
+    expect(await handle({ type: 'reader.inject', payload: {} }, { ...PAGE, url: 'https://jobs.lever.co/northwind' })).toEqual({
+      ok: true,
+      data: { injected: false },
+    });
+  });
+
+  it('takes no tab, frame or URL from the payload, and refuses a sender that is not a page', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const injectReader = vi.fn(async () => true);
+    const handle = createLazyHandler(noDatabase, { injectReader });
+    expect((await handle({ type: 'reader.inject', payload: { url: 'https://example.org/' } }, PAGE)).ok).toBe(false);
+    expect(await handle({ type: 'reader.inject', payload: {} }, {})).toEqual({ ok: false, error: 'JobLens reads only a page that asks for it.' });
+    expect(await handle({ type: 'reader.inject', payload: {} }, { tab: { id: 7 }, frameId: 0 })).toEqual({
+      ok: false,
+      error: 'JobLens reads only a page that asks for it.',
+    });
+    expect(injectReader).not.toHaveBeenCalled();
   });
 });
 
