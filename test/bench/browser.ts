@@ -332,7 +332,7 @@ const IO_SETTLE_MS = 2000;
 
 interface PopupTimes {
   listed?: number;
-  /** The whole list read: search, filters and sort apply (no "reading all" line). */
+  /** The whole list read: search, filters and sort apply (no "reading the rest" line). */
   complete?: number;
   error?: string;
 }
@@ -356,7 +356,7 @@ function popupProbe(): void {
       });
     }
     const count = document.querySelector('.jl-result-count');
-    if (!count || /reading all/.test(count.textContent ?? '')) return false;
+    if (!count || /reading the rest/.test(count.textContent ?? '')) return false;
     requestAnimationFrame(() => {
       times.complete = performance.now();
     });
@@ -381,12 +381,18 @@ async function clearDatabase(driver: Page): Promise<void> {
   );
 }
 
-/** A fresh popup with its list (or its empty message) shown. */
+/** A fresh popup with its whole list read (or its empty message shown), as a user finds it after a moment. */
 async function openedPopup(launched: Launched): Promise<Page> {
   const page = await launched.context.newPage();
   await page.setViewportSize({ width: 420, height: 600 });
   await page.goto(`chrome-extension://${launched.extensionId}/popup.html`);
-  await page.locator('.jl-saved-list li, .jl-empty').first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.jl-empty') !== null ||
+      (document.querySelector('.jl-saved-list li') !== null && !/reading the rest/.test(document.querySelector('.jl-result-count')?.textContent ?? '')),
+    null,
+    { timeout: 60_000, polling: 50 },
+  );
   return page;
 }
 

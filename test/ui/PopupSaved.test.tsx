@@ -78,13 +78,14 @@ describe('popup: the saved list', () => {
     let finish: (rows: SavedSummary[]) => void = () => undefined;
     const all = await api.list();
     api.list.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
-    const first = vi.fn(async (count: number) => ({ summaries: all.slice(0, 2).slice(0, count), total: 3 }));
+    const first = vi.fn(async (count: number) => all.slice(0, 2).slice(0, count));
     render(<App api={{ ...api, listFirst: first }} />);
 
     await waitFor(() => expect(titles()).toEqual([samba.title, story.title]));
     expect(first).toHaveBeenCalledWith(FIRST_ROWS);
-    expect(screen.getByText('(3)')).toBeTruthy();
-    expect(screen.getByText('Showing the newest 2; reading all 3…')).toBeTruthy();
+    // How many are saved is said once the whole list is read.
+    expect(screen.queryByText('(3)')).toBeNull();
+    expect(screen.getByText('Showing the newest 2; reading the rest…')).toBeTruthy();
     // Deleting "all" needs every id: not until the list is complete.
     expect((screen.getByRole('button', { name: 'Delete all' }) as HTMLButtonElement).disabled).toBe(true);
     // Typed before the list is complete: applied once it is.
@@ -96,6 +97,7 @@ describe('popup: the saved list', () => {
     finish(all);
     await waitFor(() => expect(titles()).toEqual([music.title]));
     expect(screen.getByText('Showing 1 of 3')).toBeTruthy();
+    expect(screen.getByText('(3)')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Delete all' }) as HTMLButtonElement).disabled).toBe(false);
   });
 

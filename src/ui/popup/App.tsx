@@ -45,10 +45,10 @@ export interface PopupApi {
   /** Every saved job's summary (what the list shows and searches), newest saved first. */
   list(): Promise<SavedSummary[]>;
   /**
-   * The newest `count` summaries and how many are saved, for the first rows while the whole
-   * list is read. Optional: without it the popup waits for the whole list.
+   * The newest `count` summaries, for the first rows while the whole list is read. Optional:
+   * without it the popup waits for the whole list.
    */
-  listFirst?(count: number): Promise<{ summaries: SavedSummary[]; total: number }>;
+  listFirst?(count: number): Promise<SavedSummary[]>;
   /** The full records with these ids (details, comparison), in that order; ids not saved are left out. */
   get(ids: string[]): Promise<SavedPosting[]>;
   /** Resolves to the deleted record (kept for undo), or null when it was already gone. */
@@ -100,7 +100,7 @@ const LIST_HEIGHT = 336;
 type ListState =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; postings: SavedSummary[]; total: number; complete: boolean };
+  | { kind: 'ready'; postings: SavedSummary[]; complete: boolean };
 
 /** The full records a detail or comparison view shows, fetched when the view opens. */
 type Records = { kind: 'loading'; ids: string[] } | { kind: 'error'; ids: string[]; message: string } | { kind: 'ready'; ids: string[]; byId: Map<string, SavedPosting> };
@@ -381,10 +381,11 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     // new one is complete.
     if (api.listFirst) {
       try {
-        const { summaries, total } = await api.listFirst(FIRST_ROWS);
-        setList((state) =>
-          state.kind === 'ready' && state.complete ? state : { kind: 'ready', postings: summaries, total, complete: false },
-        );
+        const first = await api.listFirst(FIRST_ROWS);
+        // None saved, or none readable: the whole list says which.
+        if (first.length > 0) {
+          setList((state) => (state.kind === 'ready' && state.complete ? state : { kind: 'ready', postings: first, complete: false }));
+        }
         // Those rows painted before the whole list is asked for: its answer, read on this
         // thread, would otherwise hold back the frame that shows them.
         await afterPaint();
@@ -394,7 +395,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     }
     try {
       const postings = await api.list();
-      setList({ kind: 'ready', postings, total: postings.length, complete: true });
+      setList({ kind: 'ready', postings, complete: true });
       const ids = new Set(postings.map((p) => p.id));
       setSelected((s) => (s.every((id) => ids.has(id)) ? s : s.filter((id) => ids.has(id))));
     } catch (error) {
@@ -447,8 +448,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   const removeFromList = (ids: ReadonlySet<string>) => {
     setList((state) => {
       if (state.kind !== 'ready') return state;
-      const kept = state.postings.filter((p) => !ids.has(p.id));
-      return { ...state, postings: kept, total: state.total - (state.postings.length - kept.length) };
+      return { ...state, postings: state.postings.filter((p) => !ids.has(p.id)) };
     });
     setSelected((s) => s.filter((id) => !ids.has(id)));
   };
@@ -691,7 +691,8 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     );
   }
 
-  const count = list.kind === 'ready' ? list.total : 0;
+  // How many are saved is known once the whole list is read (counting them is a read of its own).
+  const count = postings.length;
   const ready = list.kind === 'ready';
   const canCompare = selected.length >= MIN_COMPARE && selected.length <= MAX_COMPARE;
   const filtered = complete && visible.length !== count;
@@ -705,7 +706,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
       {pageActions ? <PageActions api={pageActions} /> : null}
       <header class="jl-popup-header">
         <h1 class="jl-popup-title" tabIndex={-1} data-focus={HEADING}>
-          Saved jobs{ready && count > 0 ? <span class="jl-count"> ({count.toLocaleString()})</span> : null}
+          Saved jobs{complete && count > 0 ? <span class="jl-count"> ({count.toLocaleString()})</span> : null}
         </h1>
         <button
           type="button"
@@ -872,7 +873,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
           ) : null}
           <p class="jl-result-count" role="status" aria-live="polite">
             {!complete
-              ? `Showing the newest ${visible.length.toLocaleString()}; reading all ${count.toLocaleString()}…`
+              ? `Showing the newest ${visible.length.toLocaleString()}; reading the rest…`
               : filtered
                 ? `Showing ${visible.length.toLocaleString()} of ${count.toLocaleString()}`
                 : ''}
