@@ -32,6 +32,15 @@ if (hasDisplay) {
   await new Promise((resolve) => context.on('close', resolve));
 } else {
   const screenshot = join(OUT, 'sample-overlay.png');
+  // The panel fades in: the picture is taken once its entrance has finished, not halfway.
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector('joblens-overlay')?.shadowRoot;
+      return root !== null && root !== undefined && root.getAnimations().every((animation) => animation.playState !== 'running');
+    },
+    null,
+    { timeout: 5_000 },
+  );
   await page.screenshot({ path: screenshot });
   await context.close();
 
