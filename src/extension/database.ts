@@ -1,4 +1,4 @@
-import { openJobLensDB, type JobLensDB } from '../store/db.ts';
+import { lazyDatabase, openJobLensDB, type JobLensDB } from '../store/db.ts';
 
 /**
  * The database, for the extension's own pages (the popup, the comparison tab).
@@ -13,24 +13,8 @@ import { openJobLensDB, type JobLensDB } from '../store/db.ts';
  * to the job site's origin; they ask the background, which answers only the messages a
  * content script needs (src/messaging/protocol.ts).
  *
- * Opened on first use, and again after the connection closes (a newer version of the
- * extension asked for it, or the browser dropped it) or a failed open.
+ * Opened on first use, and again after the connection closes or a failed open (lazyDatabase).
  */
-export function pageDatabase(open: (onClose: () => void) => Promise<JobLensDB> = (onClose) => openJobLensDB(undefined, { onClose })): () => Promise<JobLensDB> {
-  let ready: Promise<JobLensDB> | null = null;
-  const forget = () => {
-    ready = null;
-  };
-  return async () => {
-    ready ??= open(forget).catch((error: unknown) => {
-      forget();
-      throw error;
-    });
-    try {
-      return await ready;
-    } catch (error) {
-      console.error('JobLens: could not open the database', error);
-      throw new Error(`JobLens could not open its database: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-  };
+export function pageDatabase(): () => Promise<JobLensDB> {
+  return lazyDatabase((onClose) => openJobLensDB(undefined, { onClose }));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { annotate } from '../annotate.ts';
-import type { JobLensDB } from '../store/db.ts';
+import { DatabaseUnavailableError, lazyDatabase, type JobLensDB } from '../store/db.ts';
 import { StorageFullError, getSaved, markClosed, savePosting, updateSaved } from '../store/repository.ts';
 import { Envelope, isMessageType, protocol, type MessageType, type Protocol, type Response, type ResponseData } from './protocol.ts';
 
@@ -68,12 +68,9 @@ const handlers: Handlers = {
   },
 };
 
-/** The database could not be opened; already logged, and its message is the answer. */
-class DatabaseUnavailable extends Error {}
-
 /** Failures whose message is the whole answer for the user; not logged as faults. */
 function isExpected(error: unknown): boolean {
-  return error instanceof DatabaseUnavailable || error instanceof StorageFullError;
+  return error instanceof DatabaseUnavailableError || error instanceof StorageFullError;
 }
 
 function failure(error: string): Response {
@@ -128,27 +125,11 @@ export function toMessageListener(handler: Handler) {
 
 /**
  * A handler that opens the database on the first message that needs it, not at startup,
- * and opens it again after the connection closes (a newer version asked for it, or the
- * browser dropped it) or after a failed open.
+ * and opens it again after the connection closes or a failed open (lazyDatabase).
  */
 export function createLazyHandler(
   open: (onClose: () => void) => Promise<JobLensDB>,
   services: Partial<BackgroundServices> = {},
 ): Handler {
-  let ready: Promise<JobLensDB> | null = null;
-  const forget = () => {
-    ready = null;
-  };
-  return dispatch(async () => {
-    ready ??= open(forget).catch((error: unknown) => {
-      forget();
-      throw error;
-    });
-    try {
-      return await ready;
-    } catch (error) {
-      console.error('JobLens: could not open the database', error);
-      throw new DatabaseUnavailable(`JobLens could not open its database: ${errorMessage(error)}`);
-    }
-  }, services);
+  return dispatch(lazyDatabase(open), services);
 }

@@ -48,8 +48,9 @@ export interface OpenOptions {
 }
 
 /**
- * Opens (creating or upgrading) the extension's database. Only the background calls this:
- * a database opened from a content script would belong to the job site's origin.
+ * Opens (creating or upgrading) the extension's database. The background and the extension's
+ * own pages call this, never a content script: a database opened there would belong to the
+ * job site's origin.
  */
 export function openJobLensDB(name: string = DB_NAME, options: OpenOptions = {}): Promise<JobLensDB> {
   return openDB<JobLensSchema>(name, DB_VERSION, {
@@ -73,4 +74,36 @@ export function openJobLensDB(name: string = DB_NAME, options: OpenOptions = {})
       options.onClose?.();
     },
   });
+}
+
+/** The database could not be opened; the message says so for the user. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/**
+ * The database, opened on first use rather than at startup, and opened again after the
+ * connection closes (a newer version asked for it, or the browser dropped it) or after a
+ * failed open. A failed open is logged and becomes a DatabaseUnavailableError.
+ */
+export function lazyDatabase(open: (onClose: () => void) => Promise<JobLensDB>): () => Promise<JobLensDB> {
+  let ready: Promise<JobLensDB> | null = null;
+  const forget = () => {
+    ready = null;
+  };
+  return async () => {
+    ready ??= open(forget).catch((error: unknown) => {
+      forget();
+      throw error;
+    });
+    try {
+      return await ready;
+    } catch (error) {
+      console.error('JobLens: could not open the database', error);
+      throw new DatabaseUnavailableError(
+        `JobLens could not open its database: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+  };
 }
