@@ -15,7 +15,6 @@ import {
   StatusChange,
   defaultSettings,
   summaryOf,
-  type ExportFile,
 } from '../model/index.ts';
 import { POSTINGS_STORE, SETTINGS_STORE, SUMMARIES_STORE, type JobLensDB, type JobLensSchema } from './db.ts';
 import { diffPostings } from './diff.ts';
@@ -662,22 +661,10 @@ export async function restoreSaved(db: JobLensDB, record: SavedPosting): Promise
 }
 
 /**
- * The saved postings (all, or those with `ids`) as an export file. Records that fail
- * validation are left out (the file must validate as a whole) and reported; they stay in
- * the database.
- */
-export async function exportPostings(
-  db: JobLensDB,
-  ids?: readonly string[],
-  now: Date = new Date(),
-  report: InvalidRecordReporter = logInvalidRecord,
-): Promise<ExportFile> {
-  return buildExportFile(await listSelected(db, ids, report), now);
-}
-
-/**
- * The same as exportPostings, as the file's text in pieces (exportParts): each posting is
- * written as JSON as it is read, while the database reads the next ones.
+ * The saved postings (all, or those with `ids`) as an export file's text in pieces
+ * (exportParts), newest saved first: each posting is written as JSON as it is read, while
+ * the database reads the next ones. Records that fail validation are left out (the file
+ * must validate as a whole) and reported; they stay in the database.
  */
 export async function exportPostingParts(
   db: JobLensDB,
@@ -698,7 +685,7 @@ export async function exportPostingParts(
   return exportPartsOf(head, newestSavedFirst(written).map((w) => w.json));
 }
 
-/** The same selection as exportPostings, as CSV text. */
+/** The same selection as exportPostingParts, as CSV text. */
 export async function exportPostingsCsv(
   db: JobLensDB,
   ids?: readonly string[],

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serializeExport } from '../../src/io/export-json.ts';
 import { ImportError } from '../../src/io/import-json.ts';
 import { EXPORT_FORMAT } from '../../src/model/index.ts';
 import { openJobLensDB, POSTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
 import {
   STORAGE_FULL_MESSAGE,
   StorageFullError,
-  exportPostings,
+  exportPostingParts,
   getSaved,
   importExport,
   listSaved,
@@ -183,7 +182,7 @@ describe('export then import into an empty profile', () => {
     const original = await listSaved(source);
     expect(original.find((p) => p.id === sambaPosting().id)?.changes).toHaveLength(2);
 
-    const text = serializeExport(await exportPostings(source, undefined, new Date(JUNE_3)));
+    const text = (await exportPostingParts(source, undefined, new Date(JUNE_3))).join('');
     const target = await freshDb();
     const result = await importExport(target, text);
 
