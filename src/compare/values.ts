@@ -1,4 +1,5 @@
 import { annualise, type ApplicationStatus, type ExchangeRates, type PayPeriod, type RemotePolicy, type SavedPosting } from '../model/index.ts';
+import { shownPay } from '../model/pay.ts';
 
 /**
  * A saved posting's values as the user means them: their correction where they made one,
@@ -34,7 +35,7 @@ export function effectivePay(posting: PayFields): EffectivePay | null {
     if (corrected === null) return null;
     return { ...corrected, annual: annualise(corrected.min, corrected.max, corrected.period), corrected: true };
   }
-  const stated = posting.salary ?? posting.salaries?.[0] ?? null;
+  const stated = shownPay(posting);
   if (!stated) return null;
   return {
     min: stated.min,

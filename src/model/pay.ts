@@ -1,4 +1,4 @@
-import type { PayPeriod } from './posting.ts';
+import type { PayPeriod, SalaryRange } from './posting.ts';
 
 /** Working hours, days, weeks and months in a year: how a stated period becomes a yearly figure. */
 export const PERIODS_PER_YEAR: Readonly<Record<PayPeriod, number>> = { hour: 2080, day: 260, week: 52, month: 12, year: 1 };
@@ -15,4 +15,13 @@ export function annualise(min: number, max: number, period: PayPeriod): { min: n
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/**
+ * The range a posting's pay is shown by: its primary range, else the first range it states
+ * (a posting stating only on-target earnings has no primary range); null when it states none.
+ * `salaries` may be absent (a saved posting's summary keeps only the range this gives).
+ */
+export function shownPay(posting: { salary: SalaryRange | null; salaries?: readonly SalaryRange[] }): SalaryRange | null {
+  return posting.salary ?? posting.salaries?.[0] ?? null;
 }

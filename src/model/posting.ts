@@ -93,3 +93,4 @@ export const Posting = z.object({
   parserVersion: z.number().check(z.int(), z.positive()),
 });
 export type Posting = z.infer<typeof Posting>;
+

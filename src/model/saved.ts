@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { shownPay } from './pay.ts';
 import { CurrencyCode, PayPeriod, Posting, RemotePolicy } from './posting.ts';
 
 export const ApplicationStatus = z.enum(['saved', 'applying', 'applied', 'interviewing', 'offer', 'rejected', 'archived']);
@@ -100,11 +101,7 @@ export const SavedSummary = z.extend(
 );
 export type SavedSummary = z.infer<typeof SavedSummary>;
 
-/**
- * A saved posting's summary. `salary` is the range the list shows: the posting's primary
- * range, else the first range it states (a posting stating only on-target earnings has no
- * primary range), exactly what the full record's pay would show.
- */
+/** A saved posting's summary. `salary` is the range the list shows (shownPay), as the full record would. */
 export function summaryOf(saved: SavedPosting): SavedSummary {
   return {
     id: saved.id,
@@ -113,7 +110,7 @@ export function summaryOf(saved: SavedPosting): SavedSummary {
     title: saved.title,
     company: saved.company,
     location: saved.location,
-    salary: saved.salary ?? saved.salaries[0] ?? null,
+    salary: shownPay(saved),
     remote: { policy: saved.remote.policy },
     savedAt: saved.savedAt,
     updatedAt: saved.updatedAt,

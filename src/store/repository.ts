@@ -606,17 +606,6 @@ export async function listSummaries(
   return newestSavedFirst(summaries);
 }
 
-/** The saved postings with these ids (all of them when `ids` is absent), newest saved first. */
-export async function listSelected(
-  db: JobLensDB,
-  ids?: readonly string[],
-  report: InvalidRecordReporter = logInvalidRecord,
-): Promise<SavedPosting[]> {
-  const all = await listSaved(db, report);
-  if (ids === undefined) return all;
-  const wanted = new Set(ids);
-  return all.filter((p) => wanted.has(p.id));
-}
 
 /**
  * Deletes a saved posting and returns it, so the caller can offer undo through
@@ -691,7 +680,8 @@ export async function exportPostingsCsv(
   ids?: readonly string[],
   report: InvalidRecordReporter = logInvalidRecord,
 ): Promise<string> {
-  return toCsv(await listSelected(db, ids, report));
+  // A selection is read by its ids, not out of every saved posting.
+  return toCsv(ids === undefined ? await listSaved(db, report) : newestSavedFirst(await getSavedMany(db, ids, report)));
 }
 
 export interface ImportResult {

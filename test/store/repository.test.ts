@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportFile, SavedPosting } from '../../src/model/index.ts';
+import { CSV_COLUMNS } from '../../src/io/export-csv.ts';
 import { openJobLensDB, POSTINGS_STORE, SETTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
 import {
   STORAGE_FULL_MESSAGE,
@@ -9,6 +10,7 @@ import {
   deleteSaved,
   eachSaved,
   exportPostingParts,
+  exportPostingsCsv,
   getSaved,
   getSettings,
   listSaved,
@@ -449,6 +451,27 @@ describe('exportPostingParts: the export file', () => {
     const db = await freshDb();
     const file = await exportPostings(db, undefined, JUNE_3);
     expect(ExportFile.parse(file).postings).toEqual([]);
+  });
+});
+
+describe('exportPostingsCsv', () => {
+  it('writes a header and a row per saved posting, newest first; a selection by its ids only', async () => {
+    const db = await freshDb();
+    await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    await savePosting(db, sambaPosting(), JUNE_2);
+    await savePosting(db, storytellingPosting(), JUNE_3);
+    await db.put(POSTINGS_STORE, { id: 'lever:corrupt' });
+    const reported: InvalidRecord[] = [];
+    const ids = (csv: string) => csv.split('\r\n').slice(1).filter(Boolean).map((row) => row.split(',')[0]);
+
+    const all = await exportPostingsCsv(db, undefined, (r) => reported.push(r));
+    expect(all.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+    expect(ids(all)).toEqual([storytellingPosting().id, sambaPosting().id, musicUnderstandingPosting().id]);
+    expect(reported.map((r) => r.id)).toEqual(['lever:corrupt']);
+
+    const some = await exportPostingsCsv(db, [musicUnderstandingPosting().id, 'lever:gone', storytellingPosting().id, 'lever:corrupt'], () => undefined);
+    expect(ids(some)).toEqual([storytellingPosting().id, musicUnderstandingPosting().id]);
+    expect(ids(await exportPostingsCsv(db, []))).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PayPeriod, RemotePolicy, type Corrections, type SavedPosting } from '../../model/index.ts';
 import { formatPolicy } from '../format.ts';
+import { shownPay } from '../../model/pay.ts';
 
 /**
  * The user's corrections to what was read: pay, remote policy, location and the years asked
@@ -27,7 +28,7 @@ interface Draft {
 type Parsed = CorrectionsFormProps['saved'];
 
 function parsedPay(saved: Parsed) {
-  return saved.salary ?? saved.salaries[0] ?? null;
+  return shownPay(saved);
 }
 
 function draftFrom(saved: Parsed): Draft {

@@ -6,6 +6,7 @@ import { formatDate, formatPayParts, formatPolicy, formatSource, formatYears } f
 import { Annotations, type AnnotationsApi } from './Annotations.tsx';
 import { CorrectionMark } from './CorrectionMark.tsx';
 import { SavedSummary } from './SavedSummary.tsx';
+import { shownPay } from '../../model/pay.ts';
 
 /**
  * The panel shown over a job posting. It renders what it is given and reports clicks:
@@ -143,7 +144,7 @@ function CorrectedPay({ posting, corrections }: { posting: Posting; corrections:
 }
 
 function PaySection({ posting, corrections, actions }: { posting: Posting; corrections: Corrections; actions: EvidenceActions }) {
-  const primary = posting.salary ?? posting.salaries[0] ?? null;
+  const primary = shownPay(posting);
   const primaryKey = primary ? rangeKey(primary) : null;
   const others = posting.salaries.filter((r) => rangeKey(r) !== primaryKey);
   return (
