@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PARSER_VERSION, annotate, annotateText, canonicalUrl, descriptionText, postingId } from '../src/annotate.ts';
-import { Posting } from '../src/model/index.ts';
 import type { RawPosting } from '../src/model/index.ts';
 import { readPage } from '../src/sites/registry.ts';
 import { fixture, parsePage } from './sites/page.ts';
@@ -164,11 +163,9 @@ describe('annotate: the rest of the posting', () => {
     expect(posting.experience).toMatchObject({ yearsMin: 2, evidence: 'JSON-LD experienceRequirements.monthsOfExperience: 24' });
   });
 
-  it('produces a valid Posting, stamped with the parser version and time', () => {
+  it('stamps the posting with the parser version and the time it was read', () => {
     const posting = annotate(raw(), NOW);
-    expect(Posting.safeParse(posting).success).toBe(true);
     expect(posting.parserVersion).toBe(PARSER_VERSION);
-    expect(PARSER_VERSION).toBe(1);
     expect(posting.parsedAt).toBe('2026-06-06T08:00:00.000Z');
   });
 
@@ -180,7 +177,6 @@ describe('annotate: the rest of the posting', () => {
 describe('annotateText', () => {
   it('reads plain posting text (seed 001): title, pay, requirements', () => {
     const posting = annotateText(seed('001_'), undefined, NOW);
-    expect(Posting.safeParse(posting).success).toBe(true);
     expect(posting).toMatchObject({ site: 'text', title: 'Senior Machine Learning Engineer' });
     expect(posting.salary).toMatchObject({ min: 176166, max: 251666, currency: 'USD', period: 'year' });
     expect(posting.requirements.required.length).toBeGreaterThan(0);

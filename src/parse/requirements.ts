@@ -1,5 +1,5 @@
 import type { RawSection, Requirements } from '../model/index.ts';
-import { normalizeSpace } from './text.ts';
+import { BULLET, normalizeSpace } from './text.ts';
 
 /*
  * Requirements are read from where postings put them: the items under a heading such as
@@ -33,10 +33,8 @@ export function classifyHeading(heading: string): 'required' | 'preferred' | nul
 const SAYS_PREFERRED =
   /\b(?:is|are|would be|will be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|nice\s+|real\s+|major\s+)?(?:plus|bonus|advantage)\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bnice[- ]to[- ]have\b|\bbonus(?:\s+points)?\b|\bpreferred\b|\bideally\b|\bdesirable\b|\bnot required\b/i;
 
-const LEADING_BULLET = /^(?:[•·▪◦●○■□►▸➤➢✓✔→*\-–—]+|\(?\d{1,2}[.)]|[a-z][.)])\s*/;
-
 function cleanItem(item: string): string {
-  return normalizeSpace(item).replace(LEADING_BULLET, '').replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+  return normalizeSpace(item).replace(BULLET, '').replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
 }
 
 /** "**Requirements**", "Requirements:", "Nice to have:" written as a paragraph of its own. */

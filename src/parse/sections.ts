@@ -1,6 +1,6 @@
 import type { RawSection } from '../model/index.ts';
 import { classifyHeading } from './requirements.ts';
-import { decodeEntities, normalizeSpace } from './text.ts';
+import { BULLET, decodeEntities, normalizeSpace } from './text.ts';
 
 /*
  * Plain posting text (as copied from a page) into sections. Pages lose their markup when
@@ -9,8 +9,6 @@ import { decodeEntities, normalizeSpace } from './text.ts';
  * and everything else is a paragraph.
  */
 
-/** A bullet followed by the item's text. `-` and `*` need a space after them so "-5%" or "*args" stay text. */
-const BULLET = /^(?:[•·▪◦●○■□►▸➤➢✓✔→]\s*|[-*–—]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)/;
 /** A bullet alone on its line: the item is on the next line (Lever pages copied as text). */
 const LONE_BULLET = /^[-•·▪◦●○■*–—]$/;
 

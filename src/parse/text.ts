@@ -101,3 +101,6 @@ export function splitSentences(text: string): string[] {
   }
   return out;
 }
+
+/** A bullet followed by the item's text. `-` and `*` need a space after them so "-5%" or "*args" stay text. */
+export const BULLET = /^(?:[•·▪◦●○■□►▸➤➢✓✔→]\s*|[-*–—]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)/;

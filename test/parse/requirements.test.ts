@@ -112,4 +112,15 @@ describe('extractRequirements', () => {
     ]);
     expect(r).toEqual({ required: ['SQL', 'Python'], preferred: ['dbt'] });
   });
+
+  it('keeps a leading number, sign or abbreviation that is no bullet: "1.5+ years" stays 1.5', () => {
+    const r = extractRequirements([
+      {
+        heading: 'Requirements',
+        paragraphs: [],
+        items: ['1.5+ years of experience with Go', '2.5 years building APIs', 'e.g. Kafka or Pulsar', '-5% churn targets met', '1. SQL', 'a) dbt'],
+      },
+    ]);
+    expect(r.required).toEqual(['1.5+ years of experience with Go', '2.5 years building APIs', 'e.g. Kafka or Pulsar', '-5% churn targets met', 'SQL', 'dbt']);
+  });
 });
