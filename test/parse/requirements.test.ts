@@ -34,6 +34,10 @@ describe('classifyHeading', () => {
     ['What makes you a good fit:', 'required'],
     ['Your attitudes we value:', 'required'],
     ['Culture fit and values', null],
+    // The company's values, not the candidate's: only "<qualities> we value" asks something of you.
+    ['What we value', null],
+    ['Things we value', null],
+    ['Qualities we value', 'required'],
     ["What You'll Do", null],
     ['Benefits', null],
     ["Where You'll Be", null],
