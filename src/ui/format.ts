@@ -126,3 +126,18 @@ export function formatDate(iso: string, locale?: string, timeZone?: string): str
   }
   return formatter.format(date);
 }
+
+/**
+ * A time zone as a person says it: "America/New_York" reads "Eastern Time". The parsers keep
+ * IANA ids (or an abbreviation such as "UTC", or a zone with its stated leeway), which are
+ * shown as they are when the browser has no name for them.
+ */
+export function formatTimeZone(zone: string, locale?: string): string {
+  if (!zone.includes('/')) return zone;
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
+    return parts.find((part) => part.type === 'timeZoneName')?.value ?? zone;
+  } catch {
+    return zone;
+  }
+}

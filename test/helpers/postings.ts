@@ -97,7 +97,7 @@ export function sambaPosting(overrides: Partial<Posting> = {}): Posting {
     remote: {
       policy: 'remote',
       regions: ['North America'],
-      timezones: ['Eastern Time'],
+      timezones: ['America/New_York'],
       officeDaysMin: null,
       evidence: 'For this role, you can be within the North America region as long as we have a work location.',
       source: 'prose',
@@ -140,7 +140,7 @@ export function storytellingPosting(overrides: Partial<Posting> = {}): Posting {
     remote: {
       policy: 'hybrid',
       regions: ['North America'],
-      timezones: ['Eastern Standard Time'],
+      timezones: ['America/New_York'],
       officeDaysMin: null,
       evidence: 'supporting a hybrid model that values both autonomy and connection',
       source: 'prose',

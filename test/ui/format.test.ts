@@ -8,6 +8,7 @@ import {
   formatPolicy,
   formatSource,
   formatYears,
+  formatTimeZone,
 } from '../../src/ui/format.ts';
 import { hourlyPosting, musicUnderstandingPosting } from '../helpers/postings.ts';
 
@@ -106,5 +107,14 @@ describe('formatDate', () => {
 
   it('returns text that is not a date unchanged', () => {
     expect(formatDate('yesterday', 'en-US')).toBe('yesterday');
+  });
+});
+
+describe('formatTimeZone', () => {
+  it('names a region zone as a person says it, and shows what it cannot name as it is', () => {
+    expect(formatTimeZone('America/New_York', 'en-US')).toBe('Eastern Time');
+    expect(formatTimeZone('Europe/Berlin', 'en-US')).toBe('Central European Time');
+    expect(formatTimeZone('UTC', 'en-US')).toBe('UTC');
+    expect(formatTimeZone('Mars/Olympus_Mons', 'en-US')).toBe('Mars/Olympus_Mons');
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Corrections, Posting, Remote, SalaryRange, SavedPosting, ValueSource } from '../../model/index.ts';
 import { effectivePay } from '../../compare/values.ts';
 import { formatEffectivePay, formatYearsMin } from '../compare/format.ts';
-import { formatDate, formatPayParts, formatPolicy, formatSource, formatYears } from '../format.ts';
+import { formatDate, formatPayParts, formatPolicy, formatSource, formatTimeZone, formatYears } from '../format.ts';
 import { Annotations, type AnnotationsApi } from './Annotations.tsx';
 import { CorrectionMark } from './CorrectionMark.tsx';
 import { SavedSummary } from './SavedSummary.tsx';
@@ -209,7 +209,7 @@ function RemoteSection({ remote, corrections, actions }: { remote: Remote; corre
       {remote.timezones.length > 0 ? (
         <p class="jl-fact">
           <span class="jl-fact-label">Time zones: </span>
-          {remote.timezones.join(', ')}
+          {remote.timezones.map((zone) => formatTimeZone(zone)).join(', ')}
         </p>
       ) : null}
     </section>
