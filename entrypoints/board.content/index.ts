@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { READER_INSTANCE_KEY } from '../../src/extension/on-request-flag.ts';
+// Types only: the message is checked against the protocol here without bundling its schemas.
+import type { Message } from '../../src/messaging/protocol.ts';
 import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
 
 // Glue only, and small on purpose: this is the one script declared on every page of the
@@ -23,7 +25,7 @@ export default defineContentScript({
       if (Object.hasOwn(globalThis, READER_INSTANCE_KEY) || asked === location.href || ctx.isInvalid) return;
       asked = location.href;
       browser.runtime
-        .sendMessage({ type: 'reader.inject', payload: {} })
+        .sendMessage({ type: 'reader.inject', payload: {} } satisfies Message<'reader.inject'>)
         .catch((error: unknown) => console.warn('[JobLens] could not read this page', error));
     };
     ask();

@@ -146,14 +146,9 @@ function checkVersion(version: unknown): number {
 }
 
 /**
- * Parses and validates the text of an export file, of this version or an older one, and
- * returns it as a current ExportFile. Throws ImportError naming what is wrong: not JSON,
- * not an export, a newer version, or each invalid record by number, id and field path.
- */
-/**
- * The largest export JobLens reads. 10,000 saved postings with their descriptions export
- * to about 60 MB; a browser will not pass much more than 64 MB between the popup and the
- * background in one message.
+ * The largest export JobLens reads: the whole file is read into memory and parsed at once
+ * (in the popup), so a file of any size is not. 10,000 saved postings with their
+ * descriptions export to about 34 MB, which leaves room for longer ones.
  */
 export const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
 
@@ -162,6 +157,11 @@ export function tooLargeMessage(bytes: number): string {
   return `This file is ${mb(bytes)}; JobLens imports exports of up to ${mb(MAX_IMPORT_BYTES)}. Nothing was imported.`;
 }
 
+/**
+ * Parses and validates the text of an export file, of this version or an older one, and
+ * returns it as a current ExportFile. Throws ImportError naming what is wrong: not JSON,
+ * not an export, a newer version, or each invalid record by number, id and field path.
+ */
 export function parseExport(text: string): ExportFile {
   // Characters, not bytes, but never fewer than the bytes' worth of characters: a safe check.
   if (text.length > MAX_IMPORT_BYTES) throw new ImportError(tooLargeMessage(text.length));

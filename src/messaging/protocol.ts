@@ -55,7 +55,6 @@ export const protocol = {
     request: z.strictObject({ id: PostingId, patch: SavedPatch }),
     response: z.object({ saved: SavedPosting }),
   },
-  /** The posting's page is gone or says it is closed (or is back); the record is kept. */
   /**
    * The page reader found a posting's page gone or saying it is closed. Marks it closed if
    * it is saved (the record is kept); a posting that is not saved is left alone, quietly.

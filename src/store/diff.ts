@@ -39,10 +39,6 @@ const POLICY_TEXT: Record<RemotePolicy, string> = {
   unspecified: NOT_STATED,
 };
 
-export function policyText(policy: RemotePolicy): string {
-  return POLICY_TEXT[policy];
-}
-
 /** "Remote (North America)"; "Hybrid, 3+ days a week in the office"; "Not stated". */
 export function remoteText(remote: Pick<Remote, 'policy' | 'regions' | 'officeDaysMin'>): string {
   let text = POLICY_TEXT[remote.policy];

@@ -151,7 +151,7 @@ export function annotateBench(log: (line: string) => void): Figure[] {
       unit: 'ms',
       budget: BUDGET_ANNOTATE_SLOWEST_MS,
       strict: true,
-      what: `the slowest fixture's median (${slowest.name}); its p99 over all warm runs ${ms(p99)}`,
+      what: `the slowest fixture's median (${slowest.name}); the 99th percentile of every fixture's warm runs ${ms(p99)}`,
     },
     {
       measure: 'annotate a posting (Node), slowest first run',

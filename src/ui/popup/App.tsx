@@ -6,6 +6,7 @@ import { MAX_COMPARE, MIN_COMPARE } from '../compare/ComparePage.tsx';
 import { formatPayLine } from '../compare/format.ts';
 import { formatDate, formatPolicy } from '../format.ts';
 import type { AnnotationsApi } from '../overlay/Annotations.tsx';
+import type { ImportResult } from '../../store/repository.ts';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../io/import-json.ts';
 import { Detail } from './Detail.tsx';
 import { downloadCsv, downloadText, exportFileName } from './download.ts';
@@ -30,17 +31,9 @@ import { WindowedList } from './WindowedList.tsx';
 export { exportFileName } from './download.ts';
 
 /**
- * The popup: saved jobs (search, filters, sort, a windowed list that stays quick with
- * 10,000 of them), each job's notes and status, comparison, export and import, delete with
- * undo or confirmation, and the user's exchange rates. It talks to the background only
- * through `api`, so tests hand it fakes and main.tsx hands it the messaging client.
+ * What the popup does with saved jobs, through `api` only: main.tsx hands it the repository
+ * on the extension's database, tests hand it fakes.
  */
-export interface ImportCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-}
-
 export interface PopupApi {
   /** Every saved job's summary (what the list shows and searches), newest saved first. */
   list(): Promise<SavedSummary[]>;
@@ -63,7 +56,7 @@ export interface PopupApi {
   exportJson(ids?: string[]): Promise<readonly string[]>;
   exportCsv(ids?: string[]): Promise<string>;
   /** Imports a JSON export; rejects with a message that says what is wrong with the file. */
-  importFile(text: string): Promise<ImportCounts>;
+  importFile(text: string): Promise<ImportResult>;
   update(id: string, patch: SavedPatch): Promise<SavedPosting>;
   markClosed(id: string, closed: boolean): Promise<SavedPosting>;
   getSettings(): Promise<Settings>;
@@ -318,6 +311,11 @@ function ConfirmDelete({ confirm, total, onConfirm, onCancel }: { confirm: Confi
   );
 }
 
+/**
+ * The popup: saved jobs (search, filters, sort, a windowed list that stays quick with
+ * 10,000 of them), each job's notes and status, comparison, export and import, delete with
+ * undo or confirmation, and the user's exchange rates.
+ */
 export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, listHeight = LIST_HEIGHT }: AppProps) {
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [rates, setRates] = useState<ExchangeRates | null>(null);
