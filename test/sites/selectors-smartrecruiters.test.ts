@@ -17,13 +17,10 @@ const PAGES = [
 ].map((page) => ({ ...page, html: boardFixture('smartrecruiters', `${page.name}.html`) }));
 
 /** Every SmartRecruiters posting page has these; the salary detail and the address parts vary. */
-const EVERY_PAGE = ['title', 'titleMicrodata', 'company', 'details', 'location', 'addressLocality', 'employmentType', 'sections', 'sectionTitle', 'sectionBody'] as const;
+// Typed as the adapter's own selector names, so a name it does not have fails to compile.
+const EVERY_PAGE = ['title', 'titleMicrodata', 'company', 'details', 'location', 'addressLocality', 'employmentType', 'sections', 'sectionTitle', 'sectionBody'] as const satisfies readonly (keyof typeof SELECTORS)[];
 
 describe('SmartRecruiters selector report', () => {
-  it('names the selectors it requires, all of them the adapter\'s own', () => {
-    for (const name of EVERY_PAGE) expect(SELECTORS).toHaveProperty(name);
-  });
-
   it('logs which selectors matched per fixture; fails naming a required selector that matches on none', async () => {
     const report = await selectorReport(SELECTORS, PAGES);
     console.log(`SmartRecruiters selectors on ${PAGES.length} fixtures:\n${formatReport(report)}`);

@@ -12,13 +12,10 @@ const PAGES = [
   { name: 'parcelwise-operations-associate-onsite', url: 'https://wellfound.com/company/parcelwise/jobs/3198765-operations-associate' },
 ].map((page) => ({ ...page, html: boardFixture('wellfound', `${page.name}.html`) }));
 
-const EVERY_PAGE = ['jsonLd', 'heading'] as const;
+// Typed as the adapter's own selector names, so a name it does not have fails to compile.
+const EVERY_PAGE = ['jsonLd', 'heading'] as const satisfies readonly (keyof typeof SELECTORS)[];
 
 describe('Wellfound selector report', () => {
-  it('names the selectors it requires, all of them the adapter\'s own', () => {
-    for (const name of EVERY_PAGE) expect(SELECTORS).toHaveProperty(name);
-  });
-
   it('logs which selectors matched per fixture; fails naming a required selector that matches on none', async () => {
     const report = await selectorReport(SELECTORS, PAGES);
     console.log(`Wellfound selectors on ${PAGES.length} fixtures:\n${formatReport(report)}`);

@@ -14,13 +14,10 @@ const PAGES = [
 ].map((page) => ({ ...page, html: boardFixture('workable', `${page.name}.html`) }));
 
 /** Every Workable posting page has these; workplace, type, department and benefits are per posting. */
-const EVERY_PAGE = ['title', 'location', 'description', 'requirements'] as const;
+// Typed as the adapter's own selector names, so a name it does not have fails to compile.
+const EVERY_PAGE = ['title', 'location', 'description', 'requirements'] as const satisfies readonly (keyof typeof SELECTORS)[];
 
 describe('Workable selector report', () => {
-  it('names the selectors it requires, all of them the adapter\'s own', () => {
-    for (const name of EVERY_PAGE) expect(SELECTORS).toHaveProperty(name);
-  });
-
   it('logs which selectors matched per fixture; fails naming a required selector that matches on none', async () => {
     const report = await selectorReport(SELECTORS, PAGES);
     console.log(`Workable selectors on ${PAGES.length} fixtures:\n${formatReport(report)}`);
