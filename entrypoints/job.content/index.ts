@@ -23,6 +23,11 @@ const INSTANCE_KEY = READER_INSTANCE_KEY;
 const PANE_QUIET_MS = 400;
 const STILL_SHOWN_BUT_CLOSED = /no longer accepting applications|job has expired|applications? (?:are|is|have been) (?:now )?closed/i;
 
+/** Two readings of one posting that say the same (when it was read aside). */
+function sameReading(a: PostingHead, b: PostingHead): boolean {
+  return a.id === b.id && JSON.stringify({ ...a, parsedAt: null }) === JSON.stringify({ ...b, parsedAt: null });
+}
+
 export default defineContentScript({
   // Injected with scripting.executeScript({ files: ['/content-scripts/job.js'] }), or registered
   // for a site the user always runs JobLens on (src/extension/on-request.ts).
@@ -131,7 +136,9 @@ export default defineContentScript({
         const stale =
           posting && previous && posting.id !== previous.id && posting.title === previous.title && attempt < delays.length - 1;
         if (reading && posting && !stale) {
-          if (!onRequest && bridge.hasOverlay() && shown?.kind === 'posting' && shown.posting.id === posting.id) {
+          // The same job read the same again (the pane settled, a retry): nothing to show anew.
+          // The same job read differently (its pane filled in or changed) is shown again.
+          if (!onRequest && bridge.hasOverlay() && shown?.kind === 'posting' && sameReading(shown.posting, posting)) {
             noteIfClosed(posting.id);
             return;
           }

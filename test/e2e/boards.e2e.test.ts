@@ -263,6 +263,26 @@ describe('the overlay on Greenhouse, Ashby, LinkedIn and Workday, in Chromium', 
     await page.close();
   });
 
+  it('LinkedIn: the same job\'s pane read again when it changes in place, and the panel follows it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(SEARCH_A_URL);
+    const panel = page.getByRole('complementary', { name: 'JobLens' });
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).innerText(), { timeout: 15_000 }).toBe(A.posting.title);
+    // LinkedIn re-renders the selected job's pane as more of it arrives; here its title gains a word.
+    const edited = `${A.posting.title} (Remote)`;
+    await page.evaluate(
+      ({ selector, title, edited }) => {
+        const pane = document.querySelector(selector)!;
+        const heading = [...pane.querySelectorAll('h1, h2, h3, a, span')].find((el) => el.textContent?.trim() === title && el.children.length === 0);
+        if (!heading) throw new Error('no title in the pane');
+        heading.textContent = edited;
+      },
+      { selector: PANE, title: A.posting.title, edited },
+    );
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).innerText(), { timeout: 5_000 }).toBe(edited);
+    await page.close();
+  });
+
   /** Every recorded state showed one job whole (A's or B's), B never with A's pay or A's saved state, and A never again once B was shown. */
   async function checkNoMixing(page: Page): Promise<void> {
     const log = await recorded(page);
