@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ON_REQUEST_FLAG, READER_INSTANCE_KEY } from '../../src/extension/on-request-flag.ts';
 import { overlayBridge } from '../../src/extension/overlay-bridge.ts';
 import { reportClosed, requestOverlay, type PostingHead } from '../../src/messaging/reader-client.ts';
-import { closedEvidence } from '../../src/sites/closed.ts';
+import { closedEvidence, saysNoMoreApplications } from '../../src/sites/closed.ts';
 import { adapterFor, isKnownPostingUrl, mayHoldPosting, postingKeyFor, type PageSource } from '../../src/sites/registry.ts';
 import { readPosting } from './read.ts';
 
@@ -19,9 +19,7 @@ type Shown = { kind: 'posting'; posting: PostingHead; via: PageSource } | { kind
 
 /** Single-page boards fill the posting in after the URL changes: look again a few times, then give up. */
 const RETRY_MS = [0, 250, 600, 1200, 2500];
-const INSTANCE_KEY = READER_INSTANCE_KEY;
 const PANE_QUIET_MS = 400;
-const STILL_SHOWN_BUT_CLOSED = /no longer accepting applications|job has expired|applications? (?:are|is|have been) (?:now )?closed/i;
 
 /** Two readings of one posting that say the same (when it was read aside). */
 function sameReading(a: PostingHead, b: PostingHead): boolean {
@@ -43,7 +41,7 @@ export default defineContentScript({
     // Injected again on request where JobLens already runs: the running copy reads again.
     // Own properties only: a page element with this id or name shows through as
     // `window[name]` in this world too (DOM clobbering) and must not pass for a running copy.
-    const running = Object.hasOwn(scope, INSTANCE_KEY) ? (scope[INSTANCE_KEY] as { request(): void }) : undefined;
+    const running = Object.hasOwn(scope, READER_INSTANCE_KEY) ? (scope[READER_INSTANCE_KEY] as { request(): void }) : undefined;
     if (running) {
       if (requested) running.request();
       return;
@@ -53,9 +51,9 @@ export default defineContentScript({
     // page's HTML is kept for when it reads.
     let onRequest: (() => void) | null = null;
     let requestedMeanwhile = false;
-    scope[INSTANCE_KEY] = { request: () => (onRequest ? onRequest() : (requestedMeanwhile = true)) };
+    scope[READER_INSTANCE_KEY] = { request: () => (onRequest ? onRequest() : (requestedMeanwhile = true)) };
     ctx.onInvalidated(() => {
-      delete scope[INSTANCE_KEY];
+      delete scope[READER_INSTANCE_KEY];
     });
     // Injected as early as the page allows: its HTML is read once it is all there.
     if (document.readyState === 'loading') {
@@ -100,7 +98,7 @@ export default defineContentScript({
       const key = postingKeyFor(location.href);
       const id = readId ?? (key ? `${key.site}:${key.jobId}` : null);
       const evidence = id ? closedEvidence(document) : null;
-      if (!id || !evidence || (readId && !STILL_SHOWN_BUT_CLOSED.test(evidence))) return;
+      if (!id || !evidence || (readId && !saysNoMoreApplications(evidence))) return;
       reportClosed(id, evidence).catch((error: unknown) => console.warn('[JobLens] could not mark the posting closed', error));
     };
 

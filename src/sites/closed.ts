@@ -52,3 +52,14 @@ export function closedEvidence(doc: Document): string | null {
   }
   return null;
 }
+
+/**
+ * Whether a closed-page sentence says the posting takes no more applications, as a page
+ * that still shows the posting would say it. Only these count there: a posting's own text
+ * may say "once the role is filled" or "this page" without being closed.
+ */
+const NO_MORE_APPLICATIONS = /no longer accepting applications|job has expired|applications? (?:are|is|have been) (?:now )?closed/i;
+
+export function saysNoMoreApplications(evidence: string): boolean {
+  return NO_MORE_APPLICATIONS.test(evidence);
+}

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { closedEvidence } from '../../src/sites/closed.ts';
+import { closedEvidence, saysNoMoreApplications } from '../../src/sites/closed.ts';
 
 function page(html: string): Document {
   return new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');
@@ -27,5 +27,18 @@ describe('closedEvidence', () => {
     '<main><p>Experience with closed-loop control systems.</p></main>',
   ])('does not read an open posting as closed: %s', (html) => {
     expect(closedEvidence(page(html))).toBeNull();
+  });
+});
+
+describe('saysNoMoreApplications: what counts on a page that still shows its posting', () => {
+  it.each([
+    ['No longer accepting applications', true],
+    ['This job has expired on Indeed', true],
+    ['Applications are now closed.', true],
+    // A page that shows the posting may mention these in its own text; only a gone page counts them.
+    ['Sorry, this position has been filled.', false],
+    ['Page not found', false],
+  ])('%s -> %s', (evidence, counts) => {
+    expect(saysNoMoreApplications(evidence)).toBe(counts);
   });
 });
