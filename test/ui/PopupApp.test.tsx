@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EXPORT_FORMAT, EXPORT_VERSION, ExportFile, summaryOf, type SavedPatch, type SavedPosting, type Settings } from '../../src/model/index.ts';
-import { exportParts } from '../../src/io/export-json.ts';
-import { App, EMPTY_MESSAGE, exportFileName, type PopupApi } from '../../src/ui/popup/App.tsx';
+import { ExportFile } from '../../src/model/index.ts';
+import { App, EMPTY_MESSAGE, exportFileName } from '../../src/ui/popup/App.tsx';
 import {
   HOSTILE_TITLE,
   musicUnderstandingPosting,
@@ -11,53 +10,8 @@ import {
   savedFrom,
   storytellingPosting,
 } from '../helpers/postings.ts';
+import { fakeApi } from './fake-popup-api.ts';
 
-/** An in-memory stand-in for the background, newest saved first like the repository. */
-function fakeApi(initial: SavedPosting[]): PopupApi & { records: Map<string, SavedPosting> } {
-  const records = new Map(initial.map((p) => [p.id, p]));
-  return {
-    records,
-    // Summaries, as the database's summaries store gives them: the list never has a full record.
-    list: vi.fn(async () => [...records.values()].sort((a, b) => b.savedAt.localeCompare(a.savedAt)).map(summaryOf)),
-    get: vi.fn(async (ids: string[]) => ids.flatMap((id) => records.get(id) ?? [])),
-    remove: vi.fn(async (id: string) => {
-      const record = records.get(id) ?? null;
-      records.delete(id);
-      return record;
-    }),
-    restore: vi.fn(async (posting: SavedPosting) => {
-      records.set(posting.id, posting);
-      return posting;
-    }),
-    removeMany: vi.fn(async (ids: string[]) => ids.filter((id) => records.delete(id)).length),
-    exportJson: vi.fn(async (ids?: string[]) =>
-      exportParts({
-        format: EXPORT_FORMAT,
-        version: EXPORT_VERSION,
-        exportedAt: '2026-06-06T12:00:00.000Z',
-        postings: [...records.values()].filter((p) => !ids || ids.includes(p.id)),
-      }),
-    ),
-    exportCsv: vi.fn(async (ids?: string[]) =>
-      ['id,title', ...[...records.values()].filter((p) => !ids || ids.includes(p.id)).map((p) => `${p.id},"${p.title}"`)].join('\r\n'),
-    ),
-    importFile: vi.fn(async () => ({ added: 0, updated: 0, unchanged: 0 })),
-    update: vi.fn(async (id: string, patch: SavedPatch) => {
-      const record = { ...records.get(id)!, ...patch };
-      records.set(id, record);
-      return record;
-    }),
-    markClosed: vi.fn(async (id: string, closed: boolean) => {
-      const record = { ...records.get(id)!, closedAt: closed ? '2026-06-07T10:00:00.000Z' : null };
-      records.set(id, record);
-      return record;
-    }),
-    getSettings: vi.fn(async () => ({ exchangeRates: null })),
-    setSettings: vi.fn(async (settings: Settings) => settings),
-    openUrl: vi.fn(),
-    openCompare: vi.fn(),
-  };
-}
 
 const samba = savedFrom(sambaPosting(), '2026-06-03T10:00:00.000Z');
 const music = savedFrom(musicUnderstandingPosting(), '2026-06-01T10:00:00.000Z');

@@ -1,68 +1,15 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  summaryOf,
-  type ExchangeRates,
-  type SavedSummary,
-  type SavedPatch,
-  type SavedPosting,
-  type Settings,
-} from '../../src/model/index.ts';
-import { App, ROW_HEIGHT, type PopupApi } from '../../src/ui/popup/App.tsx';
+import type { ExchangeRates, SavedPosting, SavedSummary } from '../../src/model/index.ts';
+import { App, ROW_HEIGHT } from '../../src/ui/popup/App.tsx';
 import { FIRST_ROWS } from '../../src/ui/popup/query.ts';
-import { exportParts } from '../../src/io/export-json.ts';
 import { formatYears } from '../../src/ui/format.ts';
 import { berlin, hourly, manySaved, music, music as musicJob, samba, story } from './saved-jobs.ts';
+import { fakeApi } from './fake-popup-api.ts';
 
 const RATES: ExchangeRates = { base: 'EUR', rates: { USD: 1.25 }, updatedAt: '2026-06-01T00:00:00.000Z' };
 
-/** An in-memory stand-in for the background, newest saved first like the repository. */
-function fakeApi(initial: SavedPosting[], settings: Settings = { exchangeRates: null }) {
-  const records = new Map(initial.map((p) => [p.id, p]));
-  let stored = settings;
-  const pick = (ids?: string[]) => [...records.values()].filter((p) => !ids || ids.includes(p.id));
-  const api = {
-    records,
-    // Summaries, as the database's summaries store gives them: the list never has a full record.
-    list: vi.fn(async () => [...records.values()].sort((a, b) => b.savedAt.localeCompare(a.savedAt)).map(summaryOf)),
-    get: vi.fn(async (ids: string[]) => ids.flatMap((id) => records.get(id) ?? [])),
-    remove: vi.fn(async (id: string) => {
-      const record = records.get(id) ?? null;
-      records.delete(id);
-      return record;
-    }),
-    restore: vi.fn(async (posting: SavedPosting) => records.set(posting.id, posting)),
-    removeMany: vi.fn(async (ids: string[]) => ids.filter((id) => records.delete(id)).length),
-    exportJson: vi.fn(async (ids?: string[]) =>
-      exportParts({
-        format: EXPORT_FORMAT,
-        version: EXPORT_VERSION,
-        exportedAt: '2026-06-06T12:00:00.000Z',
-        postings: pick(ids),
-      }),
-    ),
-    exportCsv: vi.fn(async (ids?: string[]) => ['id,title', ...pick(ids).map((p) => `${p.id},"${p.title}"`)].join('\r\n')),
-    importFile: vi.fn(async (_text: string) => ({ added: 2, updated: 1, unchanged: 3 })),
-    update: vi.fn(async (id: string, patch: SavedPatch) => {
-      const record = { ...records.get(id)!, ...patch };
-      records.set(id, record);
-      return record;
-    }),
-    markClosed: vi.fn(async (id: string, closed: boolean) => {
-      const record = { ...records.get(id)!, closedAt: closed ? '2026-06-07T10:00:00.000Z' : null };
-      records.set(id, record);
-      return record;
-    }),
-    getSettings: vi.fn(async () => stored),
-    setSettings: vi.fn(async (next: Settings) => (stored = next)),
-    openUrl: vi.fn(),
-    openCompare: vi.fn(),
-  } satisfies PopupApi & { records: Map<string, SavedPosting> };
-  return api;
-}
 
 const rows = () => within(screen.getByRole('list', { name: 'Saved jobs' })).queryAllByRole('listitem');
 const titles = () => rows().map((li) => li.querySelector('.jl-saved-title')!.textContent);
