@@ -12,7 +12,7 @@ import { readPage, urlOfPage } from '../../src/sites/registry.ts';
  * How often the pipeline says what a careful reader says, field by field, over every
  * fixture with expected JSON (test/fixtures/<board>/<name>.expected.json beside
  * <name>.html, or <name>.json for a board API payload, for every board present) and the reference corpus
- * (../shared/corpus: each salary string is a pay case, each remote phrase or structured
+ * (test/corpus/strings, copied from shared/corpus: each salary string is a pay case, each remote phrase or structured
  * field a remote case). A case is scored only on what its expected JSON states.
  *
  * Files are read as the CLI reads them with `--url <expected url>`: a page by happy-dom's
@@ -62,7 +62,7 @@ export interface EvalReport {
 export interface EvalOptions {
   /** The repository root; defaults to this checkout. */
   root?: string;
-  /** The reference corpus directory; defaults to `<root>/../shared/corpus`. */
+  /** The reference corpus directory; defaults to `<root>/test/corpus/strings`. */
   corpusDir?: string;
 }
 
@@ -427,7 +427,7 @@ function scoreRemote(corpus: RemoteCorpus, tally: Tally): void {
 /** Scores every fixture with expected JSON and the reference corpus. Reads files; writes nothing. */
 export function runEval(options: EvalOptions = {}): EvalReport {
   const root = options.root ?? DEFAULT_ROOT;
-  const corpusDir = options.corpusDir ?? join(root, '../shared/corpus');
+  const corpusDir = options.corpusDir ?? join(root, 'test/corpus/strings');
   const tally = new Tally();
   const errors: string[] = [];
   const fixtures = findFixtures(root);

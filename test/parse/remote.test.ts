@@ -21,7 +21,7 @@ interface StructuredCase {
 }
 
 const corpus: { phrases: Phrase[]; structured: StructuredCase[] } = JSON.parse(
-  readFileSync(new URL('../../../shared/corpus/remote-phrases.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../corpus/strings/remote-phrases.json', import.meta.url), 'utf8'),
 );
 
 const seedDir = new URL('../../../shared/seeds/', import.meta.url);

@@ -11,7 +11,7 @@ interface CorpusEntry {
 }
 
 const corpus: CorpusEntry[] = JSON.parse(
-  readFileSync(new URL('../../../shared/corpus/salary-strings.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../corpus/strings/salary-strings.json', import.meta.url), 'utf8'),
 );
 
 const seedDir = new URL('../../../shared/seeds/', import.meta.url);
