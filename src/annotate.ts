@@ -9,6 +9,7 @@ import {
   parseRemote,
   parseSalaryRanges,
   sectionsFromText,
+  titleFromText,
 } from './parse/index.ts';
 import { postingKeyFor } from './sites/registry.ts';
 
@@ -177,10 +178,10 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
  * with no URL, its id is a hash of the text.
  */
 export function annotateText(text: string, url?: string, now: Date = new Date()): Posting {
-  const lines = text.split(/\r?\n/);
-  const first = lines.findIndex((line) => line.trim() !== '');
-  const title = first >= 0 ? normalizeSpace(lines[first]!) : '';
-  const body = first >= 0 ? lines.slice(first + 1).join('\n') : '';
+  const lines = text.split(/\r\n|[\n\r\u2028\u2029]/);
+  // The title line leaves the body; a title read from inside a sentence leaves it whole.
+  const { title, line } = titleFromText(text);
+  const body = lines.filter((_, i) => i !== line).join('\n');
   const validUrl = url && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) ? url : null;
   const key = validUrl ? postingKeyFor(validUrl) : null;
   const contentId = stableHash(normalizeSpace(text));

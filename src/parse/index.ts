@@ -15,3 +15,4 @@ export { isJurisdiction, parseRemote, type RemoteInput } from './remote.ts';
 export { isHeadingLine, sectionsFromText } from './sections.ts';
 export { classifyHeading, extractRequirements } from './requirements.ts';
 export { experienceFromMonths, parseExperience, type ParseExperienceOptions } from './experience.ts';
+export { titleFromText, type TextTitle } from './title.ts';

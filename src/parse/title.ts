@@ -1,0 +1,82 @@
+import { classifyHeading } from './requirements.ts';
+import { BULLET, normalizeSpace } from './text.ts';
+
+/*
+ * The job title of posting text pasted or copied as text. The first line is often not it:
+ * a copied page starts with the site's navigation ("bluedoor data·Job Postings API"), a
+ * breadcrumb ("Home › Companies › Spotify › <title>"), or the posting's first paragraph
+ * ("We're looking for a Machine Learning Engineer to join..."). A title is a short line with
+ * no sentence punctuation that names a role, and a copied page usually shows it more than once.
+ */
+
+/** Words that name a role; a title nearly always has one. */
+const ROLE =
+  /\b(?:engineer|developer|programmer|architect|designer|scientist|researcher|analyst|manager|director|head|lead|vp|vice president|president|officer|chief|cto|ceo|cfo|coo|specialist|consultant|advisor|adviser|associate|assistant|coordinator|administrator|admin|representative|rep|executive|agent|technician|technologist|nurse|physician|doctor|therapist|pharmacist|teacher|tutor|instructor|lecturer|professor|accountant|auditor|bookkeeper|controller|clerk|cashier|driver|operator|mechanic|electrician|plumber|welder|carpenter|writer|editor|copywriter|marketer|recruiter|sourcer|partner|strategist|owner|intern|internship|apprentice|trainee|fellow|graduate|member|staff|worker|attendant|supervisor|foreman|handler|picker|packer|chef|cook|barista|server|host|receptionist|secretary|paralegal|lawyer|attorney|counsel|solicitor|planner|buyer|merchandiser|producer|animator|artist|photographer|sre|devops|qa|tester|steward|caregiver|aide|counselor|counsellor|librarian|investigator|inspector|surveyor|estimator|underwriter|actuary|economist|statistician|mathematician|biologist|chemist|physicist|geologist)s?\b/i;
+
+/** Separators of a breadcrumb trail: the title is its last step. */
+const BREADCRUMB = /\s*(?:›|»|\s>\s|\s\/\s|→)\s*/;
+/** Lines of a site's chrome: middle dots, pipes, arrows out, web addresses. */
+const CHROME = /[·|↗]|https?:\/\/|\bwww\.|\.(?:com|io|co|sh|org|net|ai)\b/i;
+/** "We're looking for a <Title> to join ...". */
+const LOOKING_FOR = /\b(?:looking for|seeking|hiring)\s+(?:an?\s+|our\s+(?:next\s+|first\s+)?)?((?:[\p{Lu}\d][\p{L}\d&/+.'’-]*(?:,)?\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*)(?:\s+(?:to|who|with|for|in|on|that|at|based)\b|[.!]?$)/u;
+/** Headings every copied posting has, which are never its title. */
+const SECTION_WORDS = /^(?:job description|description|about the (?:job|role|company|team|position)|about us|job details|job facts|overview|summary|the role|position summary|full job description|responsibilities|benefits|apply|apply now|show more|show less|save|share)$/i;
+
+/** A line that reads as a sentence, not a name: "We are looking for an AI Software Developer". */
+const SENTENCE_START = /^(?:we|we're|we’re|you|you'll|you’ll|your|our|if|as|join|at|this|it|in|to)\b/i;
+/** Where the posting's lists begin: a title comes before them. */
+const LISTS_BEGIN = /^(?:(?:key\s+)?responsibilities|duties|what you(?:'ll|’ll| will)? do|what you will be doing|your role|how you will make an impact|requirements|qualifications)\b/i;
+
+/** "Job Title: X", "Position: X", "title: X" (a page's front matter): the title, said outright. */
+const TITLE_LABEL = /^(?:(?:job|position|role|vacancy|posting)\s+)?(?:title|position|role|vacancy)\s*:\s*(.+)$/i;
+
+const MAX_LINES = 15;
+/** How far into the text "looking for a <Title>" is looked for. */
+const MAX_SENTENCE_LINES = 8;
+
+export interface TextTitle {
+  title: string;
+  /** The index (among all lines) of the line the title is, or null when it was read from inside a sentence. */
+  line: number | null;
+}
+
+function plausible(candidate: string): boolean {
+  if (!candidate || candidate.length > 100 || !/\p{L}/u.test(candidate)) return false;
+  if (candidate.split(/\s+/).length > 14) return false;
+  if (/[.!?:;]$/.test(candidate) && !/\b(?:sr|jr|ii|iii)\.$/i.test(candidate)) return false;
+  if (CHROME.test(candidate) || BULLET.test(candidate)) return false;
+  if (SECTION_WORDS.test(candidate) || classifyHeading(candidate) !== null) return false;
+  return true;
+}
+
+/** The posting's title in text, and which line it is; the first non-empty line when nothing better is found. */
+export function titleFromText(text: string): TextTitle {
+  const lines = typeof text === 'string' ? text.split(/\r\n|[\n\r\u2028\u2029]/) : [];
+  const whole = normalizeSpace(lines.join(' '));
+  let best: { title: string; line: number | null; score: number } | null = null;
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < MAX_LINES; i++) {
+    const line = normalizeSpace(lines[i]!);
+    if (!line) continue;
+    if (LISTS_BEGIN.test(line)) break;
+    const position = seen++;
+    const candidates: Array<{ title: string; line: number | null; bonus: number }> = SENTENCE_START.test(line) ? [] : [{ title: line, line: i, bonus: 0 }];
+    const labelled = TITLE_LABEL.exec(line);
+    if (labelled) candidates.push({ title: labelled[1]!.replace(/^["'“‘]\s*|\s*["'”’]$/g, '').trim(), line: i, bonus: 4 });
+    const steps = line.split(BREADCRUMB).filter(Boolean);
+    if (steps.length >= 3) candidates.push({ title: steps[steps.length - 1]!, line: i, bonus: 0 });
+    const wanted = position < MAX_SENTENCE_LINES ? LOOKING_FOR.exec(line) : null;
+    if (wanted) candidates.push({ title: wanted[1]!.replace(/,$/, ''), line: null, bonus: -1 });
+    for (const c of candidates) {
+      if (!plausible(c.title)) continue;
+      let score = c.bonus - position * 0.2;
+      if (ROLE.test(c.title)) score += 3;
+      // A copied page shows its title more than once (breadcrumb, heading, facts table).
+      if (whole.indexOf(c.title) !== whole.lastIndexOf(c.title)) score += 2;
+      if (!best || score > best.score) best = { title: c.title, line: c.line, score };
+    }
+  }
+  if (best && best.score > 0) return { title: best.title, line: best.line };
+  const first = lines.findIndex((l) => l.trim() !== '');
+  return first >= 0 ? { title: normalizeSpace(lines[first]!), line: first } : { title: '', line: null };
+}

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { titleFromText } from '../../src/parse/title.ts';
+
+const REAL = new URL('../corpus/real/text/', import.meta.url);
+const seed = (prefix: string) => {
+  const file = readdirSync(REAL).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!file) throw new Error(`no capture ${prefix}*.txt in test/corpus/real/text`);
+  return readFileSync(new URL(file, REAL), 'utf8');
+};
+
+describe('titleFromText: the title of posting text as people copy it', () => {
+  it('takes the last step of a breadcrumb (seed 000, an aggregator page copied as text)', () => {
+    expect(titleFromText(seed('seed-000')).title).toBe('Senior Machine Learning Engineer, Personalization, Music Understanding');
+  });
+
+  it("passes over the site's navigation to the line the page repeats (seed 002)", () => {
+    const { title, line } = titleFromText(seed('seed-002'));
+    expect(title).toBe('Machine Learning Engineer, Personalization, Samba');
+    expect(line).toBe(4);
+  });
+
+  it('reads "looking for a <title> to join" when the text starts with the first paragraph (seed 003)', () => {
+    expect(titleFromText(seed('seed-003'))).toEqual({ title: 'Machine Learning Engineer', line: null });
+  });
+
+  it('keeps a plain first line that is a title (seed 001)', () => {
+    expect(titleFromText(seed('seed-001'))).toEqual({ title: 'Senior Machine Learning Engineer', line: 0 });
+  });
+
+  it('takes a title said outright, quoted or in front matter', () => {
+    expect(titleFromText('Job Category: Software\nPosition Title: Software Developer 2 (Full Time)\nAbout us').title).toBe('Software Developer 2 (Full Time)');
+    expect(titleFromText('---\ntitle: "Process Validation Engineer "\n---\nWe make soap.').title).toBe('Process Validation Engineer');
+  });
+
+  it('does not take a sentence, a list item or a section heading for the title', () => {
+    expect(titleFromText('About the job\nWe are looking for an AI Software Developer\nThe pay is good.').title).toBe('AI Software Developer');
+    expect(titleFromText('About Us\nWe sell shoes.\nResponsibilities:\nCollaborate with Forward Deployed Engineers').title).not.toMatch(/Collaborate/);
+  });
+
+  it('falls back to the first line, and never throws', () => {
+    expect(titleFromText('\n\nLunch order\nTwo sandwiches.')).toEqual({ title: 'Lunch order', line: 2 });
+    expect(titleFromText('')).toEqual({ title: '', line: null });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        const { title } = titleFromText(text);
+        expect(typeof title).toBe('string');
+      }),
+    );
+  });
+});
