@@ -116,7 +116,7 @@ const DAY_COUNT = '(\\d|one|two|three|four|five|six|seven)(?:\\s*(?:-|–|to|or)
 // "our office", "our New York office", "our downtown Austin office", "our Denver or Chicago office"
 const OFFICE = '(?:the\\s+|our\\s+|an?\\s+)?(?:[\\p{L}]+\\s+){0,3}?(?:office|offices|hub|studio|HQ|headquarters|campus)';
 const OFFICE_DAYS = [
-  new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?|x)\\s*(?:(?:a|per|each|every|\\/)\\s*(?:week|wk)\\s*)?(?:in|at|from|on[- ]site\\s+(?:in|at))\\s+${OFFICE}`, 'iu'),
+  new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?|x)\\s*(?:(?:a|per|each|every|\\/)\\s*(?:week|wk)\\s*)?(?:(?:on[- ]?site|in[- ]person|in[- ]office)\\s+)?(?:in|at|from)\\s+${OFFICE}`, 'iu'),
   new RegExp(`(?<![\\p{L}])(?:in|at|to|into|from)\\s+${OFFICE}\\s+(?:at\\s+least\\s+|a\\s+minimum\\s+of\\s+|minimum\\s+|for\\s+|about\\s+)?${DAY_COUNT}\\s*(?:days?|x|times)(?![\\p{L}])`, 'iu'),
   new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?)\\s*(?:a|per|each)\\s*week\\s+(?:on[- ]?site|in[- ]office|in[- ]person)`, 'iu'),
   // "on-site in our San Francisco office, five days a week"
@@ -169,9 +169,22 @@ function officeDaysIn(text: string): number | null {
 function policyWord(value: string, inText = false): RemotePolicy | null {
   const v = value.toLowerCase();
   if (/(?<![\p{L}])hybrid(?![\p{L}])/u.test(v)) return 'hybrid';
-  if (/(?<![\p{L}])(?:remote|telecommut\w*|work from home|wfh|home[- ]based)(?![\p{L}])|^\s*(?:anywhere|worldwide)\b/u.test(v)) return 'remote';
+  // "New York City (in-office only; no remote)": the remote it names is refused.
+  if (NEGATED_REMOTE.test(v)) return 'onsite';
+  if (/(?<![\p{L}])(?:remote|telecommut\w*|work from home|wfh|home[- ]based|home[- ]?work(?:er|ing))(?![\p{L}])|^\s*(?:anywhere|worldwide)\b/u.test(v)) return 'remote';
   if (/(?<![\p{L}])(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)(?![\p{L}])/u.test(v)) return 'onsite';
   if (!inText && /(?<![\p{L}])(?:office|in[- ]house)(?![\p{L}])/u.test(v)) return 'onsite';
+  return null;
+}
+
+/** Remote named only to be refused: "no remote", "not remote", "non-remote". */
+const NEGATED_REMOTE = /(?<![\p{L}])(?:no|not|non|never)[- ](?:fully\s+|100%\s+)?remote(?![\p{L}])/u;
+
+/** A yes/no answer to a remote label ("Remote: No", "Work remotely: Yes"). */
+function answerPolicy(label: string, value: string): RemotePolicy | null {
+  if (!/remote|telecommut|work from home|wfh/i.test(label)) return null;
+  if (/^(?:no|false|n|nein|non|nee|nej)\.?$/i.test(value.trim())) return 'onsite';
+  if (/^(?:yes|true|y|ja|oui|sí|si)\.?$/i.test(value.trim())) return 'remote';
   return null;
 }
 
@@ -203,13 +216,15 @@ function readStructured(fields: readonly FieldValue[]): Reading | null {
   return first ? { policy: first.policy, evidence: first.evidence, source: first.source } : null;
 }
 
-const LABEL_LINE =
-  /^(?:workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|option))?|office\s+policy|job\s+location|arrangement|modality)\s*[:|]\s*(.+)$/i;
+const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|office\s+policy|job\s+location|arrangement|modality)`;
+const LABEL_LINE = new RegExp(`^${LABEL}\\s*[:|]\\s*(.+)$`, 'i');
+/** A label alone on its line, its value on the next (Workday's "Remote:" then "No"). */
+const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');
 
 /** A short line made of labelled parts: "London | Hybrid", "Full-time • US - Remote • $135k". */
 function readLabelledLine(line: string): RemotePolicy | null {
   const labelled = LABEL_LINE.exec(line);
-  if (labelled) return policyWord(labelled[1]!, true);
+  if (labelled) return answerPolicy(labelled[1]!, labelled[2]!) ?? policyWord(labelled[2]!, true);
   const parts = line.split(/\s[|•·]\s/);
   if (parts.length < 2) return null;
   for (const part of parts) {
@@ -245,7 +260,7 @@ const NOT_REMOTE = [
 ];
 
 const HYBRID = [
-  /\bhybrid[- ](?:work(?:ing|place|force)?|model|role|position|schedule|arrangement|environment|set-?up|policy|job|opportunity|approach|culture|office|basis|format|mode|way)\b/i,
+  /\bhybrid[- ](?:work(?:ing|place|force)?|model|role|position|schedule|arrangement|environment|set-?up|policy|job|opportunity|approach|culture|office|basis|format|mode|way|team|teams|friendly)\b/i,
   /\b(?:is|be|are)\s+hybrid\b(?!\s+(?:of|cloud)\b)/i,
   /^\s*hybrid\b(?!\s+(?:of|cloud|mobile|app)\b)|\(\s*hybrid\s*\)|\bhybrid\s*[-–—:|]\s/i,
   /\b(?:option|possibility|flexibility|ability|opportunity|chance|freedom|allowed|able)\b[^.;]{0,30}?\bto\s+(?:also\s+)?work\s+(?:from\s+home|remotely)\b/i,
@@ -255,13 +270,13 @@ const HYBRID = [
 ];
 
 const REMOTE = [
-  /^\s*(?:fully\s+|100%\s+)?remote\b(?![- ](?:sensing|control|access|desktop|server|procedure|monitoring|patient))/i,
+  /^\s*(?:fully\s+|100%\s+)?remote\b(?![- ](?:sensing|control|access|desktop|server|procedure|monitoring|patient))(?!\s*:\s*(?:no\b|false\b|$))/i,
   /\b(?:fully|100%|completely|entirely|permanently)[- ]remote\b/i,
   /\bremote[- ](?:first|only|based|eligible|position|role|job|work(?:ing|er|ers|force)?|opportunit(?:y|ies)|employees?|employment|set-?up|environment|friendly|option|company|organi[sz]ation|contract(?:or)?|within|in\s+(?:the\s+)?[\p{Lu}])/iu,
   /\b(?:done|performed|worked|based|work(?:ing)?)\s+remotely\b/i,
   /\b(?:is|be|are|as)\s+(?:a\s+)?remote\b(?!\s+(?:control|sensing|access|team))/i,
   /\bwork(?:ing)?\s+from\s+anywhere\b|\bwork(?:ing)?\s+from\s+any\s+location\b|\b(?:live|be\s+located|be\s+based)\s+anywhere\b/i,
-  /\btelecommut/i,
+  /\btelecommut\w*(?!\s*(?:options?\s*)?:)/i,
   /\bor\s+(?:fully\s+)?remote\s*$|\(\s*(?:fully\s+)?remote\s*\)/i,
 ];
 /** "you can be within the North America region": remote, if a region follows. */
@@ -362,14 +377,29 @@ function readText(text: string, location: string | null): TextReading {
 
   const signals: Signal[] = [];
   let tag: Reading | null = null;
+  let pendingLabel: string | null = null;
   for (const rawLine of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
     const line = rawLine.trim();
     if (!line) continue;
+    const label = pendingLabel;
+    pendingLabel = LABEL_ALONE.test(line) ? line.replace(/\s*:$/, '') : null;
+    if (pendingLabel) continue;
+    if (!labelled && label && line.split(/\s+/).length <= 8) {
+      const policy = answerPolicy(label, line) ?? policyWord(line, true);
+      if (policy) {
+        labelled = { policy, evidence: `${label}: ${line}`, source: 'prose', strong: true };
+        addRegions(line);
+        continue;
+      }
+    }
+    // A labelled line is read as a field; its words are not read again as prose.
+    let field = false;
     if (!labelled && line.split(/\s+/).length <= 12) {
       const policy = readLabelledLine(line);
       if (policy) {
         labelled = { policy, evidence: line, source: 'prose', strong: true };
         addRegions(line);
+        field = true;
       }
     }
     const tagMatch = TAG.exec(line);
@@ -382,7 +412,7 @@ function readText(text: string, location: string | null): TextReading {
       const days = officeDaysIn(sentence);
       if (days !== null && (officeDaysMin === null || days < officeDaysMin)) officeDaysMin = days;
       for (const clause of sentence.split(/;\s*/)) {
-        const found = signalsIn(clause, sentence);
+        const found = field ? [] : signalsIn(clause, sentence);
         signals.push(...found);
         if (found.length > 0 || PLACE_CONTEXT.test(clause)) addRegions(clause);
       }
@@ -428,9 +458,17 @@ export function parseRemote(input: RemoteInput): Remote {
   const location = typeof input?.location === 'string' && input.location.trim() ? decodeEntities(input.location.trim()) : null;
   const text = typeof input?.text === 'string' ? decodeEntities(input.text) : '';
 
-  const structured = readStructured(structuredFields);
   const reading = readText(text, location);
-  const fromText = reading.labelled ?? (reading.prose ? { ...reading.prose, source: 'prose' as const } : null);
+  // A labelled line ("Work model: Remote", "Spotify · New York · Remote") is the page's own
+  // field, not the role's words: like a board's field, a sentence about the role outranks it.
+  const labelledAsField =
+    reading.labelled && reading.prose?.strong && reading.prose.policy !== reading.labelled.policy
+      ? { policy: reading.labelled.policy, evidence: reading.labelled.evidence, source: reading.labelled.source }
+      : null;
+  const structured = readStructured(structuredFields) ?? labelledAsField;
+  const fromText = labelledAsField
+    ? { ...reading.prose!, source: 'prose' as const }
+    : (reading.labelled ?? (reading.prose ? { ...reading.prose, source: 'prose' as const } : null));
 
   const base = { regions: reading.regions, timezones: reading.timezones, officeDaysMin: reading.officeDaysMin };
   if (structured) {

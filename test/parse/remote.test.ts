@@ -187,3 +187,39 @@ describe('parseRemote: rules', () => {
     });
   });
 });
+
+describe('parseRemote: label lines and answers as real postings write them (test/corpus/real)', () => {
+  it.each<[string, RemotePolicy]>([
+    // Workday's header block renders label and value on lines of their own (workday/hitachi-energy-maintenance-worker).
+    ['Job Schedule:\nFull time\nRemote:\nNo\nJob Description:', 'onsite'],
+    ['Remote: No', 'onsite'],
+    ['Work remotely: No', 'onsite'],
+    ['Remote: Yes', 'remote'],
+    // workday/gdit-data-engineer: the label names telecommuting, the value says on site.
+    ['Telecommuting Options:\nOnsite', 'onsite'],
+    // text/conveythis-software-engineering-intern
+    ['Location: New York City (in-office only; no remote)', 'onsite'],
+    // text/rehearsals-founding-software-engineer
+    ['Ability to work 5 days in-person in our NYC office', 'onsite'],
+    // text/scaleai-software-engineer-genai
+    ['Excited to join a hybrid team based in San Francisco or New York City', 'hybrid'],
+    ['Hybrid-friendly: we meet in the office on Wednesdays.', 'hybrid'],
+  ])('%j is %s', (t, policy) => {
+    expect(text(t).policy).toBe(policy);
+  });
+
+  it('reads "Homeworker - UK" in a location as remote', () => {
+    expect(parseRemote({ structured: [], location: 'Belfast, Homeworker - UK', text: '' }).policy).toBe('remote');
+  });
+
+  it("lets the role's own sentence outrank a labelled line of the page, and shows the conflict (seed 000)", () => {
+    const r = text('Spotify · New York, NY · Remote · Active · Lever\nThis role is based in New York\nThere will be some in person meetings, but still allows for flexibility to work from home.');
+    expect(r.policy).toBe('hybrid');
+    expect(r.conflict).toMatchObject({ structured: 'remote', text: 'hybrid', structuredEvidence: 'Spotify · New York, NY · Remote · Active · Lever' });
+  });
+
+  it('keeps a labelled line when the prose says nothing of the role', () => {
+    const r = text('Work model: Remote\nWe are a remote-friendly company that believes in in-person offsites.');
+    expect([r.policy, r.conflict]).toEqual(['remote', null]);
+  });
+});
