@@ -80,6 +80,7 @@ function fromStructured(pay: StructuredPay): SalaryRange | null {
     annual,
     evidence: pay.evidence,
     source: pay.source,
+    ...(pay.periodInferred ? { periodInferred: true } : {}),
   };
 }
 
@@ -173,7 +174,7 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
 }
 
 /**
- * A posting given as plain text: the first non-empty line is its title. With the URL of a
+ * A posting given as plain text; its title is read by `titleFromText` (not always the first line). With the URL of a
  * known board's posting, it gets that posting's id, so it is the same record as the page;
  * with no URL, its id is a hash of the text.
  */

@@ -25,3 +25,19 @@ function round2(n: number): number {
 export function shownPay(posting: { salary: SalaryRange | null; salaries?: readonly SalaryRange[] }): SalaryRange | null {
   return posting.salary ?? posting.salaries?.[0] ?? null;
 }
+
+/** Currencies in which a year's pay is five or six figures and an hour's two or three. */
+const SALARY_SCALE_CURRENCIES = new Set(['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'SGD']);
+
+/**
+ * The period of a pay figure that states none (JSON-LD `baseSalary` without `unitText`, a
+ * feed's salary numbers), from its size: 15,000 and up is a year's pay, 250 and under an
+ * hour's. In between (a week's? a month's?) and in other currencies' scales it is not guessed.
+ * Callers mark the result as inferred.
+ */
+export function periodFromMagnitude(min: number, max: number, currency: string): PayPeriod | null {
+  if (!SALARY_SCALE_CURRENCIES.has(currency) || !(min > 0) || !(max >= min)) return null;
+  if (min >= 15_000 && max <= 2_000_000) return 'year';
+  if (max <= 250) return 'hour';
+  return null;
+}

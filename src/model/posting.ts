@@ -22,6 +22,8 @@ export const SalaryRange = z
     kind: z.optional(z.enum(['base', 'ote'])),
     /** A figure the board estimated rather than the employer's own. */
     estimated: z.optional(z.boolean()),
+    /** The source states no period; `period` was inferred from the amount. */
+    periodInferred: z.optional(z.boolean()),
     /** The sentence or field the range was read from, verbatim. */
     evidence: z.string(),
     source: ValueSource,

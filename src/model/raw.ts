@@ -33,6 +33,8 @@ export const structuredPaySchema = lazy(() =>
     source: valueSourceSchema(),
     /** The field, rendered for the user, e.g. `JSON-LD baseSalary: 210000–260000 USD per YEAR`. */
     evidence: z.string(),
+    /** The field states no period; `period` was inferred from the amount (`periodFromMagnitude`). */
+    periodInferred: z.optional(z.boolean()),
   }),
 );
 export const StructuredPay = /* @__PURE__ */ structuredPaySchema();

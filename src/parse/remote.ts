@@ -216,7 +216,7 @@ function readStructured(fields: readonly FieldValue[]): Reading | null {
   return first ? { policy: first.policy, evidence: first.evidence, source: first.source } : null;
 }
 
-const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|office\s+policy|job\s+location|arrangement|modality)`;
+const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality)`;
 const LABEL_LINE = new RegExp(`^${LABEL}\\s*[:|]\\s*(.+)$`, 'i');
 /** A label alone on its line, its value on the next (Workday's "Remote:" then "No"). */
 const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');
@@ -264,7 +264,8 @@ const HYBRID = [
   /\b(?:is|be|are)\s+hybrid\b(?!\s+(?:of|cloud)\b)/i,
   /^\s*hybrid\b(?!\s+(?:of|cloud|mobile|app)\b)|\(\s*hybrid\s*\)|\bhybrid\s*[-–—:|]\s/i,
   /\b(?:option|possibility|flexibility|ability|opportunity|chance|freedom|allowed|able)\b[^.;]{0,30}?\bto\s+(?:also\s+)?work\s+(?:from\s+home|remotely)\b/i,
-  /\b(?:partially|partly|part[- ]time)\s+remote\b|\bpart[- ]remote\b/i,
+  // Not "part-time remote": that is a part-time job done remotely (workable/mindrift-widget).
+  /\b(?:partially|partly)\s+remote\b|\bpart[- ]remote\b/i,
   /\b(?:work(?:ing)?\s+from\s+home|wfh|remote(?:ly)?)\s+(?:up\s+to\s+)?(?:\d|one|two|three|four)\s+days?\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:from\s+home|remote(?:ly)?)\b/i,
   /\b(?:hjemmearbejde|hjemmekontor|homeoffice|home-office-tage|télétravail|teletrabajo|smart\s+working|thuiswerken|hemarbete|distansarbete|praca\s+zdalna|lavoro\s+agile|trabalho\s+híbrido|hybride)/i,
 ];
@@ -394,7 +395,9 @@ function readText(text: string, location: string | null): TextReading {
     }
     // A labelled line is read as a field; its words are not read again as prose.
     let field = false;
-    if (!labelled && line.split(/\s+/).length <= 12) {
+    // A header of parts ("Acme | Engineer | Remote (Europe) | Full-time | €75k") may be long.
+    const words = line.split(/\s+/).length;
+    if (!labelled && (words <= 12 || (words <= 40 && line.split(/\s[|•·]\s/).length >= 3))) {
       const policy = readLabelledLine(line);
       if (policy) {
         labelled = { policy, evidence: line, source: 'prose', strong: true };

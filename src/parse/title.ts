@@ -11,7 +11,7 @@ import { BULLET, normalizeSpace } from './text.ts';
 
 /** Words that name a role; a title nearly always has one. */
 const ROLE =
-  /\b(?:engineer|developer|programmer|architect|designer|scientist|researcher|analyst|manager|director|head|lead|vp|vice president|president|officer|chief|cto|ceo|cfo|coo|specialist|consultant|advisor|adviser|associate|assistant|coordinator|administrator|admin|representative|rep|executive|agent|technician|technologist|nurse|physician|doctor|therapist|pharmacist|teacher|tutor|instructor|lecturer|professor|accountant|auditor|bookkeeper|controller|clerk|cashier|driver|operator|mechanic|electrician|plumber|welder|carpenter|writer|editor|copywriter|marketer|recruiter|sourcer|partner|strategist|owner|intern|internship|apprentice|trainee|fellow|graduate|member|staff|worker|attendant|supervisor|foreman|handler|picker|packer|chef|cook|barista|server|host|receptionist|secretary|paralegal|lawyer|attorney|counsel|solicitor|planner|buyer|merchandiser|producer|animator|artist|photographer|sre|devops|qa|tester|steward|caregiver|aide|counselor|counsellor|librarian|investigator|inspector|surveyor|estimator|underwriter|actuary|economist|statistician|mathematician|biologist|chemist|physicist|geologist)s?\b/i;
+  /\b(?:engineer|developer|programmer|architect|designer|scientist|researcher|analyst|manager|director|head|lead|vp|vice president|president|officer|chief|cto|ceo|cfo|coo|specialist|consultant|advisor|adviser|associate|assistant|coordinator|administrator|admin|representative|rep|executive|agent|technician|technologist|nurse|physician|doctor|therapist|pharmacist|teacher|tutor|instructor|lecturer|professor|accountant|auditor|bookkeeper|controller|clerk|cashier|driver|operator|mechanic|electrician|plumber|welder|carpenter|writer|editor|copywriter|marketer|recruiter|sourcer|partner|strategist|owner|intern|internship|apprentice|trainee|fellow|graduate|member|staff|worker|attendant|supervisor|foreman|handler|picker|packer|chef|cook|barista|server|host|receptionist|secretary|paralegal|lawyer|attorney|counsel|solicitor|planner|buyer|merchandiser|producer|animator|artist|photographer|sre|swe|sde|devops|qa|tester|steward|caregiver|aide|counselor|counsellor|librarian|investigator|inspector|surveyor|estimator|underwriter|actuary|economist|statistician|mathematician|biologist|chemist|physicist|geologist)s?\b/i;
 
 /** Separators of a breadcrumb trail: the title is its last step. */
 const BREADCRUMB = /\s*(?:›|»|\s>\s|\s\/\s|→)\s*/;
@@ -63,6 +63,9 @@ export function titleFromText(text: string): TextTitle {
     const candidates: Array<{ title: string; line: number | null; bonus: number }> = SENTENCE_START.test(line) ? [] : [{ title: line, line: i, bonus: 0 }];
     const labelled = TITLE_LABEL.exec(line);
     if (labelled) candidates.push({ title: labelled[1]!.replace(/^["'“‘]\s*|\s*["'”’]$/g, '').trim(), line: i, bonus: 4 });
+    // "Acme | Senior Engineer | Berlin | REMOTE": a header of parts (Hacker News, aggregators); the role is one part.
+    const parts = line.split(/\s+\|\s+/);
+    if (parts.length >= 2) for (const part of parts) if (ROLE.test(part)) candidates.push({ title: part.trim(), line: i, bonus: 0 });
     const steps = line.split(BREADCRUMB).filter(Boolean);
     if (steps.length >= 3) candidates.push({ title: steps[steps.length - 1]!, line: i, bonus: 0 });
     const wanted = position < MAX_SENTENCE_LINES ? LOOKING_FOR.exec(line) : null;

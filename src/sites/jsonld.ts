@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { lazy } from '../model/lazy.ts';
+import { periodFromMagnitude } from '../model/pay.ts';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { cleanText, sectionsOfHtml } from './dom.ts';
@@ -190,7 +191,9 @@ function payFrom(amounts: z.infer<JsonLdSchemas['MonetaryAmount']>[]): Structure
     const min = quantity?.minValue ?? amount.minValue ?? single;
     const max = quantity?.maxValue ?? amount.maxValue ?? single ?? min;
     const unit = cleanText(quantity?.unitText ?? amount.unitText ?? '').toUpperCase();
-    const period = UNITS[unit];
+    // No unitText is common on real pages: the period is then read from the amount, and said to be.
+    const inferred = !unit && min !== undefined && max !== undefined ? periodFromMagnitude(min, max, currency) : null;
+    const period = UNITS[unit] ?? inferred;
     // A figure with no currency or no period is not a pay range anyone can compare: leave it.
     if (!currency || !period || min === undefined || max === undefined) continue;
     const figures = min === max ? `${min}` : `${min}–${max}`;
@@ -200,7 +203,10 @@ function payFrom(amounts: z.infer<JsonLdSchemas['MonetaryAmount']>[]): Structure
       currency,
       period,
       source: 'jsonld',
-      evidence: `JSON-LD baseSalary: ${figures} ${currency} per ${unit}`,
+      evidence: inferred
+        ? `JSON-LD baseSalary: ${figures} ${currency} (no unitText; per ${period} by its size)`
+        : `JSON-LD baseSalary: ${figures} ${currency} per ${unit}`,
+      ...(inferred ? { periodInferred: true } : {}),
     });
   }
   return out;

@@ -3,6 +3,7 @@ import { leverApiPostingSchema, leverFromApi } from './lever.ts';
 import { greenhousePayloadReader } from './greenhouse.ts';
 import { ashbyPayloadReader } from './ashby.ts';
 import { workdayPayloadReader } from './workday.ts';
+import { feedPayloadReader } from './feeds.ts';
 
 /**
  * Readers for boards' posting JSON (their public APIs), recognised by the payload's shape,
@@ -32,7 +33,8 @@ export const leverPayloadReader: PayloadReader = {
   readItem: (item, { url, doc, single }) => leverFromApi(item, single ? url : undefined, { doc }),
 };
 
-export const payloadReaders: readonly PayloadReader[] = [leverPayloadReader, greenhousePayloadReader, ashbyPayloadReader, workdayPayloadReader];
+// The generic feed reader last: it takes what no board's own reader claims.
+export const payloadReaders: readonly PayloadReader[] = [leverPayloadReader, greenhousePayloadReader, ashbyPayloadReader, workdayPayloadReader, feedPayloadReader];
 
 /** The reader whose shape `json` has, or null. */
 export function payloadReaderFor(json: unknown): PayloadReader | null {

@@ -155,13 +155,16 @@ Counsel patients on their medicines.",
     [{ currency: 'USD', minValue: 100000, maxValue: 120000, unitText: 'YEAR' }, { min: 100000, max: 120000, period: 'year' }],
     [{ currency: 'USD', value: { value: '$100,000', unitText: 'YEAR' } }, { min: 100000, max: 100000, period: 'year' }],
     [{ currency: 'EUR', value: { minValue: 3000, maxValue: 3500, unitText: 'MONTH' } }, { currency: 'EUR', period: 'month' }],
+    // No unitText: the period is read from the size, and marked so (issue 10; common on real pages).
+    [{ currency: 'USD', value: { minValue: 25, maxValue: 32 } }, { min: 25, max: 32, period: 'hour', periodInferred: true }],
   ])('reads baseSalary %j', (baseSalary, expected) => {
     const ld = readJsonLdPosting(page(JSON.stringify({ ...NURSE, baseSalary })));
     expect(ld?.payStructured[0]).toMatchObject({ source: 'jsonld', ...expected });
   });
 
   it.each([
-    [{ currency: 'USD', value: { minValue: 25, maxValue: 32 } }],
+    // Neither stated nor clear from the size: a week's pay? a month's?
+    [{ currency: 'USD', value: { minValue: 2500, maxValue: 3200 } }],
     [{ value: { minValue: 25, maxValue: 32, unitText: 'HOUR' } }],
     [{ currency: 'USD', value: { minValue: 'competitive', unitText: 'YEAR' } }],
     ['competitive'],
@@ -211,5 +214,25 @@ describe('jsonLdAdapter', () => {
 
   it('is null for a page without one', () => {
     expect(jsonLdAdapter.extract(page(), new URL(URL_))).toBeNull();
+  });
+});
+
+describe('JSON-LD baseSalary without unitText (common on real pages)', () => {
+  it('infers the period from the size, marks it inferred, and says so in the evidence', async () => {
+    const { Window } = await import('happy-dom');
+    const { readPage } = await import('../../src/sites/registry.ts');
+    const { annotate } = await import('../../src/annotate.ts');
+    const window = new Window({ url: 'https://careers.example.org/jobs/1' });
+    const doc = window.document as unknown as Document;
+    doc.documentElement.innerHTML = `<head><script type="application/ld+json">${JSON.stringify({
+      '@type': 'JobPosting',
+      title: 'Analyst',
+      description: '<p>Analyse things.</p>',
+      baseSalary: { '@type': 'MonetaryAmount', currency: 'GBP', value: { '@type': 'QuantitativeValue', minValue: 42000, maxValue: 48000 } },
+    })}</script></head><body><h1>Analyst</h1></body>`;
+    const posting = annotate(readPage(doc, new URL('https://careers.example.org/jobs/1'))!);
+    expect(posting.salary).toMatchObject({ min: 42000, max: 48000, currency: 'GBP', period: 'year', periodInferred: true });
+    expect(posting.salary?.evidence).toContain('no unitText');
+    await window.happyDOM.close();
   });
 });

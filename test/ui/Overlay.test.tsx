@@ -66,6 +66,17 @@ describe('Overlay', () => {
     expect(screen.getByText('estimate')).toBeTruthy();
   });
 
+  it('says when a range\'s period was inferred from its size, not stated', () => {
+    const posting = hourlyPosting();
+    render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);
+    expect(screen.queryByText('period inferred')).toBeNull();
+    cleanup();
+    posting.salaries[0] = { ...posting.salaries[0]!, periodInferred: true };
+    posting.salary = posting.salaries[0]!;
+    render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);
+    expect(screen.getByText('period inferred').getAttribute('title')).toMatch(/no period/);
+  });
+
   it('says "Not stated" when the posting gives no pay', () => {
     render(<Overlay posting={storytellingPosting()} saved={null} onSave={resolved} onClose={noop} />);
     const pay = screen.getByRole('heading', { name: 'Pay' }).parentElement!;

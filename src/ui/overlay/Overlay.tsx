@@ -121,6 +121,11 @@ function PayRange({ range, primary, actions }: { range: SalaryRange; primary: bo
         </span>
         {range.kind === 'ote' ? <span class="jl-badge" title="On-target earnings, not base pay">OTE</span> : null}
         {range.estimated ? <span class="jl-badge" title="Estimated by the board, not stated by the employer">estimate</span> : null}
+        {range.periodInferred ? (
+          <span class="jl-badge" title="The posting gives no period for this figure; it was read from the figure's size">
+            period inferred
+          </span>
+        ) : null}
       </div>
       {annual ? <div class="jl-pay-annual">{annual}</div> : null}
       <EvidenceQuote text={range.evidence} source={range.source} actions={actions} />

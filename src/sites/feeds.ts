@@ -1,0 +1,255 @@
+import { z } from 'zod/mini';
+import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
+import { sectionsFromText, titleFromText } from '../parse/index.ts';
+import { cleanText, parseHtmlBody, sectionsOfHtml } from './dom.ts';
+import { periodFromMagnitude } from '../model/pay.ts';
+import type { PayloadReader } from './payloads.ts';
+import { postingKeyFor } from './registry.ts';
+
+/*
+ * Job feeds that are not one board's own API: aggregators' public APIs (Remotive, Remote
+ * OK, Himalayas, Jobicy, Landing.jobs, 4 Day Week), Workable's and SmartRecruiters' list
+ * endpoints, Hacker News "Who is hiring" threads. They share a shape, not a schema: a list
+ * of objects, each with a title, a text, and often a company, a place and pay as numbers.
+ * The keys differ by feed; these tables name the ones in use. A feed is read by the board
+ * readers first (payloads.ts); this reader takes what none of them claims.
+ */
+
+const TITLE_KEYS = ['title', 'jobTitle', 'position', 'name'];
+const TEXT_KEYS = ['description', 'jobDescription', 'descriptionHtml', 'descriptionPlain', 'content', 'role_description', 'text', 'body'];
+/** Parts of the text some feeds keep in fields of their own, with the heading they stand under. */
+const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
+  ['responsibilities', 'Responsibilities'],
+  ['requirements', 'Requirements'],
+  ['main_requirements', 'Main requirements'],
+  ['qualifications', 'Qualifications'],
+  ['nice_to_have', 'Nice to have'],
+  ['benefits', 'Benefits'],
+  ['perks', 'Perks'],
+];
+const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary'];
+const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hiringOrganization'];
+const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'locations', 'locationRestrictions'];
+const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'applicationLink', 'application_url', 'apply_url', 'shortlink', 'link'];
+const ID_KEYS = ['id', 'guid', 'shortcode', 'uuid', 'slug', 'jobSlug'];
+const PAY_MIN_KEYS = ['salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin'];
+const PAY_MAX_KEYS = ['salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax'];
+const CURRENCY_KEYS = ['salary_currency', 'currency', 'currency_code', 'salaryCurrency'];
+const PERIOD_KEYS = ['salary_period', 'salaryPeriod', 'pay_period', 'salaryInterval'];
+const PAY_TEXT_KEYS = ['salary', 'salaryText', 'compensation', 'pay'];
+const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'remote_type'];
+/** Where a feed keeps its list. */
+const LIST_KEYS = ['jobs', 'content', 'data', 'results', 'postings', 'items', 'children', 'hits'];
+
+const recordSchema = z.record(z.string(), z.unknown());
+type Json = Record<string, unknown>;
+
+function record(value: unknown): Json | null {
+  const parsed = recordSchema.safeParse(value);
+  return parsed.success && !Array.isArray(value) ? parsed.data : null;
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() ? value : null;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  const named = record(value);
+  if (named && typeof named.name === 'string') return named.name;
+  if (named && typeof named.descriptor === 'string') return named.descriptor;
+  return null;
+}
+
+function first(item: Json, keys: readonly string[]): { key: string; value: string } | null {
+  for (const key of keys) {
+    const value = text(item[key]);
+    if (value) return { key, value };
+  }
+  return null;
+}
+
+function amount(item: Json, keys: readonly string[]): number | null {
+  for (const key of keys) {
+    const v = item[key];
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+    if (Number.isFinite(n) && n > 0) return n;
+  }
+  return null;
+}
+
+/** A place: a string, a list of strings, or records with city/region/country. */
+function place(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (Array.isArray(value)) {
+    const parts = value.map(place).filter((p): p is string => p !== null);
+    return parts.length ? [...new Set(parts)].join('; ') : null;
+  }
+  const r = record(value);
+  if (!r) return null;
+  const named = text(r.fullLocation) ?? text(r.name) ?? text(r.location);
+  if (named) return named;
+  const parts = ['city', 'region', 'state', 'country'].map((k) => text(r[k])).filter((p): p is string => p !== null);
+  return parts.length ? parts.join(', ') : null;
+}
+
+function isItem(value: unknown): boolean {
+  const item = record(value);
+  if (!item) return false;
+  const hasTitle = TITLE_KEYS.some((k) => typeof item[k] === 'string');
+  const hasText = [...TEXT_KEYS, ...SHORT_TEXT_KEYS].some((k) => typeof item[k] === 'string');
+  const hasFacts = [...COMPANY_KEYS, ...LOCATION_KEYS, ...URL_KEYS].some((k) => item[k] !== undefined);
+  return (hasTitle && (hasText || hasFacts)) || (typeof item.text === 'string' && item.text.length > 80);
+}
+
+/** The feed's postings, or null when `json` is not a feed of postings. */
+function feedItems(json: unknown): unknown[] | null {
+  if (Array.isArray(json)) {
+    const items = json.filter(isItem);
+    return items.length ? items : null;
+  }
+  const root = record(json);
+  if (!root) return null;
+  for (const key of LIST_KEYS) {
+    const list = root[key];
+    if (Array.isArray(list)) {
+      const items = list.filter(isItem);
+      if (items.length) return items;
+    }
+  }
+  return isItem(root) && TITLE_KEYS.some((k) => typeof root[k] === 'string') ? [root] : null;
+}
+
+const looksLikeHtml = (s: string) => /<(?:p|br|ul|ol|li|div|h[1-6]|strong|b|em|span)\b[^>]*>/i.test(s) || /&lt;(?:p|ul|li|br)\b/i.test(s);
+
+function sectionsOf(body: string, doc: Document | null): RawSection[] {
+  if (looksLikeHtml(body)) {
+    const fromHtml = sectionsOfHtml(body, doc);
+    if (fromHtml) return fromHtml;
+  }
+  return sectionsFromText(body);
+}
+
+function plainText(body: string, doc: Document | null): string {
+  if (!looksLikeHtml(body)) return body;
+  // Line breaks where the markup had blocks, so the first line stays the first line.
+  const html = body.replace(/<(?:br|p|\/p|\/div|\/li|\/h[1-6])\b[^>]*>/gi, '\n$&');
+  return parseHtmlBody(html, doc)?.textContent ?? body.replace(/<[^>]+>/g, ' ');
+}
+
+const PERIODS: ReadonlyArray<readonly [RegExp, PayPeriod]> = [
+  [/^(?:year|yearly|annual|annually|per[_ ]year|yr|y)$/i, 'year'],
+  [/^(?:month|monthly|per[_ ]month|mo|m)$/i, 'month'],
+  [/^(?:week|weekly|per[_ ]week|wk|w)$/i, 'week'],
+  [/^(?:day|daily|per[_ ]day|d)$/i, 'day'],
+  [/^(?:hour|hourly|per[_ ]hour|hr|h)$/i, 'hour'],
+];
+
+function structuredPay(item: Json): StructuredPay[] {
+  const min = amount(item, PAY_MIN_KEYS);
+  const max = amount(item, PAY_MAX_KEYS);
+  const currency = first(item, CURRENCY_KEYS)?.value.trim().toUpperCase() ?? null;
+  if ((min === null && max === null) || !currency || !/^[A-Z]{3}$/.test(currency)) return [];
+  const periodText = first(item, PERIOD_KEYS)?.value.trim() ?? '';
+  let low = min ?? max!;
+  let high = Math.max(max ?? low, low);
+  // Some feeds keep cents (4 Day Week: 28620000 beside "$286k - $392k"): the shown text decides.
+  const shown = first(item, PAY_TEXT_KEYS)?.value ?? '';
+  const shownFirst = /(\d[\d,.]*)\s*(k)?/i.exec(shown);
+  if (shownFirst) {
+    const figure = Number(shownFirst[1]!.replace(/,/g, '')) * (shownFirst[2] ? 1000 : 1);
+    if (figure > 0 && Math.abs(low / 100 - figure) / figure < 0.01) {
+      low /= 100;
+      high /= 100;
+    }
+  }
+  const stated = PERIODS.find(([re]) => re.test(periodText))?.[1];
+  const inferred = stated ? null : periodFromMagnitude(low, high, currency);
+  const period = stated ?? inferred;
+  // Without a period, stated or clear from the size, the figures are left to the text.
+  if (!period) return [];
+  const figures = low === high ? `${low}` : `${low}–${high}`;
+  return [
+    {
+      min: low,
+      max: high,
+      currency,
+      period,
+      source: 'board',
+      evidence: inferred ? `feed salary: ${figures} ${currency} (no period; per ${period} by its size)` : `feed salary: ${figures} ${currency} per ${period}`,
+      ...(inferred ? { periodInferred: true } : {}),
+    },
+  ];
+}
+
+/** "Work flexibility: Office-based" in a list of custom fields (SmartRecruiters' `customField`). */
+const WORKPLACE_LABEL = /work\s*(?:place|flexibility|model|arrangement|location\s+type)|remote/i;
+
+function workplace(item: Json): FieldValue[] {
+  const out: FieldValue[] = [];
+  for (const key of REMOTE_KEYS) {
+    const v = item[key];
+    if (typeof v === 'boolean') out.push({ value: String(v), source: 'board', field: `feed ${key}` });
+    else if (typeof v === 'string' && v.trim()) out.push({ value: v.trim(), source: 'board', field: `feed ${key}` });
+  }
+  if (Array.isArray(item.customField)) {
+    for (const field of item.customField) {
+      const f = record(field);
+      const label = f ? text(f.fieldLabel) : null;
+      const value = f ? text(f.valueLabel) : null;
+      if (label && value && WORKPLACE_LABEL.test(label)) out.push({ value, source: 'board', field: `feed customField "${label}"` });
+    }
+  }
+  // SmartRecruiters' location says remote and hybrid as flags; both false is an office job.
+  const where = record(item.location);
+  if (where && where.remote === true) out.push({ value: 'remote', source: 'board', field: 'feed location.remote' });
+  else if (where && where.hybrid === true) out.push({ value: 'hybrid', source: 'board', field: 'feed location.hybrid' });
+  else if (where && where.remote === false && where.hybrid === false) out.push({ value: 'on-site', source: 'board', field: 'feed location.remote/hybrid: false' });
+  return out;
+}
+
+function readFeedItem(value: unknown, options: { url?: string; doc?: Document | null }): RawPosting {
+  const item = record(value);
+  if (!item) throw new Error('not a job: not an object');
+  const doc = options.doc ?? null;
+  const body = [first(item, TEXT_KEYS)?.value ?? first(item, SHORT_TEXT_KEYS)?.value ?? ''];
+  for (const [key, heading] of SECTION_KEYS) {
+    const part = text(item[key]);
+    if (part && part !== body[0]) body.push(looksLikeHtml(part) ? `<h3>${heading}</h3>${part}` : `\n${heading}\n${part}`);
+  }
+  const html = body.join('\n');
+  const titled = first(item, TITLE_KEYS);
+  const title = titled ? cleanText(titled.value) : titleFromText(plainText(html, doc)).title;
+  if (!title) throw new Error('not a job: no title and no text');
+  const id = first(item, ID_KEYS)?.value ?? null;
+  const given = [first(item, URL_KEYS)?.value, options.url].find((u): u is string => !!u && URL.canParse(u) && /^https?:/.test(u));
+  // A feed item with no address of its own (a comment in a thread, a list entry) gets one
+  // under the reserved .invalid TLD, as pasted text does.
+  const href = given ?? `https://joblens.invalid/feed/${encodeURIComponent(id ?? title)}`;
+  const key = given ? postingKeyFor(given) : null;
+  const company = first(item, COMPANY_KEYS)?.value ?? null;
+  const payText = first(item, PAY_TEXT_KEYS);
+  const location = LOCATION_KEYS.map((k) => place(item[k])).find((p) => p !== null) ?? null;
+  const pay = structuredPay(item);
+  return {
+    site: key?.site ?? (given ? new URL(href).hostname.replace(/^www\./, '') : 'feed'),
+    jobId: key?.jobId ?? id,
+    url: href,
+    title,
+    company: company ? cleanText(company) : null,
+    location: location ? cleanText(location) : null,
+    department: text(item.department) ?? text(item.category) ?? null,
+    commitment: text(item.employment_type) ?? text(item.job_type) ?? text(item.employmentType) ?? text(item.typeOfEmployment) ?? null,
+    workplace: workplace(item),
+    // The feed's salary string is read only where its numbers are not given as fields too.
+    payText: pay.length === 0 && payText && !/^\d+(?:\.\d+)?$/.test(payText.value.trim()) ? [{ value: payText.value, source: 'board', field: `feed ${payText.key}` }] : [],
+    payStructured: pay,
+    experienceMonths: null,
+    sections: html.trim() ? sectionsOf(html, doc) : [],
+  };
+}
+
+export const feedPayloadReader: PayloadReader = {
+  id: 'feed',
+  name: 'job feed (aggregator and list APIs)',
+  detect: (json) => feedItems(json) !== null,
+  items: (json) => feedItems(json) ?? [],
+  readItem: (item, { url, doc, single }) => readFeedItem(item, { url: single ? url : undefined, doc }),
+};

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { annotate } from '../../src/annotate.ts';
+import { periodFromMagnitude } from '../../src/model/pay.ts';
+import { feedPayloadReader } from '../../src/sites/feeds.ts';
+import { payloadReaderFor } from '../../src/sites/payloads.ts';
+
+/*
+ * The generic feed reader on real captures (test/corpus/real): aggregators' APIs, Workable's
+ * and SmartRecruiters' list endpoints, a Hacker News thread. Their labels are scored by the
+ * eval; here, the feed rules each capture showed.
+ */
+
+const window = new Window();
+afterAll(() => window.happyDOM.close());
+const doc = window.document as unknown as Document;
+const capture = (path: string): unknown => JSON.parse(readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8'));
+function read(path: string, item: number) {
+  const json = capture(path);
+  const reader = payloadReaderFor(json);
+  expect(reader?.id, `${path} is read by the feed reader`).toBe('feed');
+  const items = reader!.items(json);
+  return annotate(reader!.readItem(items[item], { doc, single: items.length === 1 }));
+}
+
+describe('feed payloads: what no board reader claims', () => {
+  it('reads cents as the shown salary says (4 Day Week: 28620000 beside "$286k - $392k"), and once', () => {
+    const posting = read('aggregator/fourdayweek-api-two-jobs.json', 0);
+    expect(posting.salaries.map(({ min, max, currency, period }) => ({ min, max, currency, period }))).toEqual([
+      { min: 286200, max: 392000, currency: 'USD', period: 'year' },
+    ]);
+  });
+
+  it('infers a yearly period from the size of figures that state none, and says so (Landing.jobs)', () => {
+    const posting = read('aggregator/landingjobs-api-two-jobs.json', 0);
+    expect(posting.salary).toMatchObject({ min: 50000, max: 67000, currency: 'EUR', period: 'year', periodInferred: true });
+    expect(posting.salary?.evidence).toMatch(/no period; per year by its size/);
+  });
+
+  it('reads a Hacker News header line: role, remote and pay, with no address of its own', () => {
+    const posting = read('aggregator/hn-who-is-hiring-september-2026.json', 0);
+    expect(posting.title).toBe('Senior Product Engineer');
+    expect(posting.remote.policy).toBe('remote');
+    expect(posting.url).toMatch(/^https:\/\/joblens\.invalid\/feed\//);
+    expect(posting.salary).toMatchObject({ min: 75000, max: 110000, currency: 'EUR' });
+  });
+
+  it("reads SmartRecruiters' remote and hybrid flags, both false, as an office job", () => {
+    const posting = read('smartrecruiters/ubisoft-postings-list.json', 0);
+    expect(posting.remote).toMatchObject({ policy: 'onsite', source: 'board' });
+    expect(posting.location).toBe('Montreal, QC, Canada');
+  });
+
+  it("reads Workable's telecommuting flag and hourly pay in the description (Mindrift)", () => {
+    const posting = read('workable/mindrift-widget.json', 0);
+    expect(posting.remote.policy).toBe('remote');
+    expect(posting.site).toBe('workable');
+  });
+
+  it('claims nothing that is not a list of jobs', () => {
+    expect(feedPayloadReader.detect({ name: 'x', items: [{ a: 1 }] })).toBe(false);
+    expect(feedPayloadReader.detect([1, 2, 3])).toBe(false);
+    expect(feedPayloadReader.detect('jobs')).toBe(false);
+  });
+});
+
+describe('periodFromMagnitude', () => {
+  it.each([
+    [50000, 67000, 'EUR', 'year'],
+    [15, 30, 'USD', 'hour'],
+    [3000, 4000, 'GBP', null],
+    [50000, 67000, 'INR', null],
+    [0, 0, 'USD', null],
+  ] as const)('%d–%d %s is %s', (min, max, currency, period) => {
+    expect(periodFromMagnitude(min, max, currency)).toBe(period);
+  });
+});
