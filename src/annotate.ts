@@ -8,6 +8,8 @@ import {
   parseExperience,
   parseRemote,
   parseSalaryRanges,
+  saysRangeIsOte,
+  localDollar,
   sectionsFromText,
   titleFromText,
 } from './parse/index.ts';
@@ -130,14 +132,18 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
   const lines = sectionLines(raw.sections);
   const description = descriptionText(raw.sections);
 
-  const salaries = dedupe([
+  // Which dollar a bare "$" is: a Canadian or Australian posting's own.
+  const dollar = localDollar({ url: raw.url, location: raw.location, text: description });
+  const read = dedupe([
     ...raw.payStructured.map(fromStructured).filter((r): r is SalaryRange => r !== null),
-    ...raw.payText.flatMap((field) => parseSalaryRanges(field.value, { source: field.source })),
+    ...raw.payText.flatMap((field) => parseSalaryRanges(field.value, { source: field.source, dollar })),
     // A section at a time, heading included, so "Zone 1 Pay Range" can label the range below it.
     ...raw.sections.flatMap((s) =>
-      parseSalaryRanges([s.heading ?? '', ...s.paragraphs, ...s.items].filter(Boolean).join('\n'), { source: 'prose' }),
+      parseSalaryRanges([s.heading ?? '', ...s.paragraphs, ...s.items].filter(Boolean).join('\n'), { source: 'prose', dollar }),
     ),
   ]);
+  // "The compensation range in this posting reflects On-Target Earnings", said apart from the range.
+  const salaries = saysRangeIsOte(description) ? read.map((r) => (r.kind ? r : { ...r, kind: 'ote' as const })) : read;
 
   const requirements = extractRequirements(raw.sections);
 

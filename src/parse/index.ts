@@ -10,7 +10,8 @@ export {
   type MoneyToken,
 } from './money.ts';
 export { annualise } from '../model/pay.ts';
-export { parseSalaryRanges, type ParseSalaryOptions } from './salary.ts';
+export { parseSalaryRanges, saysRangeIsOte, type ParseSalaryOptions } from './salary.ts';
+export { localDollar, type DollarContext } from './dollar.ts';
 export { isJurisdiction, parseRemote, type RemoteInput } from './remote.ts';
 export { isHeadingLine, sectionsFromText } from './sections.ts';
 export { classifyHeading, extractRequirements } from './requirements.ts';

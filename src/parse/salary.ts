@@ -77,11 +77,11 @@ function periodBySize(max: number): PayPeriod {
 const RANGE_SEPARATOR = /^\s*(?:[-–—−‒―~]|to|bis|até|a)\s*$/i;
 
 /** Words that make an amount something other than pay when they name it: "a $10k signing bonus", "raised $50M". */
-const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut\w*)(?![\p{L}])/iu;
+const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut\w*)(?![\p{L}])/iu;
 
 /** Stipends and allowances are pay when they are what the person lives on, not when earmarked for a purpose. */
 const ALLOWANCE = /(?<![\p{L}])(?:allowances?|stipends?|per diem|bolsa)(?![\p{L}])/iu;
-const EARMARK = /(?<![\p{L}])(?:learning|education(?:al)?|training|development|conference|books?|meals?|food|lunch|phone|mobile|internet|cell|office|equipment|wellness|well-being|wellbeing|gym|fitness|health|commut\w*|transport\w*|travel|relocation|childcare|co-?working|tech(?:nology)?|home|setup|hardware|car|parking|remote work)(?![\p{L}])/iu;
+const EARMARK = /(?<![\p{L}])(?:learning|education(?:al)?|training|development|conference|books?|meals?|food|lunch|phone|mobile|internet|cell|office|equipment|wellness|well-being|wellbeing|gym|fitness|health|commut\w*|transport\w*|travel|relocation|childcare|co-?working|tech(?:nology)?|home|setup|hardware|car|parking|remote work|work from (?:anywhere|home)|overtime|night|shift)(?![\p{L}])/iu;
 
 /** More lone, unnamed amounts than a posting states pay in: a list of prices. */
 const MAX_UNNAMED_AMOUNTS = 4;
@@ -90,22 +90,42 @@ const MAX_UNNAMED_AMOUNTS = 4;
 const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|stipend|allowance|bolsa|income|range|gehalt|salario|salário|salaire)(?![\p{L}])/iu;
 
 const OTE = /(?<![\p{L}])(?:OTE|on[- ]target[- ](?:earnings|compensation|comp|pay|income))(?![\p{L}])/iu;
+/** "$230,000 to $250,000, with a 60/40 split": base and variable pay together, so on-target earnings. */
+const PAY_SPLIT = /^[^.;]{0,20}?(?:\b\d{2}\s*\/\s*\d{2}\s+split\b|\b\d{2}%\s*base\s*\/\s*\d{2}%\s*variable\b)/i;
+
+/**
+ * A sentence saying the posting's range is on-target earnings, wherever it stands: "The
+ * compensation range indicated in this posting reflects the On-Target Earnings (OTE)".
+ */
+export function saysRangeIsOte(text: string): boolean {
+  return splitSentences(text).some(
+    (s) =>
+      /\b(?:range|salary|compensation|pay)\b[^.;\n]{0,60}\b(?:reflects?|is|are|represents?|indicates?|shows?)\b[^.;\n]{0,20}(?:\bOTE\b|\bon[- ]target[- ]earnings\b)/i.test(s) &&
+      // "For sales roles, the range provided is the role's On Target Earnings": a rule for some roles, not this one.
+      !/\b(?:for|in)\s+(?:sales|commission\w*|quota[- ]carrying|some|certain)\b[^.;]{0,20}\broles?\b|\bif\b|\bwhere applicable\b/i.test(s),
+  );
+}
 
 /** A board's own estimate: "(LinkedIn est.)", "Glassdoor est.", Indeed's "Estimated" tag. The employer's "(Employer est.)" is not. */
 const BOARD_ESTIMATE = /(?<![\p{L}])(?:linkedin|glassdoor|indeed|ziprecruiter|built ?in|levels\.fyi|wellfound|otta|simplyhired|monster|talent\.com)(?![\p{L}])[^.;\n]{0,12}?\best(?:\.|imated?\b)|\((?!employer)(?:[\p{L}.]+\s+)?est(?:\.|imated?)\)|(?:^|[(\[•·|]\s*)estimated(?:\s+(?:pay|salary|base))?\s*(?:[:)\]]|(?=\s*[$€£¥₹\d]))/iu;
 
 /** The few words naming what an amount is, up to the nearest break: "annual learning stipend", "in our Series B". */
 function phraseAfter(text: string): string {
-  return text.split(/[,;.+(•·|]|\s(?:plus|and|or|with|\+)\s/i)[0]!.slice(0, 60);
+  // "$30-50k+ ACV": a plus mark on the number is "or more"; " + Equity" after a space is "and".
+  return text.replace(/^\+(?=\s)/, '').split(/[,;.+(•·|]|\s(?:plus|and|or|with|\+)\s/i)[0]!.slice(0, 60);
 }
 
 function phraseBefore(text: string): string {
-  const parts = text.split(/[,;(•·|+]|\s(?:plus|and|or|with)\s/i);
+  // "Work from anywhere allowance (JPY100,000)": the words before the bracket name the amount.
+  const parts = text.replace(/\(\s*$/, '').split(/[,;(•·|+]|\s(?:plus|and|or|with)\s/i);
   return parts[parts.length - 1]!.split(/\s+/).slice(-6).join(' ');
 }
 
+/** "$1,000/month for gym membership and food": an amount earmarked for something is a perk. */
+const FOR_A_PURPOSE = new RegExp(String.raw`^\s*(?:for|towards?)\s+(?:your\s+|a\s+|the\s+)?(?:\p{L}+\s+)?` + EARMARK.source, 'iu');
+
 function namesSomethingElse(phrase: string): boolean {
-  if (NOT_PAY.test(phrase)) return true;
+  if (NOT_PAY.test(phrase) || FOR_A_PURPOSE.test(phrase)) return true;
   return ALLOWANCE.test(phrase) && EARMARK.test(phrase);
 }
 
@@ -258,6 +278,8 @@ function currencyNamedNearby(context: string): string | null {
 export interface ParseSalaryOptions {
   /** Where the text came from; ranges carry it. Defaults to 'prose'. */
   source?: ValueSource;
+  /** The currency a bare "$" means in this posting ('CAD' on a Canadian posting: see dollar.ts); US dollars when absent. */
+  dollar?: string | null;
 }
 
 /**
@@ -289,12 +311,14 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         if (namesSomethingElse(phraseBefore(before)) || namesSomethingElse(phraseAfter(after))) return;
 
         const wordPeriod = lastPeriodWord(before);
-        const ote = OTE.test(before) || OTE.test(after.slice(0, 30));
+        const ote = OTE.test(before) || OTE.test(after.slice(0, 30)) || PAY_SPLIT.test(after.slice(0, 60));
         const unnamed = c.single && !ote && !PAY_WORD.test(sentence);
         if (unnamed && !c.statedPeriod && !wordPeriod && !c.perAnnum) return;
 
         let currency = c.currency;
-        if (c.strength <= 1) currency = currencyNamedNearby(before + after.slice(0, 30)) ?? currency;
+        // A bare "$": the currency the sentence names ("CAD $119,000 - $246,000, including a base
+        // salary of $100,000 - $160,000"), else the posting's own dollar.
+        if (c.strength <= 1) currency = currencyNamedNearby(sentence) ?? (currency === 'USD' && options.dollar ? options.dollar : currency);
         if (!currency || !/^[A-Z]{3}$/.test(currency)) return;
 
         const stated = c.statedPeriod ?? wordPeriod ?? (c.perAnnum ? 'year' : null);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { annotate, annotateText } from '../../src/annotate.ts';
 import type { Posting } from '../../src/model/index.ts';
+import { shownPay } from '../../src/model/pay.ts';
 import { payloadReaderFor } from '../../src/sites/payloads.ts';
 import { readPage, urlOfPage } from '../../src/sites/registry.ts';
 
@@ -15,8 +16,8 @@ import { readPage, urlOfPage } from '../../src/sites/registry.ts';
  * Each labelled posting is one case per field its label states:
  * - found:        the reader made a posting of the capture at all;
  * - title:        the title, compared without case, spacing or dash differences;
- * - pay:          the primary range (the first the label lists) against the reader's primary
- *                 range: min, max, currency and period; [] against no pay;
+ * - pay:          the primary range (the first the label lists) against the range the panel
+ *                 shows as pay (`shownPay`): min, max, currency and period; [] against no pay;
  * - ranges:       every range: each range the label lists and each range the reader found is a
  *                 case, right when the other side has the same figures (min, max, currency,
  *                 period, and ote/estimated marks);
@@ -281,8 +282,10 @@ function scorePosting(label: PostingLabel, result: Posting | string): Array<[Rea
     const want = label.pay.map(figures);
     const got = posting ? posting.salaries.map(figures) : [];
     const wantPrimary = primary(want[0]);
-    // The reader's primary range is the first base range it found (posting.salary).
-    const gotPrimary = posting?.salary ? primary(figures(posting.salary)) : null;
+    // The range the panel shows as the posting's pay: its primary (first base) range, else the
+    // first range it states (a posting that states only on-target earnings).
+    const shown = posting ? shownPay(posting) : null;
+    const gotPrimary = shown ? primary(figures(shown)) : null;
     out.push(['pay', posting !== null && JSON.stringify(gotPrimary) === JSON.stringify(wantPrimary), wantPrimary, notRead ?? gotPrimary]);
     if (want.length === 0) {
       out.push(['noPay', posting !== null && got.length === 0, [], notRead ?? got]);

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SalaryRange, annualise } from '../../src/model/index.ts';
-import { parseSalaryRanges } from '../../src/parse/salary.ts';
+import { parseSalaryRanges, saysRangeIsOte } from '../../src/parse/salary.ts';
 import { decodeEntities, splitSentences } from '../../src/parse/text.ts';
 
 interface CorpusEntry {
@@ -274,5 +274,38 @@ describe('text helpers the salary reader relies on', () => {
       'We use e.g. Go.',
       'Then Rust!',
     ]);
+  });
+});
+
+describe('parseSalaryRanges: patterns from the real corpus (test/corpus/real)', () => {
+  const figures = (text: string, options = {}) =>
+    parseSalaryRanges(text, options).map(({ min, max, currency, period, kind }) => ({ min, max, currency, period, ...(kind ? { kind } : {}) }));
+
+  it('gives a bare "$" the currency its sentence names (text/rokt-aftersell-ai-software-developer)', () => {
+    expect(figures('The salary range is CAD $119,000 - $246,000, including a base salary of $100,000 - $160,000.').map((r) => r.currency)).toEqual(['CAD', 'CAD']);
+  });
+
+  it("gives a bare \"$\" the posting's own dollar, and leaves a marked currency alone", () => {
+    expect(figures('Salary: $75,000 – $80,000 + super per year', { dollar: 'AUD' })[0]?.currency).toBe('AUD');
+    expect(figures('Salary: US$75,000 – US$80,000 per year', { dollar: 'AUD' })[0]?.currency).toBe('USD');
+  });
+
+  it('reads a base/variable split as on-target earnings (greenhouse/warp-board-four-postings)', () => {
+    expect(figures('The budgeted compensation amount for this role is targeted at $230,000 to $250,000, with a 60/40 split.')[0]?.kind).toBe('ote');
+    expect(figures('targeted at $200,000 to $250,000 (inclusive of an 80% base / 20% variable split).')[0]?.kind).toBe('ote');
+  });
+
+  it('says when a posting calls its range on-target earnings, and not when that is a rule for other roles', () => {
+    expect(saysRangeIsOte('The compensation range indicated in this posting reflects the On-Target Earnings (“OTE”) for this role.')).toBe(true);
+    expect(saysRangeIsOte("For sales roles, the range provided is the role's On Target Earnings (\"OTE\") range.")).toBe(false);
+  });
+
+  it('does not read sales figures, perks for a purpose or earmarked allowances as pay', () => {
+    // text/anima-account-executive-uk, text/rehearsals-founding-software-engineer, text/paypay-ml-engineer-credit-modeling
+    expect(figures("It's helpful to have experience generating leads of $30-50k+ ACV, but not mandatory")).toEqual([]);
+    expect(figures('$1,000/month for gym membership and food')).toEqual([]);
+    expect(figures('Late overtime allowance, Work from anywhere allowance (JPY100,000)')).toEqual([]);
+    // ...while "+ Equity" after a range is still "and equity".
+    expect(figures('£91K – £115K + Equity')).toEqual([{ min: 91000, max: 115000, currency: 'GBP', period: 'year' }]);
   });
 });

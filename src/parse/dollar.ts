@@ -1,0 +1,87 @@
+/*
+ * Which dollar a bare "$" is. Canadian, Australian and New Zealand postings write their own
+ * dollar as "$" (real postings: "$75,512 - $83,744" at TVO in Toronto, "$75,000 – $80,000 +
+ * super" in New South Wales). The posting's country says which: its board's country site,
+ * its location, and the places its text names. Where the places are mixed ("US or Canada")
+ * or none is named, "$" stays US dollars.
+ */
+
+interface Country {
+  currency: string;
+  /** Hosts of the country's sites and country boards. */
+  host: RegExp;
+  /** Names that place a posting in the country. */
+  places: RegExp;
+}
+
+const COUNTRIES: readonly Country[] = [
+  {
+    currency: 'CAD',
+    host: /(?:\.ca|^ca\.indeed\.com|^ca\.linkedin\.com|^(?:www\.)?indeed\.ca)$/i,
+    places:
+      /(?<![\p{L}])(?:Canada|Canadian|Ontario|Qu[ée]bec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Prince Edward Island|Toronto|Montr[ée]al|Vancouver|Calgary|Edmonton|Ottawa|Winnipeg|Waterloo|Kitchener|Mississauga|Brampton|Hamilton,\s*ON|Halifax|Victoria,\s*BC|Sault Ste\. Marie|GTA)(?![\p{L}])|,\s*(?:ON|BC|QC|AB|MB|SK|NS|NB|NL)(?![\p{L}])/u,
+  },
+  {
+    currency: 'AUD',
+    host: /(?:\.com\.au|\.au|^au\.indeed\.com|^au\.linkedin\.com)$/i,
+    places:
+      /(?<![\p{L}])(?:Australia|Australian|New South Wales|Queensland|Tasmania|Sydney|Melbourne|Brisbane|Perth,\s*WA|Adelaide|Canberra|Hobart|Gold Coast|NSW|QLD|VIC|superannuation|\+\s*super)(?![\p{L}])/u,
+  },
+  {
+    currency: 'NZD',
+    host: /(?:\.nz|^nz\.indeed\.com)$/i,
+    places: /(?<![\p{L}])(?:New Zealand|Auckland|Wellington|Christchurch|Aotearoa)(?![\p{L}])/u,
+  },
+  {
+    currency: 'SGD',
+    host: /(?:\.sg|^sg\.indeed\.com)$/i,
+    places: /(?<![\p{L}])Singapore(?![\p{L}])/u,
+  },
+  {
+    currency: 'HKD',
+    host: /(?:\.hk|^hk\.indeed\.com)$/i,
+    places: /(?<![\p{L}])Hong Kong(?![\p{L}])/u,
+  },
+];
+
+/** Names that place a posting in the United States. */
+const US_PLACES =
+  /(?<![\p{L}])(?:United States|USA|(?<![A-Z]{2,}\s)US(?!\s[A-Z]{2,})|U\.S\.A?\.?|US-based|401\(k\)|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|San Francisco|Los Angeles|Seattle|Chicago|Boston|Austin|Denver|Atlanta|Miami|NYC|SF Bay Area|Bay Area)(?![\p{L}])|,\s*(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)(?:\s+\d{5})?(?![\p{L}])/u;
+
+export interface DollarContext {
+  /** The posting's address: a country site says the country. */
+  url?: string | null;
+  /** The posting's location field. */
+  location?: string | null;
+  /** The posting's text. */
+  text?: string | null;
+}
+
+function hostOf(url: string | null | undefined): string {
+  if (!url || !URL.canParse(url)) return '';
+  return new URL(url).hostname.toLowerCase();
+}
+
+/** The currency a bare "$" means in this posting: 'CAD', 'AUD', … or null for US dollars (or not known). */
+export function localDollar(context: DollarContext): string | null {
+  const host = hostOf(context.url);
+  for (const country of COUNTRIES) if (host && country.host.test(host)) return country.currency;
+  // The location field is the posting's own word on where the job is.
+  const location = context.location ?? '';
+  if (location) {
+    const named = COUNTRIES.filter((c) => c.places.test(location));
+    if (named.length === 1 && !US_PLACES.test(location)) return named[0]!.currency;
+    if (named.length > 0 || US_PLACES.test(location)) return null;
+  }
+  // In the text, one country named and the United States not: a posting written for that country.
+  const text = context.text ?? '';
+  if (!text) return null;
+  // In the text: the United States not named, and one country named far more than any other
+  // ("Australia" four times and "New Zealand" once, in a Sydney posting about its markets).
+  if (US_PLACES.test(text)) return null;
+  const counts = COUNTRIES.map((c) => ({ currency: c.currency, n: text.match(new RegExp(c.places.source, 'gu'))?.length ?? 0 }))
+    .filter((c) => c.n > 0)
+    .sort((a, b) => b.n - a.n);
+  const [top, next] = counts;
+  return top && (!next || top.n >= 2 * next.n) ? top.currency : null;
+}
