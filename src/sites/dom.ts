@@ -1,4 +1,5 @@
 import type { RawSection } from '../model/index.ts';
+import { isHeadingLine } from '../parse/sections.ts';
 
 /*
  * Turning a posting's description DOM into plain data. Only reads the DOM (childNodes,
@@ -119,11 +120,28 @@ interface Segment {
 }
 
 /**
- * The description under `root` as sections: a heading (h1–h6, or a paragraph that is only
- * bold text) starts a section; `<li>` items and bullet-character lines are items;
- * paragraphs and `<br>`-separated lines are paragraphs.
+ * A plain line that reads as a heading on a page with no heading markup: short, Title Case
+ * or ending in a colon (the rule plain text is read by), and not a "Location: London" fact.
  */
-export function sectionsOf(root: Node): RawSection[] {
+export function isPlainHeadingLine(line: string): boolean {
+  return !/:\s*\S/.test(line) && isHeadingLine(line);
+}
+
+export interface SectionsOptions {
+  /**
+   * Whether a plain line (no bold, no heading tag) is a heading. Some pages keep no heading
+   * markup at all (LinkedIn's guest description writes "Nice to Haves<br><br><ul>"); the
+   * caller that knows so passes its test. Left out, only markup makes headings.
+   */
+  plainHeading?: (line: string) => boolean;
+}
+
+/**
+ * The description under `root` as sections: a heading (h1–h6, or a paragraph that is only
+ * bold text, or a line `options.plainHeading` accepts) starts a section; `<li>` items and
+ * bullet-character lines are items; paragraphs and `<br>`-separated lines are paragraphs.
+ */
+export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSection[] {
   const sections: RawSection[] = [];
   let current: RawSection = { heading: null, paragraphs: [], items: [] };
   let lines: Segment[][] = [[]];
@@ -147,6 +165,7 @@ export function sectionsOf(root: Node): RawSection[] {
       const onlyEmphasis = line.every((s) => s.emphasised || cleanText(s.text) === '');
       if (onlyEmphasis && looksLikeHeading(text)) startSection(text);
       else if (BULLET.test(text)) addItem(text);
+      else if (options.plainHeading?.(text)) startSection(text.replace(/\s*:$/, ''));
       else current.paragraphs.push(text);
     }
     lines = [[]];

@@ -1,19 +1,31 @@
 import type { FieldValue, RawPosting, RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
-import { blockText, cleanText, firstText, sectionsOf } from './dom.ts';
+import { blockText, cleanText, firstText, isPlainHeadingLine, sectionsOf } from './dom.ts';
 import { readJsonLdPosting } from './jsonld.ts';
+import { titleFromText } from '../parse/title.ts';
+import { classifyHeading } from '../parse/requirements.ts';
 
 /*
  * LinkedIn job pages: a posting's own page (/jobs/view/{id}, signed in or out) and the
  * search and collections pages, where the posting is the one selected in the detail pane
  * (`currentJobId`). Signed-in and signed-out pages have different markup; both are read.
+ * Signed out, LinkedIn serves the same page from country hosts (ca., tr., nl.linkedin.com)
+ * in the visitor's interface language, and the page's posting block alone from its guest
+ * endpoint (/jobs-guest/jobs/api/jobPosting/{id}), which tools save as they fetched it.
  * test/fixtures/linkedin/README.md says where each class name was checked.
  */
 
 const HOSTS = new Set(['www.linkedin.com', 'linkedin.com']);
+/** Signed-out copies: `ca.linkedin.com`, `tr.linkedin.com`, ... (two-letter country hosts). */
+const COUNTRY_HOST = /^[a-z]{2}\.linkedin\.com$/;
 
 /** `/jobs/view/{id}` or the signed-out `/jobs/view/{title-slug}-{id}`. */
 const VIEW_PATH = /^\/jobs\/view\/(?:[^/]*-)?(\d{6,})\/?$/;
+/**
+ * The guest endpoint that answers with one posting's block. Its id may be missing from the
+ * address a tool kept; the block then names it (`code#decoratedJobPostingId`) or not at all.
+ */
+const GUEST_POSTING_PATH = /^\/jobs-guest\/jobs\/api\/jobPosting\/?(\d{6,})?\/?$/;
 /** Pages that show one selected job beside a list: `/jobs/search/`, `/jobs/collections/{name}/`. */
 const LIST_PATH = /^\/jobs\/(?:search|collections(?:\/[^/]+)?)\/?$/;
 const JOB_ID = /^\d{6,}$/;
@@ -61,12 +73,25 @@ export interface LinkedInPageKey {
   selected: boolean;
 }
 
+function isLinkedInHost(host: string): boolean {
+  const lower = host.toLowerCase();
+  return HOSTS.has(lower) || COUNTRY_HOST.test(lower);
+}
+
+function isLinkedInUrl(url: URL): boolean {
+  return (url.protocol === 'https:' || url.protocol === 'http:') && isLinkedInHost(url.hostname);
+}
+
+/** True for the guest endpoint's posting block, with or without the id in its address. */
+function isGuestPostingUrl(url: URL): boolean {
+  return isLinkedInUrl(url) && GUEST_POSTING_PATH.test(url.pathname);
+}
+
 /** The posting a LinkedIn URL shows; null for any other URL (the feed, a search with no job selected). */
 export function linkedinPostingKey(url: URL): LinkedInPageKey | null {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (!HOSTS.has(url.hostname.toLowerCase())) return null;
-  const view = VIEW_PATH.exec(url.pathname);
-  if (view) return { id: view[1]!, selected: false };
+  if (!isLinkedInUrl(url)) return null;
+  const view = VIEW_PATH.exec(url.pathname) ?? GUEST_POSTING_PATH.exec(url.pathname);
+  if (view?.[1]) return { id: view[1], selected: false };
   if (!LIST_PATH.test(url.pathname)) return null;
   const current = url.searchParams.get('currentJobId') ?? '';
   return JOB_ID.test(current) ? { id: current, selected: true } : null;
@@ -115,14 +140,44 @@ function readChips(root: ParentNode): Chips {
   return chips;
 }
 
-function criteria(root: ParentNode): Map<string, string> {
-  const out = new Map<string, string>();
+/** The criteria list (seniority, employment type, job function, industries), in the page's order. */
+function criteria(root: ParentNode): Array<[name: string, value: string]> {
+  const out: Array<[string, string]> = [];
   for (const item of Array.from(root.querySelectorAll(SELECTORS.criteria))) {
     const name = cleanText(item.querySelector(SELECTORS.criteriaName)?.textContent ?? '').toLowerCase();
     const value = cleanText(item.querySelector(SELECTORS.criteriaValue)?.textContent ?? '');
-    if (name && value) out.set(name, value);
+    if (name && value) out.push([name, value]);
   }
   return out;
+}
+
+/**
+ * The criteria's employment type. Its name is translated with the interface ("İstihdam türü",
+ * "Dienstverband"), but LinkedIn lists the four criteria in one order in every language, so
+ * in a full list of four the second is the employment type.
+ */
+function employmentType(facts: ReadonlyArray<[string, string]>): string | null {
+  const named = facts.find(([name]) => name === 'employment type');
+  if (named) return named[1];
+  return facts.length === 4 ? facts[1]![1] : null;
+}
+
+/** How many lines at the head of a description are searched for its title. */
+const TITLE_LINES = 8;
+/** Openings of a description that are never its title. */
+const NOT_A_TITLE = /^(?:about\b|who we are|overview|summary|description|job description|company\b|position description)/i;
+
+/**
+ * The title stated at the head of the description: the guest block without its top card
+ * (as tools keep it) has no other. Recruiters open the text with the title on a line of its
+ * own ("AI Adoption Lead") or labelled ("Role: AI/ML Intern"); only a name-like line counts.
+ */
+function titleInDescription(description: Element): string | null {
+  const head = blockText(description).split('\n').slice(0, TITLE_LINES).join('\n');
+  const title = titleFromText(head).title;
+  if (!title || title.length > 100 || title.split(/\s+/).length > 12) return null;
+  if (/[.!?:;,]$/.test(title) || NOT_A_TITLE.test(title) || classifyHeading(title) !== null) return null;
+  return title;
 }
 
 /** The id of the job the page's own markup shows, when it says. */
@@ -169,7 +224,10 @@ function readPostingPage(doc: Document, url: URL): RawPosting | null {
   if (key && shown && shown !== key.id) return null;
   const jobId = key?.id ?? shown ?? ld?.jobId ?? null;
 
-  const title = firstText(root, SELECTORS.title) ?? ld?.title ?? null;
+  const description = firstElement(root, SELECTORS.description);
+  // A pane without its title is still loading: its description may be the previous job's.
+  const fromDescription = description && !key?.selected ? titleInDescription(description) : null;
+  const title = firstText(root, SELECTORS.title) ?? ld?.title ?? fromDescription;
   if (!title) return null;
 
   const chips = readChips(root);
@@ -187,8 +245,8 @@ function readPostingPage(doc: Document, url: URL): RawPosting | null {
   const guestPayText = guestPay ? blockText(guestPay) : '';
   if (guestPayText) payText.push({ value: guestPayText, source: 'board', field: 'LinkedIn base pay range' });
 
-  const description = firstElement(root, SELECTORS.description);
-  const pageSections: RawSection[] = description ? sectionsOf(description) : [];
+  // The guest description often loses the employer's heading markup: "Nice to Haves<br><br><ul>".
+  const pageSections: RawSection[] = description ? sectionsOf(description, { plainHeading: isPlainHeadingLine }) : [];
 
   return {
     site: 'linkedin',
@@ -198,7 +256,7 @@ function readPostingPage(doc: Document, url: URL): RawPosting | null {
     company: firstText(root, SELECTORS.company) ?? ld?.company ?? null,
     location: placeOf(firstText(root, SELECTORS.location)) ?? ld?.location ?? null,
     department: null,
-    commitment: chips.jobTypes[0] ?? facts.get('employment type') ?? ld?.commitment ?? null,
+    commitment: chips.jobTypes[0] ?? employmentType(facts) ?? ld?.commitment ?? null,
     workplace,
     payText,
     payStructured: ld?.payStructured ?? [],
@@ -211,9 +269,10 @@ export const linkedinAdapter: SiteAdapter = {
   id: 'linkedin',
   name: 'LinkedIn',
   hosts: [...HOSTS],
+  ownsHost: isLinkedInHost,
   singlePage: true,
   paneSelectors: SELECTORS.pane,
-  matches: (url) => linkedinPostingKey(url) !== null,
+  matches: (url) => linkedinPostingKey(url) !== null || isGuestPostingUrl(url),
   jobIdFromUrl: (url) => linkedinPostingKey(url)?.id ?? null,
   extract(doc, url) {
     try {

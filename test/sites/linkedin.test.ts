@@ -62,6 +62,12 @@ describe('linkedinAdapter.matches', () => {
     FERNHILL,
     MERIDIAN,
     'https://www.linkedin.com/jobs/collections/similar-jobs/?referenceJobId=4449683666&currentJobId=4457185005',
+    // Signed out, LinkedIn serves the page from country hosts (the real corpus's Modine capture, from ca.)
+    'https://pl.linkedin.com/jobs/view/senior-net-developer-at-tata-consultancy-services-4422277574',
+    'https://ca.linkedin.com/jobs/view/general-laborer-morning-shift-at-modine-manufacturing-company-4300123456',
+    // The guest endpoint's posting block, which tools fetch and keep (the corpus's Robert Half and Fairdeal captures)
+    'https://www.linkedin.com/jobs-guest/jobs/api/jobPosting/4422277574',
+    'https://www.linkedin.com/jobs-guest/jobs/api/jobPosting/',
   ];
   const mustNotMatch = [
     'https://www.linkedin.com/feed/',
@@ -77,10 +83,12 @@ describe('linkedinAdapter.matches', () => {
     'https://www.linkedin.com/company/tata-consultancy-services/jobs/',
     'https://www.linkedin.com/in/someone/',
     'https://www.linkedin.com/messaging/',
-    // the signed-out posting fragment is fetched by pages, not visited
-    'https://www.linkedin.com/jobs-guest/jobs/api/jobPosting/4422277574',
-    // chose: country hosts serve signed-out copies; the content script is not declared there
-    'https://pl.linkedin.com/jobs/view/senior-net-developer-at-tata-consultancy-services-4422277574',
+    // the guest endpoint's list of search cards is a list of jobs, not one posting
+    'https://www.linkedin.com/jobs-guest/jobs/api/seeMoreJobPostings/search?keywords=rust&start=25',
+    'https://www.linkedin.com/jobs-guest/jobs/api/jobPosting/4422277574/apply',
+    // not country hosts
+    'https://business.linkedin.com/jobs/view/4422277574/',
+    'https://www.linkedin.co/jobs/view/4422277574/',
     // look-alikes
     'https://www.linkedin.com.example.com/jobs/view/4422277574/',
     'https://example.com/www.linkedin.com/jobs/view/4422277574/',
@@ -100,6 +108,8 @@ describe('linkedinAdapter.matches', () => {
     expect(linkedinPostingKey(new URL(TCS))).toEqual({ id: '4422277574', selected: false });
     expect(linkedinPostingKey(new URL(FERNHILL))).toEqual({ id: '4302761950', selected: true });
     expect(linkedinAdapter.jobIdFromUrl?.(new URL(MERIDIAN))).toBe('4309876543');
+    expect(linkedinAdapter.jobIdFromUrl?.(new URL('https://www.linkedin.com/jobs-guest/jobs/api/jobPosting/4465981744'))).toBe('4465981744');
+    expect(linkedinAdapter.jobIdFromUrl?.(new URL('https://www.linkedin.com/jobs-guest/jobs/api/jobPosting/'))).toBeNull();
   });
 
   it('is chosen by the registry, and the content script is declared on its jobs pages only', () => {
