@@ -121,8 +121,8 @@ const OFFICE_DAYS = [
   new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?)\\s*(?:a|per|each)\\s*week\\s+(?:on[- ]?site|in[- ]office|in[- ]person)`, 'iu'),
   // "on-site in our San Francisco office, five days a week"
   new RegExp(`(?<![\\p{L}])(?:in|at)\\s+${OFFICE}\\s*,\\s*(?:at\\s+least\\s+)?${DAY_COUNT}\\s*days?\\s*(?:a|per|each|every|\\/)\\s*(?:week|wk)`, 'iu'),
-  // "on site two days a week", "in person 3 days per week"
-  new RegExp(`(?<![\\p{L}])(?:on[- ]?site|in[- ]office|in[- ]person)\\s+(?:at\\s+least\\s+|for\\s+)?${DAY_COUNT}\\s*days?\\s*(?:a|per|each|every|\\/)\\s*(?:week|wk)`, 'iu'),
+  // "on site two days a week", "in person 3 days per week", "in-office in London at least three days per week"
+  new RegExp(`(?<![\\p{L}])(?:on[- ]?site|in[- ]office|in[- ]person|in\\s+the\\s+office)(?:\\s+(?:in|at)\\s+[\\p{L} ,.'-]{1,40}?)?\\s+(?:at\\s+least\\s+|for\\s+|a\\s+minimum\\s+of\\s+)?${DAY_COUNT}\\s*days?\\s*(?:a|per|each|every|\\/)\\s*(?:week|wk)`, 'iu'),
 ];
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -174,6 +174,8 @@ function policyWord(value: string, inText = false): RemotePolicy | null {
   if (/(?<![\p{L}])(?:remote|telecommut\w*|work from home|wfh|home[- ]based|home[- ]?work(?:er|ing))(?![\p{L}])|^\s*(?:anywhere|worldwide)\b/u.test(v)) return 'remote';
   if (/(?<![\p{L}])(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)(?![\p{L}])/u.test(v)) return 'onsite';
   if (!inText && /(?<![\p{L}])(?:office|in[- ]house)(?![\p{L}])/u.test(v)) return 'onsite';
+  // A workplace field of "Flexible" (ServiceNow's work persona) is part office, part home.
+  if (!inText && /^\s*flexible\s*$/u.test(v)) return 'hybrid';
   return null;
 }
 
@@ -298,12 +300,22 @@ const VISITS = /\b(?:some|occasional|periodic|quarterly|monthly|regular|periodic
 
 const BASED_IN = /\b(?:role|position|job|team|you)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:based|located)\s+(?:in|out\s+of)\s+([^,;.]+)/i;
 
-const COMPANY_LEVEL = /\b(?:we'?re|we\s+are|our\s+(?:company|culture|organi[sz]ation))\b|\bcompany\b|\bremote[- ]first\b/i;
-const ROLE_LEVEL = /\b(?:this|the)\s+(?:role|position|job|opportunity)\b|\byou(?:'ll|'d|'re|r)?\b/i;
+/**
+ * Words of a company's general culture rather than this role's arrangement: "we believe employees
+ * are better together and in-person work affords..." (Palantir's closing text, beside a Lever
+ * workplace type of Hybrid), "teams may offer hybrid".
+ */
+const COMPANY_LEVEL =
+  /\b(?:we'?re|we\s+are|our\s+(?:company|culture|organi[sz]ation|teams|people|employees|offices))\b|\bcompany\b|\bremote[- ]first\b|\bwe\s+(?:believe|value|think|encourage|embrace|champion)\b|\bculture\b|\bemployees\b|\bteams?\s+(?:may|can|might)\b|\bsome\s+(?:roles|positions|teams)\b|\bwhile\s+others\b|\b(?:remote|hybrid|on[- ]?site|in[- ]office)\s+(?:roles|positions|jobs|teams|hubs|employees|workers)\b/i;
+// "the opportunity for more creative outcomes" is not the role; "this opportunity" is.
+const ROLE_LEVEL = /\b(?:this|the)\s+(?:role|position|job)\b|\bthis\s+opportunity\b|\byou(?:'ll|'d|'re|r)?\b/i;
+/** An ability asked of the candidate ("Able to work on-site at one of our offices"), not the arrangement. */
+const ABILITY = /\b(?:able|ability|willing(?:ness)?|prepared|available)\s+to\s+(?:work|be|commute|travel|come)\b/i;
 
 /** What one clause says about the workplace; `evidence` is the sentence the clause is part of. */
 function signalsIn(clause: string, evidence: string): Signal[] {
-  const companyLevel = COMPANY_LEVEL.test(clause) && !ROLE_LEVEL.test(clause);
+  // Weak like company culture: it decides only where nothing about the role is said.
+  const companyLevel = (COMPANY_LEVEL.test(clause) && !ROLE_LEVEL.test(clause)) || ABILITY.test(clause);
   const out: Signal[] = [];
   const add = (kind: SignalKind) => out.push({ kind, companyLevel, evidence });
   const days = officeDaysIn(clause);

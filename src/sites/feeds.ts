@@ -180,7 +180,7 @@ function structuredPay(item: Json): StructuredPay[] {
 }
 
 /** "Work flexibility: Office-based" in a list of custom fields (SmartRecruiters' `customField`). */
-const WORKPLACE_LABEL = /work\s*(?:place|flexibility|model|arrangement|location\s+type)|remote/i;
+const WORKPLACE_LABEL = /work\s*(?:place|flexibility|model|arrangement|persona|location\s+type)|remote/i;
 
 function workplace(item: Json): FieldValue[] {
   const out: FieldValue[] = [];

@@ -223,3 +223,29 @@ describe('parseRemote: label lines and answers as real postings write them (test
     expect([r.policy, r.conflict]).toEqual(['remote', null]);
   });
 });
+
+describe("parseRemote: company culture is not this role's policy (test/corpus/real)", () => {
+  const board = (value: string): FieldValue[] => [{ value, source: 'board', field: 'Lever API workplaceType' }];
+  it.each([
+    // lever/palantir-*: the closing text beside a Lever workplace type of Hybrid.
+    'In keeping consistent with Palantir’s values and culture, we believe employees are “better together” and in-person work affords the opportunity for more creative outcomes.',
+    // workday/fidelity-senior-software-engineer
+    'Currently, some roles and locations require 100% onsite presence, while others require less. This transition does not apply to fully remote roles.',
+    // text/anima-account-executive-uk
+    'We have remote hubs in EU West, NA and India (in addition to our fully remote teams).',
+    // lever/zoox-postings-4: an ability asked of the candidate, not the arrangement.
+    'Able to work on-site at one of our office locations.',
+  ])('keeps the board\'s Hybrid beside %j', (t) => {
+    const r = parseRemote({ structured: board('hybrid'), location: null, text: t });
+    expect([r.policy, r.conflict]).toEqual(['hybrid', null]);
+  });
+
+  it('reads office days with the place between (greenhouse/stripe-board-four-account-executives)', () => {
+    const r = text('- Willingness and ability to work in-office in London at least three days per week.');
+    expect([r.policy, r.officeDaysMin]).toEqual(['hybrid', 3]);
+  });
+
+  it('reads a workplace field of "Flexible" as hybrid (smartrecruiters/servicenow-*: Work Persona)', () => {
+    expect(parseRemote({ structured: board('Flexible'), location: null, text: '' }).policy).toBe('hybrid');
+  });
+});
