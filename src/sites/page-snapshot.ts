@@ -44,7 +44,7 @@ export interface SnapshotOptions {
 
 /**
  * `<!DOCTYPE html>` and the page's `<html>` element, serialised from a sanitised clone: no
- * script (except JSON-LD data), no event handler, no `javascript:` URL, no embedded document
+ * script (but JSON-LD and JSON data blocks), no event handler, no `javascript:` URL, no embedded document
  * or plugin, no `<base>` or meta refresh, no comment, no value a user may have typed, and none
  * of `omit`. Pure: `doc` is not changed.
  */
@@ -159,13 +159,16 @@ function neutraliseRawText(el: Element): void {
 }
 
 /**
- * JSON-LD is kept: it is data, not code (browsers do not run a script of that type), and it is
- * what readers of most boards and of any other page read the posting from. Kept exactly as
- * the readers select it (`script[type="application/ld+json" i]`, src/sites/jsonld.ts); any
- * other type, or none, is code or may be.
+ * Data blocks the readers read are kept: JSON-LD (`script[type="application/ld+json" i]`,
+ * src/sites/jsonld.ts), which is where most boards and any other page state the posting, and
+ * embedded JSON (`script[type="application/json" i]`, src/sites/aggregator.ts). A browser never
+ * runs a script of either type: it is data, not code. Any other type, or none, is code or may
+ * be (a module, an import map, speculation rules), and goes.
  */
+const DATA_BLOCK_TYPES = new Set(['application/ld+json', 'application/json']);
+
 function keepsScript(el: Element): boolean {
-  return (el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json';
+  return DATA_BLOCK_TYPES.has((el.getAttribute('type') ?? '').toLowerCase());
 }
 
 /** What a URL parser would see: tabs and newlines anywhere are dropped, and leading controls and spaces. */

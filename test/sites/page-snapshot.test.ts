@@ -33,7 +33,8 @@ function executable(doc: Document): string[] {
   const visit = (root: ParentNode) => {
     for (const el of Array.from(root.querySelectorAll('*'))) {
       const name = el.localName.toLowerCase();
-      if (name === 'script' && el.getAttribute('type')?.toLowerCase() !== 'application/ld+json') found.push(`<${el.localName}>`);
+      const type = el.getAttribute('type')?.toLowerCase();
+      if (name === 'script' && type !== 'application/ld+json' && type !== 'application/json') found.push(`<${el.localName}>`);
       if (['noscript', 'object', 'embed', 'base'].includes(name)) found.push(`<${name}>`);
       if (name === 'meta' && el.getAttribute('http-equiv')?.toLowerCase() === 'refresh') found.push('meta refresh');
       for (const attr of Array.from(el.attributes)) {
@@ -73,17 +74,22 @@ describe('snapshotPageHtml', () => {
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
-  it('removes scripts in any casing, and keeps JSON-LD, which is data the readers need', () => {
+  it('removes scripts in any casing, and keeps the JSON-LD and JSON data blocks the readers need', () => {
     const doc = page(
       '<ScRiPt>steal()</sCrIpT><script type="module">x()</script><script src="https://cdn.example/app.js"></script>' +
         '<script type="text/javascript">y()</script><script type="text/template"><b>t</b></script>' +
-        '<script type="APPLICATION/LD+JSON">{"@type":"JobPosting","title":"Kept"}</script>',
+        '<script type="importmap">{"imports":{"a":"/evil.js"}}</script><script type=" application/ld+json">{"spaced":1}</script>' +
+        '<script>window.__appData = {"posting":{}};</script>' +
+        '<script type="APPLICATION/LD+JSON" src="/ld.json">{"@type":"JobPosting","title":"Kept"}</script>' +
+        '<script type="application/json" id="payload">{"job":{"title":"Kept too"}}</script>',
     );
     const html = snapshotPageHtml(doc);
-    expect(html).not.toMatch(/steal|x\(\)|app\.js|y\(\)|text\/template/);
+    expect(html).not.toMatch(/steal|x\(\)|app\.js|y\(\)|text\/template|evil|spaced|__appData|ld\.json/);
     const back = reparse(html);
-    expect(back.querySelectorAll('script')).toHaveLength(1);
+    expect(back.querySelectorAll('script')).toHaveLength(2);
+    expect(back.querySelector('script')!.getAttribute('type')).toBe('APPLICATION/LD+JSON');
     expect(JSON.parse(back.querySelector('script')!.textContent!)).toEqual({ '@type': 'JobPosting', title: 'Kept' });
+    expect(JSON.parse(back.getElementById('payload')!.textContent!)).toEqual({ job: { title: 'Kept too' } });
     expect(executable(back)).toEqual([]);
   });
 
