@@ -1,6 +1,6 @@
 import { buildTestCase, serializeTestCase, testCaseFileName } from '../io/test-case.ts';
 import type { Posting } from '../model/index.ts';
-import { snapshotPageHtml } from '../sites/page-snapshot.ts';
+import { pageAddress, snapshotPageHtml } from '../sites/page-snapshot.ts';
 import { downloadText } from '../ui/download.ts';
 
 /**
@@ -21,7 +21,7 @@ export function saveTestCase(input: {
 }): string {
   const now = input.now ?? new Date();
   const html = snapshotPageHtml(input.doc, { omit: [input.panelHost] });
-  const text = serializeTestCase(buildTestCase({ url: input.doc.URL, html, reading: input.reading, extension: input.extension, capturedAt: now }));
+  const text = serializeTestCase(buildTestCase({ url: pageAddress(input.doc), html, reading: input.reading, extension: input.extension, capturedAt: now }));
   const fileName = testCaseFileName(input.reading, now);
   downloadText(text, 'application/json', fileName, input.into);
   return fileName;

@@ -5,7 +5,12 @@
  * read: every change is made to the clone.
  *
  * Node types and tags are tested by number and name, not with `instanceof`: a page parsed by
- * DOMParser or happy-dom has its own globals.
+ * DOMParser or happy-dom has its own globals. And the DOM is reached through its prototypes'
+ * own accessors (`Dom`), never through the nodes' properties: a form's named controls shadow
+ * the form's properties (`<input name="attributes">` makes `form.attributes` that input, so a
+ * form's `onsubmit` would go unseen), and the page's named images and forms shadow the
+ * document's (`<img name="documentElement">`). The prototypes are this script's, which the
+ * page cannot change.
  */
 
 const ELEMENT_NODE = 1;
@@ -44,60 +49,126 @@ export interface SnapshotOptions {
 
 /**
  * `<!DOCTYPE html>` and the page's `<html>` element, serialised from a sanitised clone: no
- * script (but JSON-LD and JSON data blocks), no event handler, no `javascript:` URL, no embedded document
- * or plugin, no `<base>` or meta refresh, no comment, no value a user may have typed, and none
- * of `omit`. Pure: `doc` is not changed.
+ * script (but JSON-LD and JSON data blocks), no event handler, no `javascript:` URL, no
+ * embedded document or plugin, no `<base>` or meta refresh, no comment, no value a user may
+ * have typed, and none of `omit`. Pure: `doc` is not changed.
  */
 export function snapshotPageHtml(doc: Document, options: SnapshotOptions = {}): string {
-  const root = doc.documentElement;
+  const root = builtin<Element | null>(doc, 'documentElement').get();
   if (!root) return '<!DOCTYPE html>\n';
+  const dom = domOf(root);
   // Where our own elements are, as child-index paths: the clone has the same shape until it is changed.
-  const omitted = (options.omit ?? []).map((node) => pathFrom(root, node)).filter((path): path is number[] => path !== null);
-  const clone = root.cloneNode(true) as Element;
+  const omitted = (options.omit ?? []).map((node) => pathFrom(dom, root, node)).filter((path): path is number[] => path !== null);
+  const clone = dom.clone(root) as Element;
   // Resolved before any removal shifts the indices, removed after.
-  const ours = omitted.map((path) => nodeAt(clone, path)).filter((node): node is ChildNode => node !== null && node !== clone);
-  for (const node of ours) node.parentNode?.removeChild(node);
-  sanitise(clone);
-  return `<!DOCTYPE html>\n${clone.outerHTML}`;
+  const ours = omitted.map((path) => nodeAt(dom, clone, path)).filter((node): node is Node => node !== null && node !== clone);
+  for (const node of ours) dom.detach(node);
+  sanitise(dom, clone);
+  return `<!DOCTYPE html>\n${dom.outerHtml(clone)}`;
+}
+
+/** The page's address, read past anything the page named `URL`. */
+export function pageAddress(doc: Document): string {
+  return builtin<string>(doc, 'URL').get();
+}
+
+/** A property of `target` as its prototypes define it, skipping what the object itself holds (its named elements). */
+function builtin<T>(target: object, name: string): { get: () => T; call: (...args: unknown[]) => unknown } {
+  for (let proto = Object.getPrototypeOf(target) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (!descriptor) continue;
+    return {
+      get: () => (descriptor.get ? descriptor.get.call(target) : descriptor.value) as T,
+      call: (...args) => (descriptor.value as (...a: unknown[]) => unknown).apply(target, args),
+    };
+  }
+  throw new Error(`the page's DOM has no ${name}`);
+}
+
+type Dom = ReturnType<typeof domOf>;
+
+/** The DOM's own accessors for nodes of `root`'s realm, applied to any node of it. */
+function domOf(root: Element) {
+  const descriptor = (name: string): PropertyDescriptor => {
+    for (let proto = Object.getPrototypeOf(root) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+      const found = Object.getOwnPropertyDescriptor(proto, name);
+      if (found) return found;
+    }
+    throw new Error(`the page's DOM has no ${name}`);
+  };
+  const getter = <T>(name: string) => {
+    const get = descriptor(name).get!;
+    return (node: Node): T => get.call(node) as T;
+  };
+  const method = <A extends unknown[], R>(name: string) => {
+    const fn = descriptor(name).value as (...args: A) => R;
+    return (node: Node, ...args: A): R => fn.apply(node, args);
+  };
+  const textContent = descriptor('textContent');
+  const localName = getter<string | null>('localName');
+  const parentNode = getter<Node | null>('parentNode');
+  const removeChild = method<[Node], Node>('removeChild');
+  return {
+    nodeType: getter<number>('nodeType'),
+    localName: (el: Element) => (localName(el) ?? '').toLowerCase(),
+    childNodes: (node: Node) => Array.from(getter<NodeListOf<ChildNode>>('childNodes')(node)),
+    parentNode,
+    contains: method<[Node], boolean>('contains'),
+    clone: (node: Node) => method<[boolean], Node>('cloneNode')(node, true),
+    detach: (node: Node) => {
+      const parent = parentNode(node);
+      if (parent) removeChild(parent, node);
+    },
+    all: (root: Node) => Array.from(method<[string], NodeListOf<Element>>('querySelectorAll')(root, '*')),
+    attributes: (el: Element) => Array.from(getter<NamedNodeMap>('attributes')(el)),
+    getAttribute: method<[string], string | null>('getAttribute'),
+    hasAttribute: method<[string], boolean>('hasAttribute'),
+    removeAttribute: method<[string], void>('removeAttribute'),
+    removeAttributeNS: method<[string | null, string], void>('removeAttributeNS'),
+    empty: method<[], void>('replaceChildren'),
+    text: (node: Node): string => (textContent.get!.call(node) as string | null) ?? '',
+    setText: (node: Node, text: string) => textContent.set!.call(node, text),
+    outerHtml: getter<string>('outerHTML'),
+  };
 }
 
 /** Child indices from `root` down to `node`, or null when `node` is not inside `root`. */
-function pathFrom(root: Node, node: Node): number[] | null {
+function pathFrom(dom: Dom, root: Node, node: Node): number[] | null {
   const path: number[] = [];
   let current: Node | null = node;
   while (current && current !== root) {
-    const parent: Node | null = current.parentNode;
+    const parent: Node | null = dom.parentNode(current);
     if (!parent) return null;
-    path.unshift(Array.prototype.indexOf.call(parent.childNodes, current) as number);
+    path.unshift(dom.childNodes(parent).indexOf(current as ChildNode));
     current = parent;
   }
   return current === root ? path : null;
 }
 
-function nodeAt(root: Node, path: readonly number[]): ChildNode | null {
+function nodeAt(dom: Dom, root: Node, path: readonly number[]): Node | null {
   let current: Node | null = root;
-  for (const index of path) current = current?.childNodes[index] ?? null;
-  return current as ChildNode | null;
+  for (const index of path) current = current ? (dom.childNodes(current)[index] ?? null) : null;
+  return current;
 }
 
 /** Sanitises `root` and everything under it, template contents included, in place. */
-function sanitise(root: ParentNode): void {
-  removeComments(root);
+function sanitise(dom: Dom, root: Node): void {
+  removeComments(dom, root);
   // A live list would skip nodes as they are removed: take the elements first.
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (!(root as Node).contains(el)) continue; // inside an element already removed
-    if (!keep(el)) {
-      el.remove();
+  for (const el of dom.all(root)) {
+    if (!dom.contains(root, el)) continue; // inside an element already removed
+    if (!keep(dom, el)) {
+      dom.detach(el);
       continue;
     }
-    neutraliseRawText(el);
-    cleanAttributes(el);
-    clearTypedValues(el);
+    neutraliseRawText(dom, el);
+    cleanAttributes(dom, el);
+    clearTypedValues(dom, el);
     // A template's content is a separate fragment that querySelectorAll does not enter, but
-    // the serialiser writes it out, and a parser of the file would build it again.
-    if (el.localName.toLowerCase() === 'template' && isFragment((el as HTMLTemplateElement).content)) {
-      sanitise((el as HTMLTemplateElement).content);
-    }
+    // the serialiser writes it out, and a parser of the file would build it again. (A
+    // template is not a form: nothing of the page's can shadow its `content`.)
+    const content: unknown = dom.localName(el) === 'template' ? (el as HTMLTemplateElement).content : null;
+    if (isFragment(content)) sanitise(dom, content);
   }
 }
 
@@ -110,51 +181,53 @@ function isFragment(value: unknown): value is DocumentFragment {
  * `>` (a script can make one) would end early in the file and the rest would be markup. No
  * reader needs them.
  */
-function removeComments(root: ParentNode): void {
+function removeComments(dom: Dom, root: Node): void {
   const found: Node[] = [];
   const visit = (node: Node) => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === COMMENT_NODE || child.nodeType === PROCESSING_INSTRUCTION_NODE) found.push(child);
-      else if (child.nodeType === ELEMENT_NODE) visit(child);
+    for (const child of dom.childNodes(node)) {
+      const type = dom.nodeType(child);
+      if (type === COMMENT_NODE || type === PROCESSING_INSTRUCTION_NODE) found.push(child);
+      else if (type === ELEMENT_NODE) visit(child);
     }
   };
-  visit(root as Node);
-  for (const node of found) node.parentNode?.removeChild(node);
+  visit(root);
+  for (const node of found) dom.detach(node);
 }
 
 /** Whether an element stays in the snapshot at all. */
-function keep(el: Element): boolean {
+function keep(dom: Dom, el: Element): boolean {
   // Lower-cased: an element made by a script in another namespace (`createElementNS(null,
   // 'SCRIPT')`) is written as `<SCRIPT>` and would be parsed back as an HTML script.
-  const name = el.localName.toLowerCase();
-  if (name === 'script') return keepsScript(el);
+  const name = dom.localName(el);
+  if (name === 'script') return keepsScript(dom, el);
   if (REMOVED_ELEMENTS.has(name)) return false;
-  if (name === 'meta' && (el.getAttribute('http-equiv') ?? '').trim().toLowerCase() === 'refresh') return false;
+  if (name === 'meta' && (dom.getAttribute(el, 'http-equiv') ?? '').trim().toLowerCase() === 'refresh') return false;
   // SVG animation can set an `href` to a `javascript:` URL after the fact.
-  if ((name === 'animate' || name === 'set') && /href$/i.test(el.getAttribute('attributeName') ?? el.getAttribute('attributename') ?? '')) {
+  if ((name === 'animate' || name === 'set') && /href$/i.test(dom.getAttribute(el, 'attributeName') ?? dom.getAttribute(el, 'attributename') ?? '')) {
     return false;
   }
   // Fallback text that holds its own end tag cannot be written out safely (see RAW_TEXT).
-  if (RAW_TEXT.has(name) && name !== 'iframe' && new RegExp(`</${name}`, 'i').test(el.textContent ?? '')) return false;
+  if (RAW_TEXT.has(name) && name !== 'iframe' && new RegExp(`</${name}`, 'i').test(dom.text(el))) return false;
   return true;
 }
 
 /** Raw text that would end its element early in the file is escaped in its own language, or emptied; a kept script loses `src`. */
-function neutraliseRawText(el: Element): void {
-  const name = el.localName.toLowerCase();
-  const text = el.textContent ?? '';
+function neutraliseRawText(dom: Dom, el: Element): void {
+  const name = dom.localName(el);
   if (name === 'script') {
     // A data block has no use for `src`, and a loader could take it for one.
-    el.removeAttribute('src');
+    dom.removeAttribute(el, 'src');
     // `</script` would end the element early, and `<!--` changes how a parser reads to its end.
     // `\u003c` is the same character to a JSON parser, inside a string where `<` can be at all.
-    if (/<\/script|<!--/i.test(text)) el.textContent = text.replace(/</g, '\\u003c');
+    const text = dom.text(el);
+    if (/<\/script|<!--/i.test(text)) dom.setText(el, text.replace(/</g, '\\u003c'));
   } else if (name === 'style') {
     // A CSS escape: the same style sheet, and no `</style>` that ends the element early.
-    if (/<\/style/i.test(text)) el.textContent = text.replace(/</g, '\\3c ');
+    const text = dom.text(el);
+    if (/<\/style/i.test(text)) dom.setText(el, text.replace(/</g, '\\3c '));
   } else if (name === 'iframe') {
     // An iframe's text is never shown (it is the fallback of browsers without frames).
-    el.replaceChildren();
+    dom.empty(el);
   }
 }
 
@@ -167,8 +240,8 @@ function neutraliseRawText(el: Element): void {
  */
 const DATA_BLOCK_TYPES = new Set(['application/ld+json', 'application/json']);
 
-function keepsScript(el: Element): boolean {
-  return DATA_BLOCK_TYPES.has((el.getAttribute('type') ?? '').toLowerCase());
+function keepsScript(dom: Dom, el: Element): boolean {
+  return DATA_BLOCK_TYPES.has((dom.getAttribute(el, 'type') ?? '').toLowerCase());
 }
 
 /** What a URL parser would see: tabs and newlines anywhere are dropped, and leading controls and spaces. */
@@ -181,9 +254,10 @@ function runsScript(value: string): boolean {
   return SCRIPT_SCHEMES.some((scheme) => url.startsWith(scheme));
 }
 
-function cleanAttributes(el: Element): void {
-  const name = el.localName.toLowerCase();
-  for (const attr of Array.from(el.attributes)) {
+function cleanAttributes(dom: Dom, el: Element): void {
+  const name = dom.localName(el);
+  // Attr nodes are not shadowed by anything: their own properties are safe to read.
+  for (const attr of dom.attributes(el)) {
     const attrName = attr.name.toLowerCase();
     const local = attr.localName.toLowerCase();
     const drop =
@@ -194,7 +268,7 @@ function cleanAttributes(el: Element): void {
       attrName === 'srcdoc' ||
       ((URL_ATTRIBUTES.has(attrName) || URL_ATTRIBUTES.has(local)) &&
         (runsScript(attr.value) || (FRAMES.has(name) && normalisedUrl(attr.value).startsWith('data:'))));
-    if (drop) el.removeAttributeNS(attr.namespaceURI, attr.localName);
+    if (drop) dom.removeAttributeNS(el, attr.namespaceURI, attr.localName);
   }
 }
 
@@ -203,13 +277,13 @@ function cleanAttributes(el: Element): void {
  * is typed into the attribute), a text area's text, and an editable region's content. A user
  * may have started an application on the page.
  */
-function clearTypedValues(el: Element): void {
-  const name = el.localName.toLowerCase();
+function clearTypedValues(dom: Dom, el: Element): void {
+  const name = dom.localName(el);
   if (name === 'input') {
-    if (!BUTTON_INPUTS.has((el.getAttribute('type') ?? '').trim().toLowerCase())) el.removeAttribute('value');
+    if (!BUTTON_INPUTS.has((dom.getAttribute(el, 'type') ?? '').trim().toLowerCase())) dom.removeAttribute(el, 'value');
   } else if (name === 'textarea') {
-    el.replaceChildren();
-  } else if (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable')?.trim().toLowerCase() !== 'false') {
-    el.replaceChildren();
+    dom.empty(el);
+  } else if (dom.hasAttribute(el, 'contenteditable') && dom.getAttribute(el, 'contenteditable')?.trim().toLowerCase() !== 'false') {
+    dom.empty(el);
   }
 }

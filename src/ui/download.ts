@@ -10,7 +10,8 @@ export function downloadText(text: string | readonly string[], type: string, fil
   const parent: ParentNode = isDocument(into) ? (into.body ?? into.documentElement) : into;
   const blob = new Blob(typeof text === 'string' ? [text] : [...text], { type });
   const url = URL.createObjectURL(blob);
-  const link = doc.createElement('a');
+  // Through the prototype: on a job site's page, an `<img name="createElement">` shadows the document's own.
+  const link = Document.prototype.createElement.call(doc, 'a') as HTMLAnchorElement;
   link.href = url;
   link.download = fileName;
   link.style.display = 'none';

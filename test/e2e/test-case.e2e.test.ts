@@ -33,14 +33,18 @@ describe('Save this page as a test case, in Chromium', () => {
     await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
 
     // What a live page may hold by now: code its scripts added, a handler, a field the user
-    // began to fill in (typed, so only the field's value holds it).
+    // began to fill in (typed, so only the field's value holds it), and elements whose names
+    // shadow the DOM's own properties (DOM clobbering).
     await page.evaluate(() => {
       const extra = document.createElement('div');
       extra.id = 'added-by-the-page';
       extra.innerHTML =
         '<a href=" java&#x09;script:alert(1)" onclick="alert(2)">Share</a>' +
         '<svg><script>alert(3)</script><a href="javascript:alert(4)"><text>x</text></a></svg>' +
-        '<form><input name="email" aria-label="Email"><textarea name="cover" aria-label="Cover letter"></textarea></form>';
+        '<form onsubmit="alert(6)" action="javascript:alert(7)"><input name="email" aria-label="Email"><textarea name="cover" aria-label="Cover letter"></textarea>' +
+        // Names that shadow the DOM's own: the form's `attributes` and `localName`, the document's `URL` and more.
+        '<input type="hidden" name="attributes"><input type="hidden" name="localName"></form>' +
+        '<img name="URL" alt=""><img name="documentElement" alt=""><img name="createElement" alt="">';
       const script = document.createElement('script');
       script.textContent = 'window.addedByPage = true;';
       document.body.append(extra, script);
@@ -80,6 +84,7 @@ describe('Save this page as a test case, in Chromium', () => {
     expect(html).not.toMatch(/joblens-overlay|jl-highlight|jl-card|Save this page as a test case/);
     // The page's own additions that are not code stay: it is the page as it is now.
     expect(html).toContain('id="added-by-the-page"');
+    expect(html).toContain('name="documentElement"');
 
     // The file is a fixture: the command line reads its page at its address to the same posting.
     const out: string[] = [];

@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
-import { snapshotPageHtml } from '../../src/sites/page-snapshot.ts';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { pageAddress, snapshotPageHtml } from '../../src/sites/page-snapshot.ts';
 
 // Nothing loads or runs: the pages here name frames, style sheets and scripts on purpose.
 const window = new Window({
@@ -225,6 +225,37 @@ describe('snapshotPageHtml', () => {
     expect(html).not.toMatch(/me@example|typed@example|abc123|hunter2|Dear hiring|cover letter draft/);
     expect(html).toContain('Fixed text');
     expect(html).toContain('value="Submit application"');
+  });
+
+  it('is not fooled by names that shadow the DOM: a form\'s controls, the document\'s images', () => {
+    const doc = page(
+      '<form id="f" onsubmit="alert(1)" action="javascript:alert(2)"><input name="attributes"><input name="localName"><input name="nodeType">' +
+        '<input name="childNodes"><input name="remove"><!-- --><script>alert(3)</script></form><h1>Engineer</h1>',
+    );
+    // What a browser's named properties do (happy-dom has none): a form's control shadows the
+    // form's built-in of that name, on the copy too. Set on the forms' own prototype, which a
+    // DOM walked from <html> never passes through; taken away again below.
+    const formProto = Object.getPrototypeOf(doc.getElementById('f')!) as object;
+    const names = ['attributes', 'localName', 'nodeType', 'childNodes', 'remove'];
+    for (const name of names) {
+      Object.defineProperty(formProto, name, {
+        get(this: Element) {
+          return (window.Element.prototype as unknown as Element).querySelector.call(this, `[name="${name}"]`);
+        },
+        configurable: true,
+      });
+    }
+    onTestFinished(() => {
+      for (const name of names) delete (formProto as Record<string, unknown>)[name];
+    });
+    const decoy = doc.createElement('img');
+    Object.defineProperty(doc, 'documentElement', { value: decoy, configurable: true });
+    Object.defineProperty(doc, 'URL', { value: decoy, configurable: true });
+
+    const html = snapshotPageHtml(doc);
+    expect(html).toContain('<h1>Engineer</h1>');
+    expect(html).not.toMatch(/alert|onsubmit|<!--/);
+    expect(pageAddress(doc)).toBe('about:blank');
   });
 
   it('leaves out the elements it is told are ours, wherever they are', () => {
