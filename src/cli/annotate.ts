@@ -12,9 +12,9 @@ import { readPage, urlOfPage } from '../sites/registry.ts';
  * The pipeline from the command line:
  *   npm run annotate -- <file>... [--url <posting url>] [--pretty]
  * .html: a saved posting page; .json: a test case saved from the panel (its page, read at its
- * URL), or a board's posting API payload (one posting or an array); .txt: posting text. One Posting per line of JSON on stdout, in file order. A file that
- * cannot be read or understood gets one line on stderr and a non-zero exit code; the other
- * files are still annotated.
+ * URL), or a board's posting API payload (one posting or an array); .txt: posting text. One
+ * Posting per line of JSON on stdout, in file order. A file that cannot be read or understood
+ * gets one line on stderr and a non-zero exit code; the other files are still annotated.
  */
 
 export const USAGE = 'usage: npm run annotate -- <file>... [--url <posting url>] [--pretty]';
