@@ -11,7 +11,7 @@ import type { sendMessage as SendMessage } from '../../src/messaging/client.ts';
  */
 const sendMessage: typeof SendMessage = async (type, payload) => (await import('../../src/messaging/client.ts')).sendMessage(type, payload);
 
-type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage' | 'readVia'>;
+type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage' | 'readVia' | 'onSaveTestCase'>;
 
 /**
  * Connects the overlay to the background (whether this posting is saved, saving it, the
@@ -21,7 +21,7 @@ type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<Overlay
  * keeps the user's part (status, notes, corrections) and records what changed on the
  * page since, which the overlay then shows.
  */
-export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage, readVia }: OverlayRootProps) {
+export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage, readVia, onSaveTestCase }: OverlayRootProps) {
   const [saved, setSaved] = useState<SavedPosting | null>(null);
 
   useEffect(() => {
@@ -61,6 +61,7 @@ export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage
       onShowEvidence={onShowEvidence}
       isEvidenceOnPage={isEvidenceOnPage}
       readVia={readVia}
+      onSaveTestCase={onSaveTestCase}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Posting } from '../../src/model/index.ts';
@@ -16,6 +17,9 @@ import overlayCss from '../../src/ui/overlay/overlay.css?inline';
 interface Mounted {
   app: HTMLElement;
   highlighter: EvidenceHighlighter;
+  /** The panel's shadow root and its host: a test case leaves the host out of the page and downloads from the root. */
+  shadow: ShadowRoot;
+  host: HTMLElement;
 }
 
 export default defineContentScript({
@@ -64,7 +68,7 @@ export default defineContentScript({
         append: 'last',
         css: overlayCss,
         isolateEvents: true,
-        onMount(container, _shadow, host) {
+        onMount(container, shadow, host) {
           // The host sits outside the flow so the page's layout is untouched.
           host.style.setProperty('position', 'fixed', 'important');
           host.style.setProperty('top', '0', 'important');
@@ -91,7 +95,7 @@ export default defineContentScript({
           layer.setAttribute('aria-hidden', 'true');
           const app = document.createElement('div');
           container.append(layer, app);
-          return { app, highlighter: createEvidenceHighlighter(layer, host) };
+          return { app, highlighter: createEvidenceHighlighter(layer, host), shadow, host };
         },
         onRemove(mounted) {
           if (!mounted) return;
@@ -119,8 +123,17 @@ export default defineContentScript({
         }
         posting = parsed.data;
       }
-      const { app, highlighter } = await mount();
+      const { app, highlighter, shadow, host } = await mount();
       highlighter.clear();
+      // Loaded on the first press: the panel need not carry the sanitiser's setup until then.
+      const saveTestCase = async (reading: Posting) =>
+        (await import('../../src/extension/test-case-capture.ts')).saveTestCase({
+          doc: document,
+          reading,
+          extension: browser.runtime.getManifest().version,
+          panelHost: host,
+          into: shadow,
+        });
       render(
         posting ? (
           <OverlayRoot
@@ -130,6 +143,7 @@ export default defineContentScript({
             onShowEvidence={highlighter.show}
             isEvidenceOnPage={highlighter.has}
             readVia={command.kind === 'posting' ? command.via : undefined}
+            onSaveTestCase={() => saveTestCase(posting)}
           />
         ) : (
           <NotFound onClose={close} />

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { annotate, annotateText } from '../annotate.ts';
+import { isTestCaseFile, readTestCase } from '../io/test-case.ts';
 import type { Posting } from '../model/index.ts';
 import { payloadReaderFor, payloadReaders } from '../sites/payloads.ts';
 import { readPage, urlOfPage } from '../sites/registry.ts';
@@ -10,10 +11,10 @@ import { readPage, urlOfPage } from '../sites/registry.ts';
 /*
  * The pipeline from the command line:
  *   npm run annotate -- <file>... [--url <posting url>] [--pretty]
- * .html: a saved posting page; .json: Lever postings API payload (one posting or an array);
- * .txt: posting text. One Posting per line of JSON on stdout, in file order. A file that
- * cannot be read or understood gets one line on stderr and a non-zero exit code; the other
- * files are still annotated.
+ * .html: a saved posting page; .json: a test case saved from the panel (its page, read at its
+ * URL), or a board's posting API payload (one posting or an array); .txt: posting text. One
+ * Posting per line of JSON on stdout, in file order. A file that cannot be read or understood
+ * gets one line on stderr and a non-zero exit code; the other files are still annotated.
  */
 
 export const USAGE = 'usage: npm run annotate -- <file>... [--url <posting url>] [--pretty]';
@@ -88,6 +89,12 @@ function annotateHtml(html: string, window: Window, url: string | undefined, now
 
 function annotateJson(text: string, window: Window, url: string | undefined, now: Date): { postings: Posting[]; errors: string[] } {
   const data: unknown = JSON.parse(text);
+  // A test case says what it is; a board's payload is known only by its shape, so the test
+  // case is recognised first (its `reading` could pass for a posting in some shape).
+  if (isTestCaseFile(data)) {
+    const testCase = readTestCase(data);
+    return { postings: [annotateHtml(testCase.html, window, url ?? testCase.url, now)], errors: [] };
+  }
   const reader = payloadReaderFor(data);
   if (!reader) {
     const known = payloadReaders.map((r) => r.name).join(', ');

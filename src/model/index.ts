@@ -2,3 +2,4 @@ export * from './posting.ts';
 export * from './raw.ts';
 export * from './saved.ts';
 export * from './pay.ts';
+export * from './test-case.ts';

@@ -462,7 +462,7 @@ describe('hostile pages, in Chromium', () => {
       // Read as on the ordinary page: every field (the company comes from the page's title).
       const panel = await shownPanel(page);
       expect((await panel.innerText()).replace(/\bSaved\b/g, 'Save')).toBe(ordinary.replace(/\bSaved\b/g, 'Save'));
-      await panel.getByRole('button', { name: /^Save/ }).click();
+      await panel.getByRole('button', { name: /^Save(d to| this job to) JobLens$/ }).click();
       await expect.poll(() => panel.getByRole('button', { name: 'Saved to JobLens' }).isVisible(), { timeout: 10_000 }).toBe(true);
       await page.close();
     });

@@ -6,6 +6,7 @@ import { formatDate, formatPayParts, formatPolicy, formatSource, formatTimeZone,
 import { Annotations, type AnnotationsApi } from './Annotations.tsx';
 import { CorrectionMark } from './CorrectionMark.tsx';
 import { SavedSummary } from './SavedSummary.tsx';
+import { TestCaseAction } from './TestCaseAction.tsx';
 import { shownPay } from '../../model/pay.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface OverlayProps {
    * panel, so the user knows the figures came from a fallback.
    */
   readVia?: ReadVia;
+  /** Saves the page and this reading as a test case file; resolves to the file's name. No action without it. */
+  onSaveTestCase?: () => Promise<string>;
 }
 
 export type ReadVia = 'adapter' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
@@ -306,7 +309,7 @@ function isField(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('input, textarea, select') !== null;
 }
 
-export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, isEvidenceOnPage, readVia }: OverlayProps) {
+export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, isEvidenceOnPage, readVia, onSaveTestCase }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [save, setSave] = useState<SaveState>(saved ? { kind: 'saved' } : { kind: 'idle' });
   // Collapsing and expanding replace the button that was pressed: focus goes to the one
@@ -435,6 +438,7 @@ export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, 
         <p class="jl-save-status" role="status">
           {save.kind === 'error' ? <span class="jl-error">Could not save: {save.message}</span> : null}
         </p>
+        {onSaveTestCase ? <TestCaseAction key={posting.id} onSave={onSaveTestCase} /> : null}
       </footer>
     </aside>
   );
