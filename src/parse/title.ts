@@ -18,7 +18,7 @@ const BREADCRUMB = /\s*(?:›|»|\s>\s|\s\/\s|→)\s*/;
 /** Lines of a site's chrome: middle dots, pipes, arrows out, web addresses. */
 const CHROME = /[·|↗]|https?:\/\/|\bwww\.|\.(?:com|io|co|sh|org|net|ai)\b/i;
 /** "We're looking for a <Title> to join ...". */
-const LOOKING_FOR = /\b(?:looking for|seeking|hiring)\s+(?:an?\s+|our\s+(?:next\s+|first\s+)?)?((?:[\p{Lu}\d][\p{L}\d&/+.'’-]*(?:,)?\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*)(?:\s+(?:to|who|with|for|in|on|that|at|based)\b|[.!]?$)/u;
+const LOOKING_FOR = /\b(?:looking for|seeking|hiring|join\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}?team\s+as|join\s+us\s+as)\s+(?:an?\s+|our\s+(?:next\s+|first\s+)?)?((?:(?:Sr|Jr)\.\s+|[\p{Lu}\d][\p{L}\d&/+'’-]*(?:,)?\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*)(?:\s+(?:to|who|with|for|in|on|that|at|based)\b|[.!,;](?=\s|$)|$)/u;
 /** Headings every copied posting has, which are never its title. */
 const SECTION_WORDS = /^(?:job description|description|about the (?:job|role|company|team|position)|about us|job details|job facts|overview|summary|the role|position summary|full job description|responsibilities|benefits|apply|apply now|show more|show less|save|share)$/i;
 
@@ -29,6 +29,31 @@ const LISTS_BEGIN = /^(?:(?:key\s+)?responsibilities|duties|what you(?:'ll|’ll
 
 /** "Job Title: X", "Position: X", "title: X" (a page's front matter): the title, said outright. */
 const TITLE_LABEL = /^(?:(?:job|position|role|vacancy|posting)\s+)?(?:title|position|role|vacancy)\s*:\s*(.+)$/i;
+
+/** "The Kroger Senior Sales Insights Manager will be responsible for...": the title as the subject. */
+const SUBJECT = /^(?:[Tt]he|[Oo]ur|[Aa]s\s+(?:an?|the|our))\s+((?:[\p{Lu}\d][\p{L}\d&/+'’-]*\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*),?\s+(?:will|is\s+responsible|you\s+will|plays?|leads?|works?)\b/u;
+/** German-speaking postings mark a title with the genders it is open to: "Intern Data & GenAI (m/f/d)". */
+const GENDER_MARK = /([^:.!?]{3,90}?\(\s*[mwfdx]\s*\/\s*[mwfdx]\s*\/\s*[mwfdx]\s*\))/i;
+
+/** A line as written in Markdown or rich text, reduced to its words: "# [Title](url)", "**Title**", "### ●Title". */
+function plainLine(line: string): string {
+  return normalizeSpace(
+    line
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/^#{1,6}\s*/, '')
+      .replace(/^[●•▪■◦]\s*/, '')
+      .replace(/(\*\*|__)(.*?)\1/g, '$2')
+      .replace(/`([^`]*)`/g, '$1'),
+  );
+}
+
+/** The role noun ends the title's first part: "Senior Engineer, Payments", not "Join our Development Program". */
+function roleIsHead(title: string): boolean {
+  const head = title.split(/\s*(?:,|\s[-–—|]\s|\()\s*/)[0]!.trim();
+  const last = head.split(/\s+/).pop() ?? '';
+  return ROLE.test(last);
+}
 
 const MAX_LINES = 15;
 /** How far into the text "looking for a <Title>" is looked for. */
@@ -56,7 +81,7 @@ export function titleFromText(text: string): TextTitle {
   let best: { title: string; line: number | null; score: number } | null = null;
   let seen = 0;
   for (let i = 0; i < lines.length && seen < MAX_LINES; i++) {
-    const line = normalizeSpace(lines[i]!);
+    const line = plainLine(lines[i]!);
     if (!line) continue;
     if (LISTS_BEGIN.test(line)) break;
     const position = seen++;
@@ -68,12 +93,18 @@ export function titleFromText(text: string): TextTitle {
     if (parts.length >= 2) for (const part of parts) if (ROLE.test(part)) candidates.push({ title: part.trim(), line: i, bonus: 0 });
     const steps = line.split(BREADCRUMB).filter(Boolean);
     if (steps.length >= 3) candidates.push({ title: steps[steps.length - 1]!, line: i, bonus: 0 });
-    const wanted = position < MAX_SENTENCE_LINES ? LOOKING_FOR.exec(line) : null;
-    if (wanted) candidates.push({ title: wanted[1]!.replace(/,$/, ''), line: null, bonus: -1 });
+    if (position < MAX_SENTENCE_LINES) {
+      for (const re of [LOOKING_FOR, SUBJECT]) {
+        const wanted = re.exec(line);
+        if (wanted) candidates.push({ title: wanted[1]!.replace(/,$/, ''), line: null, bonus: -1 });
+      }
+      const gendered = GENDER_MARK.exec(line);
+      if (gendered) candidates.push({ title: gendered[1]!.trim(), line: gendered[1]!.trim() === line ? i : null, bonus: 2 });
+    }
     for (const c of candidates) {
       if (!plausible(c.title)) continue;
       let score = c.bonus - position * 0.2;
-      if (ROLE.test(c.title)) score += 3;
+      if (ROLE.test(c.title)) score += roleIsHead(c.title) ? 4 : 3;
       // A copied page shows its title more than once (breadcrumb, heading, facts table).
       if (whole.indexOf(c.title) !== whole.lastIndexOf(c.title)) score += 2;
       if (!best || score > best.score) best = { title: c.title, line: c.line, score };
@@ -81,5 +112,5 @@ export function titleFromText(text: string): TextTitle {
   }
   if (best && best.score > 0) return { title: best.title, line: best.line };
   const first = lines.findIndex((l) => l.trim() !== '');
-  return first >= 0 ? { title: normalizeSpace(lines[first]!), line: first } : { title: '', line: null };
+  return first >= 0 ? { title: plainLine(lines[first]!), line: first } : { title: '', line: null };
 }

@@ -50,3 +50,16 @@ describe('titleFromText: the title of posting text as people copy it', () => {
     );
   });
 });
+
+describe('titleFromText: titles as real pasted postings give them (test/corpus/real/text)', () => {
+  it.each([
+    ['# [Senior Software Engineer](https://www.remotewlb.com/apply/senior-software-engineer-86987)  \n### PensionBee', 'Senior Software Engineer'],
+    ['### **Data Analyst**\nABC', 'Data Analyst'],
+    ['Description\n\nThe Kroger Senior Sales Insights Manager will be responsible for identifying business needs.', 'Kroger Senior Sales Insights Manager'],
+    ['Trolley is the payouts platform.\nTrolley is seeking a self-driven individual to join our team as an Analytics Engineer. Reporting to the VP.', 'Analytics Engineer'],
+    ['Do you want to work with us?\nMake a difference with us as:  Intern Data & GenAI / M&A Analytics (m/f/d) .', 'Intern Data & GenAI / M&A Analytics (m/f/d)'],
+    ['About the job\nLAUNCH – Join AHEAD\'s Associate Development Program\nAHEAD builds platforms.\nAssociate AI Engineer\nWhat you will do', 'Associate AI Engineer'],
+  ])('%j', (text, title) => {
+    expect(titleFromText(text).title).toBe(title);
+  });
+});
