@@ -1,5 +1,5 @@
 import type { RawSection, Requirements } from '../model/index.ts';
-import { BULLET, normalizeSpace } from './text.ts';
+import { BULLET, normalizeSpace, splitSentences } from './text.ts';
 
 /*
  * Requirements are read from where postings put them: the items under a heading such as
@@ -9,29 +9,56 @@ import { BULLET, normalizeSpace } from './text.ts';
 
 /** Checked before REQUIRED_HEADING: "Preferred qualifications" is preferred, not a qualification. */
 const PREFERRED_HEADING =
-  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b/;
+  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\bvon vorteil\b|\bwünschenswert\b/;
 
 const REQUIRED_HEADING =
-  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b/;
+  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b/;
+
+/**
+ * Headings of what a posting says besides qualifications: the role, the company, the offer,
+ * the process. One of these ends a requirements list written as lines without bullets.
+ */
+const OTHER_HEADING =
+  /\bbenefits?\b|\bperks\b|\b(?:what )?we offer\b|\bour offer\b|\bwhat'?s in it for you\b|^why\b|^about\b|\bwho we are\b|^our (?:team|mission|values|culture|story|company|commitment)\b|\bresponsibilit(?:y|ies)\b|\bduties\b|\bwhat you(?:'ll| will) (?:do|be doing|work on|achieve)\b|\bhow you(?:'ll| will) make an impact\b|^your (?:role|impact|day|tasks|mission|chance)\b|^the (?:role|job|opportunity|team|position|impact|internship)\b|\bhow to apply\b|\bapplication\b|^apply\b|\bcompensation\b|\bsalary\b|\bpay (?:range|transparency)\b|^location\b|^schedule\b|\bworking (?:conditions|hours|model)\b|\bequal (?:employment )?opportunity\b|\bdiversity\b|\bhiring process\b|\binterview process\b|\bnext steps\b|\bwhat (?:should you|to) expect\b|^(?:where|when|how|why|what|who|which)\b|\btech stack\b|^life at\b|\badditional information\b|\bdas bieten wir\b|\bwir bieten\b|\bwas wir bieten\b|\b(?:deine|ihre) aufgaben\b|\bdaran wirst du arbeiten\b/;
+
+function headingKey(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[*#:_?.!…]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 /** Whether a heading introduces required or preferred qualifications; null for anything else ("What You'll Do", "Benefits"). */
 export function classifyHeading(heading: string): 'required' | 'preferred' | null {
   if (typeof heading !== 'string') return null;
-  const h = heading
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[*#:_]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const h = headingKey(heading);
   if (!h || h.length > 80) return null;
   if (PREFERRED_HEADING.test(h)) return 'preferred';
   if (REQUIRED_HEADING.test(h)) return 'required';
   return null;
 }
 
-/** An item that says it is optional: "... is a strong plus", "nice to have", "bonus if". */
+/** A heading known to be about something other than qualifications: "Benefits", "About Us", "Why join us?". */
+export function isOtherHeading(heading: string): boolean {
+  if (typeof heading !== 'string') return false;
+  const h = headingKey(heading);
+  return h.length > 0 && h.length <= 80 && classifyHeading(heading) === null && OTHER_HEADING.test(h);
+}
+
+/**
+ * An item that says it is optional: "... is a strong plus", "nice to have", "Advantage: ...".
+ * "Ideally" and "preferably" make an item optional only when they open it; inside it they
+ * qualify one detail ("5+ years, ideally in a startup"), as does "(AWS preferred)".
+ */
 const SAYS_PREFERRED =
-  /\b(?:is|are|would be|will be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|nice\s+|real\s+|major\s+)?(?:plus|bonus|advantage)\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bnice[- ]to[- ]have\b|\bbonus(?:\s+points)?\b|\bpreferred\b|\bideally\b|\bdesirable\b|\bnot required\b/i;
+  /\b(?:is|are|would be|will be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|nice\s+|real\s+|major\s+|added\s+)?(?:plus|bonus|advantage|asset)\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bnice[- ]to[- ]have\b|\bbonus(?:\s+points)?\b|\bpreferred\b|^(?:ideally|preferably)\b|\bdesirable\b|\bdesired$|\bnot required\b|\bnot mandatory\b|^(?:an?\s+)?advantage\b|\b(?:is|are|would be)\s+(?:also\s+)?(?:beneficial|helpful)\b|\bvon vorteil\b|\bwünschenswert\b/i;
+
+function saysPreferred(item: string): boolean {
+  const outsideBrackets = item.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim().replace(/[.;!]+$/, '');
+  return SAYS_PREFERRED.test(outsideBrackets);
+}
 
 function cleanItem(item: string): string {
   return normalizeSpace(item).replace(BULLET, '').replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
@@ -41,9 +68,50 @@ function cleanItem(item: string): string {
 function pseudoHeading(paragraph: string): string | null {
   const p = paragraph.trim();
   const emphasised = /^(?:\*\*|__)(.{1,80}?)(?:\*\*|__):?$/.exec(p);
-  if (emphasised) return emphasised[1]!;
+  // A bold sentence ("**Flexible time off after 30 days.**") or label line ("**Wage: $21/hour**") is text, not a heading.
+  if (emphasised && !/[.!]$|:\s|\d/.test(emphasised[1]!.trim())) return emphasised[1]!;
   if (p.endsWith(':') && p.split(/\s+/).length <= 8) return p.slice(0, -1);
   return null;
+}
+
+/** "Requirements: Python, SQL", "Nice to have: Rust": a label that names a list, with its content on the same line. */
+const INLINE_LABEL =
+  /^(?:(?:minimum |basic |key |required |preferred |additional )?(?:requirements?|qualifications?)|must[- ]haves?|nice[- ]to[- ]haves?|bonus(?: points)?|plus|preferred|desired|desirable|advantage|essential|(?:required |preferred |technical |key )?skills)$/;
+
+/**
+ * Sentences that are not an item of a list: the company's description, pay, how to apply,
+ * the equal-opportunity statement. Under a heading whose list is written as plain lines,
+ * the first of them ends the list.
+ */
+const PROSE_START =
+  /^(?:we|we're|we’re|we've|we’ve|our|us|at [A-Z]\w*,|please|for (?:further|more)|to (?:learn|apply|find)|if you(?:'re|’re| are)? interested|if this sounds|compensation|salary|the (?:base|total|annual|expected|estimated) (?:salary|pay|compensation)|pay range|(?:please )?note|apply|click|learn more|visit|follow us|join us|don'?t meet)\b/i;
+const PROSE_CONTENT = /equal (?:employment )?opportunit|\bEEO\b|affirmative action|reasonable accommodation|discriminat|[$€£¥₹]\s?\d|\d\s?(?:USD|EUR|GBP|CAD|AUD)\b|<!--/i;
+
+function isProse(paragraph: string): boolean {
+  const p = cleanItem(paragraph).replace(/^[*_]+/, '');
+  if (PROSE_START.test(p) || PROSE_CONTENT.test(p)) return true;
+  return p.length > 400 || splitSentences(p).length >= 3;
+}
+
+/** A line that announces the list after it: "To be considered you should have the following:". */
+function isIntroduction(paragraph: string): boolean {
+  const p = paragraph.trim();
+  return /[:…]$|\.\.\.$/.test(p) || /\bthe following\b/i.test(p);
+}
+
+/**
+ * Words that open a requirement. Where list items were run together into one line
+ * ("... backend engineering You are experienced with ..."), a capitalised one of these
+ * right after a lower-case word starts the next item.
+ */
+const ITEM_START =
+  /(?<=[\p{Ll}\d)] )(?=(?:You|Experience|Experienced|Proven|Strong|Deep|Ability|Able|Excellent|Excelled|Demonstrated|Familiarity|Familiar|Knowledge|Understanding|Thorough|Solid|Love|Passion|Passionate|Comfortable|Hands-on|Track|Expertise|Proficiency|Proficient|Exposure|Background|Previous|Prior|Fluent|Fluency|Willingness|Bachelor'?s|Master'?s|Degree|The ability|An? (?:strong|solid|deep|proven|passion|desire|track|understanding|degree)|\d+\+? years)\b)/gu;
+
+/** The items of a run-on line under a requirements heading, or the line itself. */
+function splitRunOn(paragraph: string): string[] {
+  if (paragraph.length < 120 || splitSentences(paragraph).length > 1) return [paragraph];
+  const parts = paragraph.split(ITEM_START).map((p) => p.trim());
+  return parts.length >= 2 && parts.every((p) => p.split(/\s+/).length >= 3) ? parts : [paragraph];
 }
 
 /** The required and preferred qualifications stated under headings (or bold pseudo-headings), deduplicated. */
@@ -53,11 +121,11 @@ export function extractRequirements(sections: RawSection[]): Requirements {
   const seen = new Set<string>();
   const add = (bucket: 'required' | 'preferred', raw: string) => {
     const item = cleanItem(raw);
-    if (!item || !/\p{L}/u.test(item)) return;
+    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--')) return;
     const key = item.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
-    const target = bucket === 'required' && SAYS_PREFERRED.test(item) ? 'preferred' : bucket;
+    const target = bucket === 'required' && saysPreferred(item) ? 'preferred' : bucket;
     (target === 'required' ? required : preferred).push(item);
   };
 
@@ -66,24 +134,35 @@ export function extractRequirements(sections: RawSection[]): Requirements {
     const sectionClass = section.heading ? classifyHeading(section.heading) : null;
     let current = sectionClass;
     let sawPseudoHeading = false;
+    // Lines of a list written without bullets: a sentence of prose after them ends the list.
+    let listed = 0;
+    let listEnded = false;
     for (const paragraph of section.paragraphs) {
       if (typeof paragraph !== 'string') continue;
       const heading = pseudoHeading(paragraph);
       if (heading !== null) {
         current = classifyHeading(heading);
         sawPseudoHeading = true;
+        listed = 0;
+        listEnded = false;
         continue;
       }
-      // "Requirements: Python, SQL" — a label and its content on one line.
       const inline = /^([^:]{2,40}):\s+(.+)$/.exec(paragraph);
-      const inlineClass = inline ? classifyHeading(inline[1]!) : null;
+      const inlineClass = inline && INLINE_LABEL.test(headingKey(inline[1]!)) ? classifyHeading(inline[1]!) : null;
       if (inline && inlineClass) {
         add(inlineClass, inline[2]!);
         continue;
       }
       // Paragraphs under a requirements heading are requirements only when there is no list:
       // next to a list they are its introduction ("You'll thrive here if you have:").
-      if (current && (sawPseudoHeading || section.items.length === 0)) add(current, paragraph);
+      if (!current || listEnded || (!sawPseudoHeading && section.items.length > 0)) continue;
+      if (isIntroduction(paragraph)) continue;
+      if (isProse(paragraph)) {
+        if (listed > 0) listEnded = true;
+        continue;
+      }
+      for (const item of splitRunOn(paragraph)) add(current, item);
+      listed++;
     }
     const itemClass = sawPseudoHeading ? current : sectionClass;
     if (itemClass) for (const item of section.items) if (typeof item === 'string') add(itemClass, item);

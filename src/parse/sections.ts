@@ -1,5 +1,5 @@
 import type { RawSection } from '../model/index.ts';
-import { classifyHeading } from './requirements.ts';
+import { classifyHeading, isOtherHeading } from './requirements.ts';
 import { BULLET, decodeEntities, normalizeSpace } from './text.ts';
 
 /*
@@ -26,23 +26,74 @@ function unwrapMarkup(line: string): string {
   return line.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1$/, '$2').trim();
 }
 
+/** "## Benefits", "**What you'll do with us**", "### **Does this sound like you?**": marked as a heading by its writer. */
+function isMarkedHeading(line: string): boolean {
+  return /^#{1,6}\s/.test(line) || /^(\*\*|__)[^*_].*\1$/.test(line.replace(/^#{1,6}\s+/, ''));
+}
+
+/** Words that make a line read as a requirements heading but open items just as often ("Unit testing experience"). */
+const WEAK_HEADING_WORDS = /\b(?:experience|skills|minimum|basic|essential|preferred|desired|competenc\w*)\b/gi;
+
+/** A requirements heading by a phrase ("Nice to have", "What you will bring"), not only by a word items share. */
+function isStrongRequirementsHeading(line: string): boolean {
+  return classifyHeading(line) !== null && classifyHeading(line.replace(WEAK_HEADING_WORDS, ' ')) !== null;
+}
+
 export function isHeadingLine(rawLine: string): boolean {
   const line = unwrapMarkup(rawLine);
   if (!line || line.length > 80 || !/\p{L}/u.test(line)) return false;
   // Table rows and JSON copied along with a page are data, not headings.
   if (!/^[\p{L}\d"“'‘(]/u.test(line) || /[|{}]|":/.test(line)) return false;
   const words = line.split(/\s+/).length;
+  if (words > 12) return false;
+  if (isMarkedHeading(rawLine) && !/[.,;]$/.test(line)) return true;
   if (words > 10) return false;
   if (line.endsWith(':')) return true;
+  // "Why join us?", "Does this sound like you?": a known heading may be a question.
+  if (/\?$/.test(line)) return words <= 6 && (classifyHeading(line) !== null || isOtherHeading(line));
+  // "Nice to Have (Not Required)".
+  if (/\)$/.test(line) && classifyHeading(line) !== null && words <= 6) return true;
   if (/[.,;!?…)]$/.test(line)) return false;
   // Short sentences ("This role is based in New York", "You have worked with GCP") are not
   // Title Case; a known heading in sentence case ("Nice to have") is short.
   if (isTitleCase(line)) return true;
-  return words <= 5 && (classifyHeading(line) !== null || (words <= 3 && /^\p{Lu}/u.test(line)));
+  if (words <= 8 && isStrongRequirementsHeading(line)) return true;
+  return words <= 5 && (classifyHeading(line) !== null || isOtherHeading(line) || (words <= 3 && /^\p{Lu}/u.test(line)));
+}
+
+/**
+ * Whether a line shaped like a heading is rather the next line of a list written without
+ * bullets ("HTML and CSS", "Highly self-motivated", "Unit testing experience" under
+ * "Requirements"): it names no section of its own and does not introduce a sub-list.
+ */
+function continuesList(rawLine: string, current: RawSection): boolean {
+  if (current.heading === null || current.items.length > 0 || classifyHeading(current.heading) === null) return false;
+  const line = unwrapMarkup(rawLine);
+  if (isMarkedHeading(rawLine) || line.endsWith(':') || isOtherHeading(line)) return false;
+  if (classifyHeading(line) === null) return true;
+  return !isTitleCase(line) && !isStrongRequirementsHeading(line);
 }
 
 function headingText(line: string): string {
   return unwrapMarkup(line).replace(/\s*:$/, '').trim();
+}
+
+/** Headings that run-on text (a page flattened to one line) keeps in Title Case between its parts. */
+const GLUED_HEADING =
+  /(?<=[\p{Ll}\d.!?)'’"”]) ((?:What You(?:'|’)ll Do|What You Will Do|Who You Are|Where You(?:'|’)ll Be|What We(?:'|’)re Looking For|What We Are Looking For|What You(?:'|’)ll (?:Need|Bring)|What You (?:Need|Bring)|(?:Minimum|Basic|Preferred|Required) Qualifications|Nice to Have|Bonus Points|About You|Responsibilities|Requirements|Qualifications|Benefits)) (?=[\p{Lu}\d])/u;
+
+/** Physical lines into the lines a reader sees: runs of spaces and glued headings separate blocks of flattened text. */
+function logicalLines(text: string): string[] {
+  const out: string[] = [];
+  for (const rawLine of decodeEntities(text).split(/\r\n|[\n\r\u2028\u2029]/)) {
+    for (const block of rawLine.trim().split(/ {3,}|\t{2,}/)) {
+      const line = normalizeSpace(block);
+      // A split with a capture keeps each glued heading as a line of its own.
+      const parts = line.length >= 300 ? line.split(GLUED_HEADING) : [line];
+      for (const part of parts) if (part && part.trim()) out.push(part.trim());
+    }
+  }
+  return out;
 }
 
 /** Sections of plain posting text, in order; text before the first heading goes in a section without one. */
@@ -55,9 +106,7 @@ export function sectionsFromText(text: string): RawSection[] {
     if (current.heading !== null || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
   };
 
-  for (const rawLine of decodeEntities(text).split(/\r\n|[\n\r\u2028\u2029]/)) {
-    const line = normalizeSpace(rawLine);
-    if (!line) continue;
+  for (const line of logicalLines(text)) {
     if (LONE_BULLET.test(line)) {
       bulletPending = true;
       continue;
@@ -73,7 +122,7 @@ export function sectionsFromText(text: string): RawSection[] {
       if (item) current.items.push(item);
       continue;
     }
-    if (isHeadingLine(line)) {
+    if (isHeadingLine(line) && !continuesList(line, current)) {
       flush();
       current = { heading: headingText(line), paragraphs: [], items: [] };
       continue;

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { annotateText } from '../../src/annotate.ts';
+import { extractRequirements } from '../../src/parse/requirements.ts';
+import { sectionsFromText } from '../../src/parse/sections.ts';
+
+/*
+ * Requirements as real postings write them when copied as text: one item per line without
+ * bullets, headings in Markdown or glued into flattened text, and the company's prose
+ * right after the list.
+ */
+
+const capture = (name: string) => readFileSync(new URL(`../corpus/real/text/${name}.txt`, import.meta.url), 'utf8');
+const counts = (text: string) => {
+  const r = extractRequirements(sectionsFromText(text));
+  return { required: r.required.length, preferred: r.preferred.length };
+};
+
+describe('a list written one item per line, without bullets', () => {
+  it('keeps short lines shaped like headings in the list ("HTML and CSS", "Highly self-motivated")', () => {
+    const text = [
+      "What You'll Need",
+      '7+ years of .NET and SQL Server experience',
+      'Unit Testing experience',
+      'Highly self-motivated',
+      'HTML and CSS',
+      'Prior managerial experience preferred',
+      'Why Join Us?',
+      'Work on high-impact projects.',
+    ].join('\n');
+    const r = extractRequirements(sectionsFromText(text));
+    expect(r.required).toEqual(['7+ years of .NET and SQL Server experience', 'Unit Testing experience', 'Highly self-motivated', 'HTML and CSS']);
+    expect(r.preferred).toEqual(['Prior managerial experience preferred']);
+  });
+
+  it('ends the list at the company\'s prose, pay or contact lines', () => {
+    const text = [
+      'Requirements',
+      '3+ years of relevant software engineering experience',
+      'Strong product intuition',
+      'Compensation packages at Acme include base salary, equity, and benefits.',
+      'Ability to relocate',
+      'About You',
+      'Well-developed SQL skills.',
+      'For further information on this position please contact Jamie via email.',
+    ].join('\n');
+    expect(counts(text)).toEqual({ required: 3, preferred: 0 });
+  });
+
+  it('ends a section at a known heading in sentence case or as a question, and starts one at a longer requirements heading', () => {
+    const text = ['Our ideal candidate has the following attributes', 'You are a team player.', 'Das bieten wir dir', 'Ein MacBook oder eigenes Device.'].join('\n');
+    expect(sectionsFromText(text).map((s) => s.heading)).toEqual(['Our ideal candidate has the following attributes', 'Das bieten wir dir']);
+    expect(sectionsFromText('Intro.\nNice to Have (Not Required)\nRust').map((s) => s.heading)).toEqual([null, 'Nice to Have (Not Required)']);
+  });
+
+  it('does not count an introduction or a paragraph of several sentences as an item', () => {
+    const r = extractRequirements([
+      { heading: 'Who you are', paragraphs: ["We're looking for someone who meets the minimum requirements. If you meet them, apply. The preferred ones are a bonus."], items: [] },
+      { heading: 'Requirements', paragraphs: ['To be considered, you should have the following qualifications:', 'Fluent German'], items: [] },
+    ]);
+    expect(r).toEqual({ required: ['Fluent German'], preferred: [] });
+  });
+
+  it('real captures: Harvest Group (12 + 2), Waystar (12 + 2), ConveyThis (5 + 4), Deccan AI (3 + 1), Scale AI (6 + 0)', () => {
+    const read = (name: string) => {
+      const r = annotateText(capture(name)).requirements;
+      return [r.required.length, r.preferred.length];
+    };
+    expect(read('harvest-group-senior-sales-insights-manager-kroger')).toEqual([12, 2]);
+    expect(read('waystar-manager-application-engineering')).toEqual([12, 2]);
+    expect(read('conveythis-software-engineering-intern')).toEqual([5, 4]);
+    expect(read('deccan-ai-data-analyst-freelance')).toEqual([3, 1]);
+    expect(read('scaleai-software-engineer-genai')).toEqual([6, 0]);
+  });
+});
+
+describe('headings as copied text keeps them', () => {
+  it('reads Markdown-marked lines as headings, questions included', () => {
+    const text = ['**What you’ll do with us**', '  * Design web services', '**What will set you apart**', '  * 10+ years of experience', '###  **Does this sound like you?**', '  * Hungry'].join('\n');
+    expect(sectionsFromText(text).map((s) => [s.heading, s.items.length])).toEqual([
+      ['What you’ll do with us', 1],
+      ['What will set you apart', 1],
+      ['Does this sound like you?', 1],
+    ]);
+  });
+
+  it('splits flattened text at runs of spaces (Hopper: the posting as one line)', () => {
+    const text = 'We build travel.   Minimum Qualifications   Love for building customer centric software 6+ years professional experience in backend development   Benefits   Unlimited paid time off.';
+    expect(sectionsFromText(text).map((s) => s.heading)).toEqual([null, 'Minimum Qualifications', 'Benefits']);
+  });
+});
+
+describe('items run together into one line', () => {
+  it('splits where a capitalised requirement opener follows a lower-case word (seed 002, Hopper)', () => {
+    const r = extractRequirements([
+      {
+        heading: 'Minimum Qualifications',
+        paragraphs: [
+          'Love for building customer centric software 6+ years professional experience in backend development Deep comfort with at least one server-side stack Excelled in an environment with cross-functional teams, working with Product Managers',
+        ],
+        items: [],
+      },
+    ]);
+    expect(r.required).toEqual([
+      'Love for building customer centric software',
+      '6+ years professional experience in backend development',
+      'Deep comfort with at least one server-side stack',
+      'Excelled in an environment with cross-functional teams, working with Product Managers',
+    ]);
+  });
+});
+
+describe('what makes an item preferred', () => {
+  it.each([
+    ['Experience with Docker and cloud platforms (AWS preferred)', 'required'],
+    ['5+ years of sales experience, ideally in a fast-paced startup environment.', 'required'],
+    ['Ideally, experience with Kafka', 'preferred'],
+    ['Advantage: Experience working with Kafka/Spark', 'preferred'],
+    ['Ability to get a security clearance desired', 'preferred'],
+    ['Experience with cloud platforms (Azure, AWS) is beneficial.', 'preferred'],
+    ["Bachelor's degree in a related field, preferred.", 'preferred'],
+  ])('%s -> %s', (item, bucket) => {
+    const r = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: [item] }]);
+    expect(r[bucket === 'required' ? 'required' : 'preferred']).toHaveLength(1);
+  });
+});
+
+describe('lines that are not headings nor items', () => {
+  it('a bold sentence or a bold label line is no pseudo-heading', () => {
+    const r = extractRequirements([
+      { heading: 'Qualifications', paragraphs: ['**Flexible unpaid time off available after 30 days.**', '**Wage: from $21.00-$24.00/hour, dependent upon experience **'], items: ['Forklift certification required'] },
+    ]);
+    expect(r.required).toEqual(['Forklift certification required']);
+  });
+
+  it('"Label: text" counts only when the label names a list ("Minimum education:" in a Logistics section does not)', () => {
+    const r = extractRequirements([
+      { heading: 'Logistics', paragraphs: ["Minimum education: Bachelor's degree or equivalent", 'Requirements: Python, SQL'], items: [] },
+    ]);
+    expect(r).toEqual({ required: ['Python, SQL'], preferred: [] });
+  });
+});
