@@ -127,6 +127,19 @@ export function isPlainHeadingLine(line: string): boolean {
   return !/:\s*\S/.test(line) && isHeadingLine(line);
 }
 
+/**
+ * A line without the Markdown marks a text render keeps (a posting kept as a .md file and
+ * served as text, an aggregator's text render): "## **Benefits**", "# [Title](https://...)".
+ */
+export function withoutMarkdown(line: string): string {
+  return line
+    .trim()
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^\[([^\]]+)\]\([^)\s]*\)$/, '$1')
+    .replace(/^[*_`]+|[*_`\\]+$/g, '')
+    .trim();
+}
+
 export interface SectionsOptions {
   /**
    * Whether a plain line (no bold, no heading tag) is a heading. Some pages keep no heading
@@ -134,6 +147,26 @@ export interface SectionsOptions {
    * caller that knows so passes its test. Left out, only markup makes headings.
    */
   plainHeading?: (line: string) => boolean;
+  /**
+   * Whether text set bold or larger by its inline style or old tags (`<span style="font-weight:
+   * 700">`, `<font size="5">`, `<big>`) counts as emphasis, as `<b>` does. Editors that paste
+   * from word processors write headings so; off by default, as boards' own markup does not.
+   */
+  styledEmphasis?: boolean;
+}
+
+/** `font-weight: bold` or 600 and up. */
+const BOLD_STYLE = /(?:^|;)\s*font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b/i;
+/** A font size above the body's: 17px and up, 13pt and up, 1.15em/rem and up, or a larger keyword. */
+const LARGE_STYLE = /(?:^|;)\s*font-size\s*:\s*(?:(?:1[7-9]|[2-9]\d)(?:\.\d+)?px|(?:1[3-9]|[2-9]\d)(?:\.\d+)?pt|(?:1\.(?:1[5-9]|[2-9])\d*|[2-9](?:\.\d+)?)r?em|larger|x+-large|large)\b/i;
+
+/** Text set apart as a heading would be by its inline style or an old tag. */
+function styledAsHeading(el: Element): boolean {
+  const tag = tagOf(el);
+  if (tag === 'BIG') return true;
+  if (tag === 'FONT' && Number(el.getAttribute('size') ?? '') >= 4) return true;
+  const style = el.getAttribute('style') ?? '';
+  return style !== '' && (BOLD_STYLE.test(style) || LARGE_STYLE.test(style));
 }
 
 /**
@@ -165,7 +198,7 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
       const onlyEmphasis = line.every((s) => s.emphasised || cleanText(s.text) === '');
       if (onlyEmphasis && looksLikeHeading(text)) startSection(text);
       else if (BULLET.test(text)) addItem(text);
-      else if (options.plainHeading?.(text)) startSection(text.replace(/\s*:$/, ''));
+      else if (options.plainHeading?.(withoutMarkdown(text))) startSection(withoutMarkdown(text).replace(/\s*:$/, ''));
       else current.paragraphs.push(text);
     }
     lines = [[]];
@@ -174,18 +207,25 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
   const listItem = (li: Element): void => {
     const nested: Element[] = [];
     addItem(itemText(li, nested));
-    for (const list of nested) walk(list, false);
+    for (const list of nested) walk(list, false, false);
   };
 
-  const walk = (parent: Node, emphasised: boolean): void => {
+  const walk = (parent: Node, emphasised: boolean, preformatted: boolean): void => {
     for (const child of Array.from(parent.childNodes)) {
       if (isText(child)) {
-        lines[lines.length - 1]!.push({ text: child.nodeValue ?? '', emphasised });
+        // A <pre>'s newlines are its line breaks: a posting served as text/plain renders as one.
+        const parts = preformatted ? (child.nodeValue ?? '').split(/\r\n|[\n\r]/) : [child.nodeValue ?? ''];
+        parts.forEach((text, i) => {
+          if (i > 0) lines.push([]);
+          lines[lines.length - 1]!.push({ text, emphasised });
+        });
         continue;
       }
       if (!isElement(child)) continue;
       const tag = tagOf(child);
       if (SKIPPED.has(tag)) continue;
+      const styled = options.styledEmphasis === true && styledAsHeading(child);
+      const pre = preformatted || tag === 'PRE';
       if (tag === 'BR') {
         lines.push([]);
       } else if (HEADING.test(tag)) {
@@ -197,15 +237,15 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
         listItem(child);
       } else if (BLOCKS.has(tag)) {
         flush();
-        walk(child, emphasised);
+        walk(child, emphasised || styled, pre);
         flush();
       } else {
-        walk(child, emphasised || EMPHASIS.has(tag));
+        walk(child, emphasised || styled || EMPHASIS.has(tag), pre);
       }
     }
   };
 
-  walk(root, false);
+  walk(root, false, false);
   flush();
   if (!isEmpty(current)) sections.push(current);
   return sections;

@@ -1,7 +1,8 @@
 import type { RawPosting, RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { classifyHeading } from '../parse/requirements.ts';
-import { cleanText, metaContent, sectionsOf } from './dom.ts';
+import { titleFromText } from '../parse/title.ts';
+import { blockText, cleanText, isPlainHeadingLine, metaContent, sectionsOf, withoutMarkdown } from './dom.ts';
 
 /*
  * The last resort: a page with no board adapter, no JSON-LD, no facts table and no
@@ -10,6 +11,12 @@ import { cleanText, metaContent, sectionsOf } from './dom.ts';
  * "What you'll do", "Benefits"), and one more sign (an Apply link, a pay range, an
  * employment term or a number of years). A news article about hiring has none of the
  * headings and gives null.
+ *
+ * Many postings carry no heading markup: a CMS page whose headings are bold or larger spans,
+ * a page of plain lines ("REQUIREMENTS", "What we offer:"), a posting served as text/plain
+ * (a browser shows it as one <pre>), an aggregator's text render. When the markup gives no
+ * posting heading, the page is read again with such lines as headings, and a page with no
+ * title element gets the title its text states (the rule pasted text is read by).
  */
 
 /**
@@ -24,7 +31,9 @@ const STATES_PAY =
 const POSTING_HEADING =
   /\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|be doing)|what you will (?:do|be doing)|(?:about|the) (?:the )?(?:role|job|position|opportunity)|your role|job description|role description|what we offer|benefits|perks|compensation|salary|how to apply|nice to have)\b/i;
 
-const APPLY = /^(?:apply|apply now|apply (?:for|to) (?:this|the) (?:job|role|position)|apply online|submit (?:your )?application)$/i;
+const APPLY = /^(?:(?:click (?:here )?to )?apply(?: now| here| online)?|apply (?:for|to) (?:this|the) (?:job|role|position)|submit (?:your )?application)$/i;
+/** A Markdown link in a text render: "[APPLY](https://...)" reads as its text. */
+const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]*\)/g;
 
 const TERMS = /\b(?:full[- ]time|part[- ]time|permanent|fixed[- ]term|contract(?:or)?|internship|\d+\+?\s*(?:years?|yrs)(?:'|’)?\s+(?:of\s+)?(?:experience|professional))\b/i;
 
@@ -64,33 +73,65 @@ function isPostingHeading(heading: string): boolean {
   return classifyHeading(heading) !== null || POSTING_HEADING.test(heading);
 }
 
-function hasApply(doc: Document): boolean {
-  return Array.from(doc.querySelectorAll(SELECTORS.apply)).some((el) => APPLY.test(cleanText(el.textContent ?? '')));
+/** How many lines at the head of a page's text are searched for a title. */
+const TITLE_LINES = 15;
+
+/**
+ * The title a page with no title element states in its text: a name-like line near the top
+ * or a labelled one ("Job Title: Dispatcher"). titleFromText falls back to the first line
+ * whatever it is, so a line that is a heading of the posting or a sentence is refused.
+ */
+function titleInText(root: Element): string | null {
+  const head = blockText(root).split('\n').slice(0, TITLE_LINES).map(withoutMarkdown).join('\n');
+  const title = titleFromText(head).title;
+  if (!title || title.length > 100 || title.split(/\s+/).length > 12 || /[.!?:;,]$/.test(title)) return null;
+  return isPostingHeading(title) ? null : title;
 }
 
-function proseSections(root: Element): RawSection[] {
-  // A detached copy, so leaving out navigation and footers never touches the page.
+/** An Apply link or button; on a page of text (no links), an Apply line ("CLICK TO [APPLY](...)"). */
+function hasApply(doc: Document, lines: readonly string[]): boolean {
+  if (Array.from(doc.querySelectorAll(SELECTORS.apply)).some((el) => APPLY.test(cleanText(el.textContent ?? '')))) return true;
+  return lines.some((line) => APPLY.test(withoutMarkdown(line.replace(MARKDOWN_LINK, '$1'))));
+}
+
+/** The page's text without navigation and footers: a detached copy, so the page is never touched. */
+function withoutChrome(root: Element): Element {
   const copy = root.cloneNode(true) as Element;
   for (const el of Array.from(copy.querySelectorAll(CHROME))) el.remove();
-  return sectionsOf(copy);
+  return copy;
+}
+
+function headingsOf(sections: readonly RawSection[], title: string): string[] {
+  return sections.map((s) => s.heading).filter((h): h is string => h !== null && h !== title);
+}
+
+/**
+ * The page's sections: by its markup, or, when that gives no posting heading, with bold or
+ * larger text and plain heading lines as headings too. Markup is trusted first so a page
+ * whose headings are tagged is read as before.
+ */
+function proseSections(content: Element, title: string): RawSection[] {
+  const marked = sectionsOf(content);
+  if (headingsOf(marked, title).some(isPostingHeading)) return marked;
+  return sectionsOf(content, { plainHeading: isPlainHeadingLine, styledEmphasis: true });
 }
 
 /** The page's posting read as prose, or null when the page does not look like a posting. */
 export function readProsePosting(doc: Document, url: URL): RawPosting | null {
   const root = contentRoot(doc);
   if (!root) return null;
-  const title = titleOf(doc, root);
+  const content = withoutChrome(root);
+  const title = titleOf(doc, root) ?? titleInText(content);
   if (!title) return null;
 
-  const sections = proseSections(root);
+  const sections = proseSections(content, title);
   const first = sections[0];
   if (first && first.heading === title) first.heading = null;
-  const headings = sections.map((s) => s.heading).filter((h): h is string => h !== null);
-  if (!headings.some(isPostingHeading)) return null;
+  if (!headingsOf(sections, title).some(isPostingHeading)) return null;
 
   const lines = sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).filter(Boolean);
   const text = lines.join('\n');
-  const signals = [hasApply(doc), STATES_PAY.test(text), TERMS.test(text)];
+  const signals = [hasApply(doc, lines), STATES_PAY.test(text), TERMS.test(text)];
   if (!signals.some(Boolean)) return null;
 
   return {
