@@ -34,7 +34,7 @@ const ABOUT_EXPERIENCE_AFTER =
 const ABOUT_EXPERIENCE_BEFORE = /\b(?:experience|exp\.?|expérience|erfahrung|experiencia)\b[^.;]{0,30}$/i;
 /** Years that are about the company or time, not a candidate. */
 const NOT_ABOUT_CANDIDATE =
-  /^\s*(?:ago\b|old\b|in\s+business\b|of\s+(?:history|growth|operation|operations|success|existence|innovation)\b|in\s+the\s+(?:making|market|industry)\b|running\b|since\b|warranty\b|contract\b|term\b|vesting\b|cliff\b|anniversary\b)/i;
+  /^\s*(?:ago\b|old\b|in\s+business\b|of\s+(?:history|growth|operation|operations|success|existence|innovation)\b|in\s+the\s+(?:making|market|industry)\b|running\b|in\s+a\s+row\b|straight\b|since\b|warranty\b|contract\b|term\b|vesting\b|cliff\b|anniversary\b)/i;
 
 function toNumber(raw: string): number | null {
   const word = raw.trim().toLowerCase().replace(/\s*\(\d+\)$/, '');
@@ -59,22 +59,54 @@ function around(sentence: string, from: number, to: number): string {
   return sentence.slice(start, endSpace === -1 ? sentence.length : endSpace).trim();
 }
 
+/** Where a sentence offers alternatives: "8 years of experience or 6 years with a Master's Degree". */
+const ALTERNATIVES = /\s*(?:;|,?\s+\bor\b(?!\s+(?:more|above|higher|greater|equivalent|longer|so|less)\b)\s+)\s*/i;
+
+/**
+ * The smallest minimum a sentence asks for: "8 years of experience or 6 years with a Master's
+ * Degree" asks 6 (GDIT). Each alternative is read on its own; one that names no experience
+ * ("6 years with a Master's") counts when another in the sentence does.
+ */
 function readSentence(sentence: string, listedRequirement: boolean): Found | null {
+  const clauses = sentence.split(ALTERNATIVES).filter(Boolean);
+  if (clauses.length <= 1) return readClause(sentence, sentence, 0, listedRequirement, false);
+  let offset = 0;
+  const located = clauses.map((clause) => {
+    const at = sentence.indexOf(clause, offset);
+    offset = at + clause.length;
+    return { clause, at };
+  });
+  const strict = located.map(({ clause, at }) => readClause(clause, sentence, at, listedRequirement, false));
+  const aboutExperience = strict.some((f) => f !== null);
+  let best: Found | null = null;
+  located.forEach(({ clause, at }, i) => {
+    const found = strict[i] ?? (aboutExperience ? readClause(clause, sentence, at, listedRequirement, true) : null);
+    if (found && (best === null || found.min < best.min)) best = found;
+  });
+  return best;
+}
+
+function readClause(clause: string, sentence: string, offset: number, listedRequirement: boolean, experienceSaid: boolean): Found | null {
   for (const { re, range } of PATTERNS) {
-    const m = re.exec(sentence);
+    const m = re.exec(clause);
     if (!m) continue;
-    const after = sentence.slice(m.index + m[0].length);
-    const before = sentence.slice(0, m.index);
+    const after = clause.slice(m.index + m[0].length);
+    const before = clause.slice(0, m.index);
     if (NOT_ABOUT_CANDIDATE.test(after)) return null;
     // "over 10 years, we have..." / "founded 10 years ago": about the company.
     if (/\b(?:founded|established|started|launched|since|for)\s*$/i.test(before) && !ABOUT_EXPERIENCE_AFTER.test(after)) return null;
+    // "5+ years in support operations, including 3+ years in advertising": a part of the larger span.
+    if (/\b(?:including|incl\.?|of which)\s*(?:at\s+least\s*)?$/i.test(before)) return null;
     // In a listed requirement, "4+ years of product design" can only be about the candidate.
     const aboutCandidate =
-      ABOUT_EXPERIENCE_AFTER.test(after) || ABOUT_EXPERIENCE_BEFORE.test(before) || (listedRequirement && /^\s*(?:of|in|with|doing)\s+\p{L}/u.test(after));
+      experienceSaid ||
+      ABOUT_EXPERIENCE_AFTER.test(after) ||
+      ABOUT_EXPERIENCE_BEFORE.test(before) ||
+      (listedRequirement && /^\s*(?:of|in|with|doing)\s+\p{L}/u.test(after));
     if (!aboutCandidate) return null;
     const min = toNumber(m[1]!);
     if (min === null) return null;
-    const evidence = around(sentence, m.index, m.index + m[0].length);
+    const evidence = around(sentence, offset + m.index, offset + m.index + m[0].length);
     if (!range) return { min, max: null, evidence };
     const max = toNumber(m[2]!);
     if (max === null || max < min) return { min, max: null, evidence };

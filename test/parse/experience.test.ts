@@ -90,3 +90,19 @@ describe('experienceFromMonths', () => {
     expect(experienceFromMonths(Number.NaN, 'x')).toBeNull();
   });
 });
+
+describe('parseExperience: patterns from the real corpus (test/corpus/real)', () => {
+  it.each([
+    // workday/gdit-data-engineer: alternatives in one sentence ask the smaller.
+    ['Requires BS/BA degree in related discipline along with 8 years of experience or 6 years with a Master’s Degree.', 6],
+    // lever/spotify-postings-3: a part of the span does not lower it.
+    ['You have 5+ years of experience in customer support operations, program management, or a related field, including 3+ years working within the programmatic advertising ecosystem', 5],
+    ['3 years or more of industry experience', 3],
+  ])('%j asks %d', (line, years) => {
+    expect(parseExperience([line])?.yearsMin).toBe(years);
+  });
+
+  it('does not read "four years in a row" as experience (text/hopper-senior-backend-engineer-corporate-travel)', () => {
+    expect(parseExperience(['Recognized as one of the most innovative companies by Fast Company four years in a row, Hopper has been downloaded over 100 million times working'])).toBeNull();
+  });
+});
