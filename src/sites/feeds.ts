@@ -16,30 +16,31 @@ import { postingKeyFor } from './registry.ts';
  */
 
 const TITLE_KEYS = ['title', 'jobTitle', 'position', 'name'];
-const TEXT_KEYS = ['description', 'jobDescription', 'descriptionHtml', 'descriptionPlain', 'content', 'role_description', 'text', 'body'];
+const TEXT_KEYS = ['description', 'jobDescription', 'descriptionHtml', 'descriptionPlain', 'content', 'role_description', 'externalDescriptionStr', 'text', 'body'];
 /** Parts of the text some feeds keep in fields of their own, with the heading they stand under. */
 const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['responsibilities', 'Responsibilities'],
   ['requirements', 'Requirements'],
   ['main_requirements', 'Main requirements'],
   ['qualifications', 'Qualifications'],
+  ['externalQualificationsStr', 'Qualifications'],
   ['nice_to_have', 'Nice to have'],
   ['benefits', 'Benefits'],
   ['perks', 'Perks'],
 ];
-const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary'];
+const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary', 'shortDescriptionStr'];
 const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hiringOrganization'];
-const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'locations', 'locationRestrictions'];
-const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'applicationLink', 'application_url', 'apply_url', 'shortlink', 'link'];
+const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions'];
+const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'postingUrl', 'publicUrl', 'positionUrl', 'careers_url', 'applicationLink', 'application_url', 'apply_url', 'careers_apply_url', 'shortlink', 'link'];
 const ID_KEYS = ['id', 'guid', 'shortcode', 'uuid', 'slug', 'jobSlug'];
 const PAY_MIN_KEYS = ['salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin'];
 const PAY_MAX_KEYS = ['salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax'];
 const CURRENCY_KEYS = ['salary_currency', 'currency', 'currency_code', 'salaryCurrency'];
 const PERIOD_KEYS = ['salary_period', 'salaryPeriod', 'pay_period', 'salaryInterval'];
 const PAY_TEXT_KEYS = ['salary', 'salaryText', 'compensation', 'pay'];
-const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'remote_type'];
+const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'remote_type', 'workLocationOption', 'locationFlexibility'];
 /** Where a feed keeps its list. */
-const LIST_KEYS = ['jobs', 'content', 'data', 'results', 'postings', 'items', 'children', 'hits'];
+const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits'];
 
 const recordSchema = z.record(z.string(), z.unknown());
 type Json = Record<string, unknown>;
@@ -58,9 +59,17 @@ function text(value: unknown): string | null {
   return null;
 }
 
+/** A key's value, whatever its case: feeds write `title`, `Title` (Oracle) or `jobTitle`. */
+function get(item: Json, key: string): unknown {
+  if (key in item) return item[key];
+  const lower = key.toLowerCase();
+  const found = Object.keys(item).find((k) => k.toLowerCase() === lower);
+  return found === undefined ? undefined : item[found];
+}
+
 function first(item: Json, keys: readonly string[]): { key: string; value: string } | null {
   for (const key of keys) {
-    const value = text(item[key]);
+    const value = text(get(item, key));
     if (value) return { key, value };
   }
   return null;
@@ -68,7 +77,7 @@ function first(item: Json, keys: readonly string[]): { key: string; value: strin
 
 function amount(item: Json, keys: readonly string[]): number | null {
   for (const key of keys) {
-    const v = item[key];
+    const v = get(item, key);
     const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
     if (Number.isFinite(n) && n > 0) return n;
   }
@@ -93,10 +102,21 @@ function place(value: unknown): string | null {
 function isItem(value: unknown): boolean {
   const item = record(value);
   if (!item) return false;
-  const hasTitle = TITLE_KEYS.some((k) => typeof item[k] === 'string');
-  const hasText = [...TEXT_KEYS, ...SHORT_TEXT_KEYS].some((k) => typeof item[k] === 'string');
-  const hasFacts = [...COMPANY_KEYS, ...LOCATION_KEYS, ...URL_KEYS].some((k) => item[k] !== undefined);
+  const hasTitle = TITLE_KEYS.some((k) => typeof get(item, k) === 'string');
+  const hasText = [...TEXT_KEYS, ...SHORT_TEXT_KEYS].some((k) => typeof get(item, k) === 'string') || adSections(item) !== null;
+  const hasFacts = [...COMPANY_KEYS, ...LOCATION_KEYS, ...URL_KEYS].some((k) => get(item, k) !== undefined);
   return (hasTitle && (hasText || hasFacts)) || (typeof item.text === 'string' && item.text.length > 80);
+}
+
+/** SmartRecruiters' `jobAd.sections`: `{ jobDescription: { title, text }, qualifications: { title, text }, ... }`, as HTML. */
+function adSections(item: Json): string | null {
+  const sections = record(record(item.jobAd)?.sections) ?? record(item.sections);
+  if (!sections) return null;
+  const parts = Object.values(sections)
+    .map(record)
+    .filter((s): s is Json => s !== null && typeof s.text === 'string' && s.text.trim() !== '')
+    .map((s) => `${typeof s.title === 'string' && s.title.trim() ? `<h3>${s.title}</h3>` : ''}${s.text as string}`);
+  return parts.length ? parts.join('\n') : null;
 }
 
 /** The feed's postings, or null when `json` is not a feed of postings. */
@@ -113,6 +133,8 @@ function feedItems(json: unknown): unknown[] | null {
       const items = list.filter(isItem);
       if (items.length) return items;
     }
+    // One posting in an envelope (Eightfold's `{ status, data: { ... } }`).
+    if (record(list) && isItem(list) && TITLE_KEYS.some((k) => typeof get(record(list)!, k) === 'string')) return [list];
   }
   return isItem(root) && TITLE_KEYS.some((k) => typeof root[k] === 'string') ? [root] : null;
 }
@@ -142,7 +164,10 @@ const PERIODS: ReadonlyArray<readonly [RegExp, PayPeriod]> = [
   [/^(?:hour|hourly|per[_ ]hour|hr|h)$/i, 'hour'],
 ];
 
-function structuredPay(item: Json): StructuredPay[] {
+function structuredPay(outer: Json): StructuredPay[] {
+  // Pay as an object of its own: `salary: { min, max, currency, period }` (Recruitee).
+  const nested = record(outer.salary);
+  const item: Json = nested ? { ...outer, salary_min: nested.min, salary_max: nested.max, salary_currency: nested.currency, salary_period: nested.period } : outer;
   const min = amount(item, PAY_MIN_KEYS);
   const max = amount(item, PAY_MAX_KEYS);
   const currency = first(item, CURRENCY_KEYS)?.value.trim().toUpperCase() ?? null;
@@ -184,8 +209,10 @@ const WORKPLACE_LABEL = /work\s*(?:place|flexibility|model|arrangement|persona|l
 
 function workplace(item: Json): FieldValue[] {
   const out: FieldValue[] = [];
+  // Recruitee's `hybrid: true` names a workplace of its own.
+  if (item.hybrid === true) out.push({ value: 'hybrid', source: 'board', field: 'feed hybrid' });
   for (const key of REMOTE_KEYS) {
-    const v = item[key];
+    const v = get(item, key);
     if (typeof v === 'boolean') out.push({ value: String(v), source: 'board', field: `feed ${key}` });
     else if (typeof v === 'string' && v.trim()) out.push({ value: v.trim(), source: 'board', field: `feed ${key}` });
   }
@@ -209,9 +236,9 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
   const item = record(value);
   if (!item) throw new Error('not a job: not an object');
   const doc = options.doc ?? null;
-  const body = [first(item, TEXT_KEYS)?.value ?? first(item, SHORT_TEXT_KEYS)?.value ?? ''];
+  const body = [adSections(item) ?? first(item, TEXT_KEYS)?.value ?? first(item, SHORT_TEXT_KEYS)?.value ?? ''];
   for (const [key, heading] of SECTION_KEYS) {
-    const part = text(item[key]);
+    const part = text(get(item, key));
     if (part && part !== body[0]) body.push(looksLikeHtml(part) ? `<h3>${heading}</h3>${part}` : `\n${heading}\n${part}`);
   }
   const html = body.join('\n');

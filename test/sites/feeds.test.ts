@@ -58,6 +58,28 @@ describe('feed payloads: what no board reader claims', () => {
     expect(posting.site).toBe('workable');
   });
 
+  it("reads a posting in an envelope (Eightfold's { status, data })", () => {
+    const posting = read('eightfold/paypal-venmo-sr-software-engineer-cloud-devops.json', 0);
+    expect(posting.title).toBe('Sr. Software Engineer – Cloud Infrastructure and Devops');
+    expect(posting.salary).toMatchObject({ min: 130500, max: 193600, currency: 'USD' });
+  });
+
+  it("reads keys in any case (Oracle's Title, ExternalDescriptionStr, ExternalQualificationsStr)", () => {
+    const posting = read('oracle/southern-nuclear-radiation-protection-supervisor.json', 0);
+    expect(posting.title).toBe('Radiation Protection Supervisor - Plant Hatch');
+    expect(posting.experience?.yearsMin).toBe(5);
+  });
+
+  it("reads SmartRecruiters' job ad sections with their headings", () => {
+    const posting = read('smartrecruiters/vitol-platform-engineer.json', 0);
+    expect(posting.experience?.yearsMin).toBe(3);
+    expect(posting.requirements.required.length).toBeGreaterThan(0);
+  });
+
+  it("reads Recruitee's hybrid flag", () => {
+    expect(read('recruitee/bunq-offers-three-istanbul.json', 0).remote).toMatchObject({ policy: 'hybrid', source: 'board' });
+  });
+
   it('claims nothing that is not a list of jobs', () => {
     expect(feedPayloadReader.detect({ name: 'x', items: [{ a: 1 }] })).toBe(false);
     expect(feedPayloadReader.detect([1, 2, 3])).toBe(false);
