@@ -110,8 +110,19 @@ const ITEM_START =
 /** The items of a run-on line under a requirements heading, or the line itself. */
 function splitRunOn(paragraph: string): string[] {
   if (paragraph.length < 120 || splitSentences(paragraph).length > 1) return [paragraph];
-  const parts = paragraph.split(ITEM_START).map((p) => p.trim());
-  return parts.length >= 2 && parts.every((p) => p.split(/\s+/).length >= 3) ? parts : [paragraph];
+  const parts: string[] = [];
+  let carried = '';
+  // A fragment too short to be an item ("You have" before "5+ years ...") opens the next one.
+  for (const piece of paragraph.split(ITEM_START)) {
+    const text = `${carried}${piece}`;
+    if (text.trim().split(/\s+/).length < 3) carried = text;
+    else {
+      parts.push(text.trim());
+      carried = '';
+    }
+  }
+  if (carried.trim() && parts.length > 0) parts[parts.length - 1] += ` ${carried.trim()}`;
+  return parts.length >= 2 ? parts : [paragraph];
 }
 
 /** The required and preferred qualifications stated under headings (or bold pseudo-headings), deduplicated. */
@@ -156,12 +167,13 @@ export function extractRequirements(sections: RawSection[]): Requirements {
       // Paragraphs under a requirements heading are requirements only when there is no list:
       // next to a list they are its introduction ("You'll thrive here if you have:").
       if (!current || listEnded || (!sawPseudoHeading && section.items.length > 0)) continue;
-      if (isIntroduction(paragraph)) continue;
-      if (isProse(paragraph)) {
+      const runOn = splitRunOn(paragraph);
+      if (runOn.length === 1 && isProse(paragraph)) {
         if (listed > 0) listEnded = true;
         continue;
       }
-      for (const item of splitRunOn(paragraph)) add(current, item);
+      if (isIntroduction(paragraph)) continue;
+      for (const item of runOn) add(current, item);
       listed++;
     }
     const itemClass = sawPseudoHeading ? current : sectionClass;

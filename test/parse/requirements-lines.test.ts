@@ -110,6 +110,26 @@ describe('items run together into one line', () => {
   });
 });
 
+describe('run-on text read whole (real captures)', () => {
+  it('seed 002: the 7 "Who You Are" items glued into one flattened line', () => {
+    const r = annotateText(capture('seed-002-spotify-ml-engineer-personalization-samba')).requirements;
+    expect(r.required).toHaveLength(7);
+    expect(r.required[0]).toBe('You have 5+ years of experience in machine learning, data, or backend engineering');
+    expect(r.preferred).toEqual([]);
+  });
+
+  it('Hopper: blocks separated by runs of spaces, 4 minimum and 5 preferred qualifications', () => {
+    const r = annotateText(capture('hopper-senior-backend-engineer-corporate-travel')).requirements;
+    expect([r.required.length, r.preferred.length]).toEqual([4, 5]);
+  });
+
+  it('Blueshift: "If you are interested, please apply ... the following requirements:" ends the list, it introduces no items', () => {
+    const r = annotateText(capture('blueshift-junior-software-engineer')).requirements;
+    expect(r.required).toHaveLength(8);
+    expect(r.required.at(-1)).toMatch(/^Although this role is fully remote, to be considered you must reside in Sydney/);
+  });
+});
+
 describe('what makes an item preferred', () => {
   it.each([
     ['Experience with Docker and cloud platforms (AWS preferred)', 'required'],
