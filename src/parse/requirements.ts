@@ -12,7 +12,7 @@ const PREFERRED_HEADING =
   /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\bvon vorteil\b|\bwünschenswert\b/;
 
 const REQUIRED_HEADING =
-  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b/;
+  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\b(?:what|who) we look for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bskill ?sets?\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b/;
 
 /**
  * Headings of what a posting says besides qualifications: the role, the company, the offer,
@@ -56,7 +56,8 @@ const SAYS_PREFERRED =
   /\b(?:is|are|would be|will be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|nice\s+|real\s+|major\s+|added\s+)?(?:plus|bonus|advantage|asset)\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bnice[- ]to[- ]have\b|\bbonus(?:\s+points)?\b|\bpreferred\b|^(?:ideally|preferably)\b|\bdesirable\b|\bdesired$|\bnot required\b|\bnot mandatory\b|^(?:an?\s+)?advantage\b|\b(?:is|are|would be)\s+(?:also\s+)?(?:beneficial|helpful)\b|\bvon vorteil\b|\bwünschenswert\b/i;
 
 function saysPreferred(item: string): boolean {
-  const outsideBrackets = item.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim().replace(/[.;!]+$/, '');
+  // "(AWS preferred)" and "with a preferred C1 level" prefer a detail of the item, not the item.
+  const outsideBrackets = item.replace(/\([^()]*\)/g, ' ').replace(/\b(?:a|an|the)\s+preferred\b/gi, ' ').replace(/\s+/g, ' ').trim().replace(/[.;!]+$/, '');
   return SAYS_PREFERRED.test(outsideBrackets);
 }
 
@@ -105,7 +106,7 @@ function isIntroduction(paragraph: string): boolean {
  * right after a lower-case word starts the next item.
  */
 const ITEM_START =
-  /(?<=[\p{Ll}\d)] )(?=(?:You|Experience|Experienced|Proven|Strong|Deep|Ability|Able|Excellent|Excelled|Demonstrated|Familiarity|Familiar|Knowledge|Understanding|Thorough|Solid|Love|Passion|Passionate|Comfortable|Hands-on|Track|Expertise|Proficiency|Proficient|Exposure|Background|Previous|Prior|Fluent|Fluency|Willingness|Bachelor'?s|Master'?s|Degree|The ability|An? (?:strong|solid|deep|proven|passion|desire|track|understanding|degree)|\d+\+? years)\b)/gu;
+  /(?<=[\p{Ll}\d)] )(?<!\b(?:a|an|the|of|in|with|or|and|to|for|by|as|at|on|from|your|our|their|its|than) )(?=(?:You|Experience|Experienced|Proven|Strong|Deep|Ability|Able|Excellent|Excelled|Demonstrated|Familiarity|Familiar|Knowledge|Understanding|Thorough|Solid|Love|Passion|Passionate|Comfortable|Hands-on|Track|Expertise|Proficiency|Proficient|Exposure|Background|Previous|Prior|Fluent|Fluency|Willingness|Bachelor'?s|Master'?s|Degree|The ability|An? (?:strong|solid|deep|proven|passion|desire|track|understanding|degree)|\d+\+? years)\b)/gu;
 
 /** The items of a run-on line under a requirements heading, or the line itself. */
 function splitRunOn(paragraph: string): string[] {
@@ -122,7 +123,8 @@ function splitRunOn(paragraph: string): string[] {
     }
   }
   if (carried.trim() && parts.length > 0) parts[parts.length - 1] += ` ${carried.trim()}`;
-  return parts.length >= 2 ? parts : [paragraph];
+  // One split may be a capital inside an item; run-on lists show several.
+  return parts.length >= 3 ? parts : [paragraph];
 }
 
 /** The required and preferred qualifications stated under headings (or bold pseudo-headings), deduplicated. */

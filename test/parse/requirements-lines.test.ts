@@ -130,6 +130,25 @@ describe('run-on text read whole (real captures)', () => {
   });
 });
 
+describe('run-on splitting leaves ordinary items whole', () => {
+  it('does not split at a capital after a function word ("with a Master\'s degree")', () => {
+    const item = "You will graduate in fall 2026 or spring 2027 with a Master's or PhD degree in a quantitative field (e.g., Statistics, Math, Computer Science, Physics)";
+    expect(extractRequirements([{ heading: 'What We Look For', paragraphs: [item, 'Proven ability to work with data in SQL and Python'], items: [] }]).required).toEqual([
+      item,
+      'Proven ability to work with data in SQL and Python',
+    ]);
+  });
+
+  it('real captures: Databricks "What We Look For" (4), Deloitte "Your skillset" (6 + 3)', () => {
+    const read = (name: string) => {
+      const r = annotateText(capture(name)).requirements;
+      return [r.required.length, r.preferred.length];
+    };
+    expect(read('databricks-data-science-intern')).toEqual([4, 0]);
+    expect(read('deloitte-intern-data-genai-ma-analytics')).toEqual([6, 3]);
+  });
+});
+
 describe('what makes an item preferred', () => {
   it.each([
     ['Experience with Docker and cloud platforms (AWS preferred)', 'required'],
@@ -139,6 +158,7 @@ describe('what makes an item preferred', () => {
     ['Ability to get a security clearance desired', 'preferred'],
     ['Experience with cloud platforms (Azure, AWS) is beneficial.', 'preferred'],
     ["Bachelor's degree in a related field, preferred.", 'preferred'],
+    ['Fluent in German and English, with a preferred C1 level in both', 'required'],
   ])('%s -> %s', (item, bucket) => {
     const r = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: [item] }]);
     expect(r[bucket === 'required' ? 'required' : 'preferred']).toHaveLength(1);
