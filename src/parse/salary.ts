@@ -77,7 +77,7 @@ function periodBySize(max: number): PayPeriod {
 const RANGE_SEPARATOR = /^\s*(?:[-–—−‒―~]|to|bis|até|a)\s*$/i;
 
 /** Words that make an amount something other than pay when they name it: "a $10k signing bonus", "raised $50M". */
-const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut\w*)(?![\p{L}])/iu;
+const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut(?:e|es|ed|ing|ions?))(?![\p{L}])/iu;
 
 /** Stipends and allowances are pay when they are what the person lives on, not when earmarked for a purpose. */
 const ALLOWANCE = /(?<![\p{L}])(?:allowances?|stipends?|per diem|bolsa)(?![\p{L}])/iu;
@@ -85,6 +85,9 @@ const EARMARK = /(?<![\p{L}])(?:learning|education(?:al)?|training|development|c
 
 /** More lone, unnamed amounts than a posting states pay in: a list of prices. */
 const MAX_UNNAMED_AMOUNTS = 4;
+
+/** What comes with a salary, after it: "£67,000, annual bonus and share options", "$150k + equity". */
+const COMES_WITH_PAY = /^[\s,+&]*(?:plus\s+|and\s+|with\s+|\+\s*)?(?:an?\s+)?(?:annual\s+|yearly\s+|performance\s+|target\s+)?(?:bonus|equity|share\s+options|stock\s+options|RSUs?|commission|superannuation|super|pension|benefits)\b/i;
 
 /** A reason to believe a lone amount is pay, when it is not part of a range. */
 const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|stipend|allowance|bolsa|income|range|gehalt|salario|salário|salaire)(?![\p{L}])/iu;
@@ -312,7 +315,9 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
 
         const wordPeriod = lastPeriodWord(before);
         const ote = OTE.test(before) || OTE.test(after.slice(0, 30)) || PAY_SPLIT.test(after.slice(0, 60));
-        const unnamed = c.single && !ote && !PAY_WORD.test(sentence);
+        // "£67,000, annual bonus and share options": an amount named by the pay that comes with it.
+        const withCompensation = c.single && c.max >= 15_000 && COMES_WITH_PAY.test(after.slice(0, 60));
+        const unnamed = c.single && !ote && !PAY_WORD.test(sentence) && !withCompensation;
         if (unnamed && !c.statedPeriod && !wordPeriod && !c.perAnnum) return;
 
         let currency = c.currency;

@@ -309,3 +309,16 @@ describe('parseSalaryRanges: patterns from the real corpus (test/corpus/real)', 
     expect(figures('£91K – £115K + Equity')).toEqual([{ min: 91000, max: 115000, currency: 'GBP', period: 'year' }]);
   });
 });
+
+describe('parseSalaryRanges: lone amounts in real postings (test/corpus/real)', () => {
+  const figures = (text: string) => parseSalaryRanges(text).map(({ min, max, currency, period }) => ({ min, max, currency, period }));
+  it('reads an amount named by the pay that comes with it (text/pensionbee-senior-software-engineer)', () => {
+    expect(figures('### ●£67,000, annual bonus and share options')).toEqual([{ min: 67000, max: 67000, currency: 'GBP', period: 'year' }]);
+    expect(figures('A $10,000 signing bonus and equity')).toEqual([]);
+  });
+
+  it('reads pay that contributors earn: contributors are people, not contributions (workable/mindrift-widget)', () => {
+    expect(figures('On this project, contributors can earn up to $25 per hour equivalent.')).toEqual([{ min: 25, max: 25, currency: 'USD', period: 'hour' }]);
+    expect(figures('We match 401(k) contributions of up to $5,000 a year.')).toEqual([]);
+  });
+});
