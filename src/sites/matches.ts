@@ -15,8 +15,9 @@ export const CONTENT_SCRIPT_MATCHES: readonly string[] = [
   'https://jobs.ashbyhq.com/*',
   // Workday: every employer has its own {tenant}.wd{N} host
   'https://*.myworkdayjobs.com/*',
-  // LinkedIn: its jobs pages only, not the feed or profiles
-  'https://www.linkedin.com/jobs/*',
+  // LinkedIn: its jobs pages only, not the feed or profiles; signed out, LinkedIn serves them
+  // from country hosts too (ca.linkedin.com, tr.linkedin.com: real captures in test/corpus/real/linkedin)
+  'https://*.linkedin.com/jobs/*',
   // Indeed: the US site and the English-language country sites the adapter reads (src/sites/indeed.ts)
   'https://www.indeed.com/*',
   'https://uk.indeed.com/*',

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkedinAdapter, linkedinPostingKey } from '../../src/sites/linkedin.ts';
 import { adapterFor, readPage } from '../../src/sites/registry.ts';
-import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
+import { CONTENT_SCRIPT_MATCHES, isDeclaredPage } from '../../src/sites/matches.ts';
 import { annotate } from '../../src/annotate.ts';
 import { Posting, RawPosting } from '../../src/model/index.ts';
 import { parsePage } from './page.ts';
@@ -114,7 +114,8 @@ describe('linkedinAdapter.matches', () => {
 
   it('is chosen by the registry, and the content script is declared on its jobs pages only', () => {
     expect(adapterFor(new URL(FERNHILL))).toBe(linkedinAdapter);
-    expect(CONTENT_SCRIPT_MATCHES).toContain('https://www.linkedin.com/jobs/*');
+    expect(CONTENT_SCRIPT_MATCHES).toContain('https://*.linkedin.com/jobs/*');
+    expect(isDeclaredPage('https://ca.linkedin.com/jobs/view/general-laborer-4300123456')).toBe(true);
     expect(CONTENT_SCRIPT_MATCHES.some((p) => /linkedin\.com\/\*$/.test(p))).toBe(false);
   });
 });
