@@ -11,7 +11,7 @@ import {
   saysRangeIsOte,
   localDollar,
   sectionsFromText,
-  titleFromText,
+  readPostingText,
 } from './parse/index.ts';
 import { postingKeyFor } from './sites/registry.ts';
 
@@ -185,10 +185,7 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
  * with no URL, its id is a hash of the text.
  */
 export function annotateText(text: string, url?: string, now: Date = new Date()): Posting {
-  const lines = text.split(/\r\n|[\n\r\u2028\u2029]/);
-  // The title line leaves the body; a title read from inside a sentence leaves it whole.
-  const { title, line } = titleFromText(text);
-  const body = lines.filter((_, i) => i !== line).join('\n');
+  const { title, sections } = readPostingText(text);
   const validUrl = url && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) ? url : null;
   const key = validUrl ? postingKeyFor(validUrl) : null;
   const contentId = stableHash(normalizeSpace(text));
@@ -207,7 +204,7 @@ export function annotateText(text: string, url?: string, now: Date = new Date())
       payText: [],
       payStructured: [],
       experienceMonths: null,
-      sections: sectionsFromText(body),
+      sections,
     },
     now,
   );

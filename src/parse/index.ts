@@ -17,3 +17,4 @@ export { isHeadingLine, sectionsFromText } from './sections.ts';
 export { classifyHeading, extractRequirements } from './requirements.ts';
 export { experienceFromMonths, parseExperience, type ParseExperienceOptions } from './experience.ts';
 export { titleFromText, type TextTitle } from './title.ts';
+export { readPostingText } from './pasted.ts';

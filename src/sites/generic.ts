@@ -2,6 +2,7 @@ import type { RawPosting, RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { classifyHeading } from '../parse/requirements.ts';
 import { titleFromText } from '../parse/title.ts';
+import { readPostingText } from '../parse/pasted.ts';
 import { blockText, cleanText, isPlainHeadingLine, metaContent, sectionsOf, withoutMarkdown } from './dom.ts';
 
 /*
@@ -29,7 +30,7 @@ const STATES_PAY =
 
 /** Headings postings use that are not about qualifications (those classifyHeading already knows). */
 const POSTING_HEADING =
-  /\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|be doing)|what you will (?:do|be doing)|(?:about|the) (?:the )?(?:role|job|position|opportunity)|your role|job description|role description|what we offer|benefits|perks|compensation|salary|how to apply|nice to have)\b/i;
+  /\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|be doing)|what you will (?:do|be doing)|(?:about|the) (?:the )?(?:role|job|position|opportunity)|your role|job description|role description|what we offer|benefits|perks|compensation|salary|how to apply|nice to have|your (?:impact|tasks|mission|responsibilities|day[- ]to[- ]day|benefits|chance)|what(?:'|’)?s in it for you|(?:ihre|deine) aufgaben|(?:das )?bieten wir)\b/i;
 
 const APPLY = /^(?:(?:click (?:here )?to )?apply(?: now| here| online)?|apply (?:for|to) (?:this|the) (?:job|role|position)|submit (?:your )?application)$/i;
 /** A Markdown link in a text render: "[APPLY](https://...)" reads as its text. */
@@ -116,8 +117,58 @@ function proseSections(content: Element, title: string): RawSection[] {
   return sectionsOf(content, { plainHeading: isPlainHeadingLine, styledEmphasis: true });
 }
 
+/**
+ * A page that is only text (a posting served as text/plain, which a browser shows as one
+ * <pre>): read as pasted text is read, the same title and section rules.
+ */
+function plainTextOf(doc: Document): string | null {
+  const body = doc.body;
+  if (!body) return null;
+  const only = body.children.length === 1 ? body.children[0] : null;
+  if (doc.contentType === 'text/plain' || (only?.tagName === 'PRE' && cleanText(body.textContent ?? '') === cleanText(only.textContent ?? ''))) {
+    return only?.tagName === 'PRE' ? (only.textContent ?? '') : (body.textContent ?? '');
+  }
+  return null;
+}
+
+function readTextPage(text: string, url: URL): RawPosting | null {
+  const { title, sections } = readPostingText(text);
+  if (!title || title.length > 120) return null;
+  const lines = sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).filter(Boolean);
+  const all = lines.join('\n');
+  // A posting has two signs: two of a posting's headings ("What you'll do", "Requirements",
+  // "Preferred"), or one with pay, terms or an Apply line. A blog post, a news item or a list of
+  // jobs has fewer.
+  const postingHeadings = Math.min(2, headingsOf(sections, title).filter(isPostingHeading).length);
+  const others = [
+    STATES_PAY.test(all),
+    TERMS.test(all),
+    lines.some((l) => APPLY.test(withoutMarkdown(l.replace(MARKDOWN_LINK, '$1')))),
+    // German-speaking postings mark the title with the genders it is open to: "(m/f/d)".
+    /\(\s*[mwfdx]\s*\/\s*[mwfdx]\s*\/\s*[mwfdx]\s*\)/i.test(title),
+  ];
+  if (postingHeadings === 0 || postingHeadings + others.filter(Boolean).length < 2) return null;
+  return {
+    site: url.hostname.replace(/^www\./, '') || 'page',
+    jobId: null,
+    url: url.href,
+    title,
+    company: null,
+    location: null,
+    department: null,
+    commitment: null,
+    workplace: [],
+    payText: [],
+    payStructured: [],
+    experienceMonths: null,
+    sections,
+  };
+}
+
 /** The page's posting read as prose, or null when the page does not look like a posting. */
 export function readProsePosting(doc: Document, url: URL): RawPosting | null {
+  const plain = plainTextOf(doc);
+  if (plain !== null) return readTextPage(plain, url);
   const root = contentRoot(doc);
   if (!root) return null;
   const content = withoutChrome(root);

@@ -32,7 +32,7 @@ export interface Launched {
 
 /**
  * Starts Chromium with the built extension. `pages` maps an https URL to the file served for
- * it, as `text/html; charset=utf-8`; every other request is refused (unless `passThrough`),
+ * it, as `text/html; charset=utf-8` (`.txt` and `.md` files as `text/plain`); every other request is refused (unless `passThrough`),
  * so nothing leaves the machine and a test sees every request the extension makes.
  */
 export async function launchWithExtension(
@@ -68,7 +68,9 @@ export async function launchWithExtension(
     const url = route.request().url();
     const file = pages[url.split('#')[0] ?? url];
     if (file) {
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(file) });
+      // Text captures (a posting saved as .txt or Markdown) are served as the plain text they are.
+      const contentType = /\.(?:txt|md)$/i.test(file) ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8';
+      return route.fulfill({ status: 200, contentType, body: readFileSync(file) });
     }
     if (options.passThrough || url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) {
       return route.continue();

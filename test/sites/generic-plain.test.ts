@@ -95,3 +95,26 @@ describe('a page whose headings are not heading elements', () => {
     expect(read(page(html))).toBeNull();
   });
 });
+
+describe('a text page is read as pasted text is (the same title and section rules)', () => {
+  it.each([
+    ['text/seed-003-spotify-ml-engineer-audio-discovery.txt', 'Machine Learning Engineer'],
+    ['text/seed-001-spotify-senior-ml-engineer-personalization.txt', 'Senior Machine Learning Engineer'],
+    ['text/trolley-analytics-engineer.txt', 'Analytics Engineer'],
+    ['text/harvest-group-senior-sales-insights-manager-kroger.txt', 'Kroger Senior Sales Insights Manager'],
+  ])('%s reads as a posting titled %j', (path, title) => {
+    const raw = read(textPage(capture(path)));
+    expect(raw?.title).toBe(title);
+    expect(raw?.sections.some((s) => s.items.length > 0 || s.paragraphs.length > 0)).toBe(true);
+  });
+
+  it('reads a text page that is not a posting as nothing', () => {
+    expect(read(textPage('Minutes of the garden club\n\nWe met on Tuesday.\nThe roses are doing well this year.\nNext meeting: June.'))).toBeNull();
+  });
+});
+
+describe('posting headings of European postings on a text page', () => {
+  it('reads "Your impact", "Your skillset" and a title marked (m/f/d) as a posting (text/deloitte-intern-data-genai-ma-analytics)', () => {
+    expect(read(textPage(capture('text/deloitte-intern-data-genai-ma-analytics.txt')))?.title).toBe('Intern Data & GenAI / M&A Analytics (m/f/d)');
+  });
+});
