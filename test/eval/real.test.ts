@@ -22,6 +22,10 @@ describe('eval: the real corpus stays at its floors', () => {
     expect(report.captures).toEqual(findCaptures().map((c) => c.name));
   });
 
+  it('invents no pay', () => {
+    expect(report.inventedPay).toBe(0);
+  });
+
   it('keeps each field at or above its floor', () => {
     const below: string[] = [];
     for (const field of REAL_FIELDS) {
@@ -130,6 +134,7 @@ describe('eval: how the real corpus is scored', () => {
   it('counts invented pay and every range both ways', () => {
     // wrong: the label says no pay, the reader found one range: invented pay, and a range found that is not labelled.
     expect(report.fields.noPay).toEqual({ cases: 1, correct: 0, accuracy: 0 });
+    expect(report.inventedPay).toBe(1);
     // right: 1 of 1; wrong: 1 unlabelled; note: 1 labelled not found.
     expect(report.fields.ranges).toEqual({ cases: 3, correct: 1, accuracy: 1 / 3 });
     expect(report.fields.pay).toEqual({ cases: 3, correct: 1, accuracy: 1 / 3 });

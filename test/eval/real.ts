@@ -94,6 +94,8 @@ export interface RealReport {
   /** Postings whose label states pay / states none. */
   withPay: number;
   withoutPay: number;
+  /** Postings whose label states no pay, read, and given some: pay invented. */
+  inventedPay: number;
   fields: Scores;
   byBoard: Record<string, Scores>;
   byKind: Record<string, Scores>;
@@ -327,6 +329,7 @@ export function runRealEval(options: RealEvalOptions = {}): RealReport {
     postings: 0,
     withPay: 0,
     withoutPay: 0,
+    inventedPay: 0,
     fields: emptyScores(),
     byBoard: {},
     byKind: {},
@@ -362,7 +365,9 @@ export function runRealEval(options: RealEvalOptions = {}): RealReport {
         }
         const item = posting.item ?? 0;
         const name = label.postings.length > 1 || posting.item !== undefined ? `${capture.name}#${item}` : capture.name;
-        for (const [field, ok, expected, got] of scorePosting(posting, results.get(item) ?? '(not read)')) {
+        const result = results.get(item) ?? '(not read)';
+        if (posting.pay?.length === 0 && typeof result !== 'string' && result.salaries.length > 0) report.inventedPay++;
+        for (const [field, ok, expected, got] of scorePosting(posting, result)) {
           add(report.fields[field], ok);
           add(board[field], ok);
           add(kind[field], ok);

@@ -60,7 +60,10 @@ if (process.argv.includes('--json')) {
       `${field.padEnd(13)} ${`${s.correct}/${s.cases}`.padStart(7)}  ${(s.accuracy * 100).toFixed(1).padStart(5)}%  ${mark.padEnd(17)} ${REAL_FIELD_MEANING[field]}`,
     );
   }
-  console.log(`invented pay: ${real.fields.noPay.cases - real.fields.noPay.correct} of ${real.fields.noPay.cases} postings that state none`);
+  console.log(
+    `invented pay: ${real.inventedPay} of the ${real.fields.noPay.cases} postings that state none ` +
+      `(${real.fields.noPay.cases - real.fields.noPay.correct - real.inventedPay} of them not read at all)`,
+  );
   console.log('');
   table('by board', real.byBoard);
   table('by kind', real.byKind);
