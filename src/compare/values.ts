@@ -14,6 +14,10 @@ export interface EffectivePay {
   /** The range as a yearly figure (hour ×2080, day ×260, week ×52, month ×12). */
   annual: { min: number; max: number } | null;
   corrected: boolean;
+  /** The zone, location or level the range is for ("Zone 1", "Canada Senior"), when the posting gives several. */
+  label?: string;
+  /** On-target earnings rather than base pay. */
+  ote?: boolean;
 }
 
 export interface Effective<T> {
@@ -44,7 +48,16 @@ export function effectivePay(posting: PayFields): EffectivePay | null {
     period: stated.period,
     annual: stated.annual ?? annualise(stated.min, stated.max, stated.period),
     corrected: false,
+    ...(stated.label ? { label: stated.label } : {}),
+    ...(stated.kind === 'ote' ? { ote: true } : {}),
   };
+}
+
+/** The posting's other stated ranges (other zones, levels, OTE), beside the one shown; none when corrected. */
+export function otherRanges(posting: PayFields): NonNullable<SavedPosting['salaries']> {
+  if (posting.corrections.salary !== undefined) return [];
+  const shown = shownPay(posting);
+  return (posting.salaries ?? []).filter((r) => r !== shown && !(shown && r.min === shown.min && r.max === shown.max && r.currency === shown.currency && r.period === shown.period));
 }
 
 export function effectivePolicy(posting: Correctable & { remote: Pick<SavedPosting['remote'], 'policy'> }): Effective<RemotePolicy> {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExchangeRates, SavedPosting } from '../../src/model/index.ts';
 import { ComparePage } from '../../src/ui/compare/ComparePage.tsx';
 import { Comparison } from '../../src/ui/compare/Comparison.tsx';
-import { HOSTILE_TITLE, storytellingPosting, savedFrom } from '../helpers/postings.ts';
+import { HOSTILE_TITLE, hourlyPosting, storytellingPosting, savedFrom } from '../helpers/postings.ts';
 import { berlin, music, samba } from './saved-jobs.ts';
 
 afterEach(cleanup);
@@ -41,7 +41,8 @@ describe('Comparison', () => {
       `${music.title}Spotify`,
       `${story.title}Spotify`,
     ]);
-    expect(rowCells(table, 'Pay as stated')).toEqual(['$148,901 – $212,716 a year', '$184,050 – $262,928 a year', 'Not stated']);
+    // The range a posting gives for one zone says which, as the panel does.
+    expect(rowCells(table, 'Pay as stated')).toEqual(['United States: $148,901 – $212,716 a year', 'United States: $184,050 – $262,928 a year', 'Not stated']);
     expect(rowCells(table, 'A year')).toEqual(['$148,901 – $212,716 a year', '$184,050 – $262,928 a year', '—']);
     expect(rowCells(table, 'Currency')).toEqual(['USD', 'USD', '—']);
     expect(rowCells(table, 'Remote policy')).toEqual(['RemoteNorth America', 'Hybrid', 'HybridNorth America']);
@@ -52,6 +53,15 @@ describe('Comparison', () => {
     // Nothing is converted without the user's rates.
     expect(within(table).queryByRole('rowheader', { name: /^In / })).toBeNull();
     expect(document.body.textContent).not.toContain('converted');
+  });
+
+  it('shows the other ranges a posting states, each with what it is for', () => {
+    const hourly = savedFrom(hourlyPosting(), '2026-11-01T00:00:00.000Z');
+    render(<Comparison postings={[hourly, samba]} rates={null} />);
+    const table = screen.getByRole('table', { name: 'Comparing 2 saved jobs' });
+    const others = within(table).getByRole('list', { name: 'Other ranges this posting states' });
+    expect(within(others).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['With commission: $70,000 – $110,000 a year (OTE)']);
+    expect(rowCells(table, 'Pay as stated')[0]).toMatch(/^\$28 – \$47 an hour/);
   });
 
   it('lines up the requirements: shared ones in one row, and what only one asks for on its own', () => {
@@ -84,7 +94,7 @@ describe('Comparison', () => {
     expect(usd).toMatch(/^≈ €147,240 – €210,342 a year, converted at your rate \(1 EUR = 1\.25 USD\)$/);
     expect(eur).toBe('Already in EUR');
     // The stated figures stay as stated.
-    expect(rowCells(table, 'Pay as stated')).toEqual(['$184,050 – $262,928 a year', '€150,000 – €170,000 a year']);
+    expect(rowCells(table, 'Pay as stated')).toEqual(['United States: $184,050 – $262,928 a year', '€150,000 – €170,000 a year']);
   });
 
   it('says when a currency has no rate', () => {

@@ -8,6 +8,7 @@ import {
   effectivePay,
   effectivePolicy,
   effectiveYearsMin,
+  otherRanges,
 } from '../../compare/values.ts';
 import { formatDate, formatPolicy, formatYears } from '../format.ts';
 import { CorrectionMark } from '../overlay/CorrectionMark.tsx';
@@ -97,16 +98,29 @@ export function Comparison({ postings, rates }: ComparisonProps) {
           <tbody>
             <Row
               label="Pay as stated"
-              cells={pays.map((pay) =>
-                pay ? (
+              cells={pays.map((pay, i) => {
+                if (!pay) return <Missing />;
+                const others = otherRanges(postings[i]!);
+                return (
                   <>
+                    {pay.label ? <span class="jl-cmp-pay-label">{pay.label}: </span> : null}
                     {formatEffectivePay(pay).amount}
+                    {pay.ote ? ' (OTE)' : null}
                     {pay.corrected ? <Mine /> : null}
+                    {others.length ? (
+                      <ul class="jl-cmp-other-pay" aria-label="Other ranges this posting states">
+                        {others.map((r, j) => (
+                          <li key={j}>
+                            {r.label ? `${r.label}: ` : ''}
+                            {formatEffectivePay({ ...r, annual: r.annual ?? null, corrected: false }).amount}
+                            {r.kind === 'ote' ? ' (OTE)' : ''}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
                   </>
-                ) : (
-                  <Missing />
-                ),
-              )}
+                );
+              })}
             />
             <Row
               label="A year"
