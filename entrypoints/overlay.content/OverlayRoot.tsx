@@ -11,6 +11,11 @@ import type { sendMessage as SendMessage } from '../../src/messaging/client.ts';
  */
 const sendMessage: typeof SendMessage = async (type, payload) => (await import('../../src/messaging/client.ts')).sendMessage(type, payload);
 
+/** Whether a reading may refresh the saved copy of its posting: not one from an apply page, which lacks the posting's text. */
+export function refreshesSaved(via: OverlayProps['readVia']): boolean {
+  return via !== 'apply-page';
+}
+
 type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage' | 'readVia' | 'onSaveTestCase'>;
 
 /**
@@ -19,7 +24,8 @@ type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<Overlay
  *
  * Coming back to a saved posting refreshes the saved copy with this read: the background
  * keeps the user's part (status, notes, corrections) and records what changed on the
- * page since, which the overlay then shows.
+ * page since, which the overlay then shows. An apply page shows only the posting's headline,
+ * so its reading never replaces a saved copy (`refreshesSaved`).
  */
 export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage, readVia, onSaveTestCase }: OverlayRootProps) {
   const [saved, setSaved] = useState<SavedPosting | null>(null);
@@ -30,13 +36,14 @@ export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage
       const status = await sendMessage('posting.status', { id: posting.id });
       if (!live || !status.saved) return;
       setSaved(status.saved);
+      if (!refreshesSaved(readVia)) return;
       const refreshed = await sendMessage('posting.save', { posting });
       if (live) setSaved(refreshed.saved);
     })().catch((error: unknown) => console.warn('[JobLens] could not read saved state', error));
     return () => {
       live = false;
     };
-  }, [posting]);
+  }, [posting, readVia]);
 
   const onSave = async () => {
     const res = await sendMessage('posting.save', { posting });

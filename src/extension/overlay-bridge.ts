@@ -12,7 +12,7 @@ export type OverlayCommand =
       kind: 'posting';
       posting: unknown;
       /** Which reader understood the page: the board's adapter, or a fallback (the panel says so). */
-      via?: 'adapter' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
+      via?: 'adapter' | 'apply-page' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
     }
   | { kind: 'not-found' }
   | { kind: 'close' };

@@ -6,6 +6,7 @@ import type { SiteAdapter } from './types.ts';
 import type { PayloadReader } from './payloads.ts';
 import { blockText, cleanText, firstText, sectionsOf, sectionsOfHtml } from './dom.ts';
 import { readJsonLdPosting } from './jsonld.ts';
+import { postingUrlBelow } from './apply-page.ts';
 
 /*
  * Ashby's hosted posting pages (jobs.ashbyhq.com/{org}/{uuid}) and its public job posting
@@ -207,6 +208,8 @@ export const ashbyAdapter: SiteAdapter = {
   hosts: [HOST],
   matches: (url) => ashbyPostingKey(url) !== null,
   jobIdFromUrl: (url) => ashbyPostingKey(url)?.id ?? null,
+  // The Application tab is the same single-page app, with the posting in its app data.
+  postingUrlOfApplyPage: (url) => postingUrlBelow(url, /\/application\/?$/, ashbyPostingKey),
   extract(doc, url) {
     try {
       return readPostingPage(doc, url);

@@ -5,6 +5,7 @@ import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } fro
 import type { SiteAdapter } from './types.ts';
 import { blockText, cleanText, firstText, parseHtmlBody, sectionsOf, sectionsOfAll, sectionsOfHtml } from './dom.ts';
 import { readJsonLdPosting } from './jsonld.ts';
+import { postingUrlBelow } from './apply-page.ts';
 
 /*
  * Lever's hosted posting pages (jobs.lever.co/{site}/{uuid}, and the EU instance) and its
@@ -72,8 +73,9 @@ function companyFromPage(doc: Document, title: string): string | null {
 }
 
 function descriptionBlocks(doc: Document): Element[] {
+  // An application form's sections (the apply page's) are questions, not the posting's text.
   const blocks = Array.from(doc.querySelectorAll(SELECTORS.description)).filter(
-    (el) => !el.matches(SELECTORS.notDescription) && !el.closest('.posting-header'),
+    (el) => !el.matches(SELECTORS.notDescription) && !el.closest('.posting-header') && !el.closest('form') && !el.querySelector('form'),
   );
   // A block inside another kept block is already read with it.
   return blocks.filter((el) => !blocks.some((other) => other !== el && other.contains(el)));
@@ -127,6 +129,7 @@ export const leverAdapter: SiteAdapter = {
   hosts: [...HOSTS],
   matches: (url) => leverPostingKey(url) !== null,
   jobIdFromUrl: (url) => leverPostingKey(url)?.id ?? null,
+  postingUrlOfApplyPage: (url) => postingUrlBelow(url, /\/apply\/?$/, leverPostingKey),
   extract(doc, url) {
     try {
       return readPostingPage(doc, url);

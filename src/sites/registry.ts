@@ -53,7 +53,20 @@ export function isKnownPostingUrl(url: URL | string): boolean {
  */
 export function mayHoldPosting(url: URL | string): boolean {
   const parsed = toUrl(url);
-  return parsed !== null && (adapterFor(parsed) !== null || !isBoardHost(parsed));
+  return parsed !== null && (adapterFor(parsed) !== null || applyPageOf(parsed) !== null || !isBoardHost(parsed));
+}
+
+/** The board and posting address of an apply or application page (Lever's `/apply`, Ashby's `/application`), or null. */
+export function applyPageOf(url: URL): { adapter: SiteAdapter; postingUrl: URL } | null {
+  for (const adapter of adapters) {
+    try {
+      const postingUrl = adapter.postingUrlOfApplyPage?.(url) ?? null;
+      if (postingUrl) return { adapter, postingUrl };
+    } catch {
+      // A detector that throws does not match.
+    }
+  }
+  return null;
 }
 
 /** `{ site, jobId }` for a known board's posting URL, so text pasted with that URL gets the page's id. */
@@ -75,7 +88,7 @@ function tryExtract(adapter: SiteAdapter, doc: Document, url: URL): RawPosting |
 }
 
 /** Which reader understood the page: its board's adapter, or one of the fallbacks in order. */
-export type PageSource = 'adapter' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
+export type PageSource = 'adapter' | 'apply-page' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
 
 export interface PageReading {
   raw: RawPosting;
@@ -122,8 +135,11 @@ export function readPageWithSource(doc: Document, url: URL): PageReading | null 
       return ld ? { raw: asBoardPosting(ld, adapter, url), via: 'jsonld' } : null;
     }
   } else if (isBoardHost(url)) {
-    // A known board's other pages (its index, its apply form) are not postings, whatever they carry.
-    return null;
+    // An apply page shows its posting's headline, place and workplace type: read as at the posting's address.
+    const apply = applyPageOf(url);
+    const raw = apply ? tryExtract(apply.adapter, doc, apply.postingUrl) : null;
+    // A known board's other pages (its index) are not postings, whatever they carry.
+    return raw ? { raw, via: 'apply-page' } : null;
   }
   for (const [via, fallback] of FALLBACKS) {
     const raw = tryExtract(fallback, doc, url);

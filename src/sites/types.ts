@@ -24,6 +24,12 @@ export interface SiteAdapter {
   matches(url: URL): boolean;
   /** The board's own id for the job named by this URL, when the URL carries one. */
   jobIdFromUrl?(url: URL): string | null;
+  /**
+   * The posting page an apply or application page belongs to (`.../{uuid}/apply` on Lever),
+   * or null. The apply page shows the posting's headline, location, workplace type and
+   * sometimes pay; it is read with `extract` as if at the posting's address.
+   */
+  postingUrlOfApplyPage?(url: URL): URL | null;
   /** The page's facts, or null when this page is not a posting. Never throws on an odd page. */
   extract(doc: Document, url: URL): RawPosting | null;
 }

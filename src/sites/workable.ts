@@ -2,6 +2,7 @@ import type { FieldValue, RawPosting } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { cleanText, firstText, sectionsOfAll } from './dom.ts';
 import { readJsonLdPosting } from './jsonld.ts';
+import { postingUrlBelow } from './apply-page.ts';
 
 /*
  * Workable's hosted posting pages: apply.workable.com/{account}/j/{shortcode}/ (and the
@@ -106,6 +107,7 @@ export const workableAdapter: SiteAdapter = {
   hosts: [...HOSTS],
   matches: (url) => workablePostingKey(url) !== null,
   jobIdFromUrl: (url) => workablePostingKey(url)?.id ?? null,
+  postingUrlOfApplyPage: (url) => postingUrlBelow(url, /\/apply\/?$/, workablePostingKey),
   extract(doc, url) {
     try {
       return readPostingPage(doc, url);

@@ -90,7 +90,8 @@ describe('mayHoldPosting', () => {
     for (const url of [
       'https://jobs.lever.co/company-name',
       'https://jobs.lever.co/spotify',
-      `${SAMBA}/apply`,
+      // Its apply page shows the posting's headline and is read (test/sites/apply-pages.test.ts); the page after it is not.
+      `${SAMBA}/thanks`,
       'https://boards.greenhouse.io/x',
       'https://jobs.ashbyhq.com/x',
       'https://acme.wd5.myworkdayjobs.com/en-US/External',
@@ -104,7 +105,7 @@ describe('mayHoldPosting', () => {
 
   it('agrees with readPageWithSource: where it is false, even a page full of posting data reads as nothing', () => {
     const page = doc(`<html><head>${JOB_LD}</head><body><h1>Pharmacist</h1><p>Apply now</p></body></html>`, 'https://jobs.lever.co/company-name');
-    for (const url of ['https://jobs.lever.co/company-name', `${SAMBA}/apply`, 'https://boards.greenhouse.io/x']) {
+    for (const url of ['https://jobs.lever.co/company-name', `${SAMBA}/thanks`, 'https://boards.greenhouse.io/x']) {
       expect(mayHoldPosting(url)).toBe(false);
       expect(readPageWithSource(page, new URL(url)), url).toBeNull();
     }
@@ -130,7 +131,7 @@ describe('readPage', () => {
   });
 
   it("reads nothing on a board's pages that are not postings, even with JSON-LD", () => {
-    for (const href of ['https://jobs.lever.co/spotify', `${SAMBA}/apply`]) {
+    for (const href of ['https://jobs.lever.co/spotify', `${SAMBA}/thanks`]) {
       expect(readPage(doc(`<html><head>${JOB_LD}</head><body></body></html>`, href), new URL(href))).toBeNull();
     }
   });

@@ -37,9 +37,10 @@ export interface OverlayProps {
   onSaveTestCase?: () => Promise<string>;
 }
 
-export type ReadVia = 'adapter' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
+export type ReadVia = 'adapter' | 'apply-page' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
 
 const READ_VIA_NOTE: Record<Exclude<ReadVia, 'adapter'>, string> = {
+  'apply-page': "Read from the board's apply page; the posting's full text is on its own page.",
   jsonld: "Read from the page's structured data (JSON-LD).",
   aggregator: "Read from the page's job facts and embedded posting data.",
   microdata: "Read from the page's schema.org microdata.",
