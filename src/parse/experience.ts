@@ -96,7 +96,7 @@ function readClause(clause: string, sentence: string, offset: number, listedRequ
     // "over 10 years, we have..." / "founded 10 years ago": about the company.
     if (/\b(?:founded|established|started|launched|since|for)\s*$/i.test(before) && !ABOUT_EXPERIENCE_AFTER.test(after)) return null;
     // "5+ years in support operations, including 3+ years in advertising": a part of the larger span.
-    if (/\b(?:including|incl\.?|of which)\s*(?:at\s+least\s*)?$/i.test(before)) return null;
+    if (/(?:\b(?:including|incl\.?|of which)|,\s*with)\s*(?:at\s+least\s*)?$/i.test(before)) return null;
     // In a listed requirement, "4+ years of product design" can only be about the candidate.
     const aboutCandidate =
       experienceSaid ||
@@ -109,7 +109,9 @@ function readClause(clause: string, sentence: string, offset: number, listedRequ
     const evidence = around(sentence, offset + m.index, offset + m.index + m[0].length);
     if (!range) return { min, max: null, evidence };
     const max = toNumber(m[2]!);
-    if (max === null || max < min) return { min, max: null, evidence };
+    // "8–10+ years": the upper bound is open.
+    const openEnded = /^\s*\+/.test(m[0].slice(m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length) + m[2]!.length));
+    if (max === null || max < min || openEnded) return { min, max: null, evidence };
     return { min, max, evidence };
   }
   return null;

@@ -24,9 +24,11 @@ const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['main_requirements', 'Main requirements'],
   ['qualifications', 'Qualifications'],
   ['externalQualificationsStr', 'Qualifications'],
+  ['requirementsSection', 'Requirements'],
   ['nice_to_have', 'Nice to have'],
   ['benefits', 'Benefits'],
   ['perks', 'Perks'],
+  ['benefitsSection', 'Benefits'],
 ];
 const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary', 'shortDescriptionStr'];
 const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hiringOrganization'];
@@ -38,7 +40,7 @@ const PAY_MAX_KEYS = ['salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'g
 const CURRENCY_KEYS = ['salary_currency', 'currency', 'currency_code', 'salaryCurrency'];
 const PERIOD_KEYS = ['salary_period', 'salaryPeriod', 'pay_period', 'salaryInterval'];
 const PAY_TEXT_KEYS = ['salary', 'salaryText', 'compensation', 'pay'];
-const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'remote_type', 'workLocationOption', 'locationFlexibility'];
+const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'remote_type', 'workLocationOption', 'locationFlexibility', 'workplace'];
 /** Where a feed keeps its list. */
 const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits'];
 
@@ -214,7 +216,8 @@ function workplace(item: Json): FieldValue[] {
   for (const key of REMOTE_KEYS) {
     const v = get(item, key);
     if (typeof v === 'boolean') out.push({ value: String(v), source: 'board', field: `feed ${key}` });
-    else if (typeof v === 'string' && v.trim()) out.push({ value: v.trim(), source: 'board', field: `feed ${key}` });
+    // "on_site", "work_from_home": a feed's enum values, read as the words they are.
+    else if (typeof v === 'string' && v.trim()) out.push({ value: v.trim().replace(/_/g, ' '), source: 'board', field: `feed ${key}` });
   }
   if (Array.isArray(item.customField)) {
     for (const field of item.customField) {

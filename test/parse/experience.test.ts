@@ -34,7 +34,8 @@ describe('parseExperience', () => {
     ['3-5 years of experience', [3, 5]],
     ['3 to 5 years of relevant experience', [3, 5]],
     ['3–5 yrs experience', [3, 5]],
-    ['5-7+ years in software engineering', [5, 7]],
+    // The plus on the upper bound opens it (a real posting: '8–10+ years', lever/voltus-three-remote-postings).
+    ['5-7+ years in software engineering', [5, null]],
     ['5+ years of experience', [5, null]],
     ['At least 4 years of professional experience', [4, null]],
     ['A minimum of 2 years experience', [2, null]],
@@ -104,5 +105,13 @@ describe('parseExperience: patterns from the real corpus (test/corpus/real)', ()
 
   it('does not read "four years in a row" as experience (text/hopper-senior-backend-engineer-corporate-travel)', () => {
     expect(parseExperience(['Recognized as one of the most innovative companies by Fast Company four years in a row, Hopper has been downloaded over 100 million times working'])).toBeNull();
+  });
+});
+
+describe('parseExperience: a span within a span (lever/voltus-three-remote-postings)', () => {
+  it('reads "8–10+ years of experience ..., with at least 3+ years specifically within ..." as 8 or more', () => {
+    expect(parseExperience(['8–10+ years of experience in corporate communications, PR, or journalism, with at least 3+ years specifically within the B2B energy sector'])).toMatchObject({ yearsMin: 8, yearsMax: null });
+    expect(parseExperience(['7–10 years of experience in finance'])).toMatchObject({ yearsMin: 7, yearsMax: 10 });
+    expect(parseExperience(['Candidates with 3+ years of experience are welcome'])?.yearsMin).toBe(3);
   });
 });
