@@ -172,24 +172,35 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
 }
 
 /**
- * A posting given as plain text: the first non-empty line is its title. With the URL of a
- * known board's posting, it gets that posting's id, so it is the same record as the page;
- * with no URL, its id is a hash of the text.
+ * Where posting text came from, which decides its id:
+ * - `text` (the CLI's .txt files): with the URL of a known board's posting it gets that
+ *   posting's id, so it is the same record as the page; with another URL, a hash of the URL;
+ *   with none, a hash of the text.
+ * - `pasted` (the popup's Read pasted text): always `pasted:<hash of the text>`, whatever
+ *   address the user gave, so the same text saved twice is one record, and saving pasted text
+ *   never overwrites a posting saved from its page (the page's reading is the better one).
  */
-export function annotateText(text: string, url?: string, now: Date = new Date()): Posting {
+export type TextSite = 'text' | 'pasted';
+
+/** The address a posting read from text gets when it has none: a Posting's URL must be http(s), and `.invalid` never resolves. */
+export function textPlaceholderUrl(contentId: string): string {
+  return `https://joblens.invalid/text/${contentId}`;
+}
+
+/** A posting given as plain text: the first non-empty line is its title; `site` says how it is keyed (TextSite). */
+export function annotateText(text: string, url?: string, now: Date = new Date(), site: TextSite = 'text'): Posting {
   const lines = text.split(/\r?\n/);
   const first = lines.findIndex((line) => line.trim() !== '');
   const title = first >= 0 ? normalizeSpace(lines[first]!) : '';
   const body = first >= 0 ? lines.slice(first + 1).join('\n') : '';
   const validUrl = url && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) ? url : null;
-  const key = validUrl ? postingKeyFor(validUrl) : null;
+  const key = validUrl && site === 'text' ? postingKeyFor(validUrl) : null;
   const contentId = stableHash(normalizeSpace(text));
   return annotate(
     {
-      site: key?.site ?? 'text',
-      jobId: key?.jobId ?? (validUrl ? null : contentId),
-      // A Posting's URL must be http(s); text with no URL gets one under the reserved .invalid TLD.
-      url: validUrl ?? `https://joblens.invalid/text/${contentId}`,
+      site: key?.site ?? site,
+      jobId: key?.jobId ?? (validUrl && site === 'text' ? null : contentId),
+      url: validUrl ?? textPlaceholderUrl(contentId),
       title,
       company: null,
       location: null,
