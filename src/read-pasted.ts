@@ -1,10 +1,10 @@
-import { annotateText } from './annotate.ts';
+import { annotatePastedText } from './annotate.ts';
 import type { Posting } from './model/index.ts';
 import { checkPastedInput, type PastedInput } from './model/pasted.ts';
 
 /*
- * The popup's Read pasted text: the CLI's text path (annotateText), keyed as pasted text
- * (site "pasted", its id a hash of the text: annotate.ts says why). The parsers are heavy for
+ * The popup's Read pasted text: the CLI's text reading (annotatePastedText beside
+ * annotateText: site "pasted", its id a hash of the text; annotate.ts says why). The parsers are heavy for
  * the popup's first render, so the popup loads this module only when the user opens the view
  * (src/extension/popup-api.ts).
  */
@@ -13,5 +13,5 @@ import { checkPastedInput, type PastedInput } from './model/pasted.ts';
 export function readPastedText(input: PastedInput, now: Date = new Date()): Posting {
   const checked = checkPastedInput(input);
   if (!checked.ok) throw new Error(checked.message);
-  return annotateText(checked.input.text, checked.input.url ?? undefined, now, 'pasted');
+  return annotatePastedText(checked.input.text, checked.input.url ?? undefined, now);
 }
