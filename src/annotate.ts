@@ -179,22 +179,25 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
   });
 }
 
+/** The address a posting read from text gets when it has none: a Posting's URL must be http(s), and `.invalid` never resolves. */
+export function textPlaceholderUrl(contentId: string): string {
+  return `https://joblens.invalid/text/${contentId}`;
+}
+
+/** What a posting read from text is recorded as: its site, id on that site, and address. */
+type TextKey = Pick<RawPosting, 'site' | 'jobId' | 'url'>;
+
 /**
- * A posting given as plain text; its title is read by `titleFromText` (not always the first line). With the URL of a
- * known board's posting, it gets that posting's id, so it is the same record as the page;
- * with no URL, its id is a hash of the text.
+ * Posting text read into a Posting: its title read by `titleFromText` (not always the first
+ * line), the rest its sections (`readPostingText`). `keyOf` gets the address (when it is an
+ * http(s) one) and a hash of the text.
  */
-export function annotateText(text: string, url?: string, now: Date = new Date()): Posting {
+function readText(text: string, url: string | undefined, now: Date, keyOf: (url: string | null, contentId: string) => TextKey): Posting {
   const { title, sections } = readPostingText(text);
   const validUrl = url && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) ? url : null;
-  const key = validUrl ? postingKeyFor(validUrl) : null;
-  const contentId = stableHash(normalizeSpace(text));
   return annotate(
     {
-      site: key?.site ?? 'text',
-      jobId: key?.jobId ?? (validUrl ? null : contentId),
-      // A Posting's URL must be http(s); text with no URL gets one under the reserved .invalid TLD.
-      url: validUrl ?? `https://joblens.invalid/text/${contentId}`,
+      ...keyOf(validUrl, stableHash(normalizeSpace(text))),
       title,
       company: null,
       location: null,
@@ -208,4 +211,36 @@ export function annotateText(text: string, url?: string, now: Date = new Date())
     },
     now,
   );
+}
+
+/**
+ * A posting given as plain text (the CLI's .txt files). With the URL of a known board's
+ * posting, it gets that posting's id, so it is the same record as the page; with another
+ * URL, a hash of the URL; with none, site "text" and a hash of the text.
+ */
+export function annotateText(text: string, url?: string, now: Date = new Date()): Posting {
+  return readText(text, url, now, (validUrl, contentId) => {
+    const key = validUrl ? postingKeyFor(validUrl) : null;
+    return {
+      site: key?.site ?? 'text',
+      jobId: key?.jobId ?? (validUrl ? null : contentId),
+      url: validUrl ?? textPlaceholderUrl(contentId),
+    };
+  });
+}
+
+/**
+ * Text the user pasted into the popup: the same reading as annotateText, recorded as site
+ * "pasted" with the id `pasted:<hash of the text>` whatever address the user gave. So the
+ * same text saved twice is one record, and saving pasted text never overwrites a posting
+ * saved from its page (whose reading, from the board's own fields, is the better one). It
+ * does not look the address up among the boards: that would bring every board's adapter
+ * into the popup for nothing.
+ */
+export function annotatePastedText(text: string, url?: string, now: Date = new Date()): Posting {
+  return readText(text, url, now, (validUrl, contentId) => ({
+    site: 'pasted',
+    jobId: contentId,
+    url: validUrl ?? textPlaceholderUrl(contentId),
+  }));
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { pageDatabase } from '../../src/extension/database.ts';
-import { repositoryApi } from '../../src/extension/popup-api.ts';
+import { pastedApi, repositoryApi } from '../../src/extension/popup-api.ts';
 import { alwaysRunOn, listAlwaysOn, readTab, stopRunningOn, webOrigin } from '../../src/extension/on-request.ts';
 import { isDeclaredPage } from '../../src/sites/matches.ts';
 import { compareSearch } from '../../src/compare/url.ts';
@@ -14,8 +14,9 @@ import '../../src/ui/compare/compare.css';
 // Glue: the popup app, wired to the extension's database (an extension page opens it
 // itself: src/extension/database.ts says why), and to the tab it was opened on (opening the
 // popup grants activeTab for that tab).
+const database = pageDatabase();
 const api: PopupApi = {
-  ...repositoryApi(pageDatabase()),
+  ...repositoryApi(database),
   // tabs.create with a url needs no "tabs" permission.
   openUrl: (url) => browser.tabs.create({ url }),
   openCompare: (ids) => browser.tabs.create({ url: `${browser.runtime.getURL('/compare.html')}${compareSearch(ids)}` }),
@@ -36,4 +37,4 @@ const pageActions: PageActionsApi = {
 };
 
 const root = document.getElementById('app');
-if (root) render(<App api={api} pageActions={pageActions} />, root);
+if (root) render(<App api={api} pageActions={pageActions} pasted={pastedApi(database)} />, root);

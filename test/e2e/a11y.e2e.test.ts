@@ -691,6 +691,19 @@ describe('accessibility and comfort, in Chromium', () => {
     await scan(popup, 'popup settings');
     await popup.getByRole('button', { name: 'Back to the list' }).click();
 
+    // Read pasted text: with a field's error shown, then with a reading shown (nothing saved).
+    await popup.getByRole('button', { name: 'Read pasted text' }).click();
+    await popup.getByRole('button', { name: 'Read', exact: true }).click();
+    await popup.getByRole('alert').waitFor();
+    await scan(popup, 'popup paste, error');
+    await popup.getByRole('textbox', { name: 'Posting text' }).fill(
+      'Data Engineer\nThe base pay for this role is $120,000 - $140,000 per year.\nThis role is fully remote.\nRequirements\n- 3+ years of Python\n- SQL',
+    );
+    await popup.getByRole('button', { name: 'Read', exact: true }).click();
+    await popup.getByRole('heading', { name: 'Data Engineer', level: 2 }).waitFor();
+    await scan(popup, 'popup paste, read');
+    await popup.getByRole('button', { name: 'Back to the list' }).click();
+
     await popup.getByRole('button', { name: `Delete ${NORTHWIND.title}`, exact: true }).click();
     await expect.poll(() => popup.getByRole('button', { name: /^Undo deleting/ }).isVisible()).toBe(true);
     await scan(popup, 'popup undo');
@@ -748,12 +761,13 @@ describe('accessibility and comfort, in Chromium', () => {
     // Tab order: what acts on all saved jobs, search and filters, then each row's controls.
     const stops: Focused[] = [];
     await focusStart(popup);
-    for (let i = 0; i < 7 + 4 * titles.length; i++) stops.push((await press(popup, 'Tab'))!);
+    for (let i = 0; i < 8 + 4 * titles.length; i++) stops.push((await press(popup, 'Tab'))!);
     console.log('[keyboard popup]', JSON.stringify(stops.map((s) => s.name)));
     expect(stops.map((s) => s.name)).toEqual([
       'Export saved jobs as JSON',
       'Export saved jobs as CSV',
       'Import saved jobs from a JSON export',
+      'Read pasted text',
       'Exchange rates',
       'Delete all',
       'Search saved jobs',

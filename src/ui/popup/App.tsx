@@ -12,6 +12,7 @@ import { Detail } from './Detail.tsx';
 import { downloadCsv, downloadText, exportFileName } from './download.ts';
 import { ListControls } from './ListControls.tsx';
 import { PageActions, type PageActionsApi } from './PageActions.tsx';
+import type { PastedApi } from './PasteView.tsx';
 import {
   EMPTY_QUERY,
   FIRST_ROWS,
@@ -77,6 +78,8 @@ export interface AppProps {
   pageActions?: PageActionsApi;
   /** Height of the list's viewport, in pixels. */
   listHeight?: number;
+  /** Read pasted text: reading and saving a posting given as text. Without it, the action is not offered. */
+  pasted?: PastedApi;
 }
 
 export const EMPTY_MESSAGE =
@@ -97,7 +100,12 @@ type ListState =
 
 /** The full records a detail or comparison view shows, fetched when the view opens. */
 type Records = { kind: 'loading'; ids: string[] } | { kind: 'error'; ids: string[]; message: string } | { kind: 'ready'; ids: string[]; byId: Map<string, SavedPosting> };
-type View = { kind: 'list' } | { kind: 'detail'; id: string } | { kind: 'compare'; ids: string[] } | { kind: 'settings' };
+type View = { kind: 'list' } | { kind: 'detail'; id: string } | { kind: 'compare'; ids: string[] } | { kind: 'settings' } | { kind: 'paste' };
+/**
+ * The paste view's module, loaded when the view is first opened: it brings the panel's
+ * reading components, which the list does not need for its first render.
+ */
+type PasteModule = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; module: typeof import('./PasteView.tsx') };
 type Notice = { kind: 'error' | 'info'; text: string };
 type Confirm = { ids: string[]; all: boolean };
 
@@ -118,11 +126,14 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Only web pages are opened from the list; a stored `javascript:` or `data:` URL is not. */
+/**
+ * Only web pages are opened from the list; a stored `javascript:` or `data:` URL is not, nor
+ * the `.invalid` address a posting read from text without one is given (it never resolves).
+ */
 function isWebUrl(url: string): boolean {
   try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
+    const { protocol, hostname } = new URL(url);
+    return (protocol === 'https:' || protocol === 'http:') && !hostname.endsWith('.invalid');
   } catch {
     return false;
   }
@@ -316,7 +327,7 @@ function ConfirmDelete({ confirm, total, onConfirm, onCancel }: { confirm: Confi
  * 10,000 of them), each job's notes and status, comparison, export and import, delete with
  * undo or confirmation, and the user's exchange rates.
  */
-export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, listHeight = LIST_HEIGHT }: AppProps) {
+export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, listHeight = LIST_HEIGHT, pasted }: AppProps) {
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [rates, setRates] = useState<ExchangeRates | null>(null);
   const [view, setView] = useState<View>({ kind: 'list' });
@@ -340,16 +351,20 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   const [listIndex, setListIndex] = useState<number | undefined>(undefined);
   const [toastHeld, setToastHeld] = useState(false);
   const [records, setRecords] = useState<Records | null>(null);
+  const [pasteModule, setPasteModule] = useState<PasteModule | null>(null);
+  // A job just saved from pasted text: shown in the list (scrolled to, focused) once the list has it.
+  const [reveal, setReveal] = useState<string | null>(null);
 
   useEffect(() => {
     const root = mainRef.current;
     if (!focusNext || !root || list.kind === 'loading') return;
     // A detail or comparison view gets the focus once its records are there to show.
     if (view.kind !== 'list' && view.kind !== 'settings' && records?.kind === 'loading') return;
+    if (view.kind === 'paste' && pasteModule?.kind === 'loading') return;
     setFocusNext(null);
     // The target may be gone (filtered out, or scrolled out of the windowed list): the view's heading then.
     (focusTarget(root, focusNext) ?? focusTarget(root, HEADING))?.focus();
-  }, [focusNext, list.kind, view.kind, records?.kind]);
+  }, [focusNext, list.kind, view.kind, records?.kind, pasteModule?.kind]);
 
   // The full records of one view, asked for when it opens; an answer for a view since left is dropped.
   const loadRecords = useCallback(async (ids: string[]) => {
@@ -369,6 +384,16 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     setView(next);
     if (next.kind === 'detail') void loadRecords([next.id]);
     else if (next.kind === 'compare') void loadRecords(next.ids);
+    else if (next.kind === 'paste') loadPasteView();
+  };
+
+  const loadPasteView = () => {
+    if (pasteModule?.kind === 'ready' || pasteModule?.kind === 'loading') return;
+    setPasteModule({ kind: 'loading' });
+    import('./PasteView.tsx').then(
+      (module) => setPasteModule({ kind: 'ready', module }),
+      (error: unknown) => setPasteModule({ kind: 'error', message: messageOf(error) }),
+    );
   };
 
   const load = useCallback(async () => {
@@ -432,6 +457,23 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     // The query's fields, not its identity: `effectiveQuery` is a new object on each render.
     [complete, entries, sorted, rates, effectiveQuery.text, effectiveQuery.status, effectiveQuery.policy, effectiveQuery.tag, effectiveQuery.minPay, effectiveQuery.payCurrency],
   );
+
+  // Back to the list once it holds the job saved from pasted text: its row scrolled into view
+  // and its Details button focused (the list's heading, when a search or filter hides it).
+  useEffect(() => {
+    if (!reveal || !complete) return;
+    const index = visible.findIndex((e) => e.posting.id === reveal);
+    setReveal(null);
+    setListIndex(index >= 0 ? index : undefined);
+    setFocusNext(index >= 0 ? `details:${reveal}` : HEADING);
+    setView({ kind: 'list' });
+  }, [reveal, complete, visible]);
+
+  const handlePastedSaved = async (saved: SavedPosting) => {
+    setNotice({ kind: 'info', text: `Saved ${saved.title || 'Untitled job'} from pasted text.` });
+    await load();
+    setReveal(saved.id);
+  };
 
   const replace = (record: SavedPosting) => {
     const summary = summaryOf(record);
@@ -649,6 +691,42 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     }
   }
 
+  if (view.kind === 'paste' && pasted) {
+    if (pasteModule?.kind !== 'ready') {
+      return (
+        <main class="jl-popup" ref={mainRef}>
+          <div class="jl-view-header">
+            <button type="button" class="jl-button" onClick={backToList}>
+              Back to the list
+            </button>
+          </div>
+          {pasteModule?.kind === 'error' ? (
+            <div class="jl-state jl-state-error" role="alert">
+              <p>Could not open Read pasted text: {pasteModule.message}</p>
+              <button
+                type="button"
+                class="jl-retry"
+                onClick={loadPasteView}
+              >
+                Try again
+              </button>
+            </div>
+          ) : (
+            <p class="jl-state" role="status">
+              Loading…
+            </p>
+          )}
+        </main>
+      );
+    }
+    const { PasteView } = pasteModule.module;
+    return (
+      <main class="jl-popup" ref={mainRef}>
+        <PasteView api={pasted} onBack={backToList} onSaved={(saved) => void handlePastedSaved(saved)} />
+      </main>
+    );
+  }
+
   if (view.kind === 'settings') {
     return (
       <main class="jl-popup" ref={mainRef}>
@@ -752,6 +830,11 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
           accept=".json,application/json"
           onChange={(e) => void handleImport(e.currentTarget.files?.[0])}
         />
+        {pasted ? (
+          <button type="button" class="jl-button" data-focus="paste" onClick={() => openView({ kind: 'paste' }, 'paste')}>
+            Read pasted text
+          </button>
+        ) : null}
         <button type="button" class="jl-button" data-focus="settings" onClick={() => openView({ kind: 'settings' }, 'settings')}>
           Exchange rates
         </button>

@@ -1,0 +1,17 @@
+import { annotatePastedText } from './annotate.ts';
+import type { Posting } from './model/index.ts';
+import { checkPastedInput, type PastedInput } from './model/pasted.ts';
+
+/*
+ * The popup's Read pasted text: the CLI's text reading (annotatePastedText beside
+ * annotateText: site "pasted", its id a hash of the text; annotate.ts says why). The parsers are heavy for
+ * the popup's first render, so the popup loads this module only when the user opens the view
+ * (src/extension/popup-api.ts).
+ */
+
+/** Reads pasted text; throws with the input's problem (empty, too long, a bad address) as the message. */
+export function readPastedText(input: PastedInput, now: Date = new Date()): Posting {
+  const checked = checkPastedInput(input);
+  if (!checked.ok) throw new Error(checked.message);
+  return annotatePastedText(checked.input.text, checked.input.url ?? undefined, now);
+}
