@@ -63,6 +63,9 @@ function lastPeriodWord(text: string): PayPeriod | null {
   return found;
 }
 
+/** More than any salary in a currency of the dollar's scale: a period that gives more was misread. */
+const MAX_PLAUSIBLE_ANNUAL = 5_000_000;
+
 /** With no period written, the size of the amount is the best guess: salaries are yearly, small amounts hourly. */
 function periodBySize(max: number): PayPeriod {
   if (max >= 15000) return 'year';
@@ -77,7 +80,7 @@ function periodBySize(max: number): PayPeriod {
 const RANGE_SEPARATOR = /^\s*(?:[-–—−‒―~]|to|bis|até|a)\s*$/i;
 
 /** Words that make an amount something other than pay when they name it: "a $10k signing bonus", "raised $50M". */
-const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut(?:e|es|ed|ing|ions?))(?![\p{L}])/iu;
+const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|off|discounts?|discounted|rent|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut(?:e|es|ed|ing|ions?))(?![\p{L}])/iu;
 
 /** Stipends and allowances are pay when they are what the person lives on, not when earmarked for a purpose. */
 const ALLOWANCE = /(?<![\p{L}])(?:allowances?|stipends?|per diem|bolsa)(?![\p{L}])/iu;
@@ -128,7 +131,8 @@ function phraseBefore(text: string): string {
 const FOR_A_PURPOSE = new RegExp(String.raw`^\s*(?:for|towards?)\s+(?:your\s+|a\s+|the\s+)?(?:\p{L}+\s+)?` + EARMARK.source, 'iu');
 
 function namesSomethingElse(phrase: string): boolean {
-  if (NOT_PAY.test(phrase) || FOR_A_PURPOSE.test(phrase)) return true;
+  // "Eligible to earn (not guaranteed): ~$100K within first 14 months": a projection, not pay.
+  if (NOT_PAY.test(phrase) || FOR_A_PURPOSE.test(phrase) || /\bnot\s+guaranteed\b/i.test(phrase)) return true;
   return ALLOWANCE.test(phrase) && EARMARK.test(phrase);
 }
 
@@ -327,7 +331,10 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         if (!currency || !/^[A-Z]{3}$/.test(currency)) return;
 
         const stated = c.statedPeriod ?? wordPeriod ?? (c.perAnnum ? 'year' : null);
-        const period = stated ?? inherited ?? periodBySize(c.max);
+        // A period carried over from an earlier range only where it fits the size ("$17.75 an hour ...
+        // ~$100K" is not $100K an hour).
+        const fits = inherited !== null && annualise(c.min, c.max, inherited).max <= MAX_PLAUSIBLE_ANNUAL;
+        const period = stated ?? (fits ? inherited : null) ?? periodBySize(c.max);
         if (stated) inherited = stated;
 
         let label = labelFromPrefix(before);

@@ -322,3 +322,21 @@ describe('parseSalaryRanges: lone amounts in real postings (test/corpus/real)', 
     expect(figures('We match 401(k) contributions of up to $5,000 a year.')).toEqual([]);
   });
 });
+
+describe('parseSalaryRanges: perks and projections beside pay (workable/ff-properties-company-jobs)', () => {
+  const figures = (text: string) => parseSalaryRanges(text).map(({ min, max, currency, period }) => ({ min, max, currency, period }));
+  it('does not read a rent discount as pay', () => {
+    expect(figures('• $500/month off rent at an eligible F&F property after 60 days')).toEqual([]);
+    expect(figures('$ 500/month rent discount for employees living in F&F Communities')).toEqual([]);
+  });
+
+  it('does not read a projection as pay, nor carry an hourly period onto a yearly sum', () => {
+    expect(figures('Ongoing pay: Hourly base ($17.75) + aggressive commissions\nEligible to earn (not guaranteed): ~$100K within first 14 months')).toEqual([
+      { min: 17.75, max: 17.75, currency: 'USD', period: 'hour' },
+    ]);
+    expect(figures('Pay: $20 an hour.\nSenior salary: $95,000')).toEqual([
+      { min: 20, max: 20, currency: 'USD', period: 'hour' },
+      { min: 95000, max: 95000, currency: 'USD', period: 'year' },
+    ]);
+  });
+});
