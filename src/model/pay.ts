@@ -41,3 +41,17 @@ export function periodFromMagnitude(min: number, max: number, currency: string):
   if (max <= 250) return 'hour';
   return null;
 }
+
+/**
+ * schema.org `unitText` as sites write it: "YEAR" as the standard says, and the adverbs real
+ * pages use ("MONTHLY" on a Welcome to the Jungle posting, "ANNUAL", "PER_HOUR").
+ */
+export function periodOfUnitText(unit: string): PayPeriod | null {
+  const u = unit.trim().toUpperCase().replace(/^PER[_\s-]*/, '');
+  if (/^(?:HOUR|HOURLY|HR)$/.test(u)) return 'hour';
+  if (/^(?:DAY|DAILY)$/.test(u)) return 'day';
+  if (/^(?:WEEK|WEEKLY)$/.test(u)) return 'week';
+  if (/^(?:MONTH|MONTHLY)$/.test(u)) return 'month';
+  if (/^(?:YEAR|YEARLY|ANNUAL|ANNUALLY|ANNUM)$/.test(u)) return 'year';
+  return null;
+}

@@ -33,6 +33,11 @@ const COUNTRIES: readonly Country[] = [
     places: /(?<![\p{L}])(?:New Zealand|Auckland|Wellington|Christchurch|Aotearoa)(?![\p{L}])/u,
   },
   {
+    currency: 'MXN',
+    host: /(?:\.mx|^mx\.indeed\.com|^mx\.linkedin\.com)$/i,
+    places: /(?<![\p{L}])(?:M[ée]xico|Mexican[oa]?|CDMX|Guadalajara|Monterrey|Jalisco|Nuevo Le[óo]n|Quer[ée]taro|Puebla|Tijuana|M[ée]rida)(?![\p{L}])/u,
+  },
+  {
     currency: 'SGD',
     host: /(?:\.sg|^sg\.indeed\.com)$/i,
     places: /(?<![\p{L}])Singapore(?![\p{L}])/u,

@@ -33,7 +33,7 @@ const PERIODS = Object.keys(UNITS) as PayPeriod[];
 const PERIOD_AFTER = PERIODS.map((period) => ({
   period,
   re: new RegExp(
-    `^\\s*(?:\\/\\s*(?:${UNITS[period]}|${period[0]})|(?:per|a|an|each|every|por|pro|par)\\s+(?:${UNITS[period]})|\\(?(?:${ADVERBS[period]})\\)?)(?![\\p{L}])`,
+    `^\\s*(?:\\/\\s*(?:${UNITS[period]}|${period[0]})|(?:per|a|an|each|every|por|pro|par|al|au)\\s+(?:${UNITS[period]})|\\(?(?:${ADVERBS[period]})\\)?)(?![\\p{L}])`,
     'iu',
   ),
 }));
@@ -67,11 +67,16 @@ function lastPeriodWord(text: string): PayPeriod | null {
 const MAX_PLAUSIBLE_ANNUAL = 5_000_000;
 
 /** With no period written, the size of the amount is the best guess: salaries are yearly, small amounts hourly. */
-function periodBySize(max: number): PayPeriod {
-  if (max >= 15000) return 'year';
+function periodBySize(max: number, currency: string): PayPeriod {
   if (max <= 500) return 'hour';
+  // Latin American postings quote pay by the month ("Sueldo: $38,000" in Mexico City is pesos a month).
+  if (MONTHLY_QUOTED.has(currency)) return 'month';
+  if (max >= 15000) return 'year';
   return 'month';
 }
+
+/** Currencies whose postings state pay by the month when they state no period. */
+const MONTHLY_QUOTED = new Set(['MXN', 'BRL', 'ARS', 'COP', 'PEN', 'CLP', 'UYU']);
 
 // ---------------------------------------------------------------------------------------
 // What is and is not pay
@@ -80,7 +85,7 @@ function periodBySize(max: number): PayPeriod {
 const RANGE_SEPARATOR = /^\s*(?:[-–—−‒―~]|to|bis|até|a)\s*$/i;
 
 /** Words that make an amount something other than pay when they name it: "a $10k signing bonus", "raised $50M". */
-const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|off|discounts?|discounted|rent|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut(?:e|es|ed|ing|ions?))(?![\p{L}])/iu;
+const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|off|discounts?|discounted|rent|tickets?|vouchers?|restaurant|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut(?:e|es|ed|ing|ions?))(?![\p{L}])/iu;
 
 /** Stipends and allowances are pay when they are what the person lives on, not when earmarked for a purpose. */
 const ALLOWANCE = /(?<![\p{L}])(?:allowances?|stipends?|per diem|bolsa)(?![\p{L}])/iu;
@@ -93,7 +98,7 @@ const MAX_UNNAMED_AMOUNTS = 4;
 const COMES_WITH_PAY = /^[\s,+&]*(?:plus\s+|and\s+|with\s+|\+\s*)?(?:an?\s+)?(?:annual\s+|yearly\s+|performance\s+|target\s+)?(?:bonus|equity|share\s+options|stock\s+options|RSUs?|commission|superannuation|super|pension|benefits)\b/i;
 
 /** A reason to believe a lone amount is pay, when it is not part of a range. */
-const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|stipend|allowance|bolsa|income|range|gehalt|salario|salário|salaire)(?![\p{L}])/iu;
+const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|stipend|allowance|bolsa|income|range|gehalt|salario|salário|salaire|sueldo|remuneración|retribución|lohn|stipendio)(?![\p{L}])/iu;
 
 const OTE = /(?<![\p{L}])(?:OTE|on[- ]target[- ](?:earnings|compensation|comp|pay|income))(?![\p{L}])/iu;
 /** "$230,000 to $250,000, with a 60/40 split": base and variable pay together, so on-target earnings. */
@@ -226,7 +231,8 @@ function pairable(text: string, a: MoneyToken, b: MoneyToken, aEnd: number): boo
   if (!a.marked && !b.marked) return false;
   if (a.currency && b.currency && a.strength >= 2 && b.strength >= 2 && a.currency !== b.currency) return false;
   if (RANGE_SEPARATOR.test(gap)) return true;
-  if (/^\s*and\s*$/i.test(gap)) return /\bbetween\s+\S*$/i.test(text.slice(Math.max(0, a.start - 12), a.start));
+  // "between $X and $Y", "entre 2095€ et 2295€", "zwischen X und Y", "entre X y Y".
+  if (/^\s*(?:and|et|und|y|e)\s*$/i.test(gap)) return /(?:\bbetween|\bentre|\bzwischen|\btra)\s+\S*$/i.test(text.slice(Math.max(0, a.start - 12), a.start));
   // "$184,050 $262,928": two marked amounts side by side, rising.
   return /^\s{1,3}$/.test(gap) && a.marked && b.marked && b.value >= a.value;
 }
@@ -334,7 +340,7 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         // A period carried over from an earlier range only where it fits the size ("$17.75 an hour ...
         // ~$100K" is not $100K an hour).
         const fits = inherited !== null && annualise(c.min, c.max, inherited).max <= MAX_PLAUSIBLE_ANNUAL;
-        const period = stated ?? (fits ? inherited : null) ?? periodBySize(c.max);
+        const period = stated ?? (fits ? inherited : null) ?? periodBySize(c.max, currency);
         if (stated) inherited = stated;
 
         let label = labelFromPrefix(before);

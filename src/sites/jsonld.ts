@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { lazy } from '../model/lazy.ts';
-import { periodFromMagnitude } from '../model/pay.ts';
-import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
+import { periodFromMagnitude, periodOfUnitText } from '../model/pay.ts';
+import type { FieldValue, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { cleanText, sectionsOfHtml } from './dom.ts';
 
@@ -173,13 +173,6 @@ function collectJobPostings(node: unknown, out: Record<string, unknown>[], depth
   if ('@graph' in obj) collectJobPostings(obj['@graph'], out, depth + 1);
 }
 
-const UNITS: Record<string, PayPeriod> = {
-  HOUR: 'hour',
-  DAY: 'day',
-  WEEK: 'week',
-  MONTH: 'month',
-  YEAR: 'year',
-};
 
 function payFrom(amounts: z.infer<JsonLdSchemas['MonetaryAmount']>[]): StructuredPay[] {
   const out: StructuredPay[] = [];
@@ -193,7 +186,7 @@ function payFrom(amounts: z.infer<JsonLdSchemas['MonetaryAmount']>[]): Structure
     const unit = cleanText(quantity?.unitText ?? amount.unitText ?? '').toUpperCase();
     // No unitText is common on real pages: the period is then read from the amount, and said to be.
     const inferred = !unit && min !== undefined && max !== undefined ? periodFromMagnitude(min, max, currency) : null;
-    const period = UNITS[unit] ?? inferred;
+    const period = periodOfUnitText(unit) ?? inferred;
     // A figure with no currency or no period is not a pay range anyone can compare: leave it.
     if (!currency || !period || min === undefined || max === undefined) continue;
     const figures = min === max ? `${min}` : `${min}–${max}`;

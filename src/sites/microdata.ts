@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { lazy } from '../model/lazy.ts';
-import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
+import { periodOfUnitText } from '../model/pay.ts';
+import type { FieldValue, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { cleanText, sectionsOf } from './dom.ts';
 
@@ -24,7 +25,6 @@ const TEXT_PROPERTIES = [
   'incentiveCompensation',
 ];
 
-const UNITS: Record<string, PayPeriod> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
 
 /** A figure as the page writes it ("35392", "$100,000"); undefined when it holds no number. */
 const amountSchema = lazy(() =>
@@ -155,7 +155,7 @@ function payOf(posting: Item): { structured: StructuredPay[]; text: FieldValue[]
     const min = amount(quantity?.text('minValue') ?? money.text('minValue')) ?? single;
     const max = amount(quantity?.text('maxValue') ?? money.text('maxValue')) ?? single ?? min;
     const unit = (quantity?.text('unitText') ?? money.text('unitText') ?? '').toUpperCase();
-    const period = UNITS[unit];
+    const period = periodOfUnitText(unit);
     if (!/^[A-Z]{3}$/.test(currency) || !period || min === undefined || max === undefined) continue;
     const figures = min === max ? `${min}` : `${min}–${max}`;
     structured.push({

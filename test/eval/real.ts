@@ -222,11 +222,9 @@ function readCapture(path: string, label: CaptureLabel, window: Window): Map<num
       }
     } else {
       const doc = new window.DOMParser().parseFromString(text, 'text/html') as unknown as Document;
-      const href = label.url ?? urlOfPage(doc);
-      if (!href || !URL.canParse(href)) {
-        all('the page does not say its URL and the label gives none');
-        return out;
-      }
+      // A page saved without its address is read as at an address no board has (as "Read this page" would).
+      const stated = label.url ?? urlOfPage(doc);
+      const href = stated && URL.canParse(stated) ? stated : `https://address-unknown.invalid/${encodeURIComponent(path.split('/').pop() ?? 'page')}`;
       window.happyDOM.setURL(href);
       const raw = readPage(doc, new URL(href));
       all(raw ? annotate(raw, NOW) : 'not read as a posting (readPage returned null)');

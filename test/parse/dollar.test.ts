@@ -36,3 +36,11 @@ describe('localDollar: which dollar a bare "$" is', () => {
     expect(posting.salary?.currency).toBe(currency);
   });
 });
+
+describe('localDollar: Mexican pesos (indeed/rove-mx-indeed-twenty-postings)', () => {
+  it('reads a bare "$" on mx.indeed.com or in Mexico City as pesos, and not in New Mexico', () => {
+    expect(localDollar({ url: 'https://mx.indeed.com/viewjob?jk=34cd6d636f0e876d' })).toBe('MXN');
+    expect(localDollar({ location: 'Benito Juárez, Ciudad de México' })).toBe('MXN');
+    expect(localDollar({ location: 'Albuquerque, New Mexico' })).toBeNull();
+  });
+});

@@ -115,3 +115,13 @@ describe('parseExperience: a span within a span (lever/voltus-three-remote-posti
     expect(parseExperience(['Candidates with 3+ years of experience are welcome'])?.yearsMin).toBe(3);
   });
 });
+
+describe('parseExperience: French, German and Spanish postings (test/corpus/real/jsonld)', () => {
+  it.each([
+    ["Expérience confirmée de 3 à 5 ans d'expérience en data", 3, 5],
+    ['Mindestens 3 Jahre Berufserfahrung in der Softwareentwicklung', 3, null],
+    ['Experiencia de 2 a 4 años en ventas', 2, 4],
+  ])('%j asks %d to %s', (line, min, max) => {
+    expect(parseExperience([line])).toMatchObject({ yearsMin: min, yearsMax: max });
+  });
+});

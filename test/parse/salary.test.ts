@@ -340,3 +340,22 @@ describe('parseSalaryRanges: perks and projections beside pay (workable/ff-prope
     ]);
   });
 });
+
+describe('parseSalaryRanges: other languages and meal vouchers (test/corpus/real/jsonld)', () => {
+  const figures = (text: string) => parseSalaryRanges(text).map(({ min, max, currency, period }) => ({ min, max, currency, period }));
+  it('reads "entre X et Y" as a range', () => {
+    expect(figures('Rémunération entre 2095€ et 2295€ brut mensuel.')).toEqual([{ min: 2095, max: 2295, currency: 'EUR', period: 'month' }]);
+  });
+  it('does not read meal vouchers as pay', () => {
+    expect(figures("Tickets restaurant (9€/jour travaillé, 60% pris en charge par l'entreprise)")).toEqual([]);
+  });
+});
+
+describe('parseSalaryRanges: pay quoted by the month in Latin America', () => {
+  const figures = (text: string, dollar?: string) => parseSalaryRanges(text, { dollar }).map(({ min, max, currency, period }) => ({ min, max, currency, period }));
+  it('reads "al mes", "Sueldo" and a peso figure with no period as monthly', () => {
+    expect(figures('Sueldo: $23,000.00 - $26,000.00 al mes', 'MXN')).toEqual([{ min: 23000, max: 26000, currency: 'MXN', period: 'month' }]);
+    expect(figures('Sueldo: $38,000 libres', 'MXN')).toEqual([{ min: 38000, max: 38000, currency: 'MXN', period: 'month' }]);
+    expect(figures('Salary: $75,000 a year')).toEqual([{ min: 75000, max: 75000, currency: 'USD', period: 'year' }]);
+  });
+});

@@ -236,3 +236,10 @@ describe('JSON-LD baseSalary without unitText (common on real pages)', () => {
     await window.happyDOM.close();
   });
 });
+
+describe('JSON-LD unitText as real pages write it', () => {
+  it('reads MONTHLY, ANNUAL, PER_HOUR', async () => {
+    const { periodOfUnitText } = await import('../../src/model/pay.ts');
+    expect(['MONTHLY', 'Annual', 'PER_HOUR', 'YEAR', 'fortnight'].map(periodOfUnitText)).toEqual(['month', 'year', 'hour', 'year', null]);
+  });
+});
