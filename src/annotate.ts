@@ -10,6 +10,7 @@ import {
   parseSalaryRanges,
   saysRangeIsOte,
   localDollar,
+  localRupee,
   sectionsFromText,
   readPostingText,
 } from './parse/index.ts';
@@ -133,13 +134,15 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
   const description = descriptionText(raw.sections);
 
   // Which dollar a bare "$" is: a Canadian or Australian posting's own.
-  const dollar = localDollar({ url: raw.url, location: raw.location, text: description });
+  const place = { url: raw.url, location: raw.location, text: description };
+  const dollar = localDollar(place);
+  const rupee = localRupee(place);
   const read = dedupe([
     ...raw.payStructured.map(fromStructured).filter((r): r is SalaryRange => r !== null),
-    ...raw.payText.flatMap((field) => parseSalaryRanges(field.value, { source: field.source, dollar })),
+    ...raw.payText.flatMap((field) => parseSalaryRanges(field.value, { source: field.source, dollar, rupee })),
     // A section at a time, heading included, so "Zone 1 Pay Range" can label the range below it.
     ...raw.sections.flatMap((s) =>
-      parseSalaryRanges([s.heading ?? '', ...s.paragraphs, ...s.items].filter(Boolean).join('\n'), { source: 'prose', dollar }),
+      parseSalaryRanges([s.heading ?? '', ...s.paragraphs, ...s.items].filter(Boolean).join('\n'), { source: 'prose', dollar, rupee }),
     ),
   ]);
   // "The compensation range in this posting reflects On-Target Earnings", said apart from the range.

@@ -90,3 +90,30 @@ export function localDollar(context: DollarContext): string | null {
   const [top, next] = counts;
   return top && (!next || top.n >= 2 * next.n) ? top.currency : null;
 }
+
+/** Countries whose rupee is written "Rs" or "rupees" as India's is: the place tells which. */
+const RUPEE_COUNTRIES: readonly Country[] = [
+  {
+    currency: 'PKR',
+    host: /(?:\.pk|^pk\.indeed\.com|^pk\.linkedin\.com)$/i,
+    places: /(?<![\p{L}])(?:Pakistan|Pakistani|Karachi|Lahore|Islamabad|Rawalpindi|Faisalabad|Peshawar|Multan|Hyderabad,\s*Sindh)(?![\p{L}])/u,
+  },
+  { currency: 'LKR', host: /(?:\.lk)$/i, places: /(?<![\p{L}])(?:Sri Lanka|Colombo|Kandy)(?![\p{L}])/u },
+  { currency: 'NPR', host: /(?:\.np)$/i, places: /(?<![\p{L}])(?:Nepal|Kathmandu|Lalitpur|Pokhara)(?![\p{L}])/u },
+];
+
+/** India's neighbours' names, and India's own: where India is named too, "Rs" stays rupees of India. */
+const INDIA_PLACES = /(?<![\p{L}])(?:India|Indian|Bengaluru|Bangalore|Mumbai|Delhi|Gurgaon|Gurugram|Noida|Pune|Chennai|Kolkata|Hyderabad(?!,\s*Sindh))(?![\p{L}])/u;
+
+/** The currency "Rs" means in this posting: 'PKR', 'LKR', 'NPR', or null for Indian rupees (or not known). */
+export function localRupee(context: DollarContext): string | null {
+  const host = hostOf(context.url);
+  for (const country of RUPEE_COUNTRIES) if (host && country.host.test(host)) return country.currency;
+  for (const where of [context.location ?? '', context.text ?? '']) {
+    if (!where) continue;
+    const named = RUPEE_COUNTRIES.filter((c) => c.places.test(where));
+    if (named.length === 1 && !INDIA_PLACES.test(where)) return named[0]!.currency;
+    if (named.length > 0 || INDIA_PLACES.test(where)) return null;
+  }
+  return null;
+}

@@ -293,6 +293,8 @@ export interface ParseSalaryOptions {
   source?: ValueSource;
   /** The currency a bare "$" means in this posting ('CAD' on a Canadian posting: see dollar.ts); US dollars when absent. */
   dollar?: string | null;
+  /** The currency "Rs" or "rupees" means ('PKR' on a Pakistani posting: see dollar.ts); Indian rupees when absent. */
+  rupee?: string | null;
 }
 
 /**
@@ -334,6 +336,8 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         // A bare "$": the currency the sentence names ("CAD $119,000 - $246,000, including a base
         // salary of $100,000 - $160,000"), else the posting's own dollar.
         if (c.strength <= 1) currency = currencyNamedNearby(sentence) ?? (currency === 'USD' && options.dollar ? options.dollar : currency);
+        // "Rs 50,000" in Karachi is Pakistani rupees; "INR" written out stays Indian.
+        else if (c.strength <= 2 && currency === 'INR' && options.rupee) currency = options.rupee;
         if (!currency || !/^[A-Z]{3}$/.test(currency)) return;
 
         const stated = c.statedPeriod ?? wordPeriod ?? (c.perAnnum ? 'year' : null);

@@ -15,7 +15,7 @@ import { postingKeyFor } from './registry.ts';
  * readers first (payloads.ts); this reader takes what none of them claims.
  */
 
-const TITLE_KEYS = ['title', 'jobTitle', 'position', 'name'];
+const TITLE_KEYS = ['title', 'jobTitle', 'job_title', 'position', 'name'];
 const TEXT_KEYS = ['description', 'jobDescription', 'descriptionHtml', 'descriptionPlain', 'content', 'role_description', 'externalDescriptionStr', 'text', 'body'];
 /** Parts of the text some feeds keep in fields of their own, with the heading they stand under. */
 const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
@@ -33,14 +33,14 @@ const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
 const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary', 'shortDescriptionStr'];
 const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hiringOrganization'];
 const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions'];
-const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'postingUrl', 'publicUrl', 'positionUrl', 'careers_url', 'applicationLink', 'application_url', 'apply_url', 'careers_apply_url', 'shortlink', 'link'];
+const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'postingUrl', 'publicUrl', 'positionUrl', 'careers_url', 'applicationLink', 'application_url', 'apply_url', 'apply_link', 'careers_apply_url', 'shortlink', 'link'];
 const ID_KEYS = ['id', 'guid', 'shortcode', 'uuid', 'slug', 'jobSlug'];
 const PAY_MIN_KEYS = ['salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin'];
 const PAY_MAX_KEYS = ['salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax'];
 const CURRENCY_KEYS = ['salary_currency', 'currency', 'currency_code', 'salaryCurrency'];
 const PERIOD_KEYS = ['salary_period', 'salaryPeriod', 'pay_period', 'salaryInterval'];
 const PAY_TEXT_KEYS = ['salary', 'salaryText', 'compensation', 'pay'];
-const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'remote_type', 'workLocationOption', 'locationFlexibility', 'workplace'];
+const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'remote_type', 'workLocationOption', 'locationFlexibility', 'workplace', 'jobNature'];
 /** Where a feed keeps its list. */
 const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits'];
 

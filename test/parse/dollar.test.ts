@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../src/annotate.ts';
-import { localDollar } from '../../src/parse/dollar.ts';
+import { localDollar, localRupee } from '../../src/parse/dollar.ts';
 
 const real = (path: string) => readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8');
 
@@ -42,5 +42,24 @@ describe('localDollar: Mexican pesos (indeed/rove-mx-indeed-twenty-postings)', (
     expect(localDollar({ url: 'https://mx.indeed.com/viewjob?jk=34cd6d636f0e876d' })).toBe('MXN');
     expect(localDollar({ location: 'Benito Juárez, Ciudad de México' })).toBe('MXN');
     expect(localDollar({ location: 'Albuquerque, New Mexico' })).toBeNull();
+  });
+});
+
+describe('localRupee: which rupee "Rs" is (indeed/pk-indeed-*)', () => {
+  it.each([
+    [{ location: 'Karachi' }, 'PKR'],
+    [{ url: 'https://pk.indeed.com/viewjob?jk=1' }, 'PKR'],
+    [{ location: 'Colombo, Sri Lanka' }, 'LKR'],
+    [{ location: 'Bengaluru, Karnataka' }, null],
+    [{ text: 'Offices in Lahore and Mumbai' }, null],
+    [{}, null],
+  ] as const)('%j is %s', (context, currency) => {
+    expect(localRupee(context)).toBe(currency);
+  });
+
+  it('reads "Rs." pay on a Pakistani posting as PKR, and "INR" as written', async () => {
+    const { parseSalaryRanges } = await import('../../src/parse/salary.ts');
+    expect(parseSalaryRanges('Salary: Rs.50,000 - Rs.70,000 per month', { rupee: 'PKR' }).map((r) => r.currency)).toEqual(['PKR']);
+    expect(parseSalaryRanges('Salary: INR 50,000 - 70,000 per month', { rupee: 'PKR' }).map((r) => r.currency)).toEqual(['INR']);
   });
 });
