@@ -86,13 +86,25 @@ function readSentence(sentence: string, listedRequirement: boolean): Found | nul
   return best;
 }
 
+/** "6 months to 1 year of hands-on experience": a span that starts in months. */
+const MONTHS_TO_YEARS = new RegExp(`(?<![\\p{L}\\d.])(\\d{1,2})\\s*months?\\s*(?:-|–|—|to)\\s*(${N})\\s*${YEARS}`, 'iu');
+
 function readClause(clause: string, sentence: string, offset: number, listedRequirement: boolean, experienceSaid: boolean): Found | null {
+  const months = MONTHS_TO_YEARS.exec(clause);
+  if (months && (experienceSaid || ABOUT_EXPERIENCE_AFTER.test(clause.slice(months.index + months[0].length)))) {
+    const max = toNumber(months[2]!);
+    const min = Math.round((Number(months[1]) / 12) * 100) / 100;
+    if (max !== null && min <= max) return { min, max, evidence: around(sentence, offset + months.index, offset + months.index + months[0].length) };
+  }
   for (const { re, range } of PATTERNS) {
     const m = re.exec(clause);
     if (!m) continue;
     const after = clause.slice(m.index + m[0].length);
     const before = clause.slice(0, m.index);
     if (NOT_ABOUT_CANDIDATE.test(after)) return null;
+    // Indeed's screener lines: "React.js: 1 year (Required)" counts; "(Preferred)" does not raise or lower the bar.
+    if (/^\s*\(\s*preferred\s*\)/i.test(after)) return null;
+    const screener = /^\s*\(\s*required\s*\)/i.test(after);
     // "over 10 years, we have..." / "founded 10 years ago": about the company.
     if (/\b(?:founded|established|started|launched|since|for)\s*$/i.test(before) && !ABOUT_EXPERIENCE_AFTER.test(after)) return null;
     // "5+ years in support operations, including 3+ years in advertising": a part of the larger span.
@@ -100,6 +112,7 @@ function readClause(clause: string, sentence: string, offset: number, listedRequ
     // In a listed requirement, "4+ years of product design" can only be about the candidate.
     const aboutCandidate =
       experienceSaid ||
+      screener ||
       ABOUT_EXPERIENCE_AFTER.test(after) ||
       ABOUT_EXPERIENCE_BEFORE.test(before) ||
       (listedRequirement && /^\s*(?:of|in|with|doing)\s+\p{L}/u.test(after));

@@ -125,3 +125,12 @@ describe('parseExperience: French, German and Spanish postings (test/corpus/real
     expect(parseExperience([line])).toMatchObject({ yearsMin: min, yearsMax: max });
   });
 });
+
+describe('parseExperience: Indeed screener lines and spans in months (indeed/pk-indeed-*)', () => {
+  it('counts "Skill: N years (Required)" and not "(Preferred)"', () => {
+    expect(parseExperience(['Flutter and Dart programming languages: 3 years (Required)', 'full mobile development life cycle: 2 years (Required)', 'Firebase: 1 year (Preferred)'])?.yearsMin).toBe(2);
+  });
+  it('reads "6 months to 1 year of hands-on experience" as half a year to a year', () => {
+    expect(parseExperience(['6 months to 1 year of practical experience in the MERN stack'])).toMatchObject({ yearsMin: 0.5, yearsMax: 1 });
+  });
+});
