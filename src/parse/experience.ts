@@ -91,7 +91,10 @@ const MONTHS_TO_YEARS = new RegExp(`(?<![\\p{L}\\d.])(\\d{1,2})\\s*months?\\s*(?
 
 function readClause(clause: string, sentence: string, offset: number, listedRequirement: boolean, experienceSaid: boolean): Found | null {
   const months = MONTHS_TO_YEARS.exec(clause);
-  if (months && (experienceSaid || ABOUT_EXPERIENCE_AFTER.test(clause.slice(months.index + months[0].length)))) {
+  if (
+    months &&
+    (experienceSaid || ABOUT_EXPERIENCE_AFTER.test(clause.slice(months.index + months[0].length)) || ABOUT_EXPERIENCE_BEFORE.test(clause.slice(0, months.index)))
+  ) {
     const max = toNumber(months[2]!);
     const min = Math.round((Number(months[1]) / 12) * 100) / 100;
     if (max !== null && min <= max) return { min, max, evidence: around(sentence, offset + months.index, offset + months.index + months[0].length) };
@@ -108,7 +111,8 @@ function readClause(clause: string, sentence: string, offset: number, listedRequ
     // "over 10 years, we have..." / "founded 10 years ago": about the company.
     if (/\b(?:founded|established|started|launched|since|for)\s*$/i.test(before) && !ABOUT_EXPERIENCE_AFTER.test(after)) return null;
     // "5+ years in support operations, including 3+ years in advertising": a part of the larger span.
-    if (/(?:\b(?:including|incl\.?|of which)|,\s*with)\s*(?:at\s+least\s*)?$/i.test(before)) return null;
+    if (/\b(?:including|incl\.?|of which)\s*(?:at\s+least\s*)?$/i.test(before)) return null;
+    if (/,\s*with\s*(?:at\s+least\s*)?$/i.test(before) && new RegExp(`\\d\\s*\\+?\\s*${YEARS}`, 'iu').test(sentence.slice(0, offset + m.index))) return null;
     // In a listed requirement, "4+ years of product design" can only be about the candidate.
     const aboutCandidate =
       experienceSaid ||

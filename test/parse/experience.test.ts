@@ -134,3 +134,12 @@ describe('parseExperience: Indeed screener lines and spans in months (indeed/pk-
     expect(parseExperience(['6 months to 1 year of practical experience in the MERN stack'])).toMatchObject({ yearsMin: 0.5, yearsMax: 1 });
   });
 });
+
+describe('parseExperience: more real wordings (indeed/*)', () => {
+  it.each([
+    ['Experience Required: 6 months – 1 year (Fresh graduates with strong portfolios may apply)', 0.5, 1],
+    ['Demonstrated background in data modeling and reporting, with 5+ years as a Data Analyst', 5, null],
+  ])('%j asks %d to %s', (line, min, max) => {
+    expect(parseExperience([line])).toMatchObject({ yearsMin: min, yearsMax: max });
+  });
+});
