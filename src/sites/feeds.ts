@@ -15,7 +15,7 @@ import { postingKeyFor } from './registry.ts';
  * readers first (payloads.ts); this reader takes what none of them claims.
  */
 
-const TITLE_KEYS = ['title', 'jobTitle', 'job_title', 'position', 'name'];
+const TITLE_KEYS = ['title', 'jobTitle', 'job_title', 'position', 'role', 'name'];
 const TEXT_KEYS = ['description', 'jobDescription', 'descriptionHtml', 'descriptionPlain', 'content', 'role_description', 'externalDescriptionStr', 'text', 'body'];
 /** Parts of the text some feeds keep in fields of their own, with the heading they stand under. */
 const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
@@ -32,8 +32,10 @@ const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
 ];
 const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary', 'shortDescriptionStr'];
 const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hiringOrganization'];
+/** Experience a list entry states in a field of its own ("1-3 Years"). */
+const EXPERIENCE_KEYS = ['experience_required', 'experience', 'experienceLevel'];
 const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions'];
-const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'postingUrl', 'publicUrl', 'positionUrl', 'careers_url', 'applicationLink', 'application_url', 'apply_url', 'apply_link', 'careers_apply_url', 'shortlink', 'link'];
+const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'postingUrl', 'publicUrl', 'positionUrl', 'careers_url', 'applicationLink', 'application_url', 'apply_url', 'apply_link', 'application_link', 'careers_apply_url', 'shortlink', 'link'];
 const ID_KEYS = ['id', 'guid', 'shortcode', 'uuid', 'slug', 'jobSlug'];
 const PAY_MIN_KEYS = ['salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin'];
 const PAY_MAX_KEYS = ['salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax'];
@@ -244,6 +246,8 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
     const part = text(get(item, key));
     if (part && part !== body[0]) body.push(looksLikeHtml(part) ? `<h3>${heading}</h3>${part}` : `\n${heading}\n${part}`);
   }
+  const experience = first(item, EXPERIENCE_KEYS);
+  if (experience && /\d/.test(experience.value) && /year|yr|month/i.test(experience.value)) body.push(`\nExperience: ${experience.value}`);
   const html = body.join('\n');
   const titled = first(item, TITLE_KEYS);
   const title = titled ? cleanText(titled.value) : titleFromText(plainText(html, doc)).title;

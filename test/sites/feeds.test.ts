@@ -98,3 +98,11 @@ describe('periodFromMagnitude', () => {
     expect(periodFromMagnitude(min, max, currency)).toBe(period);
   });
 });
+
+describe('a list of job cards saved by a job tool (indeed/in-indeed-python-developer-search-cards)', () => {
+  it('reads the role as the title, its pay and its place', () => {
+    const posting = read('indeed/in-indeed-python-developer-search-cards.json', 0);
+    expect(posting.title).toBe('Python developer');
+    expect(posting.salary).toMatchObject({ min: 50000, max: 50000, currency: 'INR', period: 'month' });
+  });
+});
