@@ -1,4 +1,5 @@
 import type { RawSection } from '../model/index.ts';
+import { classifyHeading, isOtherHeading } from '../parse/requirements.ts';
 import { isHeadingLine } from '../parse/sections.ts';
 
 /*
@@ -140,6 +141,34 @@ export function withoutMarkdown(line: string): string {
     .trim();
 }
 
+/**
+ * A paragraph that labels the list right after it: "Minimum (essential) requirements:",
+ * "Desirable:", "You may be a good fit if...", "Roles & Responsibilities:". Editors (Workday's,
+ * Greenhouse's) write these as plain paragraphs; when one names a part of the posting, it
+ * heads its list, so items under "Desirable:" are not read with those under "Requirements:".
+ * A neutral introduction ("In this role you will:") stays a paragraph of the section it is in.
+ */
+const LABEL_END = /\s*(?::|\.\.\.|…)$/;
+
+function isListLabel(text: string): boolean {
+  const label = text.replace(LABEL_END, '');
+  if (label === text || label.length > 80 || label.split(/\s+/).length > 10 || /:\s/.test(label)) return false;
+  return classifyHeading(label) !== null || isOtherHeading(label);
+}
+
+/** The text of every item in a sub-list, one string each. */
+function subItems(list: Element): string[] {
+  return Array.from(list.querySelectorAll('li'))
+    .map((li) => cleanText(itemText(li, []).replace(BULLET, '')))
+    .filter((text) => text !== '');
+}
+
+/** A list item that only names the group of sub-bullets under it: "Cloud & DevOps", "Technical skills:". */
+function isGroupLabel(text: string): boolean {
+  const label = cleanText(text.replace(BULLET, '')).replace(/\s*:$/, '');
+  return label === '' || (label.split(/\s+/).length <= 4 && !/[.!?;,]$/.test(label));
+}
+
 export interface SectionsOptions {
   /**
    * Whether a plain line (no bold, no heading tag) is a heading. Some pages keep no heading
@@ -199,6 +228,7 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
       if (onlyEmphasis && looksLikeHeading(text)) startSection(text);
       else if (BULLET.test(text)) addItem(text);
       else if (options.plainHeading?.(withoutMarkdown(text))) startSection(withoutMarkdown(text).replace(/\s*:$/, ''));
+      else if (isListLabel(text)) startSection(text.replace(LABEL_END, ''));
       else current.paragraphs.push(text);
     }
     lines = [[]];
@@ -206,7 +236,14 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
 
   const listItem = (li: Element): void => {
     const nested: Element[] = [];
-    addItem(itemText(li, nested));
+    const text = itemText(li, nested);
+    if (nested.length > 0 && !isGroupLabel(text)) {
+      // Sub-bullets under a full item detail it ("Strong SQL and Excel skills" > "complex SQL
+      // queries"): they stay part of that one item, as a reader counts it.
+      addItem([text, ...nested.flatMap(subItems)].filter((part) => part !== '').join(' '));
+      return;
+    }
+    addItem(text);
     for (const list of nested) walk(list, false, false);
   };
 
@@ -235,6 +272,11 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
       } else if (tag === 'LI') {
         flush();
         listItem(child);
+      } else if (LISTS.has(tag) && isElement(parent) && LISTS.has(tagOf(parent)) && current.items.length > 0 && !isGroupLabel(current.items[current.items.length - 1]!)) {
+        // A list written straight inside a list ("</li><ul>", as LinkedIn keeps it) is the
+        // previous item's sub-bullets.
+        flush();
+        current.items.push([current.items.pop()!, ...subItems(child)].join(' '));
       } else if (BLOCKS.has(tag)) {
         flush();
         walk(child, emphasised || styled, pre);

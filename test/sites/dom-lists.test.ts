@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { annotate } from '../../src/annotate.ts';
+import { sectionsOf } from '../../src/sites/dom.ts';
+import { payloadReaderFor } from '../../src/sites/payloads.ts';
+import { readPage } from '../../src/sites/registry.ts';
+
+/*
+ * Lists as editors write them: a plain paragraph that labels the list after it ("Desirable:"),
+ * and sub-bullets under an item. Real captures showed each rule (test/corpus/real).
+ */
+
+const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+afterAll(() => window.happyDOM.close());
+const body = (html: string): Node => new window.DOMParser().parseFromString(html, 'text/html').body as unknown as Node;
+const doc = window.document as unknown as Document;
+
+function payload(path: string, item: number) {
+  const json: unknown = JSON.parse(readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8'));
+  const reader = payloadReaderFor(json)!;
+  const items = reader.items(json);
+  return annotate(reader.readItem(items[item], { doc, single: items.length === 1 }));
+}
+
+describe('sectionsOf: a paragraph that labels a list heads it', () => {
+  it('starts a section at "Minimum requirements:" and at "Desirable:" (the shape of Workday descriptions)', () => {
+    const html =
+      '<p>Your responsibilities will include:</p><ul><li>Lead the team</li></ul>' +
+      '<p>Minimum (essential) requirements:</p><ul><li>Python</li><li>SQL</li></ul>' +
+      '<p>Desirable:</p><ul><li>Spark</li></ul>';
+    expect(sectionsOf(body(html))).toEqual([
+      { heading: 'Your responsibilities will include', paragraphs: [], items: ['Lead the team'] },
+      { heading: 'Minimum (essential) requirements', paragraphs: [], items: ['Python', 'SQL'] },
+      { heading: 'Desirable', paragraphs: [], items: ['Spark'] },
+    ]);
+  });
+
+  it('reads "You may be a good fit if..." and "Bonus..." as labels (Greenhouse, Warp)', () => {
+    const html = '<h3>The role</h3><p>You may be a good fit if...</p><ul><li>Rust</li></ul><p>Bonus...</p><ul><li>WASM</li></ul>';
+    expect(sectionsOf(body(html)).map((s) => [s.heading, s.items])).toEqual([
+      ['The role', []],
+      ['You may be a good fit if', ['Rust']],
+      ['Bonus', ['WASM']],
+    ]);
+  });
+
+  it('keeps a neutral introduction in the section it is in', () => {
+    const html = '<h3>Requirements</h3><p>In this role you will need:</p><ul><li>Python</li></ul>';
+    expect(sectionsOf(body(html))).toEqual([{ heading: 'Requirements', paragraphs: ['In this role you will need:'], items: ['Python'] }]);
+  });
+
+  it('leaves a "Label: value" line and a long sentence ending in a colon as paragraphs', () => {
+    const html = '<p>Requirements: Python and SQL</p><p>We are a company of many people who would love to tell you about our requirements:</p>';
+    expect(sectionsOf(body(html))[0]!.paragraphs).toHaveLength(2);
+  });
+
+  it('reads Kainos\'s essential and desirable lists apart (workday/kainos-lead-data-engineer)', () => {
+    const posting = payload('workday/kainos-lead-data-engineer.json', 0);
+    expect(posting.requirements.required).toContain('Proficient in designing analytical and operational data models');
+    expect(posting.requirements.preferred).toContain('Comfortable with Data Warehouse methods and techniques');
+    expect(posting.requirements.preferred).toHaveLength(5);
+    expect(posting.requirements.required).not.toContain('Leading troubleshooting and tuning of activities.');
+  });
+});
+
+describe('sectionsOf: sub-bullets', () => {
+  it('keeps sub-bullets under a full item as part of it', () => {
+    const html = '<ul><li>Strong SQL and Excel skills<ul><li>Complex queries</li><li>Financial models</li></ul></li><li>Curiosity</li></ul>';
+    expect(sectionsOf(body(html))[0]!.items).toEqual(['Strong SQL and Excel skills Complex queries Financial models', 'Curiosity']);
+  });
+
+  it('folds a list written straight inside a list into the item before it (LinkedIn keeps "</li><ul>")', () => {
+    const html = '<ul><li>Impact-driven approach to technology.</li><ul><li>You stay current with AI tools.</li></ul><li>Team player.</li></ul>';
+    expect(sectionsOf(body(html))[0]!.items).toEqual(['Impact-driven approach to technology. You stay current with AI tools.', 'Team player.']);
+  });
+
+  it('keeps the sub-bullets of a group label as items of their own', () => {
+    const html = '<ul><li>Cloud &amp; DevOps:<ul><li>Azure</li><li>Docker</li></ul></li></ul>';
+    expect(sectionsOf(body(html))[0]!.items).toEqual(['Cloud & DevOps:', 'Azure', 'Docker']);
+  });
+
+  it("counts Notion's nested AI-tools bullet with its parent (linkedin/notion-software-engineer-new-grad)", async () => {
+    const url = 'https://www.linkedin.com/jobs/view/software-engineer-new-grad-at-notion-4406118990';
+    const html = readFileSync(new URL('../corpus/real/linkedin/notion-software-engineer-new-grad.html', import.meta.url), 'utf8');
+    const page = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+    const raw = readPage(new page.DOMParser().parseFromString(html, 'text/html') as unknown as Document, new URL(url));
+    await page.happyDOM.close();
+    const { required } = annotate(raw!).requirements;
+    expect(required).toHaveLength(9);
+    expect(required.find((item) => item.startsWith('Impact-driven'))).toMatch(/You stay current with the latest tools/);
+  });
+});
