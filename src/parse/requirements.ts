@@ -9,17 +9,25 @@ import { BULLET, normalizeSpace, splitSentences } from './text.ts';
 
 /** Checked before REQUIRED_HEADING: "Preferred qualifications" is preferred, not a qualification. */
 const PREFERRED_HEADING =
-  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\bvon vorteil\b|\bwünschenswert\b/;
+  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\bvon vorteil\b|\bwünschenswert\b|歓迎|望ましい|尚可/;
 
 const REQUIRED_HEADING =
-  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\b(?:what|who) we look for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bskill ?sets?\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b/;
+  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\b(?:what|who) we look for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bskill ?sets?\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b|必須|必要な(?:条件|経験|スキル|資格)|応募(?:資格|要件|条件)|求める(?:人物|スキル|経験)/;
 
 /**
  * Headings of what a posting says besides qualifications: the role, the company, the offer,
  * the process. One of these ends a requirements list written as lines without bullets.
  */
 const OTHER_HEADING =
-  /\bbenefits?\b|\bperks\b|\b(?:what )?we offer\b|\bour offer\b|\bwhat'?s in it for you\b|^why\b|^about\b|\bwho we are\b|^our (?:team|mission|values|culture|story|company|commitment)\b|\bresponsibilit(?:y|ies)\b|\bduties\b|\bwhat you(?:'ll| will) (?:do|be doing|work on|achieve)\b|\bhow you(?:'ll| will) make an impact\b|^your (?:role|impact|day|tasks|mission|chance)\b|^the (?:role|job|opportunity|team|position|impact|internship)\b|\bhow to apply\b|\bapplication\b|^apply\b|\bcompensation\b|\bsalary\b|\bpay (?:range|transparency)\b|^location\b|^schedule\b|\bworking (?:conditions|hours|model)\b|\bequal (?:employment )?opportunity\b|\bdiversity\b|\bhiring process\b|\binterview process\b|\bnext steps\b|\bwhat (?:should you|to) expect\b|^(?:where|when|how|why|what|who|which)\b|\btech stack\b|^life at\b|\badditional information\b|\bdas bieten wir\b|\bwir bieten\b|\bwas wir bieten\b|\b(?:deine|ihre) aufgaben\b|\bdaran wirst du arbeiten\b/;
+  /\bbenefits?\b|\bperks\b|\b(?:what )?we offer\b|\bour offer\b|\bwhat'?s in it for you\b|^why\b|^about\b|\bwho we are\b|^our (?:team|mission|values|culture|story|company|commitment)\b|^(?:company |core )?values\b|\bresponsibilit(?:y|ies)\b|\bduties\b|\b(?:job )?functions\b|\baccountabilities\b|\bwhat you(?:'ll| will) (?:do|be doing|work on|achieve)\b|\bhow you(?:'ll| will) make an impact\b|^your (?:role|impact|day|tasks|mission|chance)\b|^the (?:role|job|opportunity|team|position|impact|internship)\b|\bhow to apply\b|\bapplication\b|^apply\b|\bcompensation\b|\bsalary\b|\bpay (?:range|transparency)\b|^location\b|^schedule\b|\bworking (?:conditions|hours|model)\b|\bequal (?:employment )?opportunity\b|\bdiversity\b|\bhiring process\b|\binterview process\b|\bnext steps\b|\bwhat (?:should you|to) expect\b|^(?:where|when|how|why|what|who|which)\b|\btech stack\b|^life at\b|\badditional information\b|\bdas bieten wir\b|\bwir bieten\b|\bwas wir bieten\b|\b(?:deine|ihre) aufgaben\b|\bdaran wirst du arbeiten\b|仕事(?:の)?内容|業務内容|福利厚生|待遇/;
+
+/**
+ * "Essential Job Functions", "Essential Duties and Responsibilities", "Key Responsibilities":
+ * the job's duties, though "essential" and "key" also open requirement headings ("Essential
+ * criteria", "Key skills"). Checked after PREFERRED_HEADING ("Additional Responsibilities &
+ * Preferred Qualifications" names a preferred list).
+ */
+const DUTIES_HEADING = /\b(?:essential|key|primary|basic|major|main|core|minimum)\s+(?:job\s+)?(?:responsibilit(?:y|ies)|duties|functions|accountabilities|tasks)\b/;
 
 function headingKey(heading: string): string {
   return heading
@@ -36,6 +44,7 @@ export function classifyHeading(heading: string): 'required' | 'preferred' | nul
   const h = headingKey(heading);
   if (!h || h.length > 80) return null;
   if (PREFERRED_HEADING.test(h)) return 'preferred';
+  if (DUTIES_HEADING.test(h)) return null;
   if (REQUIRED_HEADING.test(h)) return 'required';
   return null;
 }
@@ -55,10 +64,18 @@ export function isOtherHeading(heading: string): boolean {
 const SAYS_PREFERRED =
   /\b(?:is|are|would be|will be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|nice\s+|real\s+|major\s+|added\s+)?(?:plus|bonus|advantage|asset)\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bnice[- ]to[- ]have\b|\bbonus(?:\s+points)?\b|\bpreferred\b|^(?:ideally|preferably)\b|\bdesirable\b|\bdesired$|\bnot required\b|\bnot mandatory\b|^(?:an?\s+)?advantage\b|\b(?:is|are|would be)\s+(?:also\s+)?(?:beneficial|helpful)\b|\bvon vorteil\b|\bwünschenswert\b/i;
 
+/** "We'd love it if you already have ...", "It would be great if you ...": a wish, not a must. */
+const WISHES = /^(?:we(?:'d|’d| would) love (?:it )?(?:if|for you to|to see)|it would be (?:great|nice|ideal) if|ideally,? you)\b/i;
+
 function saysPreferred(item: string): boolean {
   // "(AWS preferred)" and "with a preferred C1 level" prefer a detail of the item, not the item.
   const outsideBrackets = item.replace(/\([^()]*\)/g, ' ').replace(/\b(?:a|an|the)\s+preferred\b/gi, ' ').replace(/\s+/g, ' ').trim().replace(/[.;!]+$/, '');
-  return SAYS_PREFERRED.test(outsideBrackets);
+  if (WISHES.test(outsideBrackets)) return true;
+  // "Proficiency in Python; familiarity with SQL and/or R is a strong plus" and "Familiarity with
+  // backend systems: ... Familiarity with database systems is a plus": a later clause with its
+  // own subject prefers an extra; the item stays required. A short tail ("...; a plus") is the item's.
+  const clauses = outsideBrackets.split(/(?<=[.;!?])\s+(?=\S)/);
+  return clauses.some((clause, i) => SAYS_PREFERRED.test(clause) && (i === 0 || clause.split(/\s+/).length <= 5));
 }
 
 function cleanItem(item: string): string {
@@ -127,34 +144,82 @@ function splitRunOn(paragraph: string): string[] {
   return parts.length >= 3 ? parts : [paragraph];
 }
 
+/**
+ * Headings of a list of traits rather than qualifications: "You will be a great fit here if you:",
+ * "About You", "You may be a good fit if...". Where a posting also has a list of what it requires
+ * ("Requirements", "Our ideal candidate has:"), a reader lists that one, not the traits.
+ */
+const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\babout you\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bsuccessful in this role\b/;
+
+/** "If working remotely, ...", "If you're based in the Bay Area, ...": where the role is worked, not a qualification. */
+const WORKPLACE_CONDITION = /^if (?:you(?:'re|’re| are)? )?(?:working|based|located|living|work)\s+(?:remotely|from|in|out of|near)\b/i;
+
+/** A list item that only introduces the items after it: "Bonus:", "The experience needed involves...". */
+function itemLabel(item: string): string | null {
+  const text = cleanItem(item);
+  const label = text.replace(/\s*(?::|\.\.\.|…)$/, '');
+  return label !== text && label.split(/\s+/).length <= 8 ? label : null;
+}
+
+/**
+ * "PHYSICAL REQUIREMENTS", "KEY RESPONSIBILITIES": a line in capitals that names a part of the
+ * posting heads the lines after it. A line in capitals that names nothing ("SQL", "CURRENT
+ * OPENINGS") is left as it is.
+ */
+function capitalsHeading(paragraph: string): string | null {
+  const p = cleanItem(paragraph).replace(/:$/, '');
+  if (p.length > 60 || /[.!?]$/.test(p) || /\p{Ll}/u.test(p) || p.split(/\s+/).length < 2 || !/\p{Lu}{2}/u.test(p)) return null;
+  return classifyHeading(p) !== null || isOtherHeading(p) ? p : null;
+}
+
+type Bucket = 'required' | 'preferred';
+interface Candidate {
+  bucket: Bucket;
+  text: string;
+  soft: boolean;
+}
+
 /** The required and preferred qualifications stated under headings (or bold pseudo-headings), deduplicated. */
 export function extractRequirements(sections: RawSection[]): Requirements {
-  const required: string[] = [];
-  const preferred: string[] = [];
-  const seen = new Set<string>();
-  const add = (bucket: 'required' | 'preferred', raw: string) => {
-    const item = cleanItem(raw);
-    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--')) return;
-    const key = item.toLowerCase();
-    if (seen.has(key)) return;
-    seen.add(key);
-    const target = bucket === 'required' && saysPreferred(item) ? 'preferred' : bucket;
-    (target === 'required' ? required : preferred).push(item);
-  };
-
+  const candidates: Candidate[] = [];
+  // A requirements heading over nothing but sub-headings ("Requirements" > "You've Done This
+  // Before:"), or over a plain list that sub-headings continue ("Your attitudes we value:" >
+  // "Cloud & DevOps"), lends its class to the neutral headings of plain lists after it.
+  let group: Bucket | null = null;
   for (const section of Array.isArray(sections) ? sections : []) {
     if (!section || !Array.isArray(section.paragraphs) || !Array.isArray(section.items)) continue;
-    const sectionClass = section.heading ? classifyHeading(section.heading) : null;
+    const heading = section.heading ?? '';
+    const own = heading ? classifyHeading(heading) : null;
+    const neutral = heading !== '' && own === null && !isOtherHeading(heading);
+    const empty = section.paragraphs.length + section.items.length === 0;
+    // A plain list, not the company's own lines ("We are client first: ...").
+    const plainList =
+      section.paragraphs.length === 0 && section.items.length > 0 && section.items.filter((item) => PROSE_START.test(cleanItem(item))).length * 2 < section.items.length;
+    let sectionClass = own;
+    if (neutral) {
+      sectionClass = plainList || empty ? group : null;
+      if (sectionClass === null) group = null;
+    } else {
+      group = own !== null && (empty || plainList) ? own : null;
+    }
     let current = sectionClass;
+    let soft = SOFT_HEADING.test(headingKey(heading));
+    const add = (bucket: Bucket, text: string) => candidates.push({ bucket, text, soft });
     let sawPseudoHeading = false;
     // Lines of a list written without bullets: a sentence of prose after them ends the list.
     let listed = 0;
     let listEnded = false;
     for (const paragraph of section.paragraphs) {
       if (typeof paragraph !== 'string') continue;
-      const heading = pseudoHeading(paragraph);
-      if (heading !== null) {
-        current = classifyHeading(heading);
+      const capitals = capitalsHeading(paragraph);
+      const pseudo = capitals ?? pseudoHeading(paragraph);
+      if (pseudo !== null) {
+        const pseudoClass = classifyHeading(pseudo);
+        // A neutral introduction ("You will need:") leaves the list's class as it is.
+        if (pseudoClass !== null || isOtherHeading(pseudo)) {
+          current = pseudoClass;
+          soft = SOFT_HEADING.test(headingKey(pseudo));
+        }
         sawPseudoHeading = true;
         listed = 0;
         listEnded = false;
@@ -178,8 +243,35 @@ export function extractRequirements(sections: RawSection[]): Requirements {
       for (const item of runOn) add(current, item);
       listed++;
     }
-    const itemClass = sawPseudoHeading ? current : sectionClass;
-    if (itemClass) for (const item of section.items) if (typeof item === 'string') add(itemClass, item);
+    let itemClass = sawPseudoHeading ? current : sectionClass;
+    for (const item of section.items) {
+      if (typeof item !== 'string') continue;
+      const label = itemLabel(item);
+      if (label !== null) {
+        // "<li>Bonus:</li>" heads the items after it; an introduction is not an item itself.
+        if (classifyHeading(label) !== null || isOtherHeading(label)) {
+          itemClass = classifyHeading(label);
+          soft = SOFT_HEADING.test(headingKey(label));
+        }
+        continue;
+      }
+      if (itemClass) add(itemClass, item);
+    }
+  }
+
+  const hardRequired = candidates.some((c) => c.bucket === 'required' && !c.soft);
+  const required: string[] = [];
+  const preferred: string[] = [];
+  const seen = new Set<string>();
+  for (const { bucket, text, soft } of candidates) {
+    if (soft && hardRequired) continue;
+    const item = cleanItem(text);
+    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item)) continue;
+    const key = item.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const target = bucket === 'required' && saysPreferred(item) ? 'preferred' : bucket;
+    (target === 'required' ? required : preferred).push(item);
   }
   return { required, preferred };
 }

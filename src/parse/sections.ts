@@ -23,12 +23,13 @@ function isTitleCase(line: string): boolean {
 
 /** Strips Markdown emphasis or heading marks a copied page may keep: "**Requirements**", "## Benefits". */
 function unwrapMarkup(line: string): string {
-  return line.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1$/, '$2').trim();
+  // "**Required Knowledge, Skills, and Abilities**:" keeps its colon outside the marks.
+  return line.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1(:?)$/, '$2$3').trim();
 }
 
 /** "## Benefits", "**What you'll do with us**", "### **Does this sound like you?**": marked as a heading by its writer. */
 function isMarkedHeading(line: string): boolean {
-  return /^#{1,6}\s/.test(line) || /^(\*\*|__)[^*_].*\1$/.test(line.replace(/^#{1,6}\s+/, ''));
+  return /^#{1,6}\s/.test(line) || /^(\*\*|__)[^*_].*\1:?$/.test(line.replace(/^#{1,6}\s+/, ''));
 }
 
 /** Words that make a line read as a requirements heading but open items just as often ("Unit testing experience"). */

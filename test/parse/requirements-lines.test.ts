@@ -40,7 +40,7 @@ describe('a list written one item per line, without bullets', () => {
       'Strong product intuition',
       'Compensation packages at Acme include base salary, equity, and benefits.',
       'Ability to relocate',
-      'About You',
+      'Skills',
       'Well-developed SQL skills.',
       'For further information on this position please contact Jamie via email.',
     ].join('\n');

@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { annotate } from '../../src/annotate.ts';
+import { classifyHeading, extractRequirements, isOtherHeading } from '../../src/parse/requirements.ts';
+import { sectionsFromText } from '../../src/parse/sections.ts';
+import { payloadReaderFor } from '../../src/sites/payloads.ts';
+
+/*
+ * Which lists a reader counts, as real postings lay them out: a list of traits beside a list of
+ * requirements, sub-headings under a requirements heading, labels inside a list, duties under
+ * "Essential Functions", extras preferred inside a required item. Each rule names the captures
+ * (test/corpus/real) that showed it.
+ */
+
+const settings = { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true };
+const window = new Window({ settings });
+afterAll(() => window.happyDOM.close());
+const doc = window.document as unknown as Document;
+
+function payload(path: string, item: number) {
+  const json: unknown = JSON.parse(readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8'));
+  const reader = payloadReaderFor(json)!;
+  const items = reader.items(json);
+  return annotate(reader.readItem(items[item], { doc, single: items.length === 1 })).requirements;
+}
+
+const counts = (r: { required: string[]; preferred: string[] }) => ({ required: r.required.length, preferred: r.preferred.length });
+
+describe('headings of duties', () => {
+  it.each(['Essential Job Functions', 'Essential Functions', 'Essential Responsibilities:', 'Essential Duties and Responsibilities', 'Key Accountabilities'])(
+    '%s is about the job, not the candidate',
+    (heading) => {
+      expect(classifyHeading(heading)).toBeNull();
+      expect(isOtherHeading(heading)).toBe(true);
+    },
+  );
+
+  it('keeps "essential" and "key" for requirement headings that name no duties', () => {
+    expect(classifyHeading('Essential criteria')).toBe('required');
+    expect(classifyHeading('Key skills')).toBe('required');
+    expect(classifyHeading('Additional Responsibilities & Preferred Qualifications')).toBe('preferred');
+  });
+
+  it("leaves the duties under 'Essential Job Functions' out (jobvite/savers, lever/velo3d #2, eightfold/paypal)", () => {
+    const r = extractRequirements([
+      { heading: 'Essential Job Functions', paragraphs: [], items: ['Analyze pricing performance'] },
+      { heading: 'Required Knowledge, Skills and Abilities:', paragraphs: [], items: ['Strong Excel skills'] },
+    ]);
+    expect(r).toEqual({ required: ['Strong Excel skills'], preferred: [] });
+  });
+
+  it('reads Japanese requirement headings (greenhouse/databricks-solutions-architect-presales-tokyo)', () => {
+    expect(classifyHeading('必要な条件/経験:')).toBe('required');
+    expect(classifyHeading('望ましい経験/スキル:')).toBe('preferred');
+    expect(isOtherHeading('仕事の内容')).toBe(true);
+    expect(counts(payload('greenhouse/databricks-solutions-architect-presales-tokyo.json', 0))).toEqual({ required: 6, preferred: 4 });
+  });
+});
+
+describe('which item is preferred', () => {
+  it('keeps an item required when only a later clause of its own prefers an extra (workable/vortexa-widget #1, linkedin/notion)', () => {
+    const r = extractRequirements([
+      {
+        heading: 'Essential',
+        paragraphs: [],
+        items: [
+          'Proficiency in Python; familiarity with SQL and/or R is a strong plus.',
+          'Familiarity with backend systems: you understand the data model. Familiarity with database systems like Postgres is a plus.',
+          'Experience with Go; a plus.',
+          'Large Language Models: Proficiency in the use of large language models is a plus.',
+        ],
+      },
+    ]);
+    expect(r.required).toHaveLength(2);
+    expect(r.preferred).toEqual(['Experience with Go; a plus.', 'Large Language Models: Proficiency in the use of large language models is a plus.']);
+  });
+
+  it("reads \"We'd love it if you ...\" as a wish (recruitee/bunq-offers-three-istanbul #2)", () => {
+    const r = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['You have knowledge of fraud prevention', "We'd love it if you already have knowledge of KYC"] }]);
+    expect(counts(r)).toEqual({ required: 1, preferred: 1 });
+  });
+
+  it('leaves out where the role is worked (ashby/weavegrid-job-board #2)', () => {
+    const r = extractRequirements([
+      { heading: 'About you', paragraphs: [], items: ['You care about the craft', 'If working remotely, you are available during US West Coast hours', "If you're based in the Bay Area, you will work from our office 2 days/week"] },
+    ]);
+    expect(r.required).toEqual(['You care about the craft']);
+  });
+});
+
+describe('a list of traits beside a list of requirements', () => {
+  const traits = { heading: 'About You', paragraphs: [], items: ['You are a strategic leader', 'You embrace our values'] };
+
+  it('counts the requirements, not the traits, where both are given', () => {
+    const r = extractRequirements([traits, { heading: 'Requirements', paragraphs: [], items: ['8+ years in energy policy'] }, { heading: 'Preferred Qualifications', paragraphs: [], items: ['An advanced degree'] }]);
+    expect(r).toEqual({ required: ['8+ years in energy policy'], preferred: ['An advanced degree'] });
+  });
+
+  it('counts the traits where they are the only list', () => {
+    expect(extractRequirements([traits]).required).toHaveLength(2);
+  });
+
+  it('reads WeaveGrid, Elliptic and F&F so (ashby/weavegrid-job-board #0, ashby/elliptic-..., workable/ff-properties-company-jobs #2)', () => {
+    expect(counts(payload('ashby/weavegrid-job-board.json', 0))).toEqual({ required: 8, preferred: 4 });
+    expect(counts(payload('ashby/elliptic-engineering-manager-devops-ai-platform.json', 0))).toEqual({ required: 6, preferred: 6 });
+    expect(counts(payload('workable/ff-properties-company-jobs.json', 2))).toEqual({ required: 7, preferred: 1 });
+  });
+});
+
+describe('labels and sub-headings inside a requirements list', () => {
+  it('switches to preferred at a "Bonus:" item and skips an introduction (greenhouse/warp #3, lever/velo3d #2)', () => {
+    const r = extractRequirements([{ heading: 'You may be a good fit if', paragraphs: [], items: ['The experience needed involves...', 'Rust', 'Bonus:', 'WASM'] }]);
+    expect(r).toEqual({ required: ['Rust'], preferred: ['WASM'] });
+  });
+
+  it('reads a line in capitals that names a part of the posting as its heading (workable/ff-properties-company-jobs #1)', () => {
+    const r = extractRequirements([
+      { heading: 'Requirements', paragraphs: ['Strong observation skills.', 'PHYSICAL REQUIREMENTS', 'Frequent walking throughout the property.', 'KEY RESPONSIBILITIES', 'Walk the property.'], items: [] },
+    ]);
+    expect(r.required).toEqual(['Strong observation skills.', 'Frequent walking throughout the property.']);
+  });
+
+  it('lends a group heading\'s class to the neutral sub-headings under it (workable/vortexa-widget #3)', () => {
+    const r = extractRequirements([
+      { heading: 'Requirements', paragraphs: [], items: [] },
+      { heading: "You've Done This Before:", paragraphs: [], items: ['Built sales processes from scratch'] },
+      { heading: 'You Think in Systems:', paragraphs: [], items: ['You design the underlying structure'] },
+      { heading: 'Values', paragraphs: [], items: ['We are client first: our clients come first.'] },
+      { heading: 'Hybrid working', paragraphs: ['Two days in the office.'], items: [] },
+      { heading: 'Perks', paragraphs: [], items: ['Gym'] },
+    ]);
+    expect(r.required).toEqual(['Built sales processes from scratch', 'You design the underlying structure']);
+    expect(counts(payload('workable/vortexa-widget.json', 3))).toEqual({ required: 13, preferred: 0 });
+  });
+
+  it('does not lend it past a section of prose or to the company\'s own lines', () => {
+    const r = extractRequirements([
+      { heading: 'Your attitudes we value:', paragraphs: [], items: ['Proficiency in C#'] },
+      { heading: 'Cloud & DevOps', paragraphs: [], items: ['Hands-on experience with Azure'] },
+      { heading: 'Kainos Values', paragraphs: ['Our values are the bedrock of our culture.'], items: [] },
+      { heading: 'Life here', paragraphs: [], items: ['We are client first', 'We move fast'] },
+    ]);
+    expect(r.required).toEqual(['Proficiency in C#', 'Hands-on experience with Azure']);
+  });
+});
+
+describe('plain text: a bold label with its colon outside the marks', () => {
+  it('is a heading (career-pages/natural-essentials-process-validation-engineer)', () => {
+    const text = ['## Duties and Responsibilities', '* Writes validation reports.', '', '**Required Knowledge, Skills, and Abilities**:', '', '* Previous experience in manufacturing.'].join('\n');
+    expect(sectionsFromText(text).map((s) => [s.heading, s.items])).toEqual([
+      ['Duties and Responsibilities', ['Writes validation reports.']],
+      ['Required Knowledge, Skills, and Abilities', ['Previous experience in manufacturing.']],
+    ]);
+  });
+});
