@@ -306,7 +306,14 @@ const BASED_IN = /\b(?:role|position|job|team|you)\s+(?:is\s+|are\s+|will\s+be\s
  * workplace type of Hybrid), "teams may offer hybrid".
  */
 const COMPANY_LEVEL =
-  /\b(?:we'?re|we\s+are|our\s+(?:company|culture|organi[sz]ation|teams|people|employees|offices))\b|\bcompany\b|\bremote[- ]first\b|\bwe\s+(?:believe|value|think|encourage|embrace|champion)\b|\bculture\b|\bemployees\b|\bteams?\s+(?:may|can|might)\b|\bsome\s+(?:roles|positions|teams)\b|\bwhile\s+others\b|\b(?:remote|hybrid|on[- ]?site|in[- ]office)\s+(?:roles|positions|jobs|teams|hubs|employees|workers)\b/i;
+  /\b(?:we'?re|we\s+are|our\s+(?:company|culture|organi[sz]ation|teams|people|employees|offices))\b|\bcompany\b|\bremote[- ]first\b|\bwe\s+(?:believe|value|think|encourage|embrace|champion)\b|\bculture\b|\bemployees\b|\bteams?\s+(?:may|can|might)\b|\b(?:remote|hybrid|on[- ]?site|in[- ]office)\s+(?:teams|hubs|employees|workers)\b/i;
+
+/**
+ * A policy for roles in general, which says nothing of this one: "some roles and locations
+ * require 100% onsite presence, while others require less", "Fidelity's Onsite Working Model",
+ * "this transition does not apply to fully remote roles". No signal at all.
+ */
+const GENERAL_POLICY = /\bsome\s+(?:roles|positions|teams|locations)\b|\bwhile\s+others\b|\b(?:remote|hybrid|on[- ]?site|in[- ]office)\s+(?:roles|positions|jobs)\b|\b\p{L}+['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:work(?:ing)?|workplace)\s+(?:model|policy|approach)\b/iu;
 // "the opportunity for more creative outcomes" is not the role; "this opportunity" is.
 const ROLE_LEVEL = /\b(?:this|the)\s+(?:role|position|job)\b|\bthis\s+opportunity\b|\byou(?:'ll|'d|'re|r)?\b/i;
 /** An ability asked of the candidate ("Able to work on-site at one of our offices"), not the arrangement. */
@@ -314,6 +321,7 @@ const ABILITY = /\b(?:able|ability|willing(?:ness)?|prepared|available)\s+to\s+(
 
 /** What one clause says about the workplace; `evidence` is the sentence the clause is part of. */
 function signalsIn(clause: string, evidence: string): Signal[] {
+  if (GENERAL_POLICY.test(clause) && !ROLE_LEVEL.test(clause)) return [];
   // Weak like company culture: it decides only where nothing about the role is said.
   const companyLevel = (COMPANY_LEVEL.test(clause) && !ROLE_LEVEL.test(clause)) || ABILITY.test(clause);
   const out: Signal[] = [];

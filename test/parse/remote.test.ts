@@ -249,3 +249,10 @@ describe("parseRemote: company culture is not this role's policy (test/corpus/re
     expect(parseRemote({ structured: board('Flexible'), location: null, text: '' }).policy).toBe('hybrid');
   });
 });
+
+describe("parseRemote: a company's named working model is company text (workday/fidelity-senior-software-engineer)", () => {
+  it('does not read "Fidelity’s Onsite Working Model" as this role being on site', () => {
+    expect(text('Fidelity’s Onsite Working Model\nCurrently, some roles and locations require 100% onsite presence, while others require less.').policy).not.toBe('onsite');
+    expect(text('This role is onsite, working from our Boston office five days a week.').policy).toBe('onsite');
+  });
+});
