@@ -9,17 +9,17 @@ import { BULLET, normalizeSpace, splitSentences } from './text.ts';
 
 /** Checked before REQUIRED_HEADING: "Preferred qualifications" is preferred, not a qualification. */
 const PREFERRED_HEADING =
-  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\bvon vorteil\b|\bwünschenswert\b|歓迎|望ましい|尚可/;
+  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\bvon vorteil\b|\bwünschenswert\b|歓迎|望ましい|尚可|\bdeseables?\b|\bse valorar[aá]\b/;
 
 const REQUIRED_HEADING =
-  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\b(?:what|who) we look for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bskill ?sets?\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b|必須|必要な(?:条件|経験|スキル|資格)|応募(?:資格|要件|条件)|求める(?:人物|スキル|経験)/;
+  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\b(?:what|who) we look for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bskill ?sets?\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b|必須|必要な(?:条件|経験|スキル|資格)|応募(?:資格|要件|条件)|求める(?:人物|スキル|経験)|^(?:required|mandatory)\b|^education(?: (?:and|&) (?:experience|training|certifications?))?$|\brequisitos\b|\bcompetencias\b|^(?:experiencia|conocimientos|formación|escolaridad)\b|\bperfil (?:del candidato|que buscamos|requerido)\b/;
 
 /**
  * Headings of what a posting says besides qualifications: the role, the company, the offer,
  * the process. One of these ends a requirements list written as lines without bullets.
  */
 const OTHER_HEADING =
-  /\bbenefits?\b|\bperks\b|\b(?:what )?we offer\b|\bour offer\b|\bwhat'?s in it for you\b|^why\b|^about\b|\bwho we are\b|^our (?:team|mission|values|culture|story|company|commitment)\b|^(?:company |core )?values\b|\bresponsibilit(?:y|ies)\b|\bduties\b|\b(?:job )?functions\b|\baccountabilities\b|\bwhat you(?:'ll| will) (?:do|be doing|work on|achieve)\b|\bhow you(?:'ll| will) make an impact\b|^your (?:role|impact|day|tasks|mission|chance)\b|^the (?:role|job|opportunity|team|position|impact|internship)\b|\bhow to apply\b|\bapplication\b|^apply\b|\bcompensation\b|\bsalary\b|\bpay (?:range|transparency)\b|^location\b|^schedule\b|\bworking (?:conditions|hours|model)\b|\bequal (?:employment )?opportunity\b|\bdiversity\b|\bhiring process\b|\binterview process\b|\bnext steps\b|\bwhat (?:should you|to) expect\b|^(?:where|when|how|why|what|who|which)\b|\btech stack\b|^life at\b|\badditional information\b|\bdas bieten wir\b|\bwir bieten\b|\bwas wir bieten\b|\b(?:deine|ihre) aufgaben\b|\bdaran wirst du arbeiten\b|仕事(?:の)?内容|業務内容|福利厚生|待遇/;
+  /\bbenefits?\b|\bperks\b|\b(?:what )?we offer\b|\bour offer\b|\bwhat'?s in it for you\b|^why\b|^about\b|\bwho we are\b|^our (?:team|mission|values|culture|story|company|commitment)\b|^(?:company |core )?values\b|\bresponsibilit(?:y|ies)\b|\bduties\b|\b(?:job )?functions\b|\baccountabilities\b|\bwhat you(?:'ll| will) (?:do|be doing|work on|achieve)\b|\bhow you(?:'ll| will) make an impact\b|^your (?:role|impact|day|tasks|mission|chance)\b|^the (?:role|job|opportunity|team|position|impact|internship)\b|\bhow to apply\b|\bapplication\b|^apply\b|\bcompensation\b|\bsalary\b|\bpay (?:range|transparency)\b|^location\b|^schedule\b|\bworking (?:conditions|hours|model)\b|\bequal (?:employment )?opportunity\b|\bdiversity\b|\bhiring process\b|\binterview process\b|\bnext steps\b|\bwhat (?:should you|to) expect\b|^(?:where|when|how|why|what|who|which)\b|\btech stack\b|^life at\b|\badditional information\b|\bdas bieten wir\b|\bwir bieten\b|\bwas wir bieten\b|\b(?:deine|ihre) aufgaben\b|\bdaran wirst du arbeiten\b|仕事(?:の)?内容|業務内容|福利厚生|待遇|\bresponsabilidades\b|\bfunciones\b|\bbeneficios\b|\bprestaciones\b|\bofrecemos\b/;
 
 /**
  * "Essential Job Functions", "Essential Duties and Responsibilities", "Key Responsibilities":
@@ -85,9 +85,9 @@ function cleanItem(item: string): string {
 /** "**Requirements**", "Requirements:", "Nice to have:" written as a paragraph of its own. */
 function pseudoHeading(paragraph: string): string | null {
   const p = paragraph.trim();
-  const emphasised = /^(?:\*\*|__)(.{1,80}?)(?:\*\*|__):?$/.exec(p);
+  const emphasised = /^(\*\*?|__?)([^*_].{0,79}?)\1:?$/.exec(p);
   // A bold sentence ("**Flexible time off after 30 days.**") or label line ("**Wage: $21/hour**") is text, not a heading.
-  if (emphasised && !/[.!]$|:\s|\d/.test(emphasised[1]!.trim())) return emphasised[1]!;
+  if (emphasised && !/[.!]$|:\s|\d/.test(emphasised[2]!.trim())) return emphasised[2]!;
   if (p.endsWith(':') && p.split(/\s+/).length <= 8) return p.slice(0, -1);
   return null;
 }
@@ -103,11 +103,18 @@ const INLINE_LABEL =
  */
 const PROSE_START =
   /^(?:we|we're|we’re|we've|we’ve|our|us|at [A-Z]\w*,|please|for (?:further|more)|to (?:learn|apply|find)|if you(?:'re|’re| are)? interested|if this sounds|compensation|salary|the (?:base|total|annual|expected|estimated) (?:salary|pay|compensation)|pay range|(?:please )?note|apply|click|learn more|visit|follow us|join us|don'?t meet)\b/i;
-const PROSE_CONTENT = /equal (?:employment )?opportunit|\bEEO\b|affirmative action|reasonable accommodation|discriminat|[$€£¥₹]\s?\d|\d\s?(?:USD|EUR|GBP|CAD|AUD)\b|<!--/i;
+const PROSE_CONTENT = /\S \| \S.* \| \S|equal (?:employment )?opportunit|\bEEO\b|affirmative action|reasonable accommodation|discriminat|[$€£¥₹]\s?\d|\d\s?(?:USD|EUR|GBP|CAD|AUD)\b|<!--/i;
+
+/**
+ * A job's facts as boards append them after the text ("Job Type: Full-time", "Pay: Rs50,000 per
+ * month", "Work Location: In person", "Lugar de trabajo: Empleo remoto"): not an item.
+ */
+const JOB_FACT =
+  /^(?:job type|employment type|type of employment|pay|salary|compensation|work location|location|schedule|shift|benefits|application deadline|expected start date|contract (?:length|type)|work(?:ing)? (?:hours|days|schedule)|tipo de (?:empleo|puesto|contrato)|sueldo|salario|lugar de trabajo|horario|prestaciones|jornada|duración del contrato)\s*:/i;
 
 function isProse(paragraph: string): boolean {
   const p = cleanItem(paragraph).replace(/^[*_]+/, '');
-  if (PROSE_START.test(p) || PROSE_CONTENT.test(p)) return true;
+  if (PROSE_START.test(p) || PROSE_CONTENT.test(p) || JOB_FACT.test(p)) return true;
   return p.length > 400 || splitSentences(p).length >= 3;
 }
 
@@ -153,6 +160,12 @@ const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\babout you\b|\byou m
 
 /** "If working remotely, ...", "If you're based in the Bay Area, ...": where the role is worked, not a qualification. */
 const WORKPLACE_CONDITION = /^if (?:you(?:'re|’re| are)? )?(?:working|based|located|living|work)\s+(?:remotely|from|in|out of|near)\b/i;
+
+/**
+ * "React.js: 1 year (Required)", "IT support: 1 year (Required)": a board's screening question
+ * (Indeed appends them under "Experience"), restating the text's own lines; not an item.
+ */
+const SCREENER = /^[^:]{1,80}:\s*\d+(?:[.,]\d+)?\+?\s*(?:years?|months?|años?|meses)\s*\((?:required|preferred|requerido|deseable|obligatorio)\)$/i;
 
 /** A list item that only introduces the items after it: "Bonus:", "The experience needed involves...". */
 function itemLabel(item: string): string | null {
@@ -266,7 +279,7 @@ export function extractRequirements(sections: RawSection[]): Requirements {
   for (const { bucket, text, soft } of candidates) {
     if (soft && hardRequired) continue;
     const item = cleanItem(text);
-    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item)) continue;
+    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item)) continue;
     const key = item.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

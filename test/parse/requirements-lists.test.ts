@@ -154,3 +154,41 @@ describe('plain text: a bold label with its colon outside the marks', () => {
     ]);
   });
 });
+
+describe("lines a board appends to the posting's text", () => {
+  it('ends a plain-line list at the job facts (indeed/pk-indeed-karachi-eleven-postings #1)', () => {
+    const r = extractRequirements([
+      { heading: 'Requirements', paragraphs: ['1–2 years of experience with Flutter.', 'Familiarity with Git.', 'Job Type: Full-time', 'Work Location: In person'], items: [] },
+    ]);
+    expect(r.required).toEqual(['1–2 years of experience with Flutter.', 'Familiarity with Git.']);
+  });
+
+  it("leaves out Indeed's screening questions and a line of links (indeed/pk-indeed-islamabad-three-developers #2, karachi #6, career-pages/natural-essentials-it-support-specialist)", () => {
+    const r = extractRequirements([
+      { heading: 'Job Requirements', paragraphs: ['Strong communication skills in English', 'Facebook | X | Instagram | YouTube'], items: [] },
+      { heading: 'Experience', paragraphs: [], items: ['React.js: 1 year (Required)', 'IT support: 1 year (Required)', 'Team Lead: 1 year (Preferred)'] },
+    ]);
+    expect(r).toEqual({ required: ['Strong communication skills in English'], preferred: [] });
+  });
+
+  it('reads "*Qualifications*" as a heading (indeed/pk-indeed-islamabad-three-developers #1)', () => {
+    const r = extractRequirements([{ heading: null, paragraphs: ['*Qualifications*'], items: ['2-5 years of full stack development', 'Experience with Azure'] }]);
+    expect(r.required).toHaveLength(2);
+  });
+});
+
+describe('more headings', () => {
+  it.each([
+    ['Required', 'required'],
+    ['Education', 'required'],
+    ['Competencias técnicas', 'required'],
+    ['Requisitos', 'required'],
+    ['Conocimientos Deseables', 'preferred'],
+  ])('%s is a %s heading (indeed/rove-mx #1 #2 #6 #15, karachi #3)', (heading, bucket) => {
+    expect(classifyHeading(heading)).toBe(bucket);
+  });
+
+  it.each(['Education assistance', 'Responsabilidades', 'Beneficios'])('%s is not a requirements heading', (heading) => {
+    expect(classifyHeading(heading)).toBeNull();
+  });
+});
