@@ -311,9 +311,9 @@ const COMPANY_LEVEL =
 /**
  * A policy for roles in general, which says nothing of this one: "some roles and locations
  * require 100% onsite presence, while others require less", "Fidelity's Onsite Working Model",
- * "this transition does not apply to fully remote roles". No signal at all.
+ * "this transition does not apply to fully remote roles", "our fully remote teams". No signal at all.
  */
-const GENERAL_POLICY = /\bsome\s+(?:roles|positions|teams|locations)\b|\bwhile\s+others\b|\b(?:remote|hybrid|on[- ]?site|in[- ]office)\s+(?:roles|positions|jobs)\b|\b\p{L}+['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:work(?:ing)?|workplace)\s+(?:model|policy|approach)\b/iu;
+const GENERAL_POLICY = /\bsome\s+(?:roles|positions|teams|locations)\b|\bwhile\s+others\b|\b(?:remote|hybrid|on[- ]?site|in[- ]office)\s+(?:roles|positions|jobs|teams|hubs)\b|\btransition(?:ing)?\s+to\b|\brollout\b|\b\p{L}+['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:work(?:ing)?|workplace)\s+(?:model|policy|approach)\b/iu;
 // "the opportunity for more creative outcomes" is not the role; "this opportunity" is.
 const ROLE_LEVEL = /\b(?:this|the)\s+(?:role|position|job)\b|\bthis\s+opportunity\b|\byou(?:'ll|'d|'re|r)?\b/i;
 /** An ability asked of the candidate ("Able to work on-site at one of our offices"), not the arrangement. */
