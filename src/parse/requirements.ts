@@ -9,7 +9,7 @@ import { BULLET, normalizeSpace, splitSentences } from './text.ts';
 
 /** Checked before REQUIRED_HEADING: "Preferred qualifications" is preferred, not a qualification. */
 const PREFERRED_HEADING =
-  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\bvon vorteil\b|\bwünschenswert\b|歓迎|望ましい|尚可|\bdeseables?\b|\bse valorar[aá]\b/;
+  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\bvon vorteil\b|\bwünschenswert\b|^what we value$|歓迎|望ましい|尚可|\bdeseables?\b|\bse valorar[aá]\b/;
 
 const REQUIRED_HEADING =
   /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\b(?:what|who) we look for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bskill ?sets?\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b|必須|必要な(?:条件|経験|スキル|資格)|応募(?:資格|要件|条件)|求める(?:人物|スキル|経験)|^(?:required|mandatory)\b|^education(?: (?:and|&) (?:experience|training|certifications?))?$|\brequisitos\b|\bcompetencias\b|^(?:experiencia|conocimientos|formación|escolaridad)\b|\bperfil (?:del candidato|que buscamos|requerido)\b/;
@@ -102,7 +102,7 @@ const INLINE_LABEL =
  * the first of them ends the list.
  */
 const PROSE_START =
-  /^(?:we|we're|we’re|we've|we’ve|our|us|at [A-Z]\w*,|please|for (?:further|more)|to (?:learn|apply|find)|if you(?:'re|’re| are)? interested|if this sounds|compensation|salary|the (?:base|total|annual|expected|estimated) (?:salary|pay|compensation)|pay range|(?:please )?note|apply|click|learn more|visit|follow us|join us|don'?t meet)\b/i;
+  /^(?:we|we're|we’re|we've|we’ve|our|us|these|those|at [A-Z]\w*,|please|for (?:further|more)|to (?:learn|apply|find)|if you(?:'re|’re| are)? interested|if this sounds|compensation|salary|the (?:base|total|annual|expected|estimated) (?:salary|pay|compensation)|pay range|(?:please )?note|apply|click|learn more|visit|follow us|join us|don'?t meet)\b/i;
 const PROSE_CONTENT = /\S \| \S.* \| \S|equal (?:employment )?opportunit|\bEEO\b|affirmative action|reasonable accommodation|discriminat|[$€£¥₹]\s?\d|\d\s?(?:USD|EUR|GBP|CAD|AUD)\b|<!--/i;
 
 /**
@@ -205,9 +205,9 @@ export function extractRequirements(sections: RawSection[]): Requirements {
     const own = heading ? classifyHeading(heading) : null;
     const neutral = heading !== '' && own === null && !isOtherHeading(heading);
     const empty = section.paragraphs.length + section.items.length === 0;
-    // A plain list, not the company's own lines ("We are client first: ...").
-    const plainList =
-      section.paragraphs.length === 0 && section.items.length > 0 && section.items.filter((item) => PROSE_START.test(cleanItem(item))).length * 2 < section.items.length;
+    // The company's own lines ("We are client first: ...", "Our values are ...") are not a list of requirements.
+    const companyLines = section.items.length > 0 && section.items.filter((item) => PROSE_START.test(cleanItem(item))).length * 2 > section.items.length;
+    const plainList = section.paragraphs.length === 0 && section.items.length > 0 && !companyLines;
     let sectionClass = own;
     if (neutral) {
       sectionClass = plainList || empty ? group : null;
@@ -228,14 +228,16 @@ export function extractRequirements(sections: RawSection[]): Requirements {
       const pseudo = capitals ?? pseudoHeading(paragraph);
       if (pseudo !== null) {
         const pseudoClass = classifyHeading(pseudo);
-        // A neutral introduction ("You will need:") leaves the list's class as it is.
-        if (pseudoClass !== null || isOtherHeading(pseudo)) {
+        // A neutral introduction ("You will need:") leaves the list's class as it is; beside a
+        // list, it is that list's introduction, and the lines after it follow the list.
+        const neutralIntro = pseudoClass === null && !isOtherHeading(pseudo);
+        if (!neutralIntro) {
           current = pseudoClass;
           soft = SOFT_HEADING.test(headingKey(pseudo));
         }
         sawPseudoHeading = true;
         listed = 0;
-        listEnded = false;
+        listEnded = neutralIntro && section.items.length > 0;
         continue;
       }
       const inline = /^([^:]{2,40}):\s+(.+)$/.exec(paragraph);
@@ -268,7 +270,7 @@ export function extractRequirements(sections: RawSection[]): Requirements {
         }
         continue;
       }
-      if (itemClass) add(itemClass, item);
+      if (itemClass && !companyLines) add(itemClass, item);
     }
   }
 
@@ -276,15 +278,23 @@ export function extractRequirements(sections: RawSection[]): Requirements {
   const required: string[] = [];
   const preferred: string[] = [];
   const seen = new Set<string>();
+  let last: { list: string[]; index: number } | null = null;
   for (const { bucket, text, soft } of candidates) {
     if (soft && hardRequired) continue;
     const item = cleanItem(text);
+    // "Or, alternatively, a Master's degree ...": the other way to meet the item before it.
+    if (/^or\b/i.test(item) && last !== null) {
+      last.list[last.index] += ` ${item}`;
+      continue;
+    }
     if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item)) continue;
     const key = item.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
     const target = bucket === 'required' && saysPreferred(item) ? 'preferred' : bucket;
-    (target === 'required' ? required : preferred).push(item);
+    const list = target === 'required' ? required : preferred;
+    list.push(item);
+    last = { list, index: list.length - 1 };
   }
   return { required, preferred };
 }

@@ -163,6 +163,14 @@ function subItems(list: Element): string[] {
     .filter((text) => text !== '');
 }
 
+/** Whether a list item opens with a paragraph of its own that labels what follows ("Required Qualifications:"). */
+function labelsContent(li: Element): boolean {
+  const first = Array.from(li.children).find((child) => !SKIPPED.has(tagOf(child)));
+  if (!first || !['P', 'DIV'].includes(tagOf(first))) return false;
+  const text = cleanText(first.textContent ?? '');
+  return text.endsWith(':') && text.split(/\s+/).length <= 10;
+}
+
 /** A list item that only names the group of sub-bullets under it: "Cloud & DevOps", "Technical skills:". */
 function isGroupLabel(text: string): boolean {
   const label = cleanText(text.replace(BULLET, '')).replace(/\s*:$/, '');
@@ -237,6 +245,12 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
   const listItem = (li: Element): void => {
     const nested: Element[] = [];
     const text = itemText(li, nested);
+    if (nested.length > 0 && labelsContent(li)) {
+      // "<li><p>Required Qualifications:</p><ul>...</ul><p>Background Check:</p>...</li>":
+      // an item that only wraps labelled lists is read as the content it holds.
+      walk(li, false, false);
+      return;
+    }
     if (nested.length > 0 && !isGroupLabel(text)) {
       // Sub-bullets under a full item detail it ("Strong SQL and Excel skills" > "complex SQL
       // queries"): they stay part of that one item, as a reader counts it.

@@ -192,3 +192,34 @@ describe('more headings', () => {
     expect(classifyHeading(heading)).toBeNull();
   });
 });
+
+describe('alternatives, introductions and values', () => {
+  it("joins an 'Or, alternatively, ...' line to the item it is an alternative to (workday/fidelity, eightfold/microsoft-software-engineer-ai-compilers)", () => {
+    const r = extractRequirements([
+      { heading: 'Education and Experience', paragraphs: ["Bachelor's degree and 3 years of experience.", "Or, alternatively, Master's degree and 1 year of experience."], items: [] },
+    ]);
+    expect(r.required).toEqual(["Bachelor's degree and 3 years of experience. Or, alternatively, Master's degree and 1 year of experience."]);
+  });
+
+  it('reads the lines after a neutral introduction of a list as following the list (workday/fidelity)', () => {
+    const r = extractRequirements([
+      { heading: 'Skills and Knowledge', paragraphs: ['Candidate must also possess:', 'Fidelity’s Onsite Working Model'], items: ['DE designing financial services applications'] },
+    ]);
+    expect(r.required).toEqual(['DE designing financial services applications']);
+  });
+
+  it("reads 'What We Value' above the candidate's qualities as preferred, not above the company's own lines (lever/palantir-admin-partner-*)", () => {
+    expect(classifyHeading('What We Value')).toBe('preferred');
+    const r = extractRequirements([
+      { heading: 'What We Value', paragraphs: [], items: ['Ability to adjust quickly', 'High level of integrity'] },
+      { heading: 'What We Require', paragraphs: [], items: ['Three years of administrative experience'] },
+    ]);
+    expect(counts(r)).toEqual({ required: 1, preferred: 2 });
+    expect(extractRequirements([{ heading: 'What we value', paragraphs: [], items: ['We put clients first', 'We move fast', 'Ownership'] }])).toEqual({ required: [], preferred: [] });
+  });
+
+  it("does not count a line about 'these values' under 'Who you are' (workday/kainos-lead-data-engineer)", () => {
+    const r = extractRequirements([{ heading: 'Who you are:', paragraphs: ['These values, applied collectively, help to produce an outstanding team.'], items: [] }]);
+    expect(r.required).toEqual([]);
+  });
+});

@@ -34,8 +34,9 @@ describe('classifyHeading', () => {
     ['What makes you a good fit:', 'required'],
     ['Your attitudes we value:', 'required'],
     ['Culture fit and values', null],
-    // The company's values, not the candidate's: only "<qualities> we value" asks something of you.
-    ['What we value', null],
+    // "What we value" heads the candidate's qualities in real postings (lever/palantir-admin-partner-*,
+    // read as preferred); a list of the company's own lines under it is left out by its content.
+    ['What we value', 'preferred'],
     ['Things we value', null],
     ['Qualities we value', 'required'],
     ["What You'll Do", null],

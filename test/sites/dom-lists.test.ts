@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { annotate } from '../../src/annotate.ts';
+import { extractRequirements } from '../../src/parse/requirements.ts';
 import { sectionsOf } from '../../src/sites/dom.ts';
 import { payloadReaderFor } from '../../src/sites/payloads.ts';
 import { readPage } from '../../src/sites/registry.ts';
@@ -78,6 +79,20 @@ describe('sectionsOf: sub-bullets', () => {
   it('keeps the sub-bullets of a group label as items of their own', () => {
     const html = '<ul><li>Cloud &amp; DevOps:<ul><li>Azure</li><li>Docker</li></ul></li></ul>';
     expect(sectionsOf(body(html))[0]!.items).toEqual(['Cloud & DevOps:', 'Azure', 'Docker']);
+  });
+
+  it('reads an item that wraps labelled lists as the content it holds (eightfold/microsoft-senior-electrical-engineer-london)', () => {
+    const html =
+      '<b>Qualifications</b><ul><li><p><strong>Required Qualifications:</strong></p><ul><li>Engineering experience<ul><li>OR a degree</li></ul></li><li>HV/LV qualification.</li></ul>' +
+      '<p><strong>Background Check Requirements: </strong></p><p>Ability to pass screenings, including the following:</p><ul><li>Cloud background check.</li></ul></li></ul>';
+    const sections = sectionsOf(body(html));
+    expect(sections.map((s) => [s.heading, s.items])).toEqual([
+      ['Qualifications', []],
+      ['Required Qualifications:', ['Engineering experience', 'OR a degree', 'HV/LV qualification.']],
+      ['Background Check Requirements:', ['Cloud background check.']],
+    ]);
+    // The "OR" line is the other way to meet the item before it.
+    expect(extractRequirements(sections).required).toEqual(['Engineering experience OR a degree', 'HV/LV qualification.', 'Cloud background check.']);
   });
 
   it("counts Notion's nested AI-tools bullet with its parent (linkedin/notion-software-engineer-new-grad)", async () => {
