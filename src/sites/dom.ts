@@ -143,12 +143,12 @@ export function withoutMarkdown(line: string): string {
 
 /**
  * A paragraph that labels the list right after it: "Minimum (essential) requirements:",
- * "Desirable:", "You may be a good fit if...", "Roles & Responsibilities:". Editors (Workday's,
+ * "Desirable:", "You may be a good fit if...", "Why join us?". Editors (Workday's,
  * Greenhouse's) write these as plain paragraphs; when one names a part of the posting, it
  * heads its list, so items under "Desirable:" are not read with those under "Requirements:".
  * A neutral introduction ("In this role you will:") stays a paragraph of the section it is in.
  */
-const LABEL_END = /\s*(?::|\.\.\.|…)$/;
+const LABEL_END = /\s*(?::|\.\.\.|…|\?)$/;
 
 function isListLabel(text: string): boolean {
   const label = text.replace(LABEL_END, '');

@@ -223,3 +223,13 @@ describe('alternatives, introductions and values', () => {
     expect(r.required).toEqual([]);
   });
 });
+
+describe('French postings', () => {
+  it("reads 'Profil recherché' as required and 'Vos missions', 'Nos valeurs', 'Pourquoi nous rejoindre' as other parts (jsonld/logical-conseils-analytics-engineer-fabric-lille)", () => {
+    expect(classifyHeading('Profil recherché')).toBe('required');
+    expect(classifyHeading('Vos missions')).toBeNull();
+    expect(['Vos missions', 'Nos valeurs', 'Pourquoi nous rejoindre ?'].every(isOtherHeading)).toBe(true);
+    const r = extractRequirements([{ heading: 'Profil recherché', paragraphs: [], items: ['Maîtrise de Power BI', 'Une expérience en conseil serait un plus'] }]);
+    expect(counts(r)).toEqual({ required: 1, preferred: 1 });
+  });
+});

@@ -106,3 +106,13 @@ describe('sectionsOf: sub-bullets', () => {
     expect(required.find((item) => item.startsWith('Impact-driven'))).toMatch(/You stay current with the latest tools/);
   });
 });
+
+describe('sectionsOf: a question that names a part of the posting', () => {
+  it("heads the list after it, so the company's lines under 'Pourquoi nous rejoindre ?' leave the profile (jsonld/logical-conseils)", () => {
+    const html = '<h3>Profil recherché</h3><ul><li>SQL</li></ul><p>Pourquoi nous rejoindre ?</p><ul><li>Pôle Data Platform</li></ul>';
+    expect(sectionsOf(body(html)).map((s) => [s.heading, s.items])).toEqual([
+      ['Profil recherché', ['SQL']],
+      ['Pourquoi nous rejoindre', ['Pôle Data Platform']],
+    ]);
+  });
+});
