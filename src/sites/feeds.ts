@@ -16,7 +16,7 @@ import { postingKeyFor } from './registry.ts';
  */
 
 const TITLE_KEYS = ['title', 'jobTitle', 'job_title', 'position', 'role', 'name'];
-const TEXT_KEYS = ['description', 'jobDescription', 'descriptionHtml', 'descriptionPlain', 'content', 'role_description', 'externalDescriptionStr', 'text', 'body'];
+const TEXT_KEYS = ['description', 'jobDescription', 'job_description', 'descriptionHtml', 'descriptionPlain', 'content', 'role_description', 'externalDescriptionStr', 'text', 'body'];
 /** Parts of the text some feeds keep in fields of their own, with the heading they stand under. */
 const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['responsibilities', 'Responsibilities'],

@@ -106,3 +106,9 @@ describe('a list of job cards saved by a job tool (indeed/in-indeed-python-devel
     expect(posting.salary).toMatchObject({ min: 50000, max: 50000, currency: 'INR', period: 'month' });
   });
 });
+
+describe("a feed's job_description (eightfold/netflix-associate-apac-revenue-analytics)", () => {
+  it('reads the text and its years', () => {
+    expect(read('eightfold/netflix-associate-apac-revenue-analytics.json', 0).experience?.yearsMin).toBe(5);
+  });
+});
