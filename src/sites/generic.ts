@@ -131,6 +131,25 @@ function plainTextOf(doc: Document): string | null {
   return null;
 }
 
+/** What prose gives: a title and sections, the site named by its host; no board fields. */
+function prosePosting(url: URL, title: string, company: string | null, sections: RawSection[]): RawPosting {
+  return {
+    site: url.hostname.replace(/^www\./, '') || 'page',
+    jobId: null,
+    url: url.href,
+    title,
+    company,
+    location: null,
+    department: null,
+    commitment: null,
+    workplace: [],
+    payText: [],
+    payStructured: [],
+    experienceMonths: null,
+    sections,
+  };
+}
+
 function readTextPage(text: string, url: URL): RawPosting | null {
   const { title, sections } = readPostingText(text);
   if (!title || title.length > 120) return null;
@@ -148,21 +167,7 @@ function readTextPage(text: string, url: URL): RawPosting | null {
     /\(\s*[mwfdx]\s*\/\s*[mwfdx]\s*\/\s*[mwfdx]\s*\)/i.test(title),
   ];
   if (postingHeadings === 0 || postingHeadings + others.filter(Boolean).length < 2) return null;
-  return {
-    site: url.hostname.replace(/^www\./, '') || 'page',
-    jobId: null,
-    url: url.href,
-    title,
-    company: null,
-    location: null,
-    department: null,
-    commitment: null,
-    workplace: [],
-    payText: [],
-    payStructured: [],
-    experienceMonths: null,
-    sections,
-  };
+  return prosePosting(url, title, null, sections);
 }
 
 /** The page's posting read as prose, or null when the page does not look like a posting. */
@@ -185,21 +190,7 @@ export function readProsePosting(doc: Document, url: URL): RawPosting | null {
   const signals = [hasApply(doc, lines), STATES_PAY.test(text), TERMS.test(text)];
   if (!signals.some(Boolean)) return null;
 
-  return {
-    site: url.hostname.replace(/^www\./, '') || 'page',
-    jobId: null,
-    url: url.href,
-    title,
-    company: metaContent(doc, 'og:site_name'),
-    location: null,
-    department: null,
-    commitment: null,
-    workplace: [],
-    payText: [],
-    payStructured: [],
-    experienceMonths: null,
-    sections: sections.filter((s) => s.heading !== null || s.paragraphs.length > 0 || s.items.length > 0),
-  };
+  return prosePosting(url, title, metaContent(doc, 'og:site_name'), sections.filter((s) => s.heading !== null || s.paragraphs.length > 0 || s.items.length > 0));
 }
 
 /** Reads a page no other reader understood, as prose. */
