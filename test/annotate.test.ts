@@ -7,8 +7,10 @@ import type { RawPosting } from '../src/model/index.ts';
 import { readPage } from '../src/sites/registry.ts';
 import { fixture, parsePage } from './sites/page.ts';
 
-const SEEDS = join(dirname(fileURLToPath(import.meta.url)), '../../shared/seeds');
-const seed = (prefix: string) => readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith(prefix))!), 'utf8');
+// The project's four founding postings, byte for byte (test/corpus/real/text/seed-*.txt, from shared/seeds).
+const SEEDS = join(dirname(fileURLToPath(import.meta.url)), 'corpus/real/text');
+const seed = (prefix: string) =>
+  readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith(`seed-${prefix.replace(/_$/, '')}`) && f.endsWith('.txt'))!), 'utf8');
 
 const NOW = new Date('2026-06-06T08:00:00.000Z');
 const SAMBA = 'https://jobs.lever.co/spotify/7597d3d7-58d2-41b2-9f85-911d95c2c739';

@@ -13,7 +13,7 @@ import { leverFromApi, leverPostingKey } from './lever.ts';
  * pairs (Company, Title, Location, Work model, Salary, …) beside the description, and/or
  * the ATS's own posting JSON shown on the page (a Lever payload with `lists`,
  * `categories`, `workplaceType`, `salaryRange`). The shape was taken from the seeds
- * (/work/shared/seeds/000_*, 002_*); test/fixtures/aggregator/ rebuilds those pages.
+ * (test/corpus/real/text/seed-000-*, seed-002-*); test/fixtures/aggregator/ rebuilds those pages.
  *
  * When the facts say the posting's source is a jobs.lever.co posting, the posting is that
  * Lever posting (`lever:<uuid>`), so saving it here and on Lever gives one record.

@@ -9,8 +9,8 @@ import { Posting } from '../../src/model/index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const LEVER = join(ROOT, 'test/fixtures/lever');
-const SEEDS = resolve(ROOT, '../shared/seeds');
-const SEED_001 = join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('001_'))!);
+const SEEDS = resolve(ROOT, 'test/corpus/real/text');
+const SEED_001 = join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('seed-001') && f.endsWith('.txt'))!);
 
 const SAMBA_HTML = join(LEVER, 'spotify-ml-engineer-samba.html');
 const SAMBA_URL = 'https://jobs.lever.co/spotify/7597d3d7-58d2-41b2-9f85-911d95c2c739';

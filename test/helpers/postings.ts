@@ -2,7 +2,7 @@ import { Posting, SavedPosting, type SalaryRange } from '../../src/model/index.t
 
 /**
  * Postings as the pipeline would produce them from the Spotify seed roles in
- * /work/shared/seeds (Lever postings), plus an hourly role for the formatting cases.
+ * test/corpus/real/text/seed-*.txt (Lever postings), plus an hourly role for the formatting cases.
  * Every factory returns a fresh object validated with the schema, so a test that
  * mutates one cannot leak into another, and a schema change breaks here first.
  */

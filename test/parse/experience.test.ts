@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { Experience } from '../../src/model/index.ts';
 import { experienceFromMonths, parseExperience } from '../../src/parse/experience.ts';
 
-const seedDir = new URL('../../../shared/seeds/', import.meta.url);
+// The project's four founding postings, byte for byte (test/corpus/real/text/seed-*.txt, from shared/seeds).
+const seedDir = new URL('../corpus/real/text/', import.meta.url);
 function seed(prefix: string): string {
-  const name = readdirSync(seedDir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  const name = readdirSync(seedDir).find((f) => f.startsWith(`seed-${prefix.replace(/_$/, '')}`) && f.endsWith('.txt'));
   if (!name) throw new Error(`seed ${prefix} missing`);
   return readFileSync(new URL(name, seedDir), 'utf8');
 }

@@ -61,7 +61,7 @@ describe('parseMoney: conventions', () => {
 });
 
 /*
- * The peer suite: price-parser's own test cases (see /work/shared/peer/price-parser/LICENSE).
+ * The peer suite: price-parser's own test cases (test/corpus/peer/price-parser, with its LICENSE).
  * Only the cases whose currency hint is absent (or is the input itself) and that set no
  * decimal separator ask what parseMoney answers: a text alone. 11 of them have no digits
  * but expect an amount of 1 (their currency was the point in price-parser's test), so no
@@ -80,7 +80,7 @@ interface PeerCase {
 const PEER_FLOOR = 810;
 
 describe('parseMoney: price-parser peer suite', () => {
-  const all: PeerCase[] = JSON.parse(readFileSync(new URL('../../../shared/peer/price-parser/cases.json', import.meta.url), 'utf8'));
+  const all: PeerCase[] = JSON.parse(readFileSync(new URL('../corpus/peer/price-parser/cases.json', import.meta.url), 'utf8'));
   const cases = all.filter((c) => (c.currency_hint === null || c.currency_hint === c.input) && c.decimal_separator === null);
 
   function passes(c: PeerCase): boolean {
