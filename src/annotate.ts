@@ -11,7 +11,6 @@ import {
   saysRangeIsOte,
   localDollar,
   localRupee,
-  sectionsFromText,
   readPostingText,
 } from './parse/index.ts';
 import { postingKeyFor } from './sites/registry.ts';
@@ -133,7 +132,7 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
   const lines = sectionLines(raw.sections);
   const description = descriptionText(raw.sections);
 
-  // Which dollar a bare "$" is: a Canadian or Australian posting's own.
+  // Which dollar a bare "$" is, and which rupee "Rs" is: the posting's own country's (src/parse/dollar.ts).
   const place = { url: raw.url, location: raw.location, text: description };
   const dollar = localDollar(place);
   const rupee = localRupee(place);

@@ -654,29 +654,32 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     setView({ kind: 'list' });
   };
 
-  // A detail or comparison view whose records are still on their way, or could not be read.
-  const recordsState = (records: Records | null, retry: () => void) =>
-    records?.kind === 'ready' ? null : (
-      <main class="jl-popup" ref={mainRef}>
-        <div class="jl-view-header">
-          <button type="button" class="jl-button" onClick={backToList}>
-            Back to the list
+  // A view whose data or code is still on its way, or could not be had: Back, and the error with Try again, or Loading.
+  const pendingView = (error: string | null, retry: () => void) => (
+    <main class="jl-popup" ref={mainRef}>
+      <div class="jl-view-header">
+        <button type="button" class="jl-button" onClick={backToList}>
+          Back to the list
+        </button>
+      </div>
+      {error !== null ? (
+        <div class="jl-state jl-state-error" role="alert">
+          <p>{error}</p>
+          <button type="button" class="jl-retry" onClick={retry}>
+            Try again
           </button>
         </div>
-        {records?.kind === 'error' ? (
-          <div class="jl-state jl-state-error" role="alert">
-            <p>Could not read this saved job: {records.message}</p>
-            <button type="button" class="jl-retry" onClick={retry}>
-              Try again
-            </button>
-          </div>
-        ) : (
-          <p class="jl-state" role="status">
-            Loading…
-          </p>
-        )}
-      </main>
-    );
+      ) : (
+        <p class="jl-state" role="status">
+          Loading…
+        </p>
+      )}
+    </main>
+  );
+
+  // A detail or comparison view whose records are still on their way, or could not be read.
+  const recordsState = (records: Records | null, retry: () => void) =>
+    records?.kind === 'ready' ? null : pendingView(records?.kind === 'error' ? `Could not read this saved job: ${records.message}` : null, retry);
 
   if (view.kind === 'detail') {
     const waiting = recordsState(records, () => void loadRecords([view.id]));
@@ -693,31 +696,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
 
   if (view.kind === 'paste' && pasted) {
     if (pasteModule?.kind !== 'ready') {
-      return (
-        <main class="jl-popup" ref={mainRef}>
-          <div class="jl-view-header">
-            <button type="button" class="jl-button" onClick={backToList}>
-              Back to the list
-            </button>
-          </div>
-          {pasteModule?.kind === 'error' ? (
-            <div class="jl-state jl-state-error" role="alert">
-              <p>Could not open Read pasted text: {pasteModule.message}</p>
-              <button
-                type="button"
-                class="jl-retry"
-                onClick={loadPasteView}
-              >
-                Try again
-              </button>
-            </div>
-          ) : (
-            <p class="jl-state" role="status">
-              Loading…
-            </p>
-          )}
-        </main>
-      );
+      return pendingView(pasteModule?.kind === 'error' ? `Could not open Read pasted text: ${pasteModule.message}` : null, loadPasteView);
     }
     const { PasteView } = pasteModule.module;
     return (
