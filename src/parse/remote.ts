@@ -72,11 +72,20 @@ function officeDaysIn(text: string): number | null {
  */
 function policyWord(value: string, inText = false): RemotePolicy | null {
   const v = value.toLowerCase();
-  if (/(?<![\p{L}])hybrid(?![\p{L}])/u.test(v)) return 'hybrid';
+  if (/(?<![\p{L}])(?:hybrid|hybride|híbrido|híbrida|ibrido)(?![\p{L}])/u.test(v)) return 'hybrid';
+  // Microsoft's work-site values: "0 days / week in-office – remote", "3 days / week in-office",
+  // "Up to 50% work from home", "Microsoft on-site only".
+  const days = /(?<![\d.])([0-5])\s*days?\s*(?:\/|a|per)\s*week\s*(?:in[- ]office|on[- ]?site|in[- ]person)/u.exec(v);
+  if (days) return days[1] === '0' ? 'remote' : days[1] === '5' ? 'onsite' : 'hybrid';
+  const share = /\bup\s+to\s+(\d{1,2})\s*%\s*(?:work(?:ing)?\s+from\s+home|remote)/u.exec(v);
+  if (share) return 'hybrid';
   // "New York City (in-office only; no remote)": the remote it names is refused.
   if (NEGATED_REMOTE.test(v)) return 'onsite';
   if (/(?<![\p{L}])(?:remote|telecommut\w*|work from home|wfh|home[- ]based|home[- ]?work(?:er|ing))(?![\p{L}])|^\s*(?:anywhere|worldwide)\b/u.test(v)) return 'remote';
   if (/(?<![\p{L}])(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)(?![\p{L}])/u.test(v)) return 'onsite';
+  // Spanish, Portuguese, French, German: "Presencial", "en présentiel", "vor Ort"; "remoto", "télétravail complet".
+  if (/(?<![\p{L}])(?:remoto|remota|à\s+distance|100\s*%\s*télétravail|télétravail\s+(?:complet|total))(?![\p{L}])/u.test(v)) return 'remote';
+  if (/(?<![\p{L}])(?:presencial|présentiel|vor\s+ort)(?![\p{L}])/u.test(v)) return 'onsite';
   if (!inText && /(?<![\p{L}])(?:office|in[- ]house)(?![\p{L}])/u.test(v)) return 'onsite';
   // A workplace field of "Flexible" (ServiceNow's work persona) is part office, part home.
   if (!inText && /^\s*flexible\s*$/u.test(v)) return 'hybrid';
@@ -122,7 +131,7 @@ function readStructured(fields: readonly FieldValue[]): Reading | null {
   return first ? { policy: first.policy, evidence: first.evidence, source: first.source } : null;
 }
 
-const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality)`;
+const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modalité(?:\s+de\s+travail)?|lugar\s+de\s+trabajo|arbeitsmodell)`;
 const LABEL_LINE = new RegExp(`^${LABEL}\\s*[:|]\\s*(.+)$`, 'i');
 /** A label alone on its line, its value on the next (Workday's "Remote:" then "No"). */
 const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');
@@ -131,7 +140,9 @@ const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');
 function readLabelledLine(line: string): RemotePolicy | null {
   const labelled = LABEL_LINE.exec(line);
   if (labelled) return answerPolicy(labelled[1]!, labelled[2]!) ?? policyWord(labelled[2]!, true);
-  const parts = line.split(/\s[|•·]\s/);
+  // An aggregator's tag row in Markdown: "#### `💰 ~0k` `🌎 Remote`".
+  const tags = line.match(/`[^`]+`/g);
+  const parts = tags && tags.length >= 2 ? tags.map((t) => t.slice(1, -1)) : line.split(/\s[|•·]\s/);
   if (parts.length < 2) return null;
   for (const part of parts) {
     if (part.trim().split(/\s+/).length > 5) continue;
@@ -187,10 +198,18 @@ const REMOTE = [
   /\bor\s+(?:fully\s+)?remote\s*$|\(\s*(?:fully\s+)?remote\s*\)/i,
 ];
 /** "you can be within the North America region": remote, if a region follows. */
+/** "an AWS-based hybrid environment", "hybrid cloud and on-prem infrastructure": systems, not the workplace. */
+const TECH_HYBRID = /\b(?:cloud|aws|azure|gcp|on[- ]?prem\w*|infrastructure|data\s*cent(?:er|re)s?|network(?:s|ing)?|multi[- ]cloud|kubernetes|saas|it)\b[^.;]{0,25}\bhybrid\b|\bhybrid\s+(?:and\s+multi[- ]?)?(?:cloud|infrastructure|networks?|deployments?|architectures?|systems?|solutions?|it\b|environments?\s+(?:of|across|spanning|including))/i;
+/** Spanish office days: "2 días al mes en oficina", "3 días a la semana presencial", "home office 2 días". */
+const HYBRID_ES = /(?<![\p{L}])(?:\d|un[oa]?|dos|tres|cuatro)\s+días?\s+(?:a\s+la|por|al|cada|de\s+la)\s+(?:semana|mes)\s+(?:en\s+(?:la\s+)?oficina|presencial(?:es)?|de\s+home\s*office)|(?<![\p{L}])home\s*office\s+(?:\d|un[oa]?|dos|tres|cuatro)\s+días?/iu;
 const REMOTE_WITHIN_REGION = /\bcan\s+(?:be|work|live|reside)\s+(?:located\s+|based\s+)?(?:anywhere\s+)?(?:with)?in\b/i;
 
 const ONSITE = [
-  /\b(?:based|located|work|working|report|reporting|sit|sitting)\s+(?:in|at|from|out\s+of)\s+(?:our|the)\s+[^.;]{0,40}?\b(?:office|HQ|headquarters|hub|campus|studio)s?\b/i,
+  /\b(?:based|located|work|working|report|reporting|sit|sitting)\s+(?:in|inside|within|at|from|out\s+of)\s+(?:our|the)\s+[^.;]{0,40}?\b(?:office|HQ|headquarters|hub|campus|studio)s?\b/i,
+  // "We are hiring for the Mountain View & San Francisco offices"
+  /\bhiring\s+(?:for|in|at)\s+(?:our|the)\s+[^.;]{0,40}?\b(?:office|HQ|headquarters|hub|campus|studio)s?\b/i,
+  // "presencial: culiacan sin.", "poste en présentiel", "Je bent bereid om op (klant)locatie te werken"
+  /(?<![\p{L}])(?:presencial|présentiel|vor\s+Ort|op\s+(?:\(?klant\)?\s*)?locatie|op\s+kantoor)(?![\p{L}])/iu,
   /\bthen\s+in\s+our\b[^.;]{0,30}\boffice\b/i,
   /\b(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\s+(?:role|position|job|work|working|presence|basis)\b/i,
   /\b(?:is|be)\s+(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b/i,
@@ -201,6 +220,13 @@ const ONSITE = [
 ];
 
 const VISITS = /\b(?:some|occasional|periodic|quarterly|monthly|regular|periodically|occasionally)\s+(?:in[- ]person|on[- ]?sites?|office\s+visits|visits\s+to\s+(?:the|our)\s+office|travel\s+to\s+(?:the|our)\s+office)/i;
+
+/**
+ * Work that happens at a place, said without a policy word: "must live within a 90-minute
+ * response time of Plant Hatch", "nursing care to patients in their homes", "at client sites".
+ * Weak, like "based in <city>": it decides only where nothing else is said.
+ */
+const AT_A_PLACE = /\b(?:live|reside|be\s+located)\s+within\s+(?:a\s+)?\d+[- ]?(?:minutes?|mins?|miles?|km|kilomet(?:er|re)s?|hours?)\b|\b(?:patients?|clients?|customers?)\s+in\s+their\s+homes?\b|\b(?:between|to)\s+patient\s+visits\b|\bhome\s+visits\b|\b(?:at|on|to)\s+(?:client|customer)(?:'s|s'|s)?\s+(?:sites?|premises|locations?)\b/i;
 
 const BASED_IN = /\b(?:role|position|job|team|you)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:based|located)\s+(?:in|out\s+of)\s+([^,;.]+)/i;
 
@@ -218,26 +244,37 @@ const COMPANY_LEVEL =
  * "this transition does not apply to fully remote roles", "our fully remote teams". No signal at all.
  */
 const GENERAL_POLICY = /\bsome\s+(?:roles|positions|teams|locations)\b|\bwhile\s+others\b|\b(?:remote|hybrid|on[- ]?site|in[- ]office)\s+(?:roles|positions|jobs|teams|hubs)\b|\btransition(?:ing)?\s+to\b|\brollout\b|\b\p{L}+['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:work(?:ing)?|workplace)\s+(?:model|policy|approach)\b/iu;
+/** "For the majority of employees, PayPal's hybrid model…": most people, so not said of this role, "you" or not. */
+const MOST_STAFF = /\b(?:the\s+)?(?:majority|most)\s+of\s+(?:our\s+)?(?:employees|staff|roles|positions|people|colleagues)\b|\bmost\s+(?:employees|roles|positions|staff)\b/i;
+/** "we expect all staff to be in one of our offices at least 25% of the time": a rule that covers this role. */
+const ALL_STAFF = /\b(?:all|every|each)\s+(?:of\s+our\s+)?(?:staff|employees?|team\s+members|colleagues|roles|hires)\b|\beveryone\s+(?:is|works|comes|must|will)\b/i;
 // "the opportunity for more creative outcomes" is not the role; "this opportunity" is.
+const ROLE_NAMED = /\b(?:this|the)\s+(?:role|position|job)\b|\bthis\s+opportunity\b/i;
 const ROLE_LEVEL = /\b(?:this|the)\s+(?:role|position|job)\b|\bthis\s+opportunity\b|\byou(?:'ll|'d|'re|r)?\b/i;
+/** An arrangement for some candidates only: "If you're based in the Bay Area, you will work from our SF office 2 days/week". */
+const CONDITIONAL = /^[\W\d]*(?:if|when|where)\s+(?:you(?:'re|’re|\s+are|\s+live|\s+reside)?|based|living|located)\b|^[\W\d]*(?:for\s+)?(?:those|candidates|employees)\s+(?:who\s+(?:are|live)\s+)?(?:based|living|located)\b/i;
 /** An ability asked of the candidate ("Able to work on-site at one of our offices"), not the arrangement. */
 const ABILITY = /\b(?:able|ability|willing(?:ness)?|prepared|available)\s+to\s+(?:work|be|commute|travel|come)\b/i;
 
 /** What one clause says about the workplace; `evidence` is the sentence the clause is part of. */
 function signalsIn(clause: string, evidence: string): Signal[] {
   if (GENERAL_POLICY.test(clause) && !ROLE_LEVEL.test(clause)) return [];
+  if (MOST_STAFF.test(clause) && !ROLE_NAMED.test(clause)) return [];
   // Weak like company culture: it decides only where nothing about the role is said.
-  const companyLevel = (COMPANY_LEVEL.test(clause) && !ROLE_LEVEL.test(clause)) || ABILITY.test(clause);
+  const companyLevel =
+    (COMPANY_LEVEL.test(clause) && !ROLE_LEVEL.test(clause) && !ALL_STAFF.test(clause)) || ABILITY.test(clause) || CONDITIONAL.test(clause);
   const out: Signal[] = [];
   const add = (kind: SignalKind) => out.push({ kind, companyLevel, evidence });
   const days = officeDaysIn(clause);
   if (NOT_REMOTE.some((re) => re.test(clause)) || days === 5) add('not-remote');
-  if (HYBRID.some((re) => re.test(clause)) || (days !== null && days > 0 && days < 5)) add('hybrid');
+  const hybridWords = HYBRID.some((re) => re.test(clause)) && !TECH_HYBRID.test(clause);
+  if (hybridWords || HYBRID_ES.test(clause) || (days !== null && days > 0 && days < 5)) add('hybrid');
   if (REMOTE.some((re) => re.test(clause)) || (REMOTE_WITHIN_REGION.test(clause) && regionsIn(clause).length > 0)) add('remote');
   if (ONSITE.some((re) => re.test(clause))) add('onsite');
   if (VISITS.test(clause)) add('visits');
   const based = BASED_IN.exec(clause);
   if (based && regionsIn(based[1]!).length === 0 && !/\bremote/i.test(based[1]!)) add('based-in-city');
+  else if (AT_A_PLACE.test(clause)) add('based-in-city');
   return out;
 }
 

@@ -210,11 +210,20 @@ function structuredPay(outer: Json): StructuredPay[] {
 
 /** "Work flexibility: Office-based" in a list of custom fields (SmartRecruiters' `customField`). */
 const WORKPLACE_LABEL = /work\s*(?:place|flexibility|model|arrangement|persona|location\s+type)|remote/i;
+/** The name of an employer's own workplace field: "WorkSite", "WorkplaceType", "RemoteWork". */
+const WORKSITE_KEY = /work\s*_?(?:site|place|flexibility|model|arrangement|persona)|remote/i;
 
 function workplace(item: Json): FieldValue[] {
   const out: FieldValue[] = [];
   // Recruitee's `hybrid: true` names a workplace of its own.
   if (item.hybrid === true) out.push({ value: 'hybrid', source: 'board', field: 'feed hybrid' });
+  // An employer's own fields on Eightfold (`efcustomTextWorkSite: ["0 days / week in-office – remote"]`)
+  // say more than the platform's default `workLocationOption`, which Microsoft leaves at "onsite".
+  for (const [key, v] of Object.entries(item)) {
+    if (!/^efcustom/i.test(key) || !WORKSITE_KEY.test(key.replace(/^efcustom(?:Text)?/i, ''))) continue;
+    const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+    if (values.length === 1) out.push({ value: values[0]!.trim(), source: 'board', field: `feed ${key}` });
+  }
   for (const key of REMOTE_KEYS) {
     const v = get(item, key);
     if (typeof v === 'boolean') out.push({ value: String(v), source: 'board', field: `feed ${key}` });

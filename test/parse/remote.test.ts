@@ -257,3 +257,93 @@ describe("parseRemote: a company's named working model is company text (workday/
     expect(text('This role is onsite, working from our Boston office five days a week.').policy).toBe('onsite');
   });
 });
+
+describe('parseRemote: who a workplace sentence covers (test/corpus/real)', () => {
+  const board = (value: string, field = 'Greenhouse API metadata "Location Type"'): FieldValue[] => [{ value, source: 'board', field }];
+  it('lets a rule for all staff outrank the board, with the conflict (greenhouse/anthropic-full-stack-engineer-rl)', () => {
+    const r = parseRemote({
+      structured: board('On-Site'),
+      location: null,
+      text: 'Location-based hybrid policy: Currently, we expect all staff to be in one of our offices at least 25% of the time. However, some roles may require more time in our offices.',
+    });
+    expect([r.policy, r.conflict?.structured]).toEqual(['hybrid', 'onsite']);
+  });
+  it('does not let a model "for the majority of employees" outrank the board (eightfold/paypal-*)', () => {
+    const r = parseRemote({
+      structured: board('onsite', 'feed workLocationOption'),
+      location: null,
+      text: "For the majority of employees, PayPal's balanced hybrid work model offers 3 days in the office for effective in-person collaboration and 2 days at your choice of either the PayPal office or your home workspace.",
+    });
+    expect([r.policy, r.conflict]).toEqual(['onsite', null]);
+  });
+  it('does not let an arrangement for some candidates outrank the board (ashby/weavegrid-job-board)', () => {
+    const r = parseRemote({
+      structured: board('Remote', 'Ashby API workplaceType'),
+      location: null,
+      text: '- If you’re based in the San Francisco Bay Area, you will be working from our San Francisco office 2 days/week',
+    });
+    expect([r.policy, r.conflict]).toEqual(['remote', null]);
+    // Said of everyone, the same office days do make the role hybrid.
+    expect(parseRemote({ structured: [], location: null, text: 'You will be working from our San Francisco office 2 days/week.' }).policy).toBe('hybrid');
+  });
+  it('does not read a hybrid cloud environment as the workplace (smartrecruiters/vitol-platform-engineer)', () => {
+    expect(text('- 3+ years of experience with cloud platform engineering in an AWS-based hybrid environment.').policy).toBe('unspecified');
+    expect(text('Experience running hybrid cloud and on-prem infrastructure.').policy).toBe('unspecified');
+    expect(text('This is a hybrid role in our Singapore office.').policy).toBe('hybrid');
+  });
+});
+
+describe('parseRemote: where the work happens, said without a policy word (test/corpus/real)', () => {
+  it.each([
+    // aggregator/opensourcedesign-coral-project-ux-ui-designer
+    ["You'll work either from New York or Washington, DC, based inside the offices of the New York Times or the Washington Post.", 'onsite'],
+    // text/databricks-data-science-intern
+    ['We are hiring for the Mountain View & San Francisco offices.', 'onsite'],
+    // oracle/southern-nuclear-radiation-protection-supervisor
+    ['Must live within a 90-minute response time of Plant Hatch.', 'onsite'],
+    // workable/amazing-care-home-health-widget
+    ['Provide private duty nursing care to pediatric patients in their homes.', 'onsite'],
+    ['Mileage provided for commuting between patient visits', 'onsite'],
+  ] as const)('%j: %s', (t, expected) => {
+    expect(text(t).policy).toBe(expected);
+  });
+  it('lets any policy word outrank them', () => {
+    expect(text('Must live within 50 miles of Denver. This is a hybrid role, three days a week in the office.').policy).toBe('hybrid');
+    expect(text('Home visits are part of the job.\nThis role is fully remote otherwise.').policy).toBe('remote');
+  });
+});
+
+describe('parseRemote: other languages and tag rows (test/corpus/real)', () => {
+  it.each([
+    // indeed/rove-mx-indeed-twenty-postings#1
+    ['presencial: culiacan sin.', 'onsite'],
+    ['Modalidad: Presencial', 'onsite'],
+    ['Modalidad: Híbrido', 'hybrid'],
+    ['Lugar de trabajo: Empleo remoto', 'remote'],
+    // indeed/rove-mx-indeed-twenty-postings#15
+    ['Horario de lunes a viernes, 2 días al mes en oficina.', 'hybrid'],
+    // linkedin/atos-entry-level-automation-engineer
+    ['Je bent bereid om op (klant)locatie te werken.', 'onsite'],
+    ['Poste en présentiel à Angers.', 'onsite'],
+    // text/nielseniq-software-developer-front-end-uk: the aggregator's Markdown tag row
+    ['#### `💰 ~0k` `🌎 Remote`  ', 'remote'],
+    ['#### `💰 ~0k` `🏢 Hybrid`', 'hybrid'],
+  ] as const)('%j: %s', (t, expected) => {
+    expect(text(t).policy).toBe(expected);
+  });
+  it('lets the employer’s "presencial" outrank a feed’s remote flag, with the conflict', () => {
+    const r = parseRemote({ structured: [{ value: 'true', source: 'board', field: 'feed remote' }], location: null, text: 'Trabajo presencial: culiacan sin.' });
+    expect([r.policy, r.conflict?.structured]).toEqual(['onsite', 'remote']);
+  });
+});
+
+describe("parseRemote: Microsoft's work-site values (eightfold/microsoft-software-engineer-ai-compilers)", () => {
+  it.each([
+    ['0 days / week in-office – remote', 'remote'],
+    ['3 days / week in-office', 'hybrid'],
+    ['Up to 50% work from home', 'hybrid'],
+    ['Microsoft on-site only', 'onsite'],
+  ] as const)('%j: %s', (value, expected) => {
+    expect(parseRemote({ structured: [{ value, source: 'board', field: 'feed efcustomTextWorkSite' }], location: null, text: '' }).policy).toBe(expected);
+  });
+});

@@ -112,3 +112,10 @@ describe("a feed's job_description (eightfold/netflix-associate-apac-revenue-ana
     expect(read('eightfold/netflix-associate-apac-revenue-analytics.json', 0).experience?.yearsMin).toBe(5);
   });
 });
+
+describe("an employer's own workplace field on Eightfold (eightfold/microsoft-software-engineer-ai-compilers)", () => {
+  it('reads efcustomTextWorkSite before the platform default workLocationOption', () => {
+    const remote = read('eightfold/microsoft-software-engineer-ai-compilers.json', 0).remote;
+    expect([remote.policy, remote.evidence]).toEqual(['remote', 'feed efcustomTextWorkSite: 0 days / week in-office – remote']);
+  });
+});
