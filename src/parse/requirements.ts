@@ -9,7 +9,7 @@ import { BULLET, normalizeSpace, splitSentences } from './text.ts';
 
 /** Checked before REQUIRED_HEADING: "Preferred qualifications" is preferred, not a qualification. */
 const PREFERRED_HEADING =
-  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\bvon vorteil\b|\bwünschenswert\b|^what we value$|歓迎|望ましい|尚可|\bdeseables?\b|\bse valorar[aá]\b|\bserait un plus\b|\bappréciée?s?$|\bun atout\b/;
+  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\b(?:useful|helpful|handy) to have\b|\bsets? you apart\b|\bvon vorteil\b|\bwünschenswert\b|^what we value$|歓迎|望ましい|尚可|\bdeseables?\b|\bse valorar[aá]\b|\bserait un plus\b|\bappréciée?s?$|\bun atout\b/;
 
 const REQUIRED_HEADING =
   /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\b(?:what|who) we look for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bskill ?sets?\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b|必須|必要な(?:条件|経験|スキル|資格)|応募(?:資格|要件|条件)|求める(?:人物|スキル|経験)|^(?:required|mandatory)\b|^education(?: (?:and|&) (?:experience|training|certifications?))?$|\brequisitos\b|\bcompetencias\b|^(?:experiencia|conocimientos|formación|escolaridad)\b|\bperfil (?:del candidato|que buscamos|requerido)\b|\bprofil(?:e)? (?:recherché|souhaité|requis)|\bvotre profil\b|\bcompétences (?:requises|recherchées|attendues)|\bce que nous recherchons\b|\bprérequis/;
@@ -62,7 +62,7 @@ export function isOtherHeading(heading: string): boolean {
  * qualify one detail ("5+ years, ideally in a startup"), as does "(AWS preferred)".
  */
 const SAYS_PREFERRED =
-  /\b(?:is|are|would be|will be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|nice\s+|real\s+|major\s+|added\s+)?(?:plus|bonus|advantage|asset)\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bnice[- ]to[- ]have\b|\bbonus(?:\s+points)?\b|\bpreferred\b|^(?:ideally|preferably)\b|\bdesirable\b|\bdesired$|\bnot required\b|\bnot mandatory\b|^(?:an?\s+)?advantage\b|\b(?:is|are|would be)\s+(?:also\s+)?(?:beneficial|helpful)\b|\bvon vorteil\b|\bwünschenswert\b|\bserait un plus\b|\best un plus\b|\bun atout\b/i;
+  /\b(?:is|are|would be|will be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|nice\s+|real\s+|major\s+|added\s+)?(?:plus|bonus|advantage|asset)\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bnice[- ]to[- ]have\b|\bbonus(?:\s+points)?\b|\bpreferred\b|^(?:ideally|preferably)\b|\bdesirable\b|\bdesired$|\bnot required\b|\bnot mandatory\b|^(?:an?\s+)?advantage\b|\b(?:is|are|would be)\s+(?:also\s+)?(?:beneficial|helpful)\b|\bvon vorteil\b|\bwünschenswert\b|\bserait un plus\b|\best un plus\b|\bun atout\b|\b(?:is|are)\s+(?:especially\s+|highly\s+|also\s+|particularly\s+)?(?:valued|valuable)\b|\bappréciée?s?$|\b(?:useful|helpful) to have\b/i;
 
 /** "We'd love it if you already have ...", "It would be great if you ...": a wish, not a must. */
 const WISHES = /^(?:we(?:'d|’d| would) love (?:it )?(?:if|for you to|to see)|it would be (?:great|nice|ideal) if|ideally,? you)\b/i;
@@ -90,6 +90,25 @@ function pseudoHeading(paragraph: string): string | null {
   if (emphasised && !/[.!]$|:\s|\d/.test(emphasised[2]!.trim())) return emphasised[2]!;
   if (p.endsWith(':') && p.split(/\s+/).length <= 8) return p.slice(0, -1);
   return null;
+}
+
+/** Words that open requirement headings and duty headings alike ("Experience you'll gain:"). */
+const WEAK_HEADING_WORDS = /\b(?:experience|skills|minimum|basic|essential|competenc\w*)\b/gi;
+
+/**
+ * A sentence that introduces a list and says what kind: "The ideal candidate for this position has
+ * specific experience or expertise in one or more of the following areas:", "To be considered you
+ * should have the following:", "The following skills would also be beneficial:". Longer than a
+ * heading, so named by its phrases, not by a word duties share ("experience").
+ */
+function introductionClass(paragraph: string): Bucket | null {
+  const p = cleanItem(paragraph);
+  if (!/:$/.test(p) || p.split(/\s+/).length > 40) return null;
+  const key = headingKey(p);
+  if (PREFERRED_HEADING.test(key)) return 'preferred';
+  const strong = key.replace(WEAK_HEADING_WORDS, ' ');
+  if (DUTIES_HEADING.test(key) || OTHER_HEADING.test(strong) && !REQUIRED_HEADING.test(strong)) return null;
+  return REQUIRED_HEADING.test(strong) ? 'required' : null;
 }
 
 /** "Requirements: Python, SQL", "Nice to have: Rust": a label that names a list, with its content on the same line. */
@@ -158,6 +177,9 @@ function splitRunOn(paragraph: string): string[] {
  */
 const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\babout you\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bsuccessful in this role\b/;
 
+/** Headings that call a list a plus without saying what else is asked: the only list may be the requirements in softer words. */
+const PLUS_HEADING = /\bwould be (?:great|nice|ideal|awesome)\b|\bsets? you apart\b|\bstand out\b|\bgreat if you\b/;
+
 /** "If working remotely, ...", "If you're based in the Bay Area, ...": where the role is worked, not a qualification. */
 const WORKPLACE_CONDITION = /^if (?:you(?:'re|’re| are)? )?(?:working|based|located|living|work)\s+(?:remotely|from|in|out of|near)\b/i;
 
@@ -190,6 +212,9 @@ interface Candidate {
   bucket: Bucket;
   text: string;
   soft: boolean;
+  /** The list it came from, and whether that list's heading only calls it a plus ("What will set you apart"). */
+  list: number;
+  plusHeading: boolean;
 }
 
 /** The required and preferred qualifications stated under headings (or bold pseudo-headings), deduplicated. */
@@ -199,6 +224,7 @@ export function extractRequirements(sections: RawSection[]): Requirements {
   // Before:"), or over a plain list that sub-headings continue ("Your attitudes we value:" >
   // "Cloud & DevOps"), lends its class to the neutral headings of plain lists after it.
   let group: Bucket | null = null;
+  let lists = 0;
   for (const section of Array.isArray(sections) ? sections : []) {
     if (!section || !Array.isArray(section.paragraphs) || !Array.isArray(section.items)) continue;
     const heading = section.heading ?? '';
@@ -217,7 +243,9 @@ export function extractRequirements(sections: RawSection[]): Requirements {
     }
     let current = sectionClass;
     let soft = SOFT_HEADING.test(headingKey(heading));
-    const add = (bucket: Bucket, text: string) => candidates.push({ bucket, text, soft });
+    let list = ++lists;
+    let plusHeading = PLUS_HEADING.test(headingKey(heading));
+    const add = (bucket: Bucket, text: string) => candidates.push({ bucket, text, soft, list, plusHeading });
     let sawPseudoHeading = false;
     // Lines of a list written without bullets: a sentence of prose after them ends the list.
     let listed = 0;
@@ -226,6 +254,18 @@ export function extractRequirements(sections: RawSection[]): Requirements {
       if (typeof paragraph !== 'string') continue;
       const capitals = capitalsHeading(paragraph);
       const pseudo = capitals ?? pseudoHeading(paragraph);
+      // A long introduction of the list that follows it ("The ideal candidate … in one or more of the following areas:").
+      const intro = pseudo === null && section.items.length > 0 && paragraph === section.paragraphs[section.paragraphs.length - 1] ? introductionClass(paragraph) : null;
+      if (intro !== null) {
+        current = intro;
+        soft = false;
+        list = ++lists;
+        plusHeading = PLUS_HEADING.test(headingKey(paragraph));
+        sawPseudoHeading = true;
+        listed = 0;
+        listEnded = true;
+        continue;
+      }
       if (pseudo !== null) {
         const pseudoClass = classifyHeading(pseudo);
         // A neutral introduction ("You will need:") leaves the list's class as it is; beside a
@@ -234,6 +274,8 @@ export function extractRequirements(sections: RawSection[]): Requirements {
         if (!neutralIntro) {
           current = pseudoClass;
           soft = SOFT_HEADING.test(headingKey(pseudo));
+          list = ++lists;
+          plusHeading = PLUS_HEADING.test(headingKey(pseudo));
         }
         sawPseudoHeading = true;
         listed = 0;
@@ -267,6 +309,8 @@ export function extractRequirements(sections: RawSection[]): Requirements {
         if (classifyHeading(label) !== null || isOtherHeading(label)) {
           itemClass = classifyHeading(label);
           soft = SOFT_HEADING.test(headingKey(label));
+          list = ++lists;
+          plusHeading = PLUS_HEADING.test(headingKey(label));
         }
         continue;
       }
@@ -274,6 +318,13 @@ export function extractRequirements(sections: RawSection[]): Requirements {
     }
   }
 
+  // A posting states what it asks for. Where every list is headed as a plus ("What will set you
+  // apart" alone; "Would be great if you brought this" and then "Would be nice if you have these
+  // too"), the first is what it asks for, in softer words.
+  const firstPlus = candidates.find((c) => c.bucket === 'preferred');
+  if (!candidates.some((c) => c.bucket === 'required') && firstPlus?.plusHeading) {
+    for (const c of candidates) if (c.list === firstPlus.list) c.bucket = 'required';
+  }
   const hardRequired = candidates.some((c) => c.bucket === 'required' && !c.soft);
   const required: string[] = [];
   const preferred: string[] = [];

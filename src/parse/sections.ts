@@ -46,8 +46,9 @@ export function isHeadingLine(rawLine: string): boolean {
   // Table rows and JSON copied along with a page are data, not headings.
   if (!/^[\p{L}\d"“'‘(]/u.test(line) || /[|{}]|":/.test(line)) return false;
   const words = line.split(/\s+/).length;
+  // Marked by its writer ("#### **Would be nice if you have these things too but as strongly needed**"), a heading may be longer.
+  if (isMarkedHeading(rawLine) && words <= 16 && !/[.,;]$/.test(line)) return true;
   if (words > 12) return false;
-  if (isMarkedHeading(rawLine) && !/[.,;]$/.test(line)) return true;
   if (words > 10) return false;
   if (line.endsWith(':')) return true;
   // "Why join us?", "Does this sound like you?": a known heading may be a question.
@@ -83,10 +84,36 @@ function headingText(line: string): string {
 const GLUED_HEADING =
   /(?<=[\p{Ll}\d.!?)'’"”]) ((?:What You(?:'|’)ll Do|What You Will Do|Who You Are|Where You(?:'|’)ll Be|What We(?:'|’)re Looking For|What We Are Looking For|What You(?:'|’)ll (?:Need|Bring)|What You (?:Need|Bring)|(?:Minimum|Basic|Preferred|Required) Qualifications|Nice to Have|Bonus Points|About You|Responsibilities|Requirements|Qualifications|Benefits)) (?=[\p{Lu}\d])/u;
 
+/**
+ * Hard-wrapped text (Markdown, email, text from a PDF) breaks a sentence across lines: "The ideal
+ * candidate for this position has specific experience or expertise" / "in one or more of the
+ * following areas:". A line cut at a wrap width, without final punctuation, followed by a line
+ * that goes on in lower case, is one line.
+ */
+function unwrapLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out.length > 0 ? out[out.length - 1]! : null;
+    const next = line.trim();
+    const wrapped =
+      prev !== null &&
+      prev.trim().length >= 45 &&
+      prev.trim().length <= 100 &&
+      !/[.:;!?)\]|]\s*$/.test(prev) &&
+      !/ {3,}|\t/.test(prev.trim()) &&
+      !/^#{1,6}\s/.test(prev.trim()) &&
+      /^\p{Ll}/u.test(next) &&
+      !BULLET.test(next);
+    if (wrapped) out[out.length - 1] = `${prev.replace(/\s+$/, '')} ${next}`;
+    else out.push(line);
+  }
+  return out;
+}
+
 /** Physical lines into the lines a reader sees: runs of spaces and glued headings separate blocks of flattened text. */
 function logicalLines(text: string): string[] {
   const out: string[] = [];
-  for (const rawLine of decodeEntities(text).split(/\r\n|[\n\r\u2028\u2029]/)) {
+  for (const rawLine of unwrapLines(decodeEntities(text).split(/\r\n|[\n\r\u2028\u2029]/))) {
     for (const block of rawLine.trim().split(/ {3,}|\t{2,}/)) {
       const line = normalizeSpace(block);
       // A split with a capture keeps each glued heading as a line of its own.
@@ -126,6 +153,13 @@ export function sectionsFromText(text: string): RawSection[] {
     if (isHeadingLine(line) && !continuesList(line, current)) {
       flush();
       current = { heading: headingText(line), paragraphs: [], items: [] };
+      continue;
+    }
+    // "The ideal candidate has experience in one or more of the following areas:" after a list
+    // opens the next list: its items are not the first list's.
+    if (current.items.length > 0 && /:$/.test(line) && line.split(/\s+/).length <= 40) {
+      flush();
+      current = { heading: null, paragraphs: [line], items: [] };
       continue;
     }
     current.paragraphs.push(line);

@@ -180,3 +180,63 @@ describe('lines that are not headings nor items', () => {
     expect(r).toEqual({ required: ['Python, SQL'], preferred: [] });
   });
 });
+
+describe('requirements: hard-wrapped text and long introductions (test/corpus/real)', () => {
+  it('joins a sentence wrapped across lines and lists what its introduction heads (career-pages/openfreeenergy-software-scientist)', () => {
+    const text = [
+      'In particular you will work on:',
+      '',
+      '* Implementing advanced force field features to our simulations',
+      '* Software infrastructure for coordinating related computational jobs',
+      '',
+      'The ideal candidate for this position has specific experience or expertise',
+      'in one or more of the following areas:',
+      '',
+      '* Python programming experience',
+      '* Good knowledge of biomolecular simulation',
+      '',
+      'The following skills would also be beneficial:',
+      '',
+      '* Knowledge of free energy calculations',
+    ].join('\n');
+    const r = extractRequirements(sectionsFromText(text));
+    expect(r.required).toEqual(['Python programming experience', 'Good knowledge of biomolecular simulation']);
+    expect(r.preferred).toEqual(['Knowledge of free energy calculations']);
+  });
+
+  it('does not join lines that end a sentence or start a new one', () => {
+    const sections = sectionsFromText('We build simulation software for drug discovery teams worldwide.\nthe next line starts lower case but the last ended.\nA line of forty-five characters or more, wrapped\nAnother line.');
+    expect(sections[0]!.paragraphs).toHaveLength(4);
+  });
+
+  it('reads "It is useful to have … in these:" as a list of pluses (text/pensionbee-senior-software-engineer)', () => {
+    const r = extractRequirements(sectionsFromText(capture('pensionbee-senior-software-engineer')));
+    expect(r.preferred).toContain('Node.js');
+    expect(r.required).not.toContain('Node.js');
+  });
+
+  it('reads a list headed only as a plus as what the posting asks for when it has no other (text/range-senior-software-engineer)', () => {
+    const r = extractRequirements(sectionsFromText(capture('range-senior-software-engineer')));
+    expect(r.required[0]).toBe('10+ years of software engineering experience.');
+    expect(r.preferred).toEqual([]);
+    // Beside a list of requirements, the same heading is a list of pluses.
+    const both = extractRequirements(sectionsFromText('Requirements\n- 5+ years of Go\n\nWhat will set you apart\n- Kafka experience'));
+    expect([both.required, both.preferred]).toEqual([['5+ years of Go'], ['Kafka experience']]);
+  });
+
+  it('reads two plus-headed lists as the asked and the extra (text/consensys-staff-software-engineer-metamask)', () => {
+    const r = extractRequirements(sectionsFromText(capture('consensys-staff-software-engineer-metamask')));
+    expect([r.required.length, r.preferred.length]).toEqual([9, 4]);
+    expect(r.preferred).toContain('Experience developing browser extensions');
+  });
+
+  it.each([
+    ['Bonne maîtrise de SQL', 'required'],
+    ['Connaissance de Python appréciée', 'preferred'],
+    ['Power BI or Looker experience is especially valued', 'preferred'],
+    ['English language only is welcome! Japanese bilingual ideal.', 'required'],
+  ] as const)('%j is %s', (item, expected) => {
+    const r = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: [item] }]);
+    expect(r[expected]).toEqual([item]);
+  });
+});
