@@ -12,6 +12,7 @@ import {
   localDollar,
   localRupee,
   readPostingText,
+  requiredScreeners,
 } from './parse/index.ts';
 import { postingKeyFor } from './sites/registry.ts';
 
@@ -154,7 +155,10 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
     experience = experienceFromMonths(raw.experienceMonths.months, raw.experienceMonths.evidence);
   } else {
     experience =
-      parseExperience(requirements.required, { source: 'prose', requirements: true }) ?? parseExperience(lines, { source: 'prose' });
+      parseExperience(requirements.required, { source: 'prose', requirements: true }) === null
+        ? parseExperience(lines, { source: 'prose' })
+        : // The board's "(Required)" screening questions ask for years too; the smallest minimum wins.
+          parseExperience([...requirements.required, ...requiredScreeners(lines)], { source: 'prose', requirements: true });
   }
 
   return Posting.parse({

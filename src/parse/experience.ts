@@ -83,7 +83,9 @@ function readSentence(sentence: string, listedRequirement: boolean): Found | nul
     const found = strict[i] ?? (aboutExperience ? readClause(clause, sentence, at, listedRequirement, true) : null);
     if (found && (best === null || found.min < best.min)) best = found;
   });
-  return best;
+  // "5–8 years of full sales cycle or account management experience": the "or" joins two kinds
+  // of the one experience, not two alternatives; read as a whole.
+  return best ?? readClause(sentence, sentence, 0, listedRequirement, false);
 }
 
 /** "6 months to 1 year of hands-on experience": a span that starts in months. */

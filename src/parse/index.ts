@@ -14,7 +14,7 @@ export { parseSalaryRanges, saysRangeIsOte, type ParseSalaryOptions } from './sa
 export { localDollar, localRupee, type DollarContext } from './dollar.ts';
 export { isJurisdiction, parseRemote, type RemoteInput } from './remote.ts';
 export { isHeadingLine, sectionsFromText } from './sections.ts';
-export { classifyHeading, extractRequirements } from './requirements.ts';
+export { classifyHeading, extractRequirements, requiredScreeners } from './requirements.ts';
 export { experienceFromMonths, parseExperience, type ParseExperienceOptions } from './experience.ts';
 export { titleFromText, type TextTitle } from './title.ts';
 export { readPostingText } from './pasted.ts';

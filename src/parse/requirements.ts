@@ -189,6 +189,11 @@ const WORKPLACE_CONDITION = /^if (?:you(?:'re|’re| are)? )?(?:working|based|lo
  */
 const SCREENER = /^[^:]{1,80}:\s*\d+(?:[.,]\d+)?\+?\s*(?:years?|months?|años?|meses)\s*\((?:required|preferred|requerido|deseable|obligatorio)\)$/i;
 
+/** The board's screening questions that a candidate must meet ("React.js: 1 year (Required)"): not items, but they ask for years. */
+export function requiredScreeners(lines: readonly string[]): string[] {
+  return lines.map((line) => cleanItem(line)).filter((line) => SCREENER.test(line) && /\((?:required|requerido|obligatorio)\)$/i.test(line));
+}
+
 /** A list item that only introduces the items after it: "Bonus:", "The experience needed involves...". */
 function itemLabel(item: string): string | null {
   const text = cleanItem(item);

@@ -33,6 +33,8 @@ const EMPHASIS = new Set(['B', 'STRONG']);
 
 /** A line that starts with a bullet character is a list item written as text. */
 const BULLET = /^(?:[•·▪◦‣●○■□➢➤►▸✓✔]\s*|[-–—*]\s+)/;
+/** A hyphen written against its item ("-5–8 years of full sales cycle…", "-Strong SQL"): a list marker too. */
+const TIGHT_DASH = /^-(?=\d+\s*(?:\+|[-–]\s*\d+)?\s*(?:years?|yrs?|\p{L})|\p{Lu})/u;
 
 const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff]/g;
 
@@ -235,6 +237,7 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
       const onlyEmphasis = line.every((s) => s.emphasised || cleanText(s.text) === '');
       if (onlyEmphasis && looksLikeHeading(text)) startSection(text);
       else if (BULLET.test(text)) addItem(text);
+      else if (TIGHT_DASH.test(text)) addItem(text.replace(TIGHT_DASH, ''));
       else if (options.plainHeading?.(withoutMarkdown(text))) startSection(withoutMarkdown(text).replace(/\s*:$/, ''));
       else if (isListLabel(text)) startSection(text.replace(LABEL_END, ''));
       else current.paragraphs.push(text);

@@ -144,3 +144,12 @@ describe('parseExperience: more real wordings (indeed/*)', () => {
     expect(parseExperience([line])).toMatchObject({ yearsMin: min, yearsMax: max });
   });
 });
+
+describe('parseExperience: "or" inside one kind of experience (greenhouse/stripe-board-four-account-executives#2)', () => {
+  it('reads "5–8 years of full sales cycle or account management experience" as 5 to 8', () => {
+    expect(parseExperience(['-5–8 years of full sales cycle or account management experience focused on existing business accounts'])).toMatchObject({ yearsMin: 5, yearsMax: 8 });
+  });
+  it('still reads real alternatives apart', () => {
+    expect(parseExperience(['8 years of experience or 6 years with a Master’s degree'])?.yearsMin).toBe(6);
+  });
+});

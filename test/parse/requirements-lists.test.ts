@@ -233,3 +233,25 @@ describe('French postings', () => {
     expect(counts(r)).toEqual({ required: 1, preferred: 1 });
   });
 });
+
+function postingOf(path: string, item: number) {
+  const json: unknown = JSON.parse(readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8'));
+  const reader = payloadReaderFor(json)!;
+  const items = reader.items(json);
+  return annotate(reader.readItem(items[item], { doc, single: items.length === 1 }));
+}
+
+describe('items written with a hyphen against them (greenhouse/stripe-board-four-account-executives#2)', () => {
+  it('reads "-5–8 years …" among "- Strong …" paragraphs as an item, and its years', () => {
+    const posting = postingOf('greenhouse/stripe-board-four-account-executives.json', 2);
+    expect(posting.requirements.required[0]).toMatch(/^5–8 years of full sales cycle/);
+    expect([posting.requirements.required.length, posting.experience?.yearsMin, posting.experience?.yearsMax]).toEqual([8, 5, 8]);
+  });
+});
+
+describe("the board's required screening questions ask for years too (indeed/pk-indeed-*)", () => {
+  it('takes the smallest required minimum of the list and the screeners', () => {
+    expect(postingOf('indeed/pk-indeed-islamabad-three-developers.json', 2).experience?.yearsMin).toBe(1);
+    expect(postingOf('indeed/pk-indeed-karachi-eleven-postings.json', 10).experience?.yearsMin).toBe(2);
+  });
+});
