@@ -84,6 +84,7 @@ function fromStructured(pay: StructuredPay): SalaryRange | null {
     evidence: pay.evidence,
     source: pay.source,
     ...(pay.periodInferred ? { periodInferred: true } : {}),
+    ...(pay.estimated ? { estimated: true } : {}),
   };
 }
 
@@ -176,6 +177,7 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
       structured: raw.workplace,
       location: raw.location,
       text: [raw.title, description].filter(Boolean).join('\n\n'),
+      title: raw.title,
     }),
     requirements,
     experience,
@@ -199,14 +201,14 @@ type TextKey = Pick<RawPosting, 'site' | 'jobId' | 'url'>;
  * http(s) one) and a hash of the text.
  */
 function readText(text: string, url: string | undefined, now: Date, keyOf: (url: string | null, contentId: string) => TextKey): Posting {
-  const { title, sections } = readPostingText(text);
+  const { title, sections, location } = readPostingText(text);
   const validUrl = url && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) ? url : null;
   return annotate(
     {
       ...keyOf(validUrl, stableHash(normalizeSpace(text))),
       title,
       company: null,
-      location: null,
+      location,
       department: null,
       commitment: null,
       workplace: [],

@@ -35,6 +35,8 @@ export const structuredPaySchema = lazy(() =>
     evidence: z.string(),
     /** The field states no period; `period` was inferred from the amount (`periodFromMagnitude`). */
     periodInferred: z.optional(z.boolean()),
+    /** The board estimated the figure (Adzuna's `salary_is_predicted`); the employer did not state it. */
+    estimated: z.optional(z.boolean()),
   }),
 );
 export const StructuredPay = /* @__PURE__ */ structuredPaySchema();

@@ -117,3 +117,35 @@ export function localRupee(context: DollarContext): string | null {
   }
   return null;
 }
+
+/**
+ * Countries whose postings a feed may give as bare numbers (Adzuna's `salary_min`, a jobs
+ * board's `annualSalaryFrom`), with no currency at all: the country of the board's site or of
+ * the posting's place says which. The dollar countries above count too.
+ */
+const NUMBER_COUNTRIES: readonly Country[] = [
+  {
+    currency: 'GBP',
+    host: /(?:\.co\.uk|\.uk|^uk\.indeed\.com|^uk\.linkedin\.com)$/i,
+    places: /(?<![\p{L}])(?:UK|U\.K\.|United Kingdom|Great Britain|England|Scotland|Wales|Northern Ireland|London|Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Bristol|Liverpool|Cambridge,\s*UK|Oxford|Belfast|Cardiff)(?![\p{L}])/u,
+  },
+  {
+    currency: 'EUR',
+    host: /(?:\.de|\.fr|\.nl|\.es|\.it|\.ie|\.be|\.at|\.pt|\.fi|\.gr|\.lu|\.sk|\.si|\.ee|\.lv|\.lt)$/i,
+    places: /(?<![\p{L}])(?:Germany|Deutschland|France|Netherlands|Nederland|Spain|España|Italy|Italia|Ireland|Belgium|Belgique|België|Austria|Österreich|Portugal|Finland|Greece|Luxembourg|Slovakia|Slovenia|Estonia|Latvia|Lithuania|Berlin|Munich|München|Hamburg|Frankfurt|Paris|Lyon|Amsterdam|Rotterdam|Madrid|Barcelona|Milan|Milano|Rome|Roma|Dublin|Brussels|Bruxelles|Vienna|Wien|Lisbon|Lisboa|Helsinki)(?![\p{L}])/u,
+  },
+  { currency: 'INR', host: /(?:\.in|^in\.indeed\.com)$/i, places: INDIA_PLACES },
+  { currency: 'CHF', host: /(?:\.ch)$/i, places: /(?<![\p{L}])(?:Switzerland|Schweiz|Suisse|Zurich|Zürich|Geneva|Genève|Basel|Bern|Lausanne)(?![\p{L}])/u },
+  ...COUNTRIES,
+];
+
+/** The currency of figures stated with none, by the board's country site or the posting's place; null when neither says. */
+export function currencyOfPlace(context: Pick<DollarContext, 'url' | 'location'>): string | null {
+  const host = hostOf(context.url);
+  for (const country of NUMBER_COUNTRIES) if (host && country.host.test(host)) return country.currency;
+  const location = context.location ?? '';
+  if (!location) return null;
+  const named = [...new Set(NUMBER_COUNTRIES.filter((c) => c.places.test(location)).map((c) => c.currency))];
+  if (US_PLACES.test(location)) return named.length === 0 ? 'USD' : null;
+  return named.length === 1 ? named[0]! : null;
+}

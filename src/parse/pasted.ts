@@ -1,17 +1,51 @@
 import type { RawSection } from '../model/index.ts';
+import { frontMatterText, frontMatterTitle, POSTING_KEYS, readFrontMatter } from './front-matter.ts';
 import { sectionsFromText } from './sections.ts';
 import { titleFromText } from './title.ts';
+
+/** "Stellenausschreibung Sozialarbeiter*in", "Job posting: Nurse": the kind of page, not the title. */
+const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo)\s*[:\-–—]?\s+(?=\S)/i;
 
 /**
  * Posting text as people have it (pasted, copied from a page, a page served as plain text):
  * its title (read, not assumed to be the first line) and its sections. One rule for the
  * popup's "Read pasted text", the CLI's text path and a text page read in the browser.
  */
-export function readPostingText(text: string): { title: string; sections: RawSection[] } {
-  const source = typeof text === 'string' ? text : '';
+/** "Location: Sydney, New South Wales, Australia (Hybrid)", "**Location:** Remote, Oregon": where the job is, said outright. */
+const LOCATION_LINE = /^[\s*_#>-]*(?:job\s+|work\s+)?(?:location|lieu(?:\s+de\s+travail)?|arbeitsort|standort|ubicación|locatie)\s*[*_]*\s*[:：]\s*[*_]*\s*(.{2,120}?)\s*$/i;
+
+function locationOf(sections: readonly RawSection[]): string | null {
+  for (const section of sections.slice(0, 4)) {
+    for (const line of [section.heading ?? '', ...section.paragraphs, ...section.items].slice(0, 30)) {
+      const m = LOCATION_LINE.exec(line);
+      if (m && /\p{L}/u.test(m[1]!)) return m[1]!.replace(/[*_]+/g, '').trim();
+    }
+  }
+  return null;
+}
+
+export function readPostingText(text: string): { title: string; sections: RawSection[]; location: string | null } {
+  const whole = typeof text === 'string' ? text : '';
+  const front = readFrontMatter(whole);
+  if (front) {
+    const title = frontMatterTitle(front.fields);
+    // The posting's facts from the front matter lead the body, as "Label: value" lines the readers know.
+    const facts: string[] = [];
+    for (const [re, label] of POSTING_KEYS) {
+      for (const [key, value] of front.fields) if (re.test(key) && value.trim()) facts.push(`${label}: ${value.trim()}`);
+    }
+    const body = [...facts, '', frontMatterText(front.fields), '', front.body].join('\n');
+    if (title) {
+      const sections = sectionsFromText(body);
+      return { title: title.replace(ADVERT_WORD, '').trim(), sections, location: locationOf(sections) };
+    }
+    return readPostingText(body);
+  }
+  const source = whole;
   const lines = source.split(/\r\n|[\n\r\u2028\u2029]/);
   // The title line leaves the body; a title read from inside a sentence leaves it whole.
   const { title, line } = titleFromText(source);
   const body = lines.filter((_, i) => i !== line).join('\n');
-  return { title, sections: sectionsFromText(body) };
+  const sections = sectionsFromText(body);
+  return { title, sections, location: locationOf(sections) };
 }

@@ -3,6 +3,7 @@ import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } fro
 import { sectionsFromText, titleFromText } from '../parse/index.ts';
 import { cleanText, parseHtmlBody, sectionsOfHtml } from './dom.ts';
 import { periodFromMagnitude } from '../model/pay.ts';
+import { currencyOfPlace } from '../parse/dollar.ts';
 import type { PayloadReader } from './payloads.ts';
 import { postingKeyFor } from './registry.ts';
 
@@ -34,13 +35,17 @@ const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary', 'shortDescriptionSt
 const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hiringOrganization'];
 /** Experience a list entry states in a field of its own ("1-3 Years"). */
 const EXPERIENCE_KEYS = ['experience_required', 'experience', 'experienceLevel'];
-const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions'];
+const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions', 'actualCity', 'city'];
 const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'postingUrl', 'publicUrl', 'positionUrl', 'careers_url', 'applicationLink', 'application_url', 'apply_url', 'apply_link', 'application_link', 'careers_apply_url', 'shortlink', 'link'];
 const ID_KEYS = ['id', 'guid', 'shortcode', 'uuid', 'slug', 'jobSlug'];
-const PAY_MIN_KEYS = ['salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin'];
-const PAY_MAX_KEYS = ['salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax'];
+const PAY_MIN_KEYS = ['salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin', 'annualSalaryFrom', 'salaryFrom', 'salary_from'];
+const PAY_MAX_KEYS = ['salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax', 'annualSalaryTo', 'salaryTo', 'salary_to'];
 const CURRENCY_KEYS = ['salary_currency', 'currency', 'currency_code', 'salaryCurrency'];
 const PERIOD_KEYS = ['salary_period', 'salaryPeriod', 'pay_period', 'salaryInterval'];
+/** Keys named for a yearly figure ("annualSalaryFrom"): the period is in the name. */
+const ANNUAL_KEY = /^annual/i;
+/** The board's flag that it estimated the figure itself (Adzuna). */
+const ESTIMATE_KEYS = ['salary_is_predicted', 'salaryIsPredicted', 'salary_estimated'];
 const PAY_TEXT_KEYS = ['salary', 'salaryText', 'compensation', 'pay'];
 const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'remote_type', 'workLocationOption', 'locationFlexibility', 'workplace', 'jobNature'];
 /** Where a feed keeps its list. */
@@ -97,7 +102,7 @@ function place(value: unknown): string | null {
   }
   const r = record(value);
   if (!r) return null;
-  const named = text(r.fullLocation) ?? text(r.name) ?? text(r.location);
+  const named = text(r.fullLocation) ?? text(r.name) ?? text(r.location) ?? text(r.display_name);
   if (named) return named;
   const parts = ['city', 'region', 'state', 'country'].map((k) => text(r[k])).filter((p): p is string => p !== null);
   return parts.length ? parts.join(', ') : null;
@@ -169,14 +174,26 @@ const PERIODS: ReadonlyArray<readonly [RegExp, PayPeriod]> = [
 ];
 
 function structuredPay(outer: Json): StructuredPay[] {
-  // Pay as an object of its own: `salary: { min, max, currency, period }` (Recruitee).
-  const nested = record(outer.salary);
+  // Pay as an object of its own: `salary: { min, max, currency, period }` (Recruitee),
+  // `compensation: { min, max, currency, period: "YEARLY" }` (SmartRecruiters).
+  const nested = [record(outer.salary), record(outer.compensation)].find((r) => r !== null && (amount(r, ['min']) !== null || amount(r, ['max']) !== null)) ?? null;
   const item: Json = nested ? { ...outer, salary_min: nested.min, salary_max: nested.max, salary_currency: nested.currency, salary_period: nested.period } : outer;
   const min = amount(item, PAY_MIN_KEYS);
   const max = amount(item, PAY_MAX_KEYS);
-  const currency = first(item, CURRENCY_KEYS)?.value.trim().toUpperCase() ?? null;
+  // A feed of one country may give no currency at all (Adzuna): its site's country or the posting's place says it.
+  const statedCurrency = first(item, CURRENCY_KEYS)?.value.trim().toUpperCase() ?? null;
+  const currency =
+    statedCurrency ??
+    [...URL_KEYS, 'redirect_url', 'redirectJobUrl']
+      .map((k) => text(get(item, k)))
+      .filter((u): u is string => u !== null && /^https?:\/\//i.test(u))
+      .concat(LOCATION_KEYS.map((k) => place(get(item, k))).filter((p): p is string => p !== null))
+      .map((where) => (/^https?:\/\//i.test(where) ? currencyOfPlace({ url: where }) : currencyOfPlace({ location: where })))
+      .find((c) => c !== null) ??
+    null;
   if ((min === null && max === null) || !currency || !/^[A-Z]{3}$/.test(currency)) return [];
-  const periodText = first(item, PERIOD_KEYS)?.value.trim() ?? '';
+  const annualKey = [...PAY_MIN_KEYS, ...PAY_MAX_KEYS].some((k) => ANNUAL_KEY.test(k) && amount(item, [k]) !== null);
+  const periodText = first(item, PERIOD_KEYS)?.value.trim() ?? (annualKey ? 'year' : '');
   let low = min ?? max!;
   let high = Math.max(max ?? low, low);
   // Some feeds keep cents (4 Day Week: 28620000 beside "$286k - $392k"): the shown text decides.
@@ -190,6 +207,7 @@ function structuredPay(outer: Json): StructuredPay[] {
     }
   }
   const stated = PERIODS.find(([re]) => re.test(periodText))?.[1];
+  const estimated = ESTIMATE_KEYS.some((k) => /^(?:1|true|yes)$/i.test(String(get(item, k) ?? '')));
   const inferred = stated ? null : periodFromMagnitude(low, high, currency);
   const period = stated ?? inferred;
   // Without a period, stated or clear from the size, the figures are left to the text.
@@ -202,8 +220,9 @@ function structuredPay(outer: Json): StructuredPay[] {
       currency,
       period,
       source: 'board',
-      evidence: inferred ? `feed salary: ${figures} ${currency} (no period; per ${period} by its size)` : `feed salary: ${figures} ${currency} per ${period}`,
+      evidence: `feed salary: ${figures} ${currency}${statedCurrency ? '' : ' (currency by the posting’s country)'}${inferred ? ` (no period; per ${period} by its size)` : ` per ${period}`}${estimated ? ' (estimated by the board)' : ''}`,
       ...(inferred ? { periodInferred: true } : {}),
+      ...(estimated ? { estimated: true } : {}),
     },
   ];
 }

@@ -132,14 +132,14 @@ function plainTextOf(doc: Document): string | null {
 }
 
 /** What prose gives: a title and sections, the site named by its host; no board fields. */
-function prosePosting(url: URL, title: string, company: string | null, sections: RawSection[]): RawPosting {
+function prosePosting(url: URL, title: string, company: string | null, sections: RawSection[], location: string | null = null): RawPosting {
   return {
     site: url.hostname.replace(/^www\./, '') || 'page',
     jobId: null,
     url: url.href,
     title,
     company,
-    location: null,
+    location,
     department: null,
     commitment: null,
     workplace: [],
@@ -151,7 +151,7 @@ function prosePosting(url: URL, title: string, company: string | null, sections:
 }
 
 function readTextPage(text: string, url: URL): RawPosting | null {
-  const { title, sections } = readPostingText(text);
+  const { title, sections, location } = readPostingText(text);
   if (!title || title.length > 120) return null;
   const lines = sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).filter(Boolean);
   const all = lines.join('\n');
@@ -167,7 +167,7 @@ function readTextPage(text: string, url: URL): RawPosting | null {
     /\(\s*[mwfdx]\s*\/\s*[mwfdx]\s*\/\s*[mwfdx]\s*\)/i.test(title),
   ];
   if (postingHeadings === 0 || postingHeadings + others.filter(Boolean).length < 2) return null;
-  return prosePosting(url, title, null, sections);
+  return prosePosting(url, title, null, sections, location);
 }
 
 /** The page's posting read as prose, or null when the page does not look like a posting. */

@@ -347,3 +347,21 @@ describe("parseRemote: Microsoft's work-site values (eightfold/microsoft-softwar
     expect(parseRemote({ structured: [{ value, source: 'board', field: 'feed efcustomTextWorkSite' }], location: null, text: '' }).policy).toBe(expected);
   });
 });
+
+describe('parseRemote: work done where it is (title only, when nothing else is said)', () => {
+  const titled = (title: string, t = 'We are hiring.') => parseRemote({ structured: [], location: 'Philadelphia, PA', text: t, title });
+  it.each(['Ultrasound Tech / Sonographer', 'Registered Nurse - ICU', 'Store Sales Associate', 'Over-the-Road Truck Driver', 'Bibliothécaire (H/F/X)'])(
+    '%j is on site, and says why',
+    (title) => {
+      const r = titled(title);
+      expect([r.policy, r.evidence]).toEqual(['onsite', `${title} (work done in person; no remote work is stated)`]);
+    },
+  );
+  it('says nothing of other work, of a title that names remote work, or where the text says otherwise', () => {
+    expect(titled('Senior Software Engineer').policy).toBe('unspecified');
+    // annotate() reads the title with the text, as here.
+    expect(titled('Nursing Educator (Remote)', 'Nursing Educator (Remote)\nWe are hiring.').policy).toBe('remote');
+    expect(titled('Nursing Educator (Remote)').policy).toBe('unspecified');
+    expect(titled('Telehealth Nurse', 'This is a fully remote position.').policy).toBe('remote');
+  });
+});

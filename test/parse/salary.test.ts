@@ -360,3 +360,12 @@ describe('parseSalaryRanges: pay quoted by the month in Latin America', () => {
     expect(figures('Salary: $75,000 a year')).toEqual([{ min: 75000, max: 75000, currency: 'USD', period: 'year' }]);
   });
 });
+
+describe('parseSalaryRanges: French pay words (text/h2-territoires-memoire-*)', () => {
+  it.each([
+    ['Le montant de la rémunération mensuelle brute liée à cette fonction est de **2160,74 €**.', 2160.74],
+    ['Rémunération : 2 160 € brut mensuel', 2160],
+  ])('%j is monthly euros', (text, amount) => {
+    expect(parseSalaryRanges(text)[0]).toMatchObject({ min: amount, max: amount, currency: 'EUR', period: 'month' });
+  });
+});

@@ -119,3 +119,35 @@ describe("an employer's own workplace field on Eightfold (eightfold/microsoft-so
     expect([remote.policy, remote.evidence]).toEqual(['remote', 'feed efcustomTextWorkSite: 0 days / week in-office – remote']);
   });
 });
+
+describe('feeds that give pay as bare numbers (aggregator/h2-adzuna-*, h2-devitjobs-*)', () => {
+  it("takes the currency from the board's country site and marks Adzuna's own estimate", () => {
+    const posting = read('aggregator/h2-adzuna-uk-london-applied-ai-search.json', 0);
+    expect(posting.salary).toMatchObject({ min: 72730.16, max: 72730.16, currency: 'GBP', period: 'year', estimated: true });
+    expect(posting.salary?.evidence).toMatch(/currency by the posting’s country/);
+  });
+  it('reads a period named in the key ("annualSalaryFrom") and a currency from the address the item links to', () => {
+    expect(read('aggregator/h2-devitjobs-uk-four-postings.json', 0).salary).toMatchObject({ min: 65000, max: 105000, currency: 'GBP', period: 'year' });
+    expect(read('aggregator/h2-devitjobs-uk-four-postings.json', 1).salary).toMatchObject({ min: 41509, max: 58044, currency: 'GBP' });
+  });
+  it('states no currency where neither the site nor the place says one', () => {
+    const feed = { jobs: [{ title: 'Data Engineer', description: 'Build pipelines. '.repeat(10), salary_min: 50000, salary_max: 60000 }] };
+    const reader = payloadReaderFor(feed)!;
+    expect(annotate(reader.readItem(reader.items(feed)[0], { doc, single: true })).salary).toBeNull();
+  });
+});
+
+describe('pay kept as an object of its own', () => {
+  it("reads SmartRecruiters' compensation { min, max, currency, period: YEARLY } (smartrecruiters/h2-wise-*)", () => {
+    const json = capture('smartrecruiters/h2-wise-software-engineer-fx-markets-london.json');
+    const reader = payloadReaderFor(json)!;
+    const posting = annotate(reader.readItem(reader.items(json)[0], { doc, single: true }));
+    expect(posting.salary).toMatchObject({ min: 68500, max: 87500, currency: 'GBP', period: 'year' });
+  });
+  it("reads Recruitee's salary with figures written as strings (recruitee/h2-channable-*)", () => {
+    const json = capture('recruitee/h2-channable-two-offers-utrecht.json');
+    const reader = payloadReaderFor(json)!;
+    const items = reader.items(json);
+    expect(annotate(reader.readItem(items[0], { doc, single: false })).salary).toMatchObject({ min: 3750, max: 5250, currency: 'EUR', period: 'month' });
+  });
+});

@@ -1,0 +1,106 @@
+/*
+ * Postings kept as Markdown by a site generator (Jekyll, Hugo) start with front matter: YAML
+ * between `---` lines or TOML between `+++` lines, holding the title and often the pay and the
+ * place ("salary = \"$28-$30 starting\"", "location: Remote, Oregon"). Only what a posting's
+ * reader needs is taken, in the simple forms these files use: `key: value`, `key: "value" # note`,
+ * folded values (`title: >-` and indented lines), a value wrapped onto indented lines,
+ * `key = "value"` and `key = ["a", "b"]`.
+ */
+
+export interface FrontMatter {
+  fields: Map<string, string>;
+  /** The text after the closing fence. */
+  body: string;
+}
+
+const FENCES: Record<string, RegExp> = { '---': /^---\s*$/, '+++': /^\+\+\+\s*$/ };
+
+function unquote(value: string): string {
+  let v = value.trim();
+  // A comment after the value: `title: "X" # Title of your project`.
+  const quoted = /^(["'])(.*?)\1\s*(?:#.*)?$/.exec(v);
+  if (quoted) return quoted[2]!.replace(/\\"/g, '"');
+  v = v.replace(/\s+#\s.*$/, '');
+  return v;
+}
+
+function listValue(value: string): string | null {
+  const list = /^\[(.*)\]$/.exec(value.trim());
+  if (!list) return null;
+  const items = [...list[1]!.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => (m[1] ?? m[2] ?? '').trim()).filter(Boolean);
+  return items.join(', ');
+}
+
+/** The front matter of `text`, or null when it has none. */
+export function readFrontMatter(text: string): FrontMatter | null {
+  if (typeof text !== 'string') return null;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|[\n\r]/);
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first < 0) return null;
+  const fence = Object.keys(FENCES).find((f) => FENCES[f]!.test(lines[first]!));
+  if (!fence) return null;
+  const end = lines.findIndex((l, i) => i > first && FENCES[fence]!.test(l));
+  if (end < 0 || end - first > 200) return null;
+  const toml = fence === '+++';
+  const fields = new Map<string, string>();
+  const inner = lines.slice(first + 1, end);
+  for (let i = 0; i < inner.length; i++) {
+    const line = inner[i]!;
+    const pair = toml ? /^([\w.-]+)\s*=\s*(.*)$/.exec(line) : /^([\w.-]+)\s*:\s*(.*)$/.exec(line);
+    if (!pair) continue;
+    const key = pair[1]!.toLowerCase().replace(/-/g, '_');
+    const raw = pair[2]!.trim();
+    // The lines a value goes on over: indented, or blank inside a block (`key: >-` then the text).
+    const block = /^[>|][+-]?$/.test(raw);
+    const more: string[] = [];
+    while (i + 1 < inner.length && (/^\s+\S/.test(inner[i + 1]!) || (block && inner[i + 1]!.trim() === ''))) more.push(inner[++i]!);
+    while (more.length > 0 && more[more.length - 1]!.trim() === '') more.pop();
+    if (block) {
+      const indent = Math.min(...more.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
+      const text = more.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
+      // `>` folds: lines of a paragraph join with a space, a blank line ends it; `|` keeps lines.
+      fields.set(key, raw.startsWith('>') ? text.join('\n').split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ')).join('\n\n') : text.join('\n'));
+    } else {
+      const value = listValue(raw) ?? unquote(raw);
+      fields.set(key, [value, ...more.map((l) => l.trim())].join(' ').trim());
+    }
+  }
+  const body = lines.slice(end + 1).join('\n');
+  return { fields, body };
+}
+
+/** Keys of front matter that say what a posting's reader reads, and the label each is shown with. */
+export const POSTING_KEYS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:salary|compensation|pay|wage|wages|remuneration|salaire|gehalt)$/, 'Salary'],
+  [/^(?:job_)?(?:location|locations|city|place|lieu|ort|standort)$/, 'Location'],
+  [/^(?:remote|workplace|workplace_type|work_type|remote_policy)$/, 'Workplace'],
+  [/^(?:organization|organisation|company|employer|hiring_organization)$/, 'Company'],
+  [/^(?:\w+_)?job_type$|^(?:type|employment_type|contract|hours)$/, 'Job type'],
+];
+
+/** The title a front matter gives: a role or position field before a page title, which may be the employer's name. */
+export function frontMatterTitle(fields: ReadonlyMap<string, string>): string | null {
+  for (const key of ['role', 'position', 'job_title', 'jobtitle', 'title']) {
+    const value = fields.get(key)?.trim();
+    if (value) return value;
+  }
+  return null;
+}
+
+/**
+ * Fields that hold a part of the posting's text (`description_markdown: >-`, `requirements_markdown`),
+ * as a section with the heading the key names ("Requirements"); the description leads without one.
+ */
+const CONTENT_KEY = /^(?:(?:job|role|position)_)?(description|requirements|responsibilities|qualifications|benefits|duties|profile|skills|nice_to_have|about|summary|content|body)(?:_markdown|_md|_html|_text)?$/;
+
+export function frontMatterText(fields: ReadonlyMap<string, string>): string {
+  const parts: string[] = [];
+  for (const [key, value] of fields) {
+    const m = CONTENT_KEY.exec(key);
+    if (!m || !value.trim()) continue;
+    const name = m[1]!.replace(/_/g, ' ');
+    const heading = /^(?:description|about|summary|content|body)$/.test(m[1]!) ? null : name[0]!.toUpperCase() + name.slice(1);
+    parts.push(heading ? `## ${heading}\n\n${value}` : value);
+  }
+  return parts.join('\n\n');
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { annotateText } from '../../src/annotate.ts';
+import { frontMatterText, readFrontMatter } from '../../src/parse/front-matter.ts';
+import { readPostingText } from '../../src/parse/pasted.ts';
+
+/*
+ * Postings kept as Markdown by site generators (Jekyll, Hugo): the title, pay and place in
+ * front matter, sometimes the whole text too. Real captures in test/corpus/real/text/.
+ */
+
+const capture = (name: string) => readFileSync(new URL(`../corpus/real/text/${name}.txt`, import.meta.url), 'utf8');
+
+describe('front matter', () => {
+  it('reads TOML between +++ lines: title, pay and place (text/h2-womens-centers-sonographer)', () => {
+    const posting = annotateText(capture('h2-womens-centers-sonographer'));
+    expect(posting.title).toBe('Ultrasound Tech / Sonographer');
+    expect(posting.location).toBe('Pennsylvania, New Jersey');
+    expect(posting.salary).toMatchObject({ min: 28, max: 30, currency: 'USD', period: 'hour' });
+  });
+
+  it('reads a folded YAML title (`title: >-` and an indented line) (text/h2-territoires-memoire-animateur-trice)', () => {
+    const { title } = readPostingText(capture('h2-territoires-memoire-animateur-trice'));
+    expect(title).toBe('Animateur-trice de groupes d’enfants, de jeunes et d’adultes');
+  });
+
+  it('joins a title wrapped onto an indented line (text/h2-territoires-memoire-bibliothecaire)', () => {
+    expect(readPostingText(capture('h2-territoires-memoire-bibliothecaire')).title).toBe(
+      'Bibliothécaire pour la Bibliothèque George Orwell et la Librairie Stéphane Hessel (H/F/X)',
+    );
+  });
+
+  it('drops a comment after a quoted value and the word "Stellenausschreibung" (text/h2-quarteera-sozialarbeiter-in)', () => {
+    expect(readPostingText(capture('h2-quarteera-sozialarbeiter-in')).title).toBe('Sozialarbeiter*in bzw. Sozialrechtsberater*in');
+  });
+
+  it('reads the text kept in front matter fields, under the heading each names (text/h2-merritt-woodwork-otr-truck-driver)', () => {
+    const posting = annotateText(capture('h2-merritt-woodwork-otr-truck-driver'));
+    expect(posting.title).toBe('Over-the-Road Truck Driver');
+    expect(posting.requirements.required[0]).toMatch(/^Class "A" Commercial Driver's License/);
+    expect(posting.requirements.required).toHaveLength(8);
+    expect(posting.requirements.required.join(' ')).not.toMatch(/Deliver finished products/);
+    expect(posting.experience).toMatchObject({ yearsMin: 3, yearsMax: 5 });
+  });
+
+  it('prefers a role field to a page title that names the employer', () => {
+    expect(readPostingText('---\ntitle: The Coral Project\nrole: UX/UI Designer\n---\nText.').title).toBe('UX/UI Designer');
+  });
+
+  it('is not front matter without a closing fence, and text without it reads as before', () => {
+    expect(readFrontMatter('---\ntitle: X\nNo closing line')).toBeNull();
+    expect(readPostingText('Senior Data Engineer\nRequirements\n- SQL').title).toBe('Senior Data Engineer');
+  });
+
+  it('folds `>` blocks into paragraphs and keeps `|` lines', () => {
+    const front = readFrontMatter('---\nrequirements: >-\n  * Class A licence with\n  3 years on the road\n\n  * A clean record\nbenefits: |\n  line one\n  line two\n---\n')!;
+    expect(front.fields.get('requirements')).toBe('* Class A licence with 3 years on the road\n\n* A clean record');
+    expect(front.fields.get('benefits')).toBe('line one\nline two');
+    expect(frontMatterText(front.fields)).toMatch(/^## Requirements\n\n\* Class A/);
+  });
+});
+
+describe('titles of text: slugs and lone facts are not titles (text/h2-flint-*)', () => {
+  it.each([
+    ['h2-flint-ien-rn-icu-new-mexico', 'Internationally Educated Nurse - RN - ICU'],
+    ['h2-flint-nursing-educator-remote', 'Nursing Educator (Remote)'],
+  ])('%s: %s', (name, title) => {
+    expect(readPostingText(capture(name)).title).toBe(title);
+  });
+});
+
+describe('the location a text states (text/h2-orbus-application-support-specialist)', () => {
+  it('reads "**Location:** Sydney, …" as the location, so a bare $ is Australian', () => {
+    const posting = annotateText(capture('h2-orbus-application-support-specialist'));
+    expect(posting.location).toBe('Sydney, New South Wales, Australia (Hybrid)');
+    expect(posting.salary).toMatchObject({ min: 75000, max: 85000, currency: 'AUD', period: 'year' });
+  });
+});
