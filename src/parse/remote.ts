@@ -214,6 +214,8 @@ const ONSITE = [
   /\b(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\s+(?:role|position|job|work|working|presence|basis)\b/i,
   /\b(?:is|be)\s+(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b/i,
   /^\s*(?:on[- ]?site|in[- ]office)\b/i,
+  // "Cairo, Egypt (On-Site)", as LinkedIn writes a place with its workplace type.
+  /\(\s*(?:on[- ]?site|in[- ]office|in[- ]person)\s*\)/i,
   // "works on site Monday to Friday", "based on-site, five days a week", "work onsite at our Denver office"
   /\b(?:works?|working|based|located)\s+(?:on[- ]?site|in[- ]office|in\s+the\s+office)\b/i,
   /\b(?:on[- ]?site|in[- ]office|in\s+the\s+office)\b[^.;]{0,20}\b(?:monday\s+(?:to|through|-|–)\s+friday|five\s+days|5\s+days|full[- ]time)\b/i,

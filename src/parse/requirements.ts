@@ -9,17 +9,17 @@ import { BULLET, normalizeSpace, splitSentences } from './text.ts';
 
 /** Checked before REQUIRED_HEADING: "Preferred qualifications" is preferred, not a qualification. */
 const PREFERRED_HEADING =
-  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\b(?:useful|helpful|handy) to have\b|\bsets? you apart\b|\bvon vorteil\b|\bwünschenswert\b|^what we value$|歓迎|望ましい|尚可|\bdeseables?\b|\bse valorar[aá]\b|\bserait un plus\b|\bappréciée?s?$|\bun atout\b/;
+  /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\b(?:useful|helpful|handy) to have\b|\bsets? you apart\b|\bvon vorteil\b|\bwünschenswert\b|^what we value$|歓迎|望ましい|尚可|\bdeseables?\b|\bse valorar[aá]\b|\bserait un plus\b|\bappréciée?s?$|\bun atout\b|\best un plus\b|^pr[ée](?:['’]s)?$|\bpluspunt(?:en)?\b|\been pr[ée](?!\p{L})|\btercih sebeb\p{L}*|\btercihen\b/u;
 
 const REQUIRED_HEADING =
-  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\b(?:what|who) we look for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bskill ?sets?\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b|必須|必要な(?:条件|経験|スキル|資格)|応募(?:資格|要件|条件)|求める(?:人物|スキル|経験)|^(?:required|mandatory)\b|^education(?: (?:and|&) (?:experience|training|certifications?))?$|\brequisitos\b|\bcompetencias\b|^(?:experiencia|conocimientos|formación|escolaridad)\b|\bperfil (?:del candidato|que buscamos|requerido)\b|\bprofil(?:e)? (?:recherché|souhaité|requis)|\bvotre profil\b|\bcompétences (?:requises|recherchées|attendues)|\bce que nous recherchons\b|\bprérequis/;
+  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\b(?:what|who) we look for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bskill ?sets?\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b|必須|必要な(?:条件|経験|スキル|資格)|応募(?:資格|要件|条件)|求める(?:人物|スキル|経験)|^(?:required|mandatory)\b|^education(?: (?:and|&) (?:experience|training|certifications?))?$|\brequisitos\b|\bcompetencias\b|^(?:experiencia|conocimientos|formación|escolaridad)\b|\bperfil (?:del candidato|que buscamos|requerido)\b|\bprofil(?:e)? (?:recherché|souhaité|requis)|\bvotre profil\b|\bcompétences (?:requises|recherchées|attendues)|\bce que nous recherchons\b|\bprérequis|\bcandidat\p{L}*(?:[-·.]\p{L}+)?\s+(?:devra|doit)\b|\bce que nous attendons\b|\b(?:sie bringen|du bringst|ihr bringt)\b(?:\s+\S+){0,3}\s+mit\b|\b(?:ihre|deine) qualifikation(?:en)?\b|\bvoraussetzungen\b|\bwas (?:wir|sie) (?:von (?:dir|ihnen) )?erwarten\b|\bfunctie-?eisen\b|\bwat (?:vragen|verwachten) (?:wij|we)\b|\bwat (?:wij|we) (?:vragen|verwachten)\b|\bjouw profiel\b|\b(?:dit|wie) ben jij\b|\bwat (?:breng|neem) je mee\b|\bbeschik(?:t)? (?:je|jij) over\b|\bje beschikt over\b|\bsolliciteer als\b|\bapply if you\b|\bnitelikler\b|\baradığımız\b|\baranan\b/u;
 
 /**
  * Headings of what a posting says besides qualifications: the role, the company, the offer,
  * the process. One of these ends a requirements list written as lines without bullets.
  */
 const OTHER_HEADING =
-  /\bbenefits?\b|\bperks\b|\b(?:what )?we offer\b|\bour offer\b|\bwhat'?s in it for you\b|^why\b|^about\b|\bwho we are\b|^our (?:team|mission|values|culture|story|company|commitment)\b|^(?:company |core )?values\b|\bresponsibilit(?:y|ies)\b|\bduties\b|\b(?:job )?functions\b|\baccountabilities\b|\bwhat you(?:'ll| will) (?:do|be doing|work on|achieve)\b|\bhow you(?:'ll| will) make an impact\b|^your (?:role|impact|day|tasks|mission|chance)\b|^the (?:role|job|opportunity|team|position|impact|internship)\b|\bhow to apply\b|\bapplication\b|^apply\b|\bcompensation\b|\bsalary\b|\bpay (?:range|transparency)\b|^location\b|^schedule\b|\bworking (?:conditions|hours|model)\b|\bequal (?:employment )?opportunity\b|\bdiversity\b|\bhiring process\b|\binterview process\b|\bnext steps\b|\bwhat (?:should you|to) expect\b|^(?:where|when|how|why|what|who|which)\b|\btech stack\b|^life at\b|\badditional information\b|\bdas bieten wir\b|\bwir bieten\b|\bwas wir bieten\b|\b(?:deine|ihre) aufgaben\b|\bdaran wirst du arbeiten\b|仕事(?:の)?内容|業務内容|福利厚生|待遇|\bresponsabilidades\b|\bfunciones\b|\bbeneficios\b|\bprestaciones\b|\bofrecemos\b|\bvos missions\b|\bnos valeurs\b|\bavantages\b|^pourquoi\b|\bqui sommes-nous\b|\bnotre entreprise\b|\bprocessus de recrutement\b/;
+  /\bbenefits?\b|\bperks\b|\b(?:what )?we offer\b|\bour offer\b|\bwhat'?s in it for you\b|^why\b|^about\b|\bwho we are\b|^our (?:team|mission|values|culture|story|company|commitment)\b|^(?:company |core )?values\b|\bresponsibilit(?:y|ies)\b|\bduties\b|\b(?:job )?functions\b|\baccountabilities\b|\bwhat you(?:'ll| will) (?:do|be doing|work on|achieve)\b|\bhow you(?:'ll| will) make an impact\b|^your (?:role|impact|day|tasks|mission|chance)\b|^the (?:role|job|opportunity|team|position|impact|internship)\b|\bhow to apply\b|\bapplication\b|^apply\b|\bcompensation\b|\bsalary\b|\bpay (?:range|transparency)\b|^location\b|^schedule\b|\bworking (?:conditions|hours|model)\b|\bequal (?:employment )?opportunity\b|\bdiversity\b|\bhiring process\b|\binterview process\b|\bnext steps\b|\bwhat (?:should you|to) expect\b|^(?:where|when|how|why|what|who|which)\b|\btech stack\b|^life at\b|\badditional information\b|\bdas bieten wir\b|\bwir bieten\b|\bwas wir bieten\b|\b(?:deine|ihre) aufgaben\b|\bdaran wirst du arbeiten\b|仕事(?:の)?内容|業務内容|福利厚生|待遇|\bresponsabilidades\b|\bfunciones\b|\bbeneficios\b|\bprestaciones\b|\bofrecemos\b|\bvos missions\b|\bnos valeurs\b|\bavantages\b|^pourquoi\b|\bqui sommes-nous\b|\bnotre entreprise\b|\bprocessus de recrutement\b|\bdescription de (?:la )?fonction\b|\bmissions?\b|\bconditions du contrat\b|\binformations sur la procédure\b|\bcomment postuler\b|\bnous offrons\b|\baufgaben\b|\bdas erwartet (?:dich|sie)\b|(?<!\p{L})über uns\b|\bwat (?:we|wij) bieden\b|\bwat bieden (?:we|wij)\b|\barbeidsvoorwaarden\b|\bjouw rol\b|\bwat ga je doen\b|\bover ons\b|\bje houdt je\b|\bwerkzaamheden\b|\bverantwoordelijkheden\b|(?:i̇|i)ş tanımı|(?<!\p{L})görev tanımı(?!\p{L})|\bsorumluluklar\b|\byan haklar\b|\bhakkında\b/u;
 
 /**
  * "Essential Job Functions", "Essential Duties and Responsibilities", "Key Responsibilities":
@@ -121,7 +121,7 @@ const INLINE_LABEL =
  * the first of them ends the list.
  */
 const PROSE_START =
-  /^(?:we|we're|we’re|we've|we’ve|our|us|these|those|at [A-Z]\w*,|please|for (?:further|more)|to (?:learn|apply|find)|if you(?:'re|’re| are)? interested|if this sounds|compensation|salary|the (?:base|total|annual|expected|estimated) (?:salary|pay|compensation)|pay range|(?:please )?note|apply|click|learn more|visit|follow us|join us|don'?t meet)\b/i;
+  /^(?:we|we're|we’re|we've|we’ve|our|us|these|those|at [A-Z]\w*,|please|for (?:further|more)|to (?:learn|apply|find)|if you(?:'re|’re| are)? interested|if this sounds|thank you|thanks for|if your (?:application|profile|cv)|only (?:shortlisted|successful|selected)|compensation|salary|the (?:base|total|annual|expected|estimated) (?:salary|pay|compensation)|pay range|(?:please )?note|apply|click|learn more|visit|follow us|join us|don'?t meet)\b/i;
 const PROSE_CONTENT = /\S \| \S.* \| \S|equal (?:employment )?opportunit|\bEEO\b|affirmative action|reasonable accommodation|discriminat|[$€£¥₹]\s?\d|\d\s?(?:USD|EUR|GBP|CAD|AUD)\b|<!--/i;
 
 /**
@@ -151,6 +151,21 @@ function isIntroduction(paragraph: string): boolean {
 const ITEM_START =
   /(?<=[\p{Ll}\d)] )(?<!\b(?:a|an|the|of|in|with|or|and|to|for|by|as|at|on|from|your|our|their|its|than) )(?=(?:You|Experience|Experienced|Proven|Strong|Deep|Ability|Able|Excellent|Excelled|Demonstrated|Familiarity|Familiar|Knowledge|Understanding|Thorough|Solid|Love|Passion|Passionate|Comfortable|Hands-on|Track|Expertise|Proficiency|Proficient|Exposure|Background|Previous|Prior|Fluent|Fluency|Willingness|Bachelor'?s|Master'?s|Degree|The ability|An? (?:strong|solid|deep|proven|passion|desire|track|understanding|degree)|\d+\+? years)\b)/gu;
 
+/**
+ * "Bachelor's degree in Electronics. 1 to 5 years of relevant experience. Proficiency in AutoCAD
+ * and Revit. …": a list flattened into sentences, one item each, under a requirements heading.
+ * Short sentences that name what is asked, not the company's prose; null when it is not one.
+ */
+function gluedSentences(paragraph: string): string[] | null {
+  const sentences = splitSentences(paragraph);
+  if (sentences.length < 3) return null;
+  const itemLike = sentences.filter((s) => s.split(/\s+/).length <= 25 && !PROSE_START.test(s.trim()) && !PROSE_CONTENT.test(s));
+  // Its tail may be the company's closing words ("Thank you for your interest…"): the items come first.
+  let items = 0;
+  while (items < sentences.length && itemLike.includes(sentences[items]!)) items++;
+  return items >= 3 ? sentences.slice(0, items) : null;
+}
+
 /** The items of a run-on line under a requirements heading, or the line itself. */
 function splitRunOn(paragraph: string): string[] {
   if (paragraph.length < 120 || splitSentences(paragraph).length > 1) return [paragraph];
@@ -175,7 +190,7 @@ function splitRunOn(paragraph: string): string[] {
  * "About You", "You may be a good fit if...". Where a posting also has a list of what it requires
  * ("Requirements", "Our ideal candidate has:"), a reader lists that one, not the traits.
  */
-const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\babout you\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bsuccessful in this role\b/;
+const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\babout you\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bsuccessful in this role\b|\b(?:dit|wie) ben jij\b/;
 
 /** Headings that call a list a plus without saying what else is asked: the only list may be the requirements in softer words. */
 const PLUS_HEADING = /\bwould be (?:great|nice|ideal|awesome)\b|\bsets? you apart\b|\bstand out\b|\bgreat if you\b/;
@@ -296,7 +311,8 @@ export function extractRequirements(sections: RawSection[]): Requirements {
       // Paragraphs under a requirements heading are requirements only when there is no list:
       // next to a list they are its introduction ("You'll thrive here if you have:").
       if (!current || listEnded || (!sawPseudoHeading && section.items.length > 0)) continue;
-      const runOn = splitRunOn(paragraph);
+      const glued = gluedSentences(paragraph);
+      const runOn = glued ?? splitRunOn(paragraph);
       if (runOn.length === 1 && isProse(paragraph)) {
         if (listed > 0) listEnded = true;
         continue;

@@ -110,6 +110,26 @@ function unwrapLines(lines: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * "… bring people together. Job Description: Review station drawings… Job Requirements: Bachelor's
+ * degree…": in text flattened to one line (LinkedIn's JSON-LD description), a heading written as a
+ * label after a sentence starts a part of its own.
+ */
+const GLUED_LABEL = /(?<=[.!?)]\s)([\p{Lu}][\p{L}'’&/-]*(?:\s[\p{L}'’&/-]+){0,3}):\s+(?=\S)/gu;
+
+function splitGluedLabels(line: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of line.matchAll(GLUED_LABEL)) {
+    const label = m[1]!;
+    if (classifyHeading(label) === null && !isOtherHeading(label)) continue;
+    out.push(line.slice(from, m.index).trim(), `${label}:`);
+    from = m.index! + m[0].length;
+  }
+  out.push(line.slice(from).trim());
+  return out.filter(Boolean);
+}
+
 /** Physical lines into the lines a reader sees: runs of spaces and glued headings separate blocks of flattened text. */
 function logicalLines(text: string): string[] {
   const out: string[] = [];
@@ -117,7 +137,7 @@ function logicalLines(text: string): string[] {
     for (const block of rawLine.trim().split(/ {3,}|\t{2,}/)) {
       const line = normalizeSpace(block);
       // A split with a capture keeps each glued heading as a line of its own.
-      const parts = line.length >= 300 ? line.split(GLUED_HEADING) : [line];
+      const parts = line.length >= 300 ? line.split(GLUED_HEADING).flatMap(splitGluedLabels) : [line];
       for (const part of parts) if (part && part.trim()) out.push(part.trim());
     }
   }

@@ -240,3 +240,44 @@ describe('requirements: hard-wrapped text and long introductions (test/corpus/re
     expect(r[expected]).toEqual([item]);
   });
 });
+
+describe('requirements in other languages (test/corpus/real: Dutch, German, French, Turkish postings)', () => {
+  it.each([
+    ['Daarnaast beschik je over', 'required'],
+    ['Wat vragen wij', 'required'],
+    ['Pré', 'preferred'],
+    ['Sie bringen mit', 'required'],
+    ['Le/La candidat-e devra', 'required'],
+    ['Est un plus', 'preferred'],
+    ['Aradığımız Nitelikler', 'required'],
+    ['Tercih Sebebi', 'preferred'],
+  ] as const)('%j heads a %s list', (heading, expected) => {
+    const r = extractRequirements([{ heading, paragraphs: [], items: ['Item one of the list', 'Item two of the list'] }]);
+    expect(r[expected]).toHaveLength(2);
+  });
+  it.each(['Wat we bieden', 'Die Aufgaben beinhalten', 'Description de fonction', 'Görev Tanımı', 'Über uns'])('%j heads no requirements', (heading) => {
+    const r = extractRequirements([{ heading, paragraphs: [], items: ['Item one of the list', 'Item two of the list'] }]);
+    expect([r.required, r.preferred]).toEqual([[], []]);
+  });
+});
+
+describe('a posting flattened to one line (linkedin/h2-egypt-jsonld-five-postings-*#1)', () => {
+  const flat =
+    "About Us A career at Hitachi Rail will help create a legacy. And that's where you come in. Cairo, Egypt (On-Site) Job Description: Review station coordination drawings. Oversee the installation of AFC equipment on-site. Coordinate with other contractors on-site to resolve issues. Job Requirements: Bachelor's degree in Power Engineering. 1 to 5 years of relevant experience. Proficiency in AutoCAD and Revit. Proficiency in written and spoken English. Thank you for your interest in Hitachi Rail. If your application is of interest, we will be in contact.";
+  it('splits at a heading written as a label and reads its sentences as items, not the closing words', () => {
+    const r = extractRequirements(sectionsFromText(flat));
+    expect(r.required).toEqual([
+      "Bachelor's degree in Power Engineering.",
+      '1 to 5 years of relevant experience.',
+      'Proficiency in AutoCAD and Revit.',
+      'Proficiency in written and spoken English.',
+    ]);
+  });
+  it('reads the place written with "(On-Site)" as on site', () => {
+    expect(annotateText(`Installation Engineer\n\n${flat}`).remote.policy).toBe('onsite');
+  });
+  it('leaves a paragraph of prose under a requirements heading alone', () => {
+    const r = extractRequirements([{ heading: 'Requirements', paragraphs: ['We are a team of builders. Our customers rely on us. We believe in ownership and we move fast together.'], items: [] }]);
+    expect(r.required).toEqual([]);
+  });
+});
