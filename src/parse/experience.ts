@@ -14,7 +14,7 @@ const NUMBER_WORDS: Record<string, number> = {
 
 /** A count of years: "5", "2.5", "three", "Five (5)". */
 const N = `(?:\\d{1,2}(?:\\.\\d)?|${Object.keys(NUMBER_WORDS).join('|')})(?:\\s*\\(\\d{1,2}\\))?`;
-const YEARS = `(?:years?|yrs?\\.?|ans|années|jahre?n?|años|anos|anni)(?:'|’)?`;
+const YEARS = `(?:years?|yrs?\\.?|ans|années|jahre?n?|años|anos|anni|jaar|yıl(?:lık)?)(?:'|’)?`;
 
 /**
  * Ranges before minimums, so "3-5 years" is not read as "5 years". Each pattern captures
@@ -22,14 +22,14 @@ const YEARS = `(?:years?|yrs?\\.?|ans|années|jahre?n?|años|anos|anni)(?:'|’)
  */
 const PATTERNS: ReadonlyArray<{ re: RegExp; range: boolean }> = [
   { re: new RegExp(`(?<![\\p{L}\\d.])(${N})\\s*\\+?\\s*(?:-|–|—|to|à|bis|a)\\s*(${N})\\s*\\+?\\s*${YEARS}`, 'iu'), range: true },
-  { re: new RegExp(`(?:at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|minimum|min\\.?|over|more\\s+than|no\\s+less\\s+than)\\s+(${N})\\s*\\+?\\s*${YEARS}`, 'iu'), range: false },
+  { re: new RegExp(`(?:at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|minimum|min\\.?|over|more\\s+than|no\\s+less\\s+than|en\\s+az|mindestens|au\\s+moins|minimaal|al\\s+menos|mínimo(?:\\s+de)?)\\s+(${N})\\s*\\+?\\s*${YEARS}`, 'iu'), range: false },
   { re: new RegExp(`(?<![\\p{L}\\d.])(${N})\\s*\\+\\s*${YEARS}`, 'iu'), range: false },
   { re: new RegExp(`(?<![\\p{L}\\d.])(${N})\\s+(?:or\\s+more\\s+)?${YEARS}(?:\\s+or\\s+more)?`, 'iu'), range: false },
 ];
 
 /** After the years: the candidate's experience, or doing the work ("5 years building..."). */
 const ABOUT_EXPERIENCE_AFTER =
-  /^[^.;]{0,60}?(?:d['’]exp[ée]rience|exp[ée]rience|Erfahrung|Berufserfahrung|experiencia|esperienza)|^[^.;]{0,60}?\b(?:experience|exp\b|expertise|background|track record|professional|industry|hands-on|working|work(?:ed)?\b|in\s+(?:a|an|the)?\s*(?:similar|related|relevant|senior|software|engineering|professional)|building|developing|designing|leading|managing|programming|coding|writing|shipping|delivering|running|as\s+an?\b|in\s+(?:machine learning|data|backend|frontend|product|sales|marketing|finance|design|software|engineering|research|[A-Z]))/i;
+  /^[^.;]{0,60}?(?:d['’]exp[ée]rience|exp[ée]rience|Erfahrung|Berufserfahrung|experiencia|esperienza|ervaring|deneyim|tecrübe)|^[^.;]{0,60}?\b(?:experience|exp\b|expertise|background|track record|professional|industry|hands-on|working|work(?:ed)?\b|in\s+(?:a|an|the)?\s*(?:similar|related|relevant|senior|software|engineering|professional)|building|developing|designing|leading|managing|programming|coding|writing|shipping|delivering|running|as\s+an?\b|in\s+(?:machine learning|data|backend|frontend|product|sales|marketing|finance|design|software|engineering|research|[A-Z]))/i;
 /** Before the years: "Experience: 3-5 years", "experience of at least 5 years". */
 const ABOUT_EXPERIENCE_BEFORE = /\b(?:experience|exp\.?|expérience|erfahrung|experiencia)\b[^.;]{0,30}$/i;
 /** Years that are about the company or time, not a candidate. */
@@ -151,7 +151,7 @@ export function parseExperience(lines: string[], options: ParseExperienceOptions
   if (!Array.isArray(lines)) return null;
   let best: Found | null = null;
   for (const line of lines) {
-    if (typeof line !== 'string' || !/year|yr|\bans\b|années|jahr|años|anos|anni/i.test(line)) continue;
+    if (typeof line !== 'string' || !/year|yr|\bans\b|années|jahr|años|anos|anni|jaar|yıl/i.test(line)) continue;
     for (const sentence of splitSentences(line)) {
       const found = readSentence(normalizeSpace(sentence), options.requirements === true);
       if (found && (best === null || found.min < best.min)) best = found;

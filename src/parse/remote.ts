@@ -84,8 +84,9 @@ function policyWord(value: string, inText = false): RemotePolicy | null {
   if (/(?<![\p{L}])(?:remote|telecommut\w*|work from home|wfh|home[- ]based|home[- ]?work(?:er|ing))(?![\p{L}])|^\s*(?:anywhere|worldwide)\b/u.test(v)) return 'remote';
   if (/(?<![\p{L}])(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)(?![\p{L}])/u.test(v)) return 'onsite';
   // Spanish, Portuguese, French, German: "Presencial", "en présentiel", "vor Ort"; "remoto", "télétravail complet".
-  if (/(?<![\p{L}])(?:remoto|remota|à\s+distance|100\s*%\s*télétravail|télétravail\s+(?:complet|total))(?![\p{L}])/u.test(v)) return 'remote';
-  if (/(?<![\p{L}])(?:presencial|présentiel|vor\s+ort)(?![\p{L}])/u.test(v)) return 'onsite';
+  if (/(?<![\p{L}])(?:remoto|remota|à\s+distance|100\s*%\s*télétravail|télétravail\s+(?:complet|total)|uzaktan)(?![\p{L}])/u.test(v)) return 'remote';
+  if (/(?<![\p{L}])(?:hibrit|hybride?)(?![\p{L}])/u.test(v)) return 'hybrid';
+  if (/(?<![\p{L}])(?:presencial|présentiel|vor\s+ort|yerinde|ofisten|işyerinde)(?![\p{L}])/u.test(v)) return 'onsite';
   if (!inText && /(?<![\p{L}])(?:office|in[- ]house)(?![\p{L}])/u.test(v)) return 'onsite';
   // A workplace field of "Flexible" (ServiceNow's work persona) is part office, part home.
   if (!inText && /^\s*flexible\s*$/u.test(v)) return 'hybrid';
@@ -131,7 +132,7 @@ function readStructured(fields: readonly FieldValue[]): Reading | null {
   return first ? { policy: first.policy, evidence: first.evidence, source: first.source } : null;
 }
 
-const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modalité(?:\s+de\s+travail)?|lugar\s+de\s+trabajo|arbeitsmodell)`;
+const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modalité(?:\s+de\s+travail)?|lugar\s+de\s+trabajo|arbeitsmodell|çalışma\s+(?:yeri|şekli|modeli))`;
 const LABEL_LINE = new RegExp(`^${LABEL}\\s*[:|]\\s*(.+)$`, 'i');
 /** A label alone on its line, its value on the next (Workday's "Remote:" then "No"). */
 const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');

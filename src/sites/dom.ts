@@ -19,6 +19,18 @@ const SKIPPED = new Set([
   'SVG', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED',
 ]);
 
+/**
+ * Whether an element's text is never page text. A form is skipped (an application's labels are
+ * not the posting), except the one ASP.NET WebForms pages wrap the whole page in (`<body><form
+ * id="form1">`): its text is the page's.
+ */
+export function isSkipped(el: Element): boolean {
+  const tag = tagOf(el);
+  if (!SKIPPED.has(tag)) return false;
+  if (tag !== 'FORM') return true;
+  return !(el.parentElement !== null && tagOf(el.parentElement) === 'BODY' && el.querySelector('p, li, h1, h2, h3, h4, article, main') !== null);
+}
+
 /** Elements whose start and end are line boundaries. */
 const BLOCKS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV',
@@ -64,7 +76,7 @@ export function blockText(node: Node): string {
         parts.push(child.nodeValue ?? '');
       } else if (isElement(child)) {
         const tag = tagOf(child);
-        if (SKIPPED.has(tag)) continue;
+        if (isSkipped(child)) continue;
         if (tag === 'BR') {
           parts.push('\n');
         } else if (BLOCKS.has(tag) || HEADING.test(tag)) {
@@ -95,7 +107,7 @@ function itemText(el: Element, nested: Element[]): string {
         parts.push(child.nodeValue ?? '');
       } else if (isElement(child)) {
         const tag = tagOf(child);
-        if (SKIPPED.has(tag)) continue;
+        if (isSkipped(child)) continue;
         if (LISTS.has(tag)) {
           nested.push(child);
         } else if (tag === 'BR' || BLOCKS.has(tag) || HEADING.test(tag)) {
@@ -167,7 +179,7 @@ function subItems(list: Element): string[] {
 
 /** Whether a list item opens with a paragraph of its own that labels what follows ("Required Qualifications:"). */
 function labelsContent(li: Element): boolean {
-  const first = Array.from(li.children).find((child) => !SKIPPED.has(tagOf(child)));
+  const first = Array.from(li.children).find((child) => !isSkipped(child));
   if (!first || !['P', 'DIV'].includes(tagOf(first))) return false;
   const text = cleanText(first.textContent ?? '');
   return text.endsWith(':') && text.split(/\s+/).length <= 10;
@@ -277,7 +289,7 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
       }
       if (!isElement(child)) continue;
       const tag = tagOf(child);
-      if (SKIPPED.has(tag)) continue;
+      if (isSkipped(child)) continue;
       const styled = options.styledEmphasis === true && styledAsHeading(child);
       const pre = preformatted || tag === 'PRE';
       if (tag === 'BR') {

@@ -32,7 +32,8 @@ const STATES_PAY =
 const POSTING_HEADING =
   /\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|be doing)|what you will (?:do|be doing)|(?:about|the) (?:the )?(?:role|job|position|opportunity)|your role|job description|role description|what we offer|benefits|perks|compensation|salary|how to apply|nice to have|your (?:impact|tasks|mission|responsibilities|day[- ]to[- ]day|benefits|chance)|what(?:'|’)?s in it for you|(?:ihre|deine) aufgaben|(?:das )?bieten wir)\b/i;
 
-const APPLY = /^(?:(?:click (?:here )?to )?apply(?: now| here| online)?|apply (?:for|to) (?:this|the) (?:job|role|position)|submit (?:your )?application)$/i;
+const APPLY =
+  /^(?:(?:click (?:here )?to )?apply(?: now| here| online)?|apply (?:for|to) (?:this|the) (?:job|role|position)|submit (?:your )?application|(?:jetzt )?bewerben|postuler|solliciteer(?: nu| direct)?|postular(?:me)?|aplicar|candidatar-se|(?:[iİ]lana |hemen )?başvur(?:u yap)?|candidati)$/iu;
 /** A Markdown link in a text render: "[APPLY](https://...)" reads as its text. */
 const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]*\)/g;
 
@@ -63,15 +64,43 @@ function contentRoot(doc: Document): Element | null {
 function titleOf(doc: Document, root: Element): string | null {
   const heading = root.querySelector(SELECTORS.heading) ?? doc.querySelector(SELECTORS.heading);
   const candidates = [heading?.textContent ?? '', metaContent(doc, 'og:title') ?? '', doc.title ?? ''];
+  if (!cleanText(candidates[0]!)) {
+    // No <h1>: the part of the page's title that a lower heading shows ("Baykar Kariyer | İş Geliştirme Uzmanı" > <h4>).
+    const headings = new Set(Array.from(root.querySelectorAll('h2, h3, h4')).map((h) => cleanText(h.textContent ?? '')));
+    for (const candidate of candidates.slice(1)) {
+      const part = titleParts(cleanText(candidate)).find((p) => headings.has(p));
+      if (part) return part;
+    }
+  }
   for (const candidate of candidates) {
     const text = cleanText(candidate);
-    if (text) return text;
+    if (text) return candidate === candidates[0] ? text : partShownOnPage(text, root);
   }
   return null;
 }
 
+function titleParts(title: string): string[] {
+  return title.split(/\s+[|–—]\s+|\s+-\s+/).map((p) => p.trim()).filter(Boolean);
+}
+
+/**
+ * "Baykar Kariyer | İş Geliştirme Uzmanı": a document title joins the site's name and the
+ * posting's; the part the page also shows as a line of its own is the posting's.
+ */
+function partShownOnPage(title: string, root: Element): string {
+  const parts = titleParts(title);
+  if (parts.length < 2) return title;
+  const lines = new Set(blockText(root).split('\n').map((l) => cleanText(l)));
+  const shown = parts.filter((p) => lines.has(p));
+  return shown.length === 1 ? shown[0]! : title;
+}
+
+/** The same parts in the other languages postings are written in: duties, the offer. */
+const POSTING_HEADING_INTL =
+  /(?<![\p{L}])(?:responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni)(?![\p{L}])/iu;
+
 function isPostingHeading(heading: string): boolean {
-  return classifyHeading(heading) !== null || POSTING_HEADING.test(heading);
+  return classifyHeading(heading) !== null || POSTING_HEADING.test(heading) || POSTING_HEADING_INTL.test(heading);
 }
 
 /** How many lines at the head of a page's text are searched for a title. */

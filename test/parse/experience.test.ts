@@ -153,3 +153,14 @@ describe('parseExperience: "or" inside one kind of experience (greenhouse/stripe
     expect(parseExperience(['8 years of experience or 6 years with a Master’s degree'])?.yearsMin).toBe(6);
   });
 });
+
+describe('parseExperience: other languages (career-pages/page-baykar-*, Dutch, German, French)', () => {
+  it.each([
+    ['Benzer pozisyonda ve B2G alanında en az 2 yıl deneyim sahibi olmak,', 2],
+    ['mindestens 3 Jahre Berufserfahrung', 3],
+    ['Minimaal 5 jaar ervaring als developer', 5],
+    ["au moins 2 ans d'expérience", 2],
+  ])('%j asks %d years', (line, min) => {
+    expect(parseExperience([line])?.yearsMin).toBe(min);
+  });
+});

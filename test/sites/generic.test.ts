@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { genericAdapter, readProsePosting } from '../../src/sites/generic.ts';
 import { readPage, readPageWithSource } from '../../src/sites/registry.ts';
@@ -113,5 +114,33 @@ describe('prose fixtures: page in, what a careful reader says out', () => {
 
   it.each(['fernweh-news-article-not-a-posting.html', 'article-not-a-posting.html'])('the news article %s reads as no posting at all', (name) => {
     expect(readPage(doc(fixture(name), ARTICLE), new URL(ARTICLE))).toBeNull();
+  });
+});
+
+describe('career pages in other languages and in an ASP.NET form (test/corpus/real/career-pages)', () => {
+  const real = (name: string) => readFileSync(new URL(`../corpus/real/career-pages/${name}.html`, import.meta.url), 'utf8');
+
+  it('reads the page an ASP.NET WebForms site wraps in <form id="form1"> (page-roketsan-proses-muhendisi-mekanik)', () => {
+    const url = 'https://kariyer.roketsan.com.tr/bg5e6nj7534vbvft5rgk88dc5q.job';
+    const raw = readPage(doc(real('page-roketsan-proses-muhendisi-mekanik'), url), new URL(url));
+    expect(raw?.title).toBe('Proses Mühendisi (Mekanik)');
+    const posting = annotate(raw!);
+    expect([posting.requirements.required.length, posting.requirements.preferred.length]).toEqual([3, 2]);
+    expect([posting.remote.policy, posting.remote.evidence]).toEqual(['onsite', 'Çalışma Yeri: Yerinde']);
+  });
+
+  it("still leaves an application form's text out of a posting", () => {
+    const raw = prose(
+      '<main><h1>Product Designer</h1><h2>Requirements</h2><ul><li>3+ years of product design</li></ul><h2>Benefits</h2><p>Full-time, remote.</p><form><p>Upload your CV</p><label>First name</label><input></form><a href="/apply">Apply now</a></main>',
+    );
+    expect(JSON.stringify(raw?.sections)).not.toMatch(/Upload your CV/);
+  });
+
+  it("takes the part of the page's title that a lower heading shows (page-baykar-is-gelistirme-uzmani)", () => {
+    const url = 'https://kariyer.baykartech.com/tr/acik-pozisyonlar/detay/is-gelistirme-uzmani';
+    const posting = annotate(readPage(doc(real('page-baykar-is-gelistirme-uzmani'), url), new URL(url))!);
+    expect(posting.title).toBe('İş Geliştirme Uzmanı');
+    expect(posting.experience?.yearsMin).toBe(2);
+    expect(posting.requirements.preferred[0]).toMatch(/^Tercihen /);
   });
 });
