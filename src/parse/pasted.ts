@@ -1,7 +1,7 @@
 import type { RawSection } from '../model/index.ts';
 import { frontMatterText, frontMatterTitle, POSTING_KEYS, readFrontMatter } from './front-matter.ts';
 import { sectionsFromText } from './sections.ts';
-import { titleFromText } from './title.ts';
+import { titleFromText, withoutEmployer } from './title.ts';
 
 /** "Stellenausschreibung Sozialarbeiter*in", "Job posting: Nurse": the kind of page, not the title. */
 const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo)\s*[:\-–—]?\s+(?=\S)/i;
@@ -24,7 +24,15 @@ function locationOf(sections: readonly RawSection[]): string | null {
   return null;
 }
 
-export function readPostingText(text: string): { title: string; sections: RawSection[]; location: string | null } {
+export interface PostingText {
+  title: string;
+  sections: RawSection[];
+  location: string | null;
+  /** The text opened with front matter that gave its title: a site generator's record of a posting. */
+  frontMatter: boolean;
+}
+
+export function readPostingText(text: string): PostingText {
   const whole = typeof text === 'string' ? text : '';
   const front = readFrontMatter(whole);
   if (front) {
@@ -37,9 +45,9 @@ export function readPostingText(text: string): { title: string; sections: RawSec
     const body = [...facts, '', frontMatterText(front.fields), '', front.body].join('\n');
     if (title) {
       const sections = sectionsFromText(body);
-      return { title: title.replace(ADVERT_WORD, '').trim(), sections, location: locationOf(sections) };
+      return { title: withoutEmployer(title.replace(ADVERT_WORD, '').trim()), sections, location: locationOf(sections), frontMatter: true };
     }
-    return readPostingText(body);
+    return { ...readPostingText(body), frontMatter: false };
   }
   const source = whole;
   const lines = source.split(/\r\n|[\n\r\u2028\u2029]/);
@@ -47,5 +55,5 @@ export function readPostingText(text: string): { title: string; sections: RawSec
   const { title, line } = titleFromText(source);
   const body = lines.filter((_, i) => i !== line).join('\n');
   const sections = sectionsFromText(body);
-  return { title, sections, location: locationOf(sections) };
+  return { title: withoutEmployer(title), sections, location: locationOf(sections), frontMatter: false };
 }

@@ -76,6 +76,15 @@ function plausible(candidate: string): boolean {
   return true;
 }
 
+/**
+ * "Frontend Developer bij de Nederlandse Transplantatie Stichting", "Head of Growth at Acme":
+ * the job's title is the part before the employer's name.
+ */
+export function withoutEmployer(title: string): string {
+  const m = /^(.{3,80}?)\s+(?:at|@|bij|chez|bei)\s+(?:de\s+|het\s+|der\s+|die\s+|the\s+)?\p{Lu}/u.exec(title);
+  return m && ROLE.test(m[1]!) ? m[1]!.trim() : title;
+}
+
 /** The posting's title in text, and which line it is; the first non-empty line when nothing better is found. */
 export function titleFromText(text: string): TextTitle {
   const lines = typeof text === 'string' ? text.split(/\r\n|[\n\r\u2028\u2029]/) : [];

@@ -180,14 +180,15 @@ function prosePosting(url: URL, title: string, company: string | null, sections:
 }
 
 function readTextPage(text: string, url: URL): RawPosting | null {
-  const { title, sections, location } = readPostingText(text);
+  const { title, sections, location, frontMatter } = readPostingText(text);
   if (!title || title.length > 120) return null;
   const lines = sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).filter(Boolean);
   const all = lines.join('\n');
   // A posting has two signs: two of a posting's headings ("What you'll do", "Requirements",
   // "Preferred"), or one with pay, terms or an Apply line. A blog post, a news item or a list of
   // jobs has fewer.
-  const postingHeadings = Math.min(2, headingsOf(sections, title).filter(isPostingHeading).length);
+  // A site generator's front matter with the title ("title: Sonographer", "salary: …") counts as one.
+  const postingHeadings = Math.min(2, headingsOf(sections, title).filter(isPostingHeading).length + (frontMatter ? 1 : 0));
   const others = [
     STATES_PAY.test(all),
     TERMS.test(all),

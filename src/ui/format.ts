@@ -36,11 +36,12 @@ function currencyFormatter(currency: string, locale: string | undefined, fractio
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * Whole units for large amounts and for whole numbers; the currency's minor units (cents)
- * only when a small amount really has a fraction, as hourly rates like $28.50 do.
+ * Whole units for whole numbers and for yearly-sized amounts; the currency's minor units (cents)
+ * when an amount below 100,000 really has a fraction, as hourly rates like $28.50 and monthly
+ * pay like €2,160.74 do: the figure the employer stated, not a rounded one.
  */
 function fractionDigitsFor(amounts: readonly number[], currency: string, locale: string | undefined): number {
-  const hasFraction = amounts.some((n) => n < 1000 && !Number.isInteger(n));
+  const hasFraction = amounts.some((n) => n < 100_000 && !Number.isInteger(n));
   if (!hasFraction) return 0;
   return currencyFormatter(currency, locale, null).resolvedOptions().maximumFractionDigits ?? 2;
 }

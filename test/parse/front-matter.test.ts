@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../src/annotate.ts';
 import { frontMatterText, readFrontMatter } from '../../src/parse/front-matter.ts';
 import { readPostingText } from '../../src/parse/pasted.ts';
+import { withoutEmployer } from '../../src/parse/title.ts';
 
 /*
  * Postings kept as Markdown by site generators (Jekyll, Hugo): the title, pay and place in
@@ -74,5 +75,35 @@ describe('the location a text states (text/h2-orbus-application-support-speciali
     const posting = annotateText(capture('h2-orbus-application-support-specialist'));
     expect(posting.location).toBe('Sydney, New South Wales, Australia (Hybrid)');
     expect(posting.salary).toMatchObject({ min: 75000, max: 85000, currency: 'AUD', period: 'year' });
+  });
+});
+
+describe('the job title before the employer in text ("X bij Y", "X at Y")', () => {
+  it.each([
+    ['Frontend Developer bij de Nederlandse Transplantatie Stichting', 'Frontend Developer'],
+    ['Head of Growth at Acme Robotics', 'Head of Growth'],
+    ['Ingénieur logiciel chez Doctolib', 'Ingénieur logiciel'],
+    // No role before "at": left whole.
+    ['Work at Scale', 'Work at Scale'],
+    ['Senior Engineer, Payments', 'Senior Engineer, Payments'],
+  ])('%j: %j', (title, expected) => {
+    expect(withoutEmployer(title)).toBe(expected);
+  });
+});
+
+describe('a text page with front matter is a posting (text/h2-womens-centers-sonographer)', () => {
+  it('reads it in the browser as the paste is read', async () => {
+    const { Window } = await import('happy-dom');
+    const { readProsePosting } = await import('../../src/sites/generic.ts');
+    const w = new Window();
+    const doc = w.document as unknown as Document;
+    const pre = doc.createElement('pre');
+    pre.textContent = capture('h2-womens-centers-sonographer');
+    doc.body.appendChild(pre);
+    expect(readProsePosting(doc, new URL('https://jobs.example.org/sonographer.md'))?.title).toBe('Ultrasound Tech / Sonographer');
+    // Without the front matter its body shows too few signs of a posting.
+    pre.textContent = capture('h2-womens-centers-sonographer').replace(/^\+\+\+[\s\S]*?\n\+\+\+\n/, '');
+    expect(readProsePosting(doc, new URL('https://jobs.example.org/sonographer.md'))).toBeNull();
+    await w.happyDOM.close();
   });
 });

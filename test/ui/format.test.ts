@@ -41,9 +41,13 @@ describe('formatPay', () => {
     expect(formatPay(r, 'en-US')).toBe('$28.50 – $47.00 an hour (≈ $59,280 – $97,760 a year)');
   });
 
-  it('drops decimals for amounts of 1000 and more', () => {
+  it('keeps the cents a monthly figure states (text/h2-territoires-memoire-*: "2160,74 €" a month), and rounds the yearly estimate', () => {
     const r = range({ min: 4166.67, max: 5000.5, period: 'month', annual: { min: 50000.04, max: 60006 } });
-    expect(formatPay(r, 'en-US')).toBe('$4,167 – $5,001 a month (≈ $50,000 – $60,006 a year)');
+    expect(formatPay(r, 'en-US')).toBe('$4,166.67 – $5,000.50 a month (≈ $50,000 – $60,006 a year)');
+  });
+
+  it('drops decimals for yearly-sized amounts', () => {
+    expect(formatPay(range({ min: 120000.5, max: 150000.25 }), 'en-US')).toBe('$120,001 – $150,000 a year');
   });
 
   it('shows a single value when min equals max', () => {
