@@ -357,6 +357,12 @@ function readText(text: string, location: string | null): TextReading {
         continue;
       }
     }
+    // "Remote" alone on its line, then the text ("We are looking for…"): not a label awaiting
+    // its answer but the workplace itself, as a posting's header states it.
+    if (!labelled && label && /^(?:fully\s+|100%\s+)?(?:remote|hybrid|on[- ]?site)$/i.test(label.trim())) {
+      const policy = policyWord(label, true);
+      if (policy) labelled = { policy, evidence: label, source: 'prose', strong: true };
+    }
     // A labelled line is read as a field; its words are not read again as prose.
     let field = false;
     // A header of parts ("Acme | Engineer | Remote (Europe) | Full-time | €75k") may be long.

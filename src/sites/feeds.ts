@@ -47,7 +47,8 @@ const ANNUAL_KEY = /^annual/i;
 /** The board's flag that it estimated the figure itself (Adzuna). */
 const ESTIMATE_KEYS = ['salary_is_predicted', 'salaryIsPredicted', 'salary_estimated'];
 const PAY_TEXT_KEYS = ['salary', 'salaryText', 'compensation', 'pay'];
-const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'remote_type', 'workLocationOption', 'locationFlexibility', 'workplace', 'jobNature'];
+// `contract_type` and `work_type` hold "Hybrid" in some scrapers' LinkedIn cards, "Full-time" in others: only a policy word counts.
+const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'workplace_type', 'remote_type', 'workLocationOption', 'locationFlexibility', 'workplace', 'jobNature', 'work_type', 'workType', 'contract_type'];
 /** Where a feed keeps its list. */
 const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits'];
 

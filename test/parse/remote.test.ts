@@ -365,3 +365,11 @@ describe('parseRemote: work done where it is (title only, when nothing else is s
     expect(titled('Telehealth Nurse', 'This is a fully remote position.').policy).toBe('remote');
   });
 });
+
+describe('parseRemote: "Remote" alone on its line before the text (aggregator/h2-workingnomads-*#1)', () => {
+  it('reads it as the workplace, not as a label waiting for its answer', () => {
+    expect(text('Stack .NET Developer\nRemote\nWe are looking for an experienced Full Stack .Net Developer with strong algorithm skills.').policy).toBe('remote');
+    // A label that its next line answers stays a label.
+    expect(text('Remote:\nNo').policy).toBe('onsite');
+  });
+});

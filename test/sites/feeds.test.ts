@@ -151,3 +151,15 @@ describe('pay kept as an object of its own', () => {
     expect(annotate(reader.readItem(items[0], { doc, single: false })).salary).toMatchObject({ min: 3750, max: 5250, currency: 'EUR', period: 'month' });
   });
 });
+
+describe("a scraper's LinkedIn cards with the workplace in contract_type (linkedin/h2-france-finance-search-cards-25)", () => {
+  it('reads "Hybrid" there, and nothing from "Full-time"', () => {
+    const json = capture('linkedin/h2-france-finance-search-cards-25.json');
+    const reader = payloadReaderFor(json)!;
+    const items = reader.items(json);
+    expect(annotate(reader.readItem(items[1], { doc, single: false })).remote.policy).toBe('hybrid');
+    const feed = [{ title: 'Data Engineer', url: 'https://example.org/jobs/1', location: 'Paris', contract_type: 'Full-time' }];
+    const r = payloadReaderFor(feed)!;
+    expect(annotate(r.readItem(r.items(feed)[0], { doc, single: true })).remote.policy).toBe('unspecified');
+  });
+});
