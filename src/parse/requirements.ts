@@ -12,7 +12,7 @@ const PREFERRED_HEADING =
   /(?:^|\b)(?:nice|good|great)[- ]to[- ]haves?\b|\bpreferred\b|^bonus(?:\s+points)?\b|\bbonus points\b|^(?:extra\s+)?(?:pluses|plusses|plus)$|\bdesired\b|\bdesirable\b|\bit'?s a plus\b|\bwould be (?:a plus|great|nice)\b|\bnice if you\b|\bextra credit\b|\b(?:even )?better if\b|\bstand out\b|\bnot required\b|\boptional\b|\bmay also have\b|\bwould (?:also )?be (?:beneficial|helpful|an advantage)\b|\b(?:useful|helpful|handy) to have\b|\bsets? you apart\b|\bvon vorteil\b|\bwünschenswert\b|^what we value$|歓迎|望ましい|尚可|\bdeseables?\b|\bse valorar[aá]\b|\bserait un plus\b|\bappréciée?s?$|\bun atout\b|\best un plus\b|^pr[ée](?:['’]s)?$|\bpluspunt(?:en)?\b|\been pr[ée](?!\p{L})|\btercih sebeb\p{L}*|\btercihen\b/u;
 
 const REQUIRED_HEADING =
-  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\b(?:what|who) we look for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bskill ?sets?\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b|必須|必要な(?:条件|経験|スキル|資格)|応募(?:資格|要件|条件)|求める(?:人物|スキル|経験)|^(?:required|mandatory)\b|^education(?: (?:and|&) (?:experience|training|certifications?))?$|\brequisitos\b|\bcompetencias\b|^(?:experiencia|conocimientos|formación|escolaridad)\b|\bperfil (?:del candidato|que buscamos|requerido)\b|\bprofil(?:e)? (?:recherché|souhaité|requis)|\bvotre profil\b|\bcompétences (?:requises|recherchées|attendues)|\bce que nous recherchons\b|\bprérequis|\bcandidat\p{L}*(?:[-·.]\p{L}+)?\s+(?:devra|doit)\b|\bce que nous attendons\b|\b(?:sie bringen|du bringst|ihr bringt)\b(?:\s+\S+){0,3}\s+mit\b|\b(?:ihre|deine) qualifikation(?:en)?\b|\bvoraussetzungen\b|\bwas (?:wir|sie) (?:von (?:dir|ihnen) )?erwarten\b|\bfunctie-?eisen\b|\bwat (?:vragen|verwachten) (?:wij|we)\b|\bwat (?:wij|we) (?:vragen|verwachten)\b|\bjouw profiel\b|\b(?:dit|wie) ben jij\b|\bwat (?:breng|neem) je mee\b|\bbeschik(?:t)? (?:je|jij) over\b|\bje beschikt over\b|\bsolliciteer als\b|\bapply if you\b|\bnitelikler\b|\baradığımız\b|\baranan\b/u;
+  /\bwho you are\b|\b(?:what|who) we'?re looking for\b|\bwe'?re looking for\b|\b(?:what|who) we are looking for\b|\b(?:what|who) we look for\b|\bwhat you'?ll need\b|\bwhat you need\b|\bwhat you have\b|\bwhat (?:do|will|should) you (?:need|bring|have)\b|\bwhat (?:do )?we (?:expect|look for|need) from you\b|\brequirements?\b|\bwhat we require\b|\bqualifications?\b|\byou have\b|\bmust[- ]haves?\b|\babout you\b|\bwhat you(?:'ll| will)? bring\b|\byou should have\b|\byou'?ll have\b|\bideal candidate\b|\byour profile\b|\bskills\b|\bskill ?sets?\b|\bexperience\b|\bwhat we need\b|\bwhat it takes\b|\bminimum\b|\bbasic\b|\bessential\b|\bcompetenc(?:e|ies|y)\b|\bkey criteria\b|\bgood fit\b|\bgreat fit\b|\bright fit\b|\b(?:attitudes|qualities|skills|traits|strengths)\s+we\s+value\b|\byou(?:'ll)? need to succeed\b|\bto succeed in this role\b|\bwhat you offer\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bdas bringst du mit\b|\bwas du mitbringst\b|\bwas sie mitbringen\b|\b(?:dein|ihr) profil\b|\banforderungen\b|必須|必要な(?:条件|経験|スキル|資格)|応募(?:資格|要件|条件)|求める(?:人物|スキル|経験)|^(?:required|mandatory)\b|^education(?: (?:and|&) (?:experience|training|certifications?))?$|\brequisitos\b|\bcompetencias\b|^(?:experiencia|conocimientos|formación|escolaridad)\b|\bperfil (?:del candidato|que buscamos|requerido)\b|\bprofil(?:e)? (?:recherché|souhaité|requis)|\bvotre profil\b|\bcompétences (?:requises|recherchées|attendues)|\bce que nous recherchons\b|\bprérequis|\bcandidat\p{L}*(?:[-·.]\p{L}+)?\s+(?:devra|doit)\b|\bce que nous attendons\b|\b(?:sie bringen|du bringst|ihr bringt)\b(?:\s+\S+){0,3}\s+mit\b|\b(?:ihre|deine) qualifikation(?:en)?\b|\bvoraussetzungen\b|\bwas (?:wir|sie) (?:von (?:dir|ihnen) )?erwarten\b|\bfunctie-?eisen\b|\bwat (?:vragen|verwachten) (?:wij|we)\b|\bwat (?:wij|we) (?:vragen|verwachten)\b|\bjouw profiel\b|\b(?:dit|wie) ben jij\b|\bwat (?:breng|neem) je mee\b|\bbeschik(?:t)? (?:je|jij) over\b|\bje beschikt over\b|\bsolliciteer als\b|\bapply if you\b|\bnitelikler\b|\baradığımız\b|\baranan\b/u;
 
 /**
  * Headings of what a posting says besides qualifications: the role, the company, the offer,
@@ -29,6 +29,13 @@ const OTHER_HEADING =
  */
 const DUTIES_HEADING = /\b(?:essential|key|primary|basic|major|main|core|minimum)\s+(?:job\s+)?(?:responsibilit(?:y|ies)|duties|functions|accountabilities|tasks)\b/;
 
+/**
+ * "Physical Requirements", "Physical Demands", "Working Conditions and Physical Effort", "FLSA
+ * Status", "Tools & Equipment Used": the job's conditions, as US postings append them, not what
+ * the candidate brings.
+ */
+const CONDITIONS_HEADING = /\bphysical (?:requirements?|demands?|effort|abilities)\b|\bworking conditions\b|\bwork(?:ing)? environment\b|\bflsa\b|\b(?:tools|equipment)(?: (?:and|&) (?:tools|equipment))? used\b|^travel(?: requirements?)?$|^supervisory responsibilit/;
+
 function headingKey(heading: string): string {
   return heading
     .toLowerCase()
@@ -44,7 +51,7 @@ export function classifyHeading(heading: string): 'required' | 'preferred' | nul
   const h = headingKey(heading);
   if (!h || h.length > 80) return null;
   if (PREFERRED_HEADING.test(h)) return 'preferred';
-  if (DUTIES_HEADING.test(h)) return null;
+  if (DUTIES_HEADING.test(h) || CONDITIONS_HEADING.test(h)) return null;
   if (REQUIRED_HEADING.test(h)) return 'required';
   return null;
 }
@@ -53,7 +60,7 @@ export function classifyHeading(heading: string): 'required' | 'preferred' | nul
 export function isOtherHeading(heading: string): boolean {
   if (typeof heading !== 'string') return false;
   const h = headingKey(heading);
-  return h.length > 0 && h.length <= 80 && classifyHeading(heading) === null && OTHER_HEADING.test(h);
+  return h.length > 0 && h.length <= 80 && classifyHeading(heading) === null && (OTHER_HEADING.test(h) || CONDITIONS_HEADING.test(h));
 }
 
 /**

@@ -281,3 +281,15 @@ describe('a posting flattened to one line (linkedin/h2-egypt-jsonld-five-posting
     expect(r.required).toEqual([]);
   });
 });
+
+describe("the job's conditions are not requirements (jobvite/savers-financial-analyst-pricing)", () => {
+  it('leaves out Physical Requirements, even after a requirements list, and reads "What do you need"', () => {
+    const r = extractRequirements([
+      { heading: 'What do you need', paragraphs: [], items: ['Knowledge of Java and Spring Boot.'] },
+      { heading: 'Physical Requirements', paragraphs: [], items: ['Ability to express or exchange ideas by means of the spoken word'] },
+      { heading: 'Working Conditions and Physical Effort', paragraphs: [], items: ['Office environment'] },
+      { heading: 'Travel', paragraphs: [], items: ['Travel 10% or less'] },
+    ]);
+    expect(r.required).toEqual(['Knowledge of Java and Spring Boot.']);
+  });
+});
