@@ -93,11 +93,20 @@ export function frontMatterTitle(fields: ReadonlyMap<string, string>): string | 
  */
 const CONTENT_KEY = /^(?:(?:job|role|position)_)?(description|requirements|responsibilities|qualifications|benefits|duties|profile|skills|nice_to_have|about|summary|content|body)(?:_markdown|_md|_html|_text)?$/;
 
+/** Other fields holding the posting's text in Markdown or HTML, with headings of its own (`job_markdown: |-`, `text: >-`). */
+const TEXT_KEY = /(?:^|_)(?:markdown|md|html|text|body|content)$/;
+
 export function frontMatterText(fields: ReadonlyMap<string, string>): string {
   const parts: string[] = [];
+  const seen = new Set<string>();
   for (const [key, value] of fields) {
     const m = CONTENT_KEY.exec(key);
-    if (!m || !value.trim()) continue;
+    if ((!m && !TEXT_KEY.test(key)) || !value.trim() || seen.has(value.trim())) continue;
+    seen.add(value.trim());
+    if (!m) {
+      parts.push(value);
+      continue;
+    }
     const name = m[1]!.replace(/_/g, ' ');
     const heading = /^(?:description|about|summary|content|body)$/.test(m[1]!) ? null : name[0]!.toUpperCase() + name.slice(1);
     parts.push(heading ? `## ${heading}\n\n${value}` : value);

@@ -44,7 +44,7 @@ export const CURRENCY_WORDS: Readonly<Record<string, string | null>> = {
   'US dollars': 'USD', 'U.S. dollars': 'USD', 'Canadian dollars': 'CAD', 'Australian dollars': 'AUD', 'New Zealand dollars': 'NZD',
   'Singapore dollars': 'SGD', 'Hong Kong dollars': 'HKD', 'dollars': 'USD', 'dollar': 'USD',
   'Swiss francs': 'CHF', 'Swiss franc': 'CHF', 'francs': null, 'franc': null,
-  'euros': 'EUR', 'euro': 'EUR', 'pounds sterling': 'GBP', 'sterling': 'GBP', 'pounds': 'GBP', 'pound': 'GBP',
+  'euros': 'EUR', 'euro': 'EUR', 'euroa': 'EUR', 'pounds sterling': 'GBP', 'sterling': 'GBP', 'pounds': 'GBP', 'pound': 'GBP',
   'rupees': 'INR', 'rupee': 'INR', 'yen': 'JPY', 'yuan': 'CNY', 'reais': 'BRL', 'zloty': 'PLN', 'złoty': 'PLN',
   'rubles': 'RUB', 'roubles': 'RUB', 'pesos': null, 'kronor': 'SEK', 'kroner': null, 'krona': 'SEK',
   'zł': 'PLN', 'zl': 'PLN', 'Kč': 'CZK', 'Ft': 'HUF', 'lei': 'RON', 'Lei': 'RON', 'LEI': 'RON', 'TL': 'TRY', 'Rp': 'IDR',

@@ -1,10 +1,10 @@
 import type { RawSection } from '../model/index.ts';
 import { frontMatterText, frontMatterTitle, POSTING_KEYS, readFrontMatter } from './front-matter.ts';
 import { sectionsFromText } from './sections.ts';
-import { titleFromText, withoutEmployer } from './title.ts';
+import { isGenericTitle, titleFromText, withoutEmployer, withoutSiteName } from './title.ts';
 
 /** "Stellenausschreibung Sozialarbeiter*in", "Job posting: Nurse": the kind of page, not the title. */
-const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo)\s*[:\-–—]?\s+(?=\S)/i;
+const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo|now\s+hiring|we(?:'re|’re|\s+are)\s+hiring|hiring)\s*[:\-–—!]?\s+(?=\S)/i;
 
 /**
  * Posting text as people have it (pasted, copied from a page, a page served as plain text):
@@ -36,7 +36,9 @@ export function readPostingText(text: string): PostingText {
   const whole = typeof text === 'string' ? text : '';
   const front = readFrontMatter(whole);
   if (front) {
-    const title = frontMatterTitle(front.fields);
+    const given = frontMatterTitle(front.fields);
+    // "title: Offene Stellen" names the site's page: the posting's own heading says the title.
+    const title = given && !isGenericTitle(given) ? given : null;
     // The posting's facts from the front matter lead the body, as "Label: value" lines the readers know.
     const facts: string[] = [];
     for (const [re, label] of POSTING_KEYS) {
@@ -45,7 +47,7 @@ export function readPostingText(text: string): PostingText {
     const body = [...facts, '', frontMatterText(front.fields), '', front.body].join('\n');
     if (title) {
       const sections = sectionsFromText(body);
-      return { title: withoutEmployer(title.replace(ADVERT_WORD, '').trim()), sections, location: locationOf(sections), frontMatter: true };
+      return { title: withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').trim())), sections, location: locationOf(sections), frontMatter: true };
     }
     return { ...readPostingText(body), frontMatter: false };
   }
@@ -55,5 +57,5 @@ export function readPostingText(text: string): PostingText {
   const { title, line } = titleFromText(source);
   const body = lines.filter((_, i) => i !== line).join('\n');
   const sections = sectionsFromText(body);
-  return { title: withoutEmployer(title), sections, location: locationOf(sections), frontMatter: false };
+  return { title: withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').trim())), sections, location: locationOf(sections), frontMatter: false };
 }

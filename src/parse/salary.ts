@@ -21,11 +21,11 @@ const UNITS: Record<PayPeriod, string> = {
   year: 'years?|yrs?|annum|años?|anos?|jahr',
 };
 const ADVERBS: Record<PayPeriod, string> = {
-  hour: 'hourly|an hour|per hour',
+  hour: 'hourly|an hour|per hour|tunnissa|na godzinę|per uur|pro stunde|stündlich',
   day: 'daily|a day|per day',
   week: 'weekly|a week|per week',
-  month: 'monthly|mensal|mensuel|mensuelle|mensuellement|mensual|mensile|maandelijks|monatlich|a month|per month',
-  year: 'annually|annual|yearly|anual|annuel|annuelle|jaarlijks|jährlich|a year|per year|per annum|p\\.\\s?a\\.',
+  month: 'monthly|mensal|mensuel|mensuelle|mensuellement|mensual|mensile|maandelijks|monatlich|a month|per month|kuukaudessa|miesięcznie|per maand|pro monat|im monat|i månaden|per måned',
+  year: 'annually|annual|yearly|anual|annuel|annuelle|jaarlijks|jährlich|a year|per year|per annum|p\\.\\s?a\\.|vuodessa|rocznie|per jaar|pro jahr|im jahr',
 };
 const PERIODS = Object.keys(UNITS) as PayPeriod[];
 
@@ -98,7 +98,7 @@ const MAX_UNNAMED_AMOUNTS = 4;
 const COMES_WITH_PAY = /^[\s,+&]*(?:plus\s+|and\s+|with\s+|\+\s*)?(?:an?\s+)?(?:annual\s+|yearly\s+|performance\s+|target\s+)?(?:bonus|equity|share\s+options|stock\s+options|RSUs?|commission|superannuation|super|pension|benefits)\b/i;
 
 /** A reason to believe a lone amount is pay, when it is not part of a range. */
-const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|rémunération|stipend|allowance|bolsa|income|range|gehalt|salario|salário|salaire|sueldo|remuneración|retribución|lohn|stipendio)(?![\p{L}])/iu;
+const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|rémunération|stipend|allowance|bolsa|income|range|gehalt|palkka|palkkaus|wynagrodzenie|pensja|salaris|lön|lønn|løn|salario|salário|salaire|sueldo|remuneración|retribución|lohn|stipendio)(?![\p{L}])/iu;
 
 const OTE = /(?<![\p{L}])(?:OTE|on[- ]target[- ](?:earnings|compensation|comp|pay|income))(?![\p{L}])/iu;
 /** "$230,000 to $250,000, with a 60/40 split": base and variable pay together, so on-target earnings. */

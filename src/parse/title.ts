@@ -11,16 +11,16 @@ import { BULLET, normalizeSpace } from './text.ts';
 
 /** Words that name a role; a title nearly always has one. */
 const ROLE =
-  /\b(?:engineer|developer|programmer|architect|designer|scientist|researcher|analyst|manager|director|head|lead|vp|vice president|president|officer|chief|cto|ceo|cfo|coo|specialist|consultant|advisor|adviser|associate|assistant|coordinator|administrator|admin|representative|rep|executive|agent|technician|technologist|nurse|physician|doctor|therapist|pharmacist|teacher|tutor|instructor|lecturer|professor|accountant|auditor|bookkeeper|controller|clerk|cashier|driver|operator|mechanic|electrician|plumber|welder|carpenter|writer|editor|copywriter|marketer|recruiter|sourcer|partner|strategist|owner|intern|internship|apprentice|trainee|fellow|graduate|member|staff|worker|attendant|supervisor|foreman|handler|picker|packer|chef|cook|barista|server|host|receptionist|secretary|paralegal|lawyer|attorney|counsel|solicitor|planner|buyer|merchandiser|producer|animator|artist|photographer|sre|swe|sde|devops|qa|tester|steward|caregiver|aide|counselor|counsellor|librarian|investigator|inspector|surveyor|estimator|underwriter|actuary|economist|statistician|mathematician|biologist|chemist|physicist|geologist|educator|sonographer|midwife|paramedic|dentist|hygienist|nanny|guard|cleaner|janitor|custodian|housekeeper|laborer|labourer|installer|dispatcher|scheduler|navigator|advocate|organi[sz]er|fundraiser|facilitator|trainer|coach|mentor|librarian|bibliothécaire|animat(?:eur|rice)|ingénieur|développeu(?:r|se)|entwickler(?:in)?|ingenieur(?:in)?|sozialarbeiter(?:\*?in)?|fachkraft|mitarbeiter(?:\*?in)?|berater(?:\*?in)?)s?\b/i;
+  /\b(?:engineer|developer|programmer|architect|designer|scientist|researcher|analyst|manager|director|head|lead|vp|vice president|president|officer|chief|cto|ceo|cfo|coo|specialist|consultant|advisor|adviser|associate|assistant|coordinator|administrator|admin|representative|rep|executive|agent|technician|technologist|nurse|physician|doctor|therapist|pharmacist|teacher|tutor|instructor|lecturer|professor|accountant|auditor|bookkeeper|controller|clerk|cashier|driver|operator|mechanic|electrician|plumber|welder|carpenter|writer|editor|copywriter|marketer|recruiter|sourcer|partner|strategist|owner|intern|internship|apprentice|trainee|fellow|graduate|member|staff|worker|attendant|supervisor|foreman|handler|picker|packer|chef|cook|barista|server|host|receptionist|secretary|paralegal|lawyer|attorney|counsel|solicitor|planner|buyer|merchandiser|producer|animator|artist|photographer|sre|swe|sde|devops|qa|tester|steward|caregiver|aide|counselor|counsellor|librarian|investigator|inspector|surveyor|estimator|underwriter|actuary|economist|statistician|mathematician|biologist|chemist|physicist|geologist|educator|sonographer|midwife|paramedic|dentist|hygienist|nanny|guard|cleaner|janitor|custodian|housekeeper|laborer|labourer|installer|dispatcher|scheduler|navigator|advocate|organi[sz]er|fundraiser|facilitator|trainer|coach|mentor|librarian|bibliothécaire|animat(?:eur|rice)|ingénieur|développeu(?:r|se)|entwickler(?:in)?|ingenieur(?:in)?|sozialarbeiter(?:\*?in)?|fachkraft|mitarbeiter(?:\*?in)?|berater(?:\*?in)?|archivist|curator|conservator|registrar|hauswirtschafter(?:\*?in)?|erzieher(?:\*?in)?|pflegefachkraft|leitung)s?\b/i;
 
 /** Separators of a breadcrumb trail: the title is its last step. */
 const BREADCRUMB = /\s*(?:›|»|\s>\s|\s\/\s|→)\s*/;
 /** Lines of a site's chrome: middle dots, pipes, arrows out, web addresses. */
 const CHROME = /[·|↗]|https?:\/\/|\bwww\.|\.(?:com|io|co|sh|org|net|ai)\b/i;
 /** "We're looking for a <Title> to join ...". */
-const LOOKING_FOR = /\b(?:looking for|seeking|hiring|join\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}?team\s+as|join\s+us\s+as)\s+(?:an?\s+|our\s+(?:next\s+|first\s+)?)?((?:(?:Sr|Jr)\.\s+|[\p{Lu}\d][\p{L}\d&/+'’-]*(?:,)?\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*)(?:\s+(?:to|who|with|for|in|on|that|at|based)\b|[.!,;](?=\s|$)|$)/u;
+const LOOKING_FOR = /\b(?:looking for|seeking|hiring|join\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}?team\s+as|join\s+us\s+as)\s+(?:an?\s+|our\s+(?:next\s+|first\s+)?)?(?:(?:[\p{Ll}-]+,?\s+(?:and\s+)?){1,3}(?=[\p{Lu}]))?((?:(?:Sr|Jr)\.\s+|[\p{Lu}\d][\p{L}\d&/+'’-]*(?:,)?\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*)(?:\s+(?:to|who|with|for|in|on|that|at|based)\b|[.!,;](?=\s|$)|$)/u;
 /** Headings every copied posting has, which are never its title. */
-const SECTION_WORDS = /^(?:job description|description|about the (?:job|role|company|team|position)|about us|job details|job facts|overview|summary|the role|position summary|full job description|responsibilities|benefits|apply|apply now|show more|show less|save|share)$/i;
+const SECTION_WORDS = /^(?:job description|description|about the (?:job|role|company|team|position)|about us|job details|job facts|overview|summary|the role|position summary|full job description|responsibilities|benefits|apply|apply now|show more|show less|save|share|offene stellen|stellenangebote|open positions|current openings|job openings|careers|vacatures|offres d'emploi)$/i;
 
 /** A line that reads as a sentence, not a name: "We are looking for an AI Software Developer". */
 const SENTENCE_START = /^(?:we|we're|we’re|you|you'll|you’ll|your|our|if|as|join|at|this|it|in|to)\b/i;
@@ -85,6 +85,30 @@ export function withoutEmployer(title: string): string {
   return m && ROLE.test(m[1]!) ? m[1]!.trim() : title;
 }
 
+/** Words that name an organisation, not a job: "New-York Historical Society", "Great Neck Library". */
+const ORGANISATION = /\b(?:library|museum|society|inc|ltd|llc|gmbh|plc|university|college|hospital|foundation|council|association|institute|school|trust|stiftung)\b\.?/i;
+
+/**
+ * "Hauswirtschafter*in (m/w/d) | HermesHof", "Project Archivist - New-York Historical Society": a
+ * title that carries the site's or the employer's name after a bar, or after a dash when that part
+ * names an organisation, is the part before it.
+ */
+export function withoutSiteName(title: string): string {
+  const bar = /^(.{3,}?)\s+\|\s+([^|]{2,60})$/.exec(title);
+  if (bar && ROLE.test(bar[1]!) && !ROLE.test(bar[2]!)) return bar[1]!.trim();
+  // "Sovellusarkkitehti, Esko Systems Oy": a company by its legal form after a comma.
+  const comma = /^(.{3,}?),\s+([^,]{2,60}?\s(?:Oy|Oyj|AB|AS|ASA|A\/S|SA|S\.A\.|SAS|BV|B\.V\.|NV|GmbH|AG|Ltd\.?|Limited|LLC|Inc\.?|plc|S\.L\.|sp\. z o\.o\.|S\.p\.A\.|Srl))$/.exec(title);
+  if (comma) return comma[1]!.trim();
+  const dash = /^(.{3,}?)\s+[-–—]\s+(?!.*\s[-–—]\s)(.{2,60})$/.exec(title);
+  if (dash && ROLE.test(dash[1]!) && !ROLE.test(dash[2]!) && ORGANISATION.test(dash[2]!)) return dash[1]!.trim();
+  return title;
+}
+
+/** A page's name rather than a posting's ("Offene Stellen", "Job Description", "Careers"). */
+export function isGenericTitle(title: string): boolean {
+  return SECTION_WORDS.test(title.trim());
+}
+
 /** The posting's title in text, and which line it is; the first non-empty line when nothing better is found. */
 export function titleFromText(text: string): TextTitle {
   const lines = typeof text === 'string' ? text.split(/\r\n|[\n\r\u2028\u2029]/) : [];
@@ -122,6 +146,8 @@ export function titleFromText(text: string): TextTitle {
     }
   }
   if (best && best.score > 0) return { title: best.title, line: best.line };
-  const first = lines.findIndex((l) => l.trim() !== '');
+  // A page's name ("Job Description", "Offene Stellen") is not the title when a line follows it.
+  const nonEmpty = lines.flatMap((l, i) => (l.trim() !== '' ? [i] : []));
+  const first = nonEmpty.find((i) => !isGenericTitle(plainLine(lines[i]!))) ?? nonEmpty[0] ?? -1;
   return first >= 0 ? { title: plainLine(lines[first]!), line: first } : { title: '', line: null };
 }

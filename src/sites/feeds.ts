@@ -174,7 +174,56 @@ const PERIODS: ReadonlyArray<readonly [RegExp, PayPeriod]> = [
   [/^(?:hour|hourly|per[_ ]hour|hr|h)$/i, 'hour'],
 ];
 
+/** Lists of skills kept as fields, with the heading a reader knows them by. */
+const SKILL_LISTS: ReadonlyArray<readonly [readonly string[], string]> = [
+  [['requiredSkills', 'required_skills', 'skills_required', 'mustHaveSkills', 'must_have_skills'], 'Requirements'],
+  [['niceToHaveSkills', 'nice_to_have_skills', 'optionalSkills', 'optional_skills'], 'Nice to have'],
+];
+
+function skillNames(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((v) => text(v)).filter((n): n is string => n !== null && n.trim() !== '').map((n) => cleanText(n));
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Where a board keeps a posting's pay per kind of contract: JustJoin.it's `employmentTypes: [{ from, to, currency, unit, type }]`. */
+const PAY_LIST_KEYS = ['employmentTypes', 'salaries', 'salaryRanges', 'compensations'];
+
+/** Each contract's pay as the employer stated it: the board's conversions (`currencySource: "converted"`) are left out. */
+function listedPay(item: Json): StructuredPay[] {
+  const out: StructuredPay[] = [];
+  for (const key of PAY_LIST_KEYS) {
+    const list = get(item, key);
+    if (!Array.isArray(list)) continue;
+    for (const entry of list.map(record)) {
+      if (!entry) continue;
+      const source = text(entry.currencySource);
+      if (source !== null && source.toLowerCase() !== 'original') continue;
+      const min = amount(entry, ['from', 'min', 'minimum']);
+      const max = amount(entry, ['to', 'max', 'maximum']) ?? min;
+      const currency = text(entry.currency)?.trim().toUpperCase() ?? null;
+      const period = PERIODS.find(([re]) => re.test(text(entry.unit) ?? text(entry.period) ?? ''))?.[1];
+      if (min === null || max === null || !currency || !/^[A-Z]{3}$/.test(currency) || !period) continue;
+      const kind = text(entry.type);
+      out.push({
+        min: Math.min(min, max),
+        max: Math.max(min, max),
+        currency,
+        period,
+        source: 'board',
+        evidence: `feed ${key}: ${min === max ? min : `${min}–${max}`} ${currency} per ${period}${kind ? ` (${kind})` : ''}`,
+      });
+    }
+  }
+  return out;
+}
+
 function structuredPay(outer: Json): StructuredPay[] {
+  const listed = listedPay(outer);
+  if (listed.length) return listed;
   // Pay as an object of its own: `salary: { min, max, currency, period }` (Recruitee),
   // `compensation: { min, max, currency, period: "YEARLY" }` (SmartRecruiters).
   const nested = [record(outer.salary), record(outer.compensation)].find((r) => r !== null && (amount(r, ['min']) !== null || amount(r, ['max']) !== null)) ?? null;
@@ -274,6 +323,11 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
   for (const [key, heading] of SECTION_KEYS) {
     const part = text(get(item, key));
     if (part && part !== body[0]) body.push(looksLikeHtml(part) ? `<h3>${heading}</h3>${part}` : `\n${heading}\n${part}`);
+  }
+  // Skills a board keeps as lists ("requiredSkills": [{ name: ".Net", level: 4 }]): the posting's asks.
+  for (const [keys, heading] of SKILL_LISTS) {
+    const names = keys.flatMap((k) => skillNames(get(item, k)));
+    if (names.length) body.push(`<h3>${heading}</h3><ul>${names.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
   }
   const experience = first(item, EXPERIENCE_KEYS);
   if (experience && /\d/.test(experience.value) && /year|yr|month/i.test(experience.value)) body.push(`\nExperience: ${experience.value}`);

@@ -30,14 +30,33 @@ const oneOrMany = <T extends z.ZodMiniType>(schema: T) =>
     }),
   );
 
+/**
+ * "35392", "$100,000", "100.000 €", "3 270,19": one amount, written with its separators. A comma or
+ * point before the last one or two digits is the decimal mark. Anything more (words, a range) is
+ * not one number: undefined.
+ */
+function numberOfText(text: string): number | undefined {
+  const bare = text.replace(/[\u00a0\u202f]/g, ' ').trim().replace(/^(?:[A-Z]{3}|[$€£¥₹])\s*|\s*(?:[A-Z]{3}|[$€£¥₹])$/g, '');
+  if (!/^-?\d{1,3}(?:[ ,.]?\d{3})*(?:[.,]\d{1,2})?$|^-?\d+(?:[.,]\d{1,2})?$/.test(bare)) return undefined;
+  const decimal = /[.,](\d{1,2})$/.exec(bare);
+  const whole = (decimal ? bare.slice(0, decimal.index) : bare).replace(/[ ,.]/g, '');
+  const n = Number(decimal ? `${whole}.${decimal[1]}` : whole);
+  return Number.isFinite(n) ? n : undefined;
+}
+
 /** The JobPosting schema and the parts read on their own, built on first use, not when the page reader loads (src/model/lazy.ts). */
 const jsonLdSchemas = lazy(() => {
-  /** A number written as a number or a string ("35392", "$100,000"); NaN reads as undefined. */
+  /** A number written as a number or a string ("35392", "$100,000", "3 270,19 €"); anything else reads as undefined. */
   const Amount = z.pipe(
     z.union([z.number(), z.string()]),
-    z.transform((v: number | string) => {
-      const n = typeof v === 'number' ? v : Number(v.replace(/[^\d.-]/g, ''));
-      return Number.isFinite(n) && (typeof v === 'number' || /\d/.test(v)) ? n : undefined;
+    z.transform((v: number | string) => (typeof v === 'number' ? (Number.isFinite(v) ? v : undefined) : numberOfText(v))),
+  );
+  /** A value that is a sentence ("Aloittavan henkilön palkka on 3 270,19 euroa kuukaudessa."): kept as text for the pay reader. */
+  const AmountOrSentence = z.pipe(
+    z.union([z.number(), z.string()]),
+    z.transform((v: number | string): number | { text: string } | undefined => {
+      if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+      return numberOfText(v) ?? (/\d/.test(v) ? { text: cleanText(v) } : undefined);
     }),
   );
 
@@ -55,7 +74,7 @@ const jsonLdSchemas = lazy(() => {
 
   const MonetaryAmount = z.looseObject({
     currency: lenient(z.string()),
-    value: lenient(z.union([QuantitativeValue, Amount])),
+    value: lenient(z.union([QuantitativeValue, AmountOrSentence])),
     minValue: lenient(Amount),
     maxValue: lenient(Amount),
     unitText: lenient(z.string()),
@@ -103,6 +122,8 @@ export interface JsonLdPosting {
   commitment: string | null;
   workplace: FieldValue[];
   payStructured: StructuredPay[];
+  /** baseSalary written as a sentence rather than figures. */
+  payText: FieldValue[];
   experienceMonths: RawPosting['experienceMonths'];
   sections: RawSection[];
   jobId: string | null;
@@ -174,11 +195,25 @@ function collectJobPostings(node: unknown, out: Record<string, unknown>[], depth
 }
 
 
+/** baseSalary values written as a sentence, for the pay reader: "EUR: Aloittavan henkilön palkka on 3 270,19 euroa kuukaudessa." */
+function payTextFrom(amounts: z.infer<JsonLdSchemas['MonetaryAmount']>[]): FieldValue[] {
+  const out: FieldValue[] = [];
+  for (const amount of amounts) {
+    const value = amount.value;
+    const text = typeof value === 'object' ? (value as { text?: unknown }).text : undefined;
+    if (typeof text !== 'string') continue;
+    const currency = cleanText(amount.currency ?? '').toUpperCase();
+    out.push({ value: /^[A-Z]{3}$/.test(currency) && !text.includes(currency) ? `${text} (${currency})` : text, source: 'jsonld', field: 'JSON-LD baseSalary' });
+  }
+  return out;
+}
+
 function payFrom(amounts: z.infer<JsonLdSchemas['MonetaryAmount']>[]): StructuredPay[] {
   const out: StructuredPay[] = [];
   for (const amount of amounts) {
     const currency = cleanText(amount.currency ?? '').toUpperCase();
     const value = amount.value;
+    if (typeof value === 'object' && 'text' in value) continue;
     const quantity = typeof value === 'object' ? value : undefined;
     const single = typeof value === 'number' ? value : quantity?.value;
     const min = quantity?.minValue ?? amount.minValue ?? single;
@@ -249,6 +284,7 @@ function toPosting(ld: JobPostingLd, doc: Document): JsonLdPosting {
     commitment: (ld.employmentType ?? []).filter(Boolean).join(', ') || null,
     workplace,
     payStructured: payFrom(ld.baseSalary ?? []),
+    payText: payTextFrom(ld.baseSalary ?? []),
     experienceMonths:
       months === undefined
         ? null
@@ -302,7 +338,7 @@ export const jsonLdAdapter: SiteAdapter = {
       department: null,
       commitment: ld.commitment,
       workplace: ld.workplace,
-      payText: [],
+      payText: ld.payText,
       payStructured: ld.payStructured,
       experienceMonths: ld.experienceMonths,
       sections: ld.sections,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../src/annotate.ts';
 import { frontMatterText, readFrontMatter } from '../../src/parse/front-matter.ts';
 import { readPostingText } from '../../src/parse/pasted.ts';
-import { withoutEmployer } from '../../src/parse/title.ts';
+import { withoutEmployer, withoutSiteName } from '../../src/parse/title.ts';
 
 /*
  * Postings kept as Markdown by site generators (Jekyll, Hugo): the title, pay and place in
@@ -105,5 +105,27 @@ describe('a text page with front matter is a posting (text/h2-womens-centers-son
     pre.textContent = capture('h2-womens-centers-sonographer').replace(/^\+\+\+[\s\S]*?\n\+\+\+\n/, '');
     expect(readProsePosting(doc, new URL('https://jobs.example.org/sonographer.md'))).toBeNull();
     await w.happyDOM.close();
+  });
+});
+
+describe('titles that carry the site, the employer or the page (test/corpus/real/text/h3-*)', () => {
+  it.each([
+    ['Hauswirtschafter*in (m/w/d) | HermesHof', 'Hauswirtschafter*in (m/w/d)'],
+    ['Project Archivist - New-York Historical Society', 'Project Archivist'],
+    ['Sovellusarkkitehti, Esko Systems Oy', 'Sovellusarkkitehti'],
+    // Board titles keep what follows a dash when it names no organisation.
+    ['DFT Engineer - Nightshift', 'DFT Engineer - Nightshift'],
+    ['Sales Assistant | Senior Engineer', 'Sales Assistant | Senior Engineer'],
+  ])('%j: %j', (title, expected) => {
+    expect(withoutSiteName(title)).toBe(expected);
+  });
+  it('reads the title after "NOW HIRING:" and past a page name (text/h3-pollinator-*, h3-numfocus-*)', () => {
+    expect(readPostingText('NOW HIRING: Communications Coordinator\n\nWe are a small team.').title).toBe('Communications Coordinator');
+    expect(readPostingText(capture('h3-numfocus-executive-director')).title).toBe('Executive Director');
+    expect(readPostingText('---\ntitle: Offene Stellen\n---\n## Staatlich anerkannter Erzieher (m/w/d)\n\nWir suchen Verstärkung.').title).toBe('Staatlich anerkannter Erzieher (m/w/d)');
+  });
+  it('reads a posting kept in a `job_markdown: |-` field (text/h3-jonesco-trainee-production-operative-nightshift)', () => {
+    const posting = annotateText(capture('h3-jonesco-trainee-production-operative-nightshift'));
+    expect(posting.requirements.required[0]).toMatch(/^Minimum of 2 GCSE/);
   });
 });

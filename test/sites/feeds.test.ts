@@ -163,3 +163,11 @@ describe("a scraper's LinkedIn cards with the workplace in contract_type (linked
     expect(annotate(r.readItem(r.items(feed)[0], { doc, single: true })).remote.policy).toBe('unspecified');
   });
 });
+
+describe('a board that lists pay per contract and skills as fields (aggregator/h3-justjoinit-three-polish-offers)', () => {
+  it("reads the employer's own figures, not the board's conversions, and the required skills", () => {
+    const posting = read('aggregator/h3-justjoinit-three-polish-offers.json', 1);
+    expect(posting.salaries.map(({ min, max, currency, period }) => ({ min, max, currency, period }))).toEqual([{ min: 26000, max: 31000, currency: 'PLN', period: 'month' }]);
+    expect(posting.requirements.required).toEqual(['.Net', 'Python', 'Azure', 'Kubernetes', 'React', 'English']);
+  });
+});

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { annotate } from '../../src/annotate.ts';
+import { readPage } from '../../src/sites/registry.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonLdAdapter, parseLooseJson, readJsonLdPosting, readJsonLdPostings } from '../../src/sites/jsonld.ts';
 import { RawPosting } from '../../src/model/index.ts';
@@ -59,6 +62,7 @@ describe('readJsonLdPosting', () => {
           evidence: 'JSON-LD baseSalary: 35392–42618 GBP per YEAR',
         },
       ],
+      payText: [],
       experienceMonths: { months: 12, evidence: 'JSON-LD experienceRequirements.monthsOfExperience: 12' },
       sections: [
         { heading: null, paragraphs: ['Ward 7 is a 28-bed acute medical ward.'], items: [] },
@@ -241,5 +245,15 @@ describe('JSON-LD unitText as real pages write it', () => {
   it('reads MONTHLY, ANNUAL, PER_HOUR', async () => {
     const { periodOfUnitText } = await import('../../src/model/pay.ts');
     expect(['MONTHLY', 'Annual', 'PER_HOUR', 'YEAR', 'fortnight'].map(periodOfUnitText)).toEqual(['month', 'year', 'hour', 'year', null]);
+  });
+});
+
+describe('JSON-LD baseSalary written as a sentence (jsonld/h3-valtiolle-palkeet-paakirjanpitaja)', () => {
+  it('reads the sentence as pay text, not its digits run together as one number', () => {
+    const html = readFileSync(new URL('../corpus/real/jsonld/h3-valtiolle-palkeet-paakirjanpitaja.html', import.meta.url), 'utf8');
+    const url = 'https://www.valtiolle.fi/jobs/paakirjanpitaja';
+    const raw = readPage(parsePage(html, url).doc, new URL(url))!;
+    expect(raw.payStructured).toEqual([]);
+    expect(annotate(raw).salary).toMatchObject({ min: 3270.19, max: 3270.19, currency: 'EUR', period: 'month' });
   });
 });
