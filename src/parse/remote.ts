@@ -84,9 +84,9 @@ function policyWord(value: string, inText = false): RemotePolicy | null {
   if (/(?<![\p{L}])(?:remote|telecommut\w*|work from home|wfh|home[- ]based|home[- ]?work(?:er|ing))(?![\p{L}])|^\s*(?:anywhere|worldwide)\b/u.test(v)) return 'remote';
   if (/(?<![\p{L}])(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)(?![\p{L}])/u.test(v)) return 'onsite';
   // Spanish, Portuguese, French, German: "Presencial", "en présentiel", "vor Ort"; "remoto", "télétravail complet".
-  if (/(?<![\p{L}])(?:remoto|remota|à\s+distance|100\s*%\s*télétravail|télétravail\s+(?:complet|total)|uzaktan)(?![\p{L}])/u.test(v)) return 'remote';
-  if (/(?<![\p{L}])(?:hibrit|hybride?)(?![\p{L}])/u.test(v)) return 'hybrid';
-  if (/(?<![\p{L}])(?:presencial|présentiel|vor\s+ort|yerinde|ofisten|işyerinde)(?![\p{L}])/u.test(v)) return 'onsite';
+  if (/(?<![\p{L}])(?:hibrit|hybride?|hybridi\p{L}*|hybrydow\p{L}*|osittai\p{L}*\s+etä\p{L}*)(?![\p{L}])/u.test(v)) return 'hybrid';
+  if (/(?<![\p{L}])(?:remoto|remota|à\s+distance|100\s*%\s*télétravail|télétravail\s+(?:complet|total)|uzaktan|etätyö\p{L}*|zdaln\p{L}*)(?![\p{L}])/u.test(v)) return 'remote';
+  if (/(?<![\p{L}])(?:presencial|présentiel|vor\s+ort|yerinde|ofisten|işyerinde|stacjonarn\p{L}*|lähityö\p{L}*)(?![\p{L}])/u.test(v)) return 'onsite';
   if (!inText && /(?<![\p{L}])(?:office|in[- ]house)(?![\p{L}])/u.test(v)) return 'onsite';
   // A workplace field of "Flexible" (ServiceNow's work persona) is part office, part home.
   if (!inText && /^\s*flexible\s*$/u.test(v)) return 'hybrid';
@@ -132,7 +132,7 @@ function readStructured(fields: readonly FieldValue[]): Reading | null {
   return first ? { policy: first.policy, evidence: first.evidence, source: first.source } : null;
 }
 
-const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modalité(?:\s+de\s+travail)?|lugar\s+de\s+trabajo|arbeitsmodell|çalışma\s+(?:yeri|şekli|modeli))`;
+const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modalité(?:\s+de\s+travail)?|lugar\s+de\s+trabajo|arbeitsmodell|çalışma\s+(?:yeri|şekli|modeli)|etätyö|tryb\s+pracy|forma\s+pracy|miejsce\s+pracy)`;
 const LABEL_LINE = new RegExp(`^${LABEL}\\s*[:|]\\s*(.+)$`, 'i');
 /** A label alone on its line, its value on the next (Workday's "Remote:" then "No"). */
 const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');
@@ -185,8 +185,12 @@ const HYBRID = [
   // Not "part-time remote": that is a part-time job done remotely (workable/mindrift-widget).
   /\b(?:partially|partly)\s+remote\b|\bpart[- ]remote\b/i,
   /\b(?:work(?:ing)?\s+from\s+home|wfh|remote(?:ly)?)\s+(?:up\s+to\s+)?(?:\d|one|two|three|four)\s+days?\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:from\s+home|remote(?:ly)?)\b/i,
-  /\b(?:hjemmearbejde|hjemmekontor|homeoffice|home-office-tage|télétravail|teletrabajo|smart\s+working|thuiswerken|hemarbete|distansarbete|praca\s+zdalna|lavoro\s+agile|trabalho\s+híbrido|hybride)/i,
+  /\b(?:hjemmearbejde|hjemmekontor|homeoffice|home-office-tage|télétravail|teletrabajo|smart\s+working|thuiswerken|hemarbete|distansarbete|lavoro\s+agile|trabalho\s+híbrido|hybride)/i,
+  // Finnish and Polish: "hybridityön malli", "osittainen etätyömahdollisuus", "praca hybrydowa".
+  /(?<![\p{L}])(?:hybridityö\p{L}*|osittai\p{L}*\s+etä\p{L}*|hybrydow\p{L}*|tryb\s+hybrydowy)/iu,
 ];
+
+const REMOTE_INTL = /(?<![\p{L}])(?:praca\s+zdalna|pracy\s+zdalnej|100\s*%\s*etä\p{L}*|täysin\s+etä\p{L}*)(?![\p{L}])/iu;
 
 const REMOTE = [
   /^\s*(?:fully\s+|100%\s+)?remote\b(?![- ](?:sensing|control|access|desktop|server|procedure|monitoring|patient))(?!\s*:\s*(?:no\b|false\b|$))/i,
@@ -272,7 +276,7 @@ function signalsIn(clause: string, evidence: string): Signal[] {
   if (NOT_REMOTE.some((re) => re.test(clause)) || days === 5) add('not-remote');
   const hybridWords = HYBRID.some((re) => re.test(clause)) && !TECH_HYBRID.test(clause);
   if (hybridWords || HYBRID_ES.test(clause) || (days !== null && days > 0 && days < 5)) add('hybrid');
-  if (REMOTE.some((re) => re.test(clause)) || (REMOTE_WITHIN_REGION.test(clause) && regionsIn(clause).length > 0)) add('remote');
+  if (REMOTE.some((re) => re.test(clause)) || REMOTE_INTL.test(clause) || (REMOTE_WITHIN_REGION.test(clause) && regionsIn(clause).length > 0)) add('remote');
   if (ONSITE.some((re) => re.test(clause))) add('onsite');
   if (VISITS.test(clause)) add('visits');
   const based = BASED_IN.exec(clause);
@@ -472,4 +476,4 @@ export function parseRemote(input: RemoteInput): Remote {
  * reader does not call a nurse's job "unspecified". Only the title is read, not the duties.
  */
 const IN_PERSON_WORK =
-  /(?<![\p{L}])(?:nurse|nursing|RN|LPN|CNA|sonographer|ultrasound|radiograph\p{L}*|phlebotomist|paramedic|EMT|midwife|caregiver|care\s+(?:worker|assistant|aide)|home\s+health|(?:medical|dental|pharmacy)\s+(?:assistant|aide|technician)|dentist|hygienist|pharmacist|physician|surgeon|therapist|veterinar\p{L}*|driver|truck|forklift|warehouse|picker|packer|loader|courier|cashier|store|shop|retail|sales\s+(?:associate|advisor|assistant|floor)|barista|bartender|server|waiter|waitress|chef|cook|kitchen|dishwasher|housekeep\p{L}*|cleaner|janitor|custodian|security\s+(?:guard|officer)|receptionist|front\s+desk|info(?:rmation)?\s+desk|concierge|mechanic|technician|electrician|plumber|welder|carpenter|machinist|assembler|installer|maintenance|laborer|labourer|construction|plant|factory|production\s+worker|laborator\p{L}*|lab\s+(?:tech\p{L}*|assistant)|chemist|flavou?rist|librar\p{L}*|biblioth\p{L}*|teacher|kindergarten|childcare|nanny|animat(?:eur|rice|or)|lifeguard|pilot|flight\s+attendant|bakım\p{L}*|pflege\p{L}*|erzieher\p{L}*|infirmi\p{L}*|verpleeg\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:nurse|nursing|RN|LPN|CNA|sonographer|ultrasound|radiograph\p{L}*|phlebotomist|paramedic|EMT|midwife|caregiver|care\s+(?:worker|assistant|aide)|home\s+health|(?:medical|dental|pharmacy)\s+(?:assistant|aide|technician)|dentist|hygienist|pharmacist|physician|surgeon|therapist|veterinar\p{L}*|driver|truck|forklift|warehouse|picker|packer|loader|courier|cashier|store|shop|retail|sales\s+(?:associate|advisor|assistant|floor)|barista|bartender|server|waiter|waitress|chef|cook|kitchen|restaurant|hotel|archivist|dishwasher|housekeep\p{L}*|cleaner|janitor|custodian|security\s+(?:guard|officer)|receptionist|front\s+desk|info(?:rmation)?\s+desk|concierge|mechanic|technician|electrician|plumber|welder|carpenter|machinist|assembler|installer|maintenance|laborer|labourer|construction|plant|factory|production\s+(?:worker|operative|operator|associate)|hauswirtschaft\p{L}*|laborator\p{L}*|lab\s+(?:tech\p{L}*|assistant)|chemist|flavou?rist|librar\p{L}*|biblioth\p{L}*|teacher|kindergarten|childcare|nanny|animat(?:eur|rice|or)|lifeguard|pilot|flight\s+attendant|bakım\p{L}*|pflege\p{L}*|erzieher\p{L}*|infirmi\p{L}*|verpleeg\p{L}*)(?![\p{L}])/iu;

@@ -373,3 +373,18 @@ describe('parseRemote: "Remote" alone on its line before the text (aggregator/h2
     expect(text('Remote:\nNo').policy).toBe('onsite');
   });
 });
+
+describe('parseRemote: Finnish and Polish (jsonld/h3-kuntarekry-*, h3-valtiolle-*, aggregator/h3-rocketjobs-*)', () => {
+  it.each([
+    ['Etätyö: Osittainen etätyömahdollisuus', 'hybrid'],
+    ['Joustavan hybridityön mallin ansiosta voit tehdä töitä myös kotoa.', 'hybrid'],
+    ['Tryb pracy: praca zdalna', 'remote'],
+    ['Tryb pracy: hybrydowy', 'hybrid'],
+    ['Tryb pracy: stacjonarny', 'onsite'],
+  ] as const)('%j: %s', (t, expected) => {
+    expect(text(t).policy).toBe(expected);
+  });
+  it.each(['Restaurant General Manager', 'Trainee Production Operative - Nightshift', 'Project Archivist', 'Hauswirtschafter*in (m/w/d)'])('%j is work done in person', (title) => {
+    expect(parseRemote({ structured: [], location: null, text: 'We are hiring.', title }).policy).toBe('onsite');
+  });
+});

@@ -293,3 +293,18 @@ describe("the job's conditions are not requirements (jobvite/savers-financial-an
     expect(r.required).toEqual(['Knowledge of Java and Spring Boot.']);
   });
 });
+
+describe('requirements in Polish and Finnish', () => {
+  it.each([
+    ['Wymagania', 'required'],
+    ['Mile widziane', 'preferred'],
+    ['Edellytämme', 'required'],
+    ['Eduksi katsomme', 'preferred'],
+  ] as const)('%j heads a %s list', (heading, expected) => {
+    expect(extractRequirements([{ heading, paragraphs: [], items: ['Item one of the list', 'Item two of the list'] }])[expected]).toHaveLength(2);
+  });
+  it.each(['Obowiązki', 'Oferujemy', 'Tehtävät', 'Tarjoamme'])('%j heads no requirements', (heading) => {
+    const r = extractRequirements([{ heading, paragraphs: [], items: ['Item one of the list'] }]);
+    expect([r.required, r.preferred]).toEqual([[], []]);
+  });
+});
