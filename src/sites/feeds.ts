@@ -38,8 +38,8 @@ const EXPERIENCE_KEYS = ['experience_required', 'experience', 'experienceLevel']
 const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions', 'actualCity', 'city'];
 const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'postingUrl', 'publicUrl', 'positionUrl', 'careers_url', 'applicationLink', 'application_url', 'apply_url', 'apply_link', 'application_link', 'careers_apply_url', 'shortlink', 'link'];
 const ID_KEYS = ['id', 'guid', 'shortcode', 'uuid', 'slug', 'jobSlug'];
-const PAY_MIN_KEYS = ['salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin', 'annualSalaryFrom', 'salaryFrom', 'salary_from'];
-const PAY_MAX_KEYS = ['salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax', 'annualSalaryTo', 'salaryTo', 'salary_to'];
+const PAY_MIN_KEYS = ['salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin', 'annualSalaryFrom', 'salaryFrom', 'salary_from', 'minimumSalary', 'minimum_salary'];
+const PAY_MAX_KEYS = ['salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax', 'annualSalaryTo', 'salaryTo', 'salary_to', 'maximumSalary', 'maximum_salary'];
 const CURRENCY_KEYS = ['salary_currency', 'currency', 'currency_code', 'salaryCurrency'];
 const PERIOD_KEYS = ['salary_period', 'salaryPeriod', 'pay_period', 'salaryInterval'];
 /** Keys named for a yearly figure ("annualSalaryFrom"): the period is in the name. */
@@ -173,6 +173,21 @@ const PERIODS: ReadonlyArray<readonly [RegExp, PayPeriod]> = [
   [/^(?:day|daily|per[_ ]day|d)$/i, 'day'],
   [/^(?:hour|hourly|per[_ ]hour|hr|h)$/i, 'hour'],
 ];
+
+/** "Job Ad Salary Range: 60000 - 85000 GBP Annual" among SmartRecruiters' custom fields: pay as text. */
+const PAY_LABEL = /\b(?:salary|pay|compensation|wage)\b/i;
+
+function customPay(item: Json): FieldValue[] {
+  if (!Array.isArray(item.customField)) return [];
+  const out: FieldValue[] = [];
+  for (const field of item.customField) {
+    const f = record(field);
+    const label = f ? text(f.fieldLabel) : null;
+    const value = f ? text(f.valueLabel) : null;
+    if (label && value && PAY_LABEL.test(label) && /\d/.test(value)) out.push({ value: `${label}: ${value}`, source: 'board', field: `feed customField "${label}"` });
+  }
+  return out;
+}
 
 /** Lists of skills kept as fields, with the heading a reader knows them by. */
 const SKILL_LISTS: ReadonlyArray<readonly [readonly string[], string]> = [
@@ -356,7 +371,7 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
     commitment: text(item.employment_type) ?? text(item.job_type) ?? text(item.employmentType) ?? text(item.typeOfEmployment) ?? null,
     workplace: workplace(item),
     // The feed's salary string is read only where its numbers are not given as fields too.
-    payText: pay.length === 0 && payText && !/^\d+(?:\.\d+)?$/.test(payText.value.trim()) ? [{ value: payText.value, source: 'board', field: `feed ${payText.key}` }] : [],
+    payText: pay.length === 0 ? [...(payText && !/^\d+(?:\.\d+)?$/.test(payText.value.trim()) ? [{ value: payText.value, source: 'board' as const, field: `feed ${payText.key}` }] : []), ...customPay(item)] : [],
     payStructured: pay,
     experienceMonths: null,
     sections: html.trim() ? sectionsOf(html, doc) : [],

@@ -171,3 +171,16 @@ describe('a board that lists pay per contract and skills as fields (aggregator/h
     expect(posting.requirements.required).toEqual(['.Net', 'Python', 'Azure', 'Kubernetes', 'React', 'English']);
   });
 });
+
+describe('more places feeds keep pay (aggregator/h3-reed-*, smartrecruiters/h3-wise-two-postings-list-london)', () => {
+  it("reads Reed's minimumSalary/maximumSalary", () => {
+    expect(read('aggregator/h3-reed-search-five-london-ai-postings.json', 1).salary).toMatchObject({ min: 70000, max: 100000, currency: 'GBP', period: 'year' });
+  });
+  it('reads a custom field named for pay when no pay field is set', () => {
+    const json = capture('smartrecruiters/h3-wise-two-postings-list-london.json');
+    const reader = payloadReaderFor(json)!;
+    const posting = annotate(reader.readItem(reader.items(json)[1], { doc, single: false }));
+    expect(posting.salary).toMatchObject({ min: 60000, max: 85000, currency: 'GBP', period: 'year' });
+    expect(posting.salary?.evidence).toMatch(/Job Ad Salary Range/);
+  });
+});
