@@ -308,3 +308,36 @@ describe('requirements in Polish and Finnish', () => {
     expect([r.required, r.preferred]).toEqual([[], []]);
   });
 });
+
+describe('lists written as one sentence or after a long introduction (text/h3-nyhs-project-archivist, h3-zelman-*)', () => {
+  it('reads items between semicolons under a requirements heading, a plus among them', () => {
+    const r = extractRequirements([
+      {
+        heading: 'Qualifications',
+        paragraphs: [
+          'ALA-accredited MLIS or equivalent degree; a minimum of two years’ experience as a professional archivist; strong written, oral and interpersonal communication skills; experience working with ArchivesSpace preferred; and ability to work independently.',
+        ],
+        items: [],
+      },
+    ]);
+    expect(r.required).toEqual([
+      'ALA-accredited MLIS or equivalent degree',
+      'a minimum of two years’ experience as a professional archivist',
+      'strong written, oral and interpersonal communication skills',
+      'ability to work independently',
+    ]);
+    expect(r.preferred).toEqual(['experience working with ArchivesSpace preferred']);
+  });
+  it('reads "We are ideally looking for … candidates who are:" and ends the lines at "If you would like to …"', () => {
+    const text = [
+      'We are ideally looking for General Manager candidates who are:',
+      'Previous experience in a busy, high profile, high volume restaurant',
+      'True leader of people who leads with autonomy',
+      'If you would like to be part of our amazing team then please email us today with your CV!',
+    ].join('\n');
+    expect(extractRequirements(sectionsFromText(text)).required).toEqual([
+      'Previous experience in a busy, high profile, high volume restaurant',
+      'True leader of people who leads with autonomy',
+    ]);
+  });
+});
