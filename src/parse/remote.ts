@@ -464,11 +464,14 @@ export function parseRemote(input: RemoteInput): Remote {
   }
   if (fromText) return { ...base, policy: fromText.policy, evidence: fromText.evidence, source: fromText.source, conflict: null };
   const title = typeof input?.title === 'string' ? input.title : '';
-  if (IN_PERSON_WORK.test(title) && !/\bremote|\bhybrid|\btelecommut|\bvirtual/i.test(title)) {
+  if (IN_PERSON_WORK.test(title) && !/\bremote|\bhybrid|\btelecommut|\bvirtual/i.test(title) && !SOFTWARE_WORK.test(title)) {
     return { ...UNSPECIFIED, ...base, policy: 'onsite', evidence: `${title} (work done in person; no remote work is stated)`, source: 'prose' };
   }
   return { ...UNSPECIFIED, ...base };
 }
+
+/** "Linux Driver Developer", "Store Data Engineer": software work that only borrows a word of in-person work. */
+const SOFTWARE_WORK = /\b(?:software|developer|programmer|kernel|firmware|cloud|web|data|devops|sre|front[- ]?end|back[- ]?end|full[- ]?stack|machine learning|ml|ai)\b/i;
 
 /**
  * Work that is done where it is: care of patients, a store's floor, a vehicle, a plant, a lab,
@@ -476,4 +479,4 @@ export function parseRemote(input: RemoteInput): Remote {
  * reader does not call a nurse's job "unspecified". Only the title is read, not the duties.
  */
 const IN_PERSON_WORK =
-  /(?<![\p{L}])(?:nurse|nursing|RN|LPN|CNA|sonographer|ultrasound|radiograph\p{L}*|phlebotomist|paramedic|EMT|midwife|caregiver|care\s+(?:worker|assistant|aide)|home\s+health|(?:medical|dental|pharmacy)\s+(?:assistant|aide|technician)|dentist|hygienist|pharmacist|physician|surgeon|therapist|veterinar\p{L}*|driver|truck|forklift|warehouse|picker|packer|loader|courier|cashier|store|shop|retail|sales\s+(?:associate|advisor|assistant|floor)|barista|bartender|server|waiter|waitress|chef|cook|kitchen|restaurant|hotel|archivist|dishwasher|housekeep\p{L}*|cleaner|janitor|custodian|security\s+(?:guard|officer)|receptionist|front\s+desk|info(?:rmation)?\s+desk|concierge|mechanic|technician|electrician|plumber|welder|carpenter|machinist|assembler|installer|maintenance|laborer|labourer|construction|plant|factory|production\s+(?:worker|operative|operator|associate)|hauswirtschaft\p{L}*|laborator\p{L}*|lab\s+(?:tech\p{L}*|assistant)|chemist|flavou?rist|librar\p{L}*|biblioth\p{L}*|teacher|kindergarten|childcare|nanny|animat(?:eur|rice|or)|lifeguard|pilot|flight\s+attendant|bakım\p{L}*|pflege\p{L}*|erzieher\p{L}*|infirmi\p{L}*|verpleeg\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:nurse|nursing|RN|LPN|CNA|sonographer|ultrasound|radiograph\p{L}*|phlebotomist|paramedic|EMT|midwife|caregiver|care\s+(?:worker|assistant|aide)|home\s+health|(?:medical|dental|pharmacy)\s+(?:assistant|aide|technician)|dentist|hygienist|pharmacist|physician|surgeon|therapist|veterinar\p{L}*|driver|truck|forklift|warehouse|picker|packer|loader|courier|cashier|store|shop|retail|sales\s+(?:associate|advisor|assistant|floor)|barista|bartender|(?:restaurant|banquet|food)\s+server|waiter|waitress|chef|cook|kitchen|restaurant|hotel|archivist|dishwasher|housekeep\p{L}*|cleaner|janitor|custodian|security\s+(?:guard|officer)|receptionist|front\s+desk|info(?:rmation)?\s+desk|concierge|mechanic|technician|electrician|plumber|welder|carpenter|machinist|assembler|installer|maintenance|laborer|labourer|construction|plant|factory|production\s+(?:worker|operative|operator|associate)|hauswirtschaft\p{L}*|laborator\p{L}*|lab\s+(?:tech\p{L}*|assistant)|chemist|flavou?rist|librar\p{L}*|biblioth\p{L}*|teacher|kindergarten|childcare|nanny|animat(?:eur|rice|or)|lifeguard|pilot|flight\s+attendant|bakım\p{L}*|pflege\p{L}*|erzieher\p{L}*|infirmi\p{L}*|verpleeg\p{L}*)(?![\p{L}])/iu;

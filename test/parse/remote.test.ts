@@ -388,3 +388,9 @@ describe('parseRemote: Finnish and Polish (jsonld/h3-kuntarekry-*, h3-valtiolle-
     expect(parseRemote({ structured: [], location: null, text: 'We are hiring.', title }).policy).toBe('onsite');
   });
 });
+
+describe('parseRemote: software titles that borrow a word of in-person work stay unspecified', () => {
+  it.each(['Linux Driver Developer', 'Backend Server Engineer', 'Data Store Engineer', 'Shopify Developer'])('%j', (title) => {
+    expect(parseRemote({ structured: [], location: null, text: 'We are hiring.', title }).policy).toBe('unspecified');
+  });
+});
