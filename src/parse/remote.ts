@@ -235,7 +235,7 @@ const VISITS = /\b(?:some|occasional|periodic|quarterly|monthly|regular|periodic
  */
 const AT_A_PLACE = /\b(?:live|reside|be\s+located)\s+within\s+(?:a\s+)?\d+[- ]?(?:minutes?|mins?|miles?|km|kilomet(?:er|re)s?|hours?)\b|\b(?:patients?|clients?|customers?)\s+in\s+their\s+homes?\b|\b(?:between|to)\s+patient\s+visits\b|\bhome\s+visits\b|\b(?:at|on|to)\s+(?:client|customer)(?:'s|s'|s)?\s+(?:sites?|premises|locations?)\b/i;
 
-const BASED_IN = /\b(?:role|position|job|team|you)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:based|located)\s+(?:in|out\s+of)\s+([^,;.]+)/i;
+const BASED_IN = /\b(?:role|position|job|team|you|he|she|they|(?:she|he)\/(?:he|she)|post-?holder|jobholder|incumbent|(?:successful\s+)?(?:candidate|applicant))\s+(?:is\s+|are\s+|will\s+be\s+)?(?:based|located)\s+(?:in|out\s+of|at)\s+([^,;.]+)/i;
 
 /**
  * Words of a company's general culture rather than this role's arrangement: "we believe employees
@@ -463,12 +463,19 @@ export function parseRemote(input: RemoteInput): Remote {
     return { ...base, policy: structured.policy, evidence: structured.evidence, source: structured.source, conflict: null };
   }
   if (fromText) return { ...base, policy: fromText.policy, evidence: fromText.evidence, source: fromText.source, conflict: null };
+  // "Location: 4715 S Lamar Blvd": a street address is where the work is done.
+  if (location && STREET_ADDRESS.test(location)) {
+    return { ...UNSPECIFIED, ...base, policy: 'onsite', evidence: `location: ${location} (a street address; no remote work is stated)`, source: 'prose' };
+  }
   const title = typeof input?.title === 'string' ? input.title : '';
   if (IN_PERSON_WORK.test(title) && !/\bremote|\bhybrid|\btelecommut|\bvirtual/i.test(title) && !SOFTWARE_WORK.test(title)) {
     return { ...UNSPECIFIED, ...base, policy: 'onsite', evidence: `${title} (work done in person; no remote work is stated)`, source: 'prose' };
   }
   return { ...UNSPECIFIED, ...base };
 }
+
+/** "4715 S Lamar Blvd", "42 El Hegaz Street", "Worship Square, 65 Clifton Street": a number and a street. */
+const STREET_ADDRESS = /(?<![\p{L}\d])\d{1,5}[a-z]?\s+(?:[\p{L}.'-]+\s+){0,4}(?:st|street|ave|avenue|blvd|boulevard|road|rd|lane|ln|drive|dr|way|court|ct|place|pl|parkway|pkwy|highway|hwy)\.?(?![\p{L}])|(?<![\p{L}])(?:[\p{L}-]+(?:straße|strasse|str\.|weg|platz|gasse))\s+\d{1,4}(?![\d])|(?<![\p{L}\d])\d{1,4},?\s+(?:rue|avenue|av\.|boulevard|bd)\s+\p{L}|(?<![\p{L}])(?:calle|avenida|via|viale|rua)\s+[\p{L} .'-]{2,40}?,?\s*\d{1,4}(?!\d)/iu;
 
 /** "Linux Driver Developer", "Store Data Engineer": software work that only borrows a word of in-person work. */
 const SOFTWARE_WORK = /\b(?:software|developer|programmer|kernel|firmware|cloud|web|data|devops|sre|front[- ]?end|back[- ]?end|full[- ]?stack|machine learning|ml|ai)\b/i;
@@ -479,4 +486,4 @@ const SOFTWARE_WORK = /\b(?:software|developer|programmer|kernel|firmware|cloud|
  * reader does not call a nurse's job "unspecified". Only the title is read, not the duties.
  */
 const IN_PERSON_WORK =
-  /(?<![\p{L}])(?:nurse|nursing|RN|LPN|CNA|sonographer|ultrasound|radiograph\p{L}*|phlebotomist|paramedic|EMT|midwife|caregiver|care\s+(?:worker|assistant|aide)|home\s+health|(?:medical|dental|pharmacy)\s+(?:assistant|aide|technician)|dentist|hygienist|pharmacist|physician|surgeon|therapist|veterinar\p{L}*|driver|truck|forklift|warehouse|picker|packer|loader|courier|cashier|store|shop|retail|sales\s+(?:associate|advisor|assistant|floor)|barista|bartender|(?:restaurant|banquet|food)\s+server|waiter|waitress|chef|cook|kitchen|restaurant|hotel|archivist|dishwasher|housekeep\p{L}*|cleaner|janitor|custodian|security\s+(?:guard|officer)|receptionist|front\s+desk|info(?:rmation)?\s+desk|concierge|mechanic|technician|electrician|plumber|welder|carpenter|machinist|assembler|installer|maintenance|laborer|labourer|construction|plant|factory|production\s+(?:worker|operative|operator|associate)|hauswirtschaft\p{L}*|laborator\p{L}*|lab\s+(?:tech\p{L}*|assistant)|chemist|flavou?rist|librar\p{L}*|biblioth\p{L}*|teacher|kindergarten|childcare|nanny|animat(?:eur|rice|or)|lifeguard|pilot|flight\s+attendant|bakım\p{L}*|pflege\p{L}*|erzieher\p{L}*|infirmi\p{L}*|verpleeg\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:nurse|nursing|RN|LPN|CNA|sonographer|ultrasound|radiograph\p{L}*|phlebotomist|paramedic|EMT|midwife|caregiver|care\s+(?:worker|assistant|aide)|home\s+health|(?:medical|dental|pharmacy)\s+(?:assistant|aide|technician)|dentist|hygienist|pharmacist|physician|surgeon|therapist|veterinar\p{L}*|driver|truck|forklift|warehouse|picker|packer|loader|courier|cashier|store|shop|retail|sales\s+(?:associate|advisor|assistant|floor)|barista|bartender|(?:restaurant|banquet|food)\s+server|waiter|waitress|chef|cook|kitchen|restaurant|hotel|archivist|dishwasher|housekeep\p{L}*|cleaner|janitor|custodian|security\s+(?:guard|officer)|receptionist|front\s+desk|info(?:rmation)?\s+desk|concierge|mechanic|technician|electrician|plumber|welder|carpenter|machinist|assembler|installer|maintenance|laborer|labourer|construction|plant|factory|production\s+(?:worker|operative|operator|associate)|hauswirtschaft\p{L}*|laborator\p{L}*|lab\s+(?:tech\p{L}*|assistant)|chemist|flavou?rist|librar\p{L}*|biblioth\p{L}*|teacher|kindergarten|childcare|nanny|animat(?:eur|rice|or)|lifeguard|pilot|flight\s+attendant|bakım\p{L}*|pflege\p{L}*|erzieher\p{L}*|infirmi\p{L}*|verpleeg\p{L}*)(?:s|es)?(?![\p{L}])/iu;

@@ -20,7 +20,7 @@ const CHROME = /[·|↗]|https?:\/\/|\bwww\.|\.(?:com|io|co|sh|org|net|ai)\b/i;
 /** "We're looking for a <Title> to join ...". */
 const LOOKING_FOR = /\b(?:looking for|seeking|hiring|join\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}?team\s+as|join\s+us\s+as)\s+(?:an?\s+|our\s+(?:next\s+|first\s+)?)?(?:(?:[\p{Ll}-]+,?\s+(?:and\s+)?){1,3}(?=[\p{Lu}]))?((?:(?:Sr|Jr)\.\s+|[\p{Lu}\d][\p{L}\d&/+'’-]*(?:,)?\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*)(?:\s+(?:to|who|with|for|in|on|that|at|based)\b|[.!,;](?=\s|$)|$)/u;
 /** Headings every copied posting has, which are never its title. */
-const SECTION_WORDS = /^(?:job description|description|about the (?:job|role|company|team|position)|about us|job details|job facts|overview|summary|the role|position summary|full job description|responsibilities|benefits|apply|apply now|show more|show less|save|share|offene stellen|stellenangebote|open positions|current openings|job openings|careers|vacatures|offres d'emploi)$/i;
+const SECTION_WORDS = /^(?:job description|description|about the (?:job|role|company|team|position)|about us|job details|job facts|overview|summary|the role|position summary|full job description|responsibilities|benefits|apply|apply now|show more|show less|save|share|offene stellen|stellenangebote|open positions|current openings|job openings|careers|vacatures|offres d'emploi|job summary|role summary|job overview|job details)$/i;
 
 /** A line that reads as a sentence, not a name: "We are looking for an AI Software Developer". */
 const SENTENCE_START = /^(?:we|we're|we’re|you|you'll|you’ll|your|our|if|as|join|at|this|it|in|to)\b/i;
@@ -82,6 +82,8 @@ function plausible(candidate: string): boolean {
  */
 export function withoutEmployer(title: string): string {
   const m = /^(.{3,80}?)\s+(?:at|@|bij|chez|bei)\s+(?:de\s+|het\s+|der\s+|die\s+|the\s+)?\p{Lu}/u.exec(title);
+  // "IT support analyst, based at Ipswich County Library": where the job is, part of the title.
+  if (m && /\b(?:based|located|working|work)$/i.test(m[1]!.trim())) return title;
   return m && ROLE.test(m[1]!) ? m[1]!.trim() : title;
 }
 
@@ -106,7 +108,7 @@ export function withoutSiteName(title: string): string {
 
 /** A page's name rather than a posting's ("Offene Stellen", "Job Description", "Careers"). */
 export function isGenericTitle(title: string): boolean {
-  return SECTION_WORDS.test(title.trim());
+  return SECTION_WORDS.test(title.trim().replace(/\s*:$/, ''));
 }
 
 /** The posting's title in text, and which line it is; the first non-empty line when nothing better is found. */

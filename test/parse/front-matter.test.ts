@@ -129,3 +129,12 @@ describe('titles that carry the site, the employer or the page (test/corpus/real
     expect(posting.requirements.required[0]).toMatch(/^Minimum of 2 GCSE/);
   });
 });
+
+describe('titles: "based at" is part of the title, "Job Summary:" is not one (text/h4-*)', () => {
+  it('keeps "IT support analyst, based at Ipswich County Library" whole', () => {
+    expect(withoutEmployer('IT support analyst, based at Ipswich County Library')).toBe('IT support analyst, based at Ipswich County Library');
+  });
+  it('skips a first line "Job Summary:" when nothing better is found', () => {
+    expect(readPostingText('Job Summary:\nResearch Data Analyst\nThe analyst will clean data.').title).not.toBe('Job Summary:');
+  });
+});

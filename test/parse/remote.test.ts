@@ -394,3 +394,20 @@ describe('parseRemote: software titles that borrow a word of in-person work stay
     expect(parseRemote({ structured: [], location: null, text: 'We are hiring.', title }).policy).toBe('unspecified');
   });
 });
+
+describe('parseRemote: where the work is, said by an address or of the post-holder (text/h4-*)', () => {
+  it.each(['4715 S Lamar Blvd', '42 El Hegaz Street, Giza', 'Hauptstraße 12, Berlin', '15 rue de Rivoli, Paris'])('a street address as the location, %j, is on site', (location) => {
+    const r = parseRemote({ structured: [], location, text: 'We are hiring.' });
+    expect([r.policy, r.evidence]).toEqual(['onsite', `location: ${location} (a street address; no remote work is stated)`]);
+  });
+  it('leaves a city, or a street address beside a remote statement, to the other rules', () => {
+    expect(parseRemote({ structured: [], location: 'Austin, TX', text: 'We are hiring.' }).policy).toBe('unspecified');
+    expect(parseRemote({ structured: [], location: '4715 S Lamar Blvd', text: 'This is a fully remote role.' }).policy).toBe('remote');
+  });
+  it('reads "She/he will be based in Lusaka" as where the post-holder works', () => {
+    expect(text('She/he will be based in Lusaka.').policy).toBe('onsite');
+  });
+  it('reads plural titles of in-person work ("Line Cooks, Bakers & Bussers")', () => {
+    expect(parseRemote({ structured: [], location: null, text: 'Join us.', title: 'Line Cooks, Bakers & Bussers' }).policy).toBe('onsite');
+  });
+});
