@@ -19,7 +19,9 @@ function unquote(value: string): string {
   let v = value.trim();
   // A comment after the value: `title: "X" # Title of your project`.
   const quoted = /^(["'])(.*?)\1\s*(?:#.*)?$/.exec(v);
-  if (quoted) return quoted[2]!.replace(/\\"/g, '"');
+  // A double-quoted YAML or TOML string keeps its escapes: "Qualifications\r\n\r\n1+ years …".
+  if (quoted?.[1] === '"') return quoted[2]!.replace(/\\(["\\nrt])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c);
+  if (quoted) return quoted[2]!.replace(/''/g, "'");
   v = v.replace(/\s+#\s.*$/, '');
   return v;
 }

@@ -138,3 +138,13 @@ describe('titles: "based at" is part of the title, "Job Summary:" is not one (te
     expect(readPostingText('Job Summary:\nResearch Data Analyst\nThe analyst will clean data.').title).not.toBe('Job Summary:');
   });
 });
+
+describe('escapes in a double-quoted front matter value (text/h4-cane-rosso-kitchen-manager)', () => {
+  it('reads "\\r\\n" as line breaks, so the lines are a list', () => {
+    const front = readFrontMatter('---\nqualifications: "Qualifications\\r\\n\\r\\n1+ years of kitchen management\\r\\nServSafe certified"\nnote: \'it\'\'s fine\'\n---\n')!;
+    expect(front.fields.get('qualifications')).toBe('Qualifications\r\n\r\n1+ years of kitchen management\r\nServSafe certified');
+    expect(front.fields.get('note')).toBe("it's fine");
+    const posting = annotateText(capture('h4-cane-rosso-kitchen-manager'));
+    expect(posting.experience?.yearsMin).toBe(1);
+  });
+});
