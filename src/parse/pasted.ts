@@ -42,7 +42,8 @@ export function readPostingText(text: string): PostingText {
     // The posting's facts from the front matter lead the body, as "Label: value" lines the readers know.
     const facts: string[] = [];
     for (const [re, label] of POSTING_KEYS) {
-      for (const [key, value] of front.fields) if (re.test(key) && value.trim()) facts.push(`${label}: ${value.trim()}`);
+      // "job_type: full_time": a site's enum value, read as the words it is.
+      for (const [key, value] of front.fields) if (re.test(key) && value.trim()) facts.push(`${label}: ${value.trim().replace(/_/g, ' ')}`);
     }
     const body = [...facts, '', frontMatterText(front.fields), '', front.body].join('\n');
     if (title) {

@@ -31,7 +31,7 @@ const LISTS_BEGIN = /^(?:(?:key\s+)?responsibilities|duties|what you(?:'ll|’ll
 const TITLE_LABEL = /^(?:(?:job|position|role|vacancy|posting)\s+)?(?:title|position|role|vacancy)\s*:\s*(.+)$/i;
 
 /** "The Kroger Senior Sales Insights Manager will be responsible for...": the title as the subject. */
-const SUBJECT = /^(?:[Tt]he|[Oo]ur|[Aa]s\s+(?:an?|the|our))\s+((?:[\p{Lu}\d][\p{L}\d&/+'’-]*\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*),?\s+(?:will|is\s+responsible|you\s+will|plays?|leads?|works?)\b/u;
+const SUBJECT = /(?:^|,\s+)(?:[Tt]he|[Oo]ur|[Aa]s\s+(?:an?|the|our))\s+((?:[\p{Lu}\d][\p{L}\d&/+'’-]*\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*),?\s+(?:will|is\s+responsible|you\s+will|plays?|leads?|works?)\b/u;
 /** German-speaking postings mark a title with the genders it is open to: "Intern Data & GenAI (m/f/d)". */
 const GENDER_MARK = /([^:.!?]{3,90}?\(\s*[mwfdx]\s*\/\s*[mwfdx]\s*\/\s*[mwfdx]\s*\))/i;
 

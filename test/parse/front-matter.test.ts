@@ -148,3 +148,12 @@ describe('escapes in a double-quoted front matter value (text/h4-cane-rosso-kitc
     expect(posting.experience?.yearsMin).toBe(1);
   });
 });
+
+describe('text pages the browser must read (text/h4-sprinkles-shift-leader, h4-zambia-research-data-analyst)', () => {
+  it('reads "job_type: full_time" as the words it is, a sign of a posting', () => {
+    expect(JSON.stringify(readPostingText(capture('h4-sprinkles-shift-leader')).sections)).toContain('Job type: full time');
+  });
+  it('reads the title named as a sentence\'s subject after a clause ("Reporting to …, the Research Data Analyst will support …")', () => {
+    expect(readPostingText(capture('h4-zambia-research-data-analyst')).title).toBe('Research Data Analyst');
+  });
+});
