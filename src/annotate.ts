@@ -155,11 +155,16 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
   if (raw.experienceMonths) {
     experience = experienceFromMonths(raw.experienceMonths.months, raw.experienceMonths.evidence);
   } else {
+    // The board's "(Required)" screening questions ask for years too; with a list that states
+    // years, the smallest minimum of both wins. Without one, the whole text is read.
+    const screeners = requiredScreeners(lines);
+    const fromList = parseExperience(requirements.required, { source: 'prose', requirements: true });
     experience =
-      parseExperience(requirements.required, { source: 'prose', requirements: true }) === null
+      fromList === null
         ? parseExperience(lines, { source: 'prose' })
-        : // The board's "(Required)" screening questions ask for years too; the smallest minimum wins.
-          parseExperience([...requirements.required, ...requiredScreeners(lines)], { source: 'prose', requirements: true });
+        : screeners.length === 0
+          ? fromList
+          : parseExperience([...requirements.required, ...screeners], { source: 'prose', requirements: true });
   }
 
   return Posting.parse({

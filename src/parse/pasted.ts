@@ -6,13 +6,13 @@ import { isGenericTitle, titleFromText, withoutEmployer, withoutSiteName } from 
 /** "Stellenausschreibung Sozialarbeiter*in", "Job posting: Nurse": the kind of page, not the title. */
 const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo|now\s+hiring|we(?:'re|’re|\s+are)\s+hiring|hiring)\s*[:\-–—!]?\s+(?=\S)/i;
 
-/**
- * Posting text as people have it (pasted, copied from a page, a page served as plain text):
- * its title (read, not assumed to be the first line) and its sections. One rule for the
- * popup's "Read pasted text", the CLI's text path and a text page read in the browser.
- */
 /** "Location: Sydney, New South Wales, Australia (Hybrid)", "**Location:** Remote, Oregon": where the job is, said outright. */
 const LOCATION_LINE = /^[\s*_#>-]*(?:job\s+|work\s+)?(?:location|lieu(?:\s+de\s+travail)?|arbeitsort|standort|ubicación|locatie)\s*[*_]*\s*[:：]\s*[*_]*\s*(.{2,120}?)\s*$/i;
+
+/** The title as the posting names it: "NOW HIRING:", "… at Acme", "… | Site" left out. */
+function cleanTitle(title: string): string {
+  return withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').trim()));
+}
 
 function locationOf(sections: readonly RawSection[]): string | null {
   for (const section of sections.slice(0, 4)) {
@@ -32,6 +32,11 @@ export interface PostingText {
   frontMatter: boolean;
 }
 
+/**
+ * Posting text as people have it (pasted, copied from a page, a page served as plain text):
+ * its title (read, not assumed to be the first line) and its sections. One rule for the
+ * popup's "Read pasted text", the CLI's text path and a text page read in the browser.
+ */
 export function readPostingText(text: string): PostingText {
   const whole = typeof text === 'string' ? text : '';
   const front = readFrontMatter(whole);
@@ -42,21 +47,23 @@ export function readPostingText(text: string): PostingText {
     // The posting's facts from the front matter lead the body, as "Label: value" lines the readers know.
     const facts: string[] = [];
     for (const [re, label] of POSTING_KEYS) {
-      // "job_type: full_time": a site's enum value, read as the words it is.
-      for (const [key, value] of front.fields) if (re.test(key) && value.trim()) facts.push(`${label}: ${value.trim().replace(/_/g, ' ')}`);
+      for (const [key, value] of front.fields) {
+        if (!re.test(key) || !value.trim()) continue;
+        // "job_type: full_time": a site's enum value, read as the words it is.
+        facts.push(`${label}: ${label === 'Job type' || label === 'Workplace' ? value.trim().replace(/_/g, ' ') : value.trim()}`);
+      }
     }
     const body = [...facts, '', frontMatterText(front.fields), '', front.body].join('\n');
     if (title) {
       const sections = sectionsFromText(body);
-      return { title: withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').trim())), sections, location: locationOf(sections), frontMatter: true };
+      return { title: cleanTitle(title), sections, location: locationOf(sections), frontMatter: true };
     }
     return { ...readPostingText(body), frontMatter: false };
   }
-  const source = whole;
-  const lines = source.split(/\r\n|[\n\r\u2028\u2029]/);
+  const lines = whole.split(/\r\n|[\n\r\u2028\u2029]/);
   // The title line leaves the body; a title read from inside a sentence leaves it whole.
-  const { title, line } = titleFromText(source);
+  const { title, line } = titleFromText(whole);
   const body = lines.filter((_, i) => i !== line).join('\n');
   const sections = sectionsFromText(body);
-  return { title: withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').trim())), sections, location: locationOf(sections), frontMatter: false };
+  return { title: cleanTitle(title), sections, location: locationOf(sections), frontMatter: false };
 }

@@ -1,6 +1,8 @@
 import type { FieldValue, Remote, RemoteConflict, RemotePolicy, ValueSource } from '../model/index.ts';
 import { decodeEntities, splitSentences } from './text.ts';
 import { COMMUTE, WORLDWIDE, isJurisdiction, regionsIn, timezonesIn } from './places.ts';
+import { inferredOnsite } from './inferred-onsite.ts';
+import { officeDaysIn } from './office-days.ts';
 
 export { isJurisdiction };
 
@@ -13,57 +15,6 @@ export { isJurisdiction };
  */
 
 // ---------------------------------------------------------------------------------------
-// Office days
-
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
-const DAY_COUNT = '(\\d|one|two|three|four|five|six|seven)(?:\\s*(?:-|–|to|or)\\s*(?:\\d|two|three|four|five))?\\+?';
-// "our office", "our New York office", "our downtown Austin office", "our Denver or Chicago office"
-const OFFICE = '(?:the\\s+|our\\s+|an?\\s+)?(?:[\\p{L}]+\\s+){0,3}?(?:office|offices|hub|studio|HQ|headquarters|campus)';
-const OFFICE_DAYS = [
-  new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?|x)\\s*(?:(?:a|per|each|every|\\/)\\s*(?:week|wk)\\s*)?(?:(?:on[- ]?site|in[- ]person|in[- ]office)\\s+)?(?:in|at|from)\\s+${OFFICE}`, 'iu'),
-  new RegExp(`(?<![\\p{L}])(?:in|at|to|into|from)\\s+${OFFICE}\\s+(?:at\\s+least\\s+|a\\s+minimum\\s+of\\s+|minimum\\s+|for\\s+|about\\s+)?${DAY_COUNT}\\s*(?:days?|x|times)(?![\\p{L}])`, 'iu'),
-  new RegExp(`(?<![\\p{L}\\d])${DAY_COUNT}\\s*(?:days?)\\s*(?:a|per|each)\\s*week\\s+(?:on[- ]?site|in[- ]office|in[- ]person)`, 'iu'),
-  // "on-site in our San Francisco office, five days a week"
-  new RegExp(`(?<![\\p{L}])(?:in|at)\\s+${OFFICE}\\s*,\\s*(?:at\\s+least\\s+)?${DAY_COUNT}\\s*days?\\s*(?:a|per|each|every|\\/)\\s*(?:week|wk)`, 'iu'),
-  // "on site two days a week", "in person 3 days per week", "in-office in London at least three days per week"
-  new RegExp(`(?<![\\p{L}])(?:on[- ]?site|in[- ]office|in[- ]person|in\\s+the\\s+office)(?:\\s+(?:in|at)\\s+[\\p{L} ,.'-]{1,40}?)?\\s+(?:at\\s+least\\s+|for\\s+|a\\s+minimum\\s+of\\s+)?${DAY_COUNT}\\s*days?\\s*(?:a|per|each|every|\\/)\\s*(?:week|wk)`, 'iu'),
-];
-
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const WEEKDAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?';
-const WEEKDAY_RANGE = new RegExp(`\\b${WEEKDAY}\\s*(?:to|through|thru|-|–)\\s*${WEEKDAY}\\b`, 'i');
-const WEEKDAY_NAME = new RegExp(`\\b${WEEKDAY}\\b`, 'gi');
-const AT_THE_OFFICE = new RegExp(`(?:in|at|from|to)\\s+${OFFICE}|\\bon[- ]?site\\b|\\bin[- ]office\\b|\\bin[- ]person\\b`, 'iu');
-
-const WORKING = /\b(?:work|works|working|worked|hybrid|based|week|weekly|days)\b/i;
-const SOCIAL = /\b(?:lunch|lunches|breakfast|dinner|drinks|happy hour|social|party|parties|meetups?|events?|all-hands)\b/i;
-
-/** "in the office on Tuesdays, Wednesdays and Thursdays" = 3; "on site Tuesday to Thursday" = 3. */
-function weekdaysAtOffice(text: string): number | null {
-  // Only where the sentence is about working there, not "team lunch on Fridays at our office".
-  if (!AT_THE_OFFICE.test(text) || !WORKING.test(text) || SOCIAL.test(text)) return null;
-  const range = WEEKDAY_RANGE.exec(text);
-  if (range) {
-    const from = WEEKDAYS.indexOf(range[1]!.toLowerCase());
-    const to = WEEKDAYS.indexOf(range[2]!.toLowerCase());
-    return to >= from ? to - from + 1 : null;
-  }
-  const named = new Set([...text.matchAll(WEEKDAY_NAME)].map((m) => m[1]!.toLowerCase()));
-  return named.size >= 1 && named.size <= 5 ? named.size : null;
-}
-
-function officeDaysIn(text: string): number | null {
-  for (const re of OFFICE_DAYS) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const word = m[1]!.toLowerCase();
-    const n = NUMBER_WORDS[word] ?? Number(word);
-    if (Number.isInteger(n) && n >= 0 && n <= 7) return n;
-  }
-  return weekdaysAtOffice(text);
-}
-
-// ---------------------------------------------------------------------------------------
 // Reading a field value or a label ("Remote / Remote", "TELECOMMUTE", "on-site", "London (Hybrid)")
 
 /**
@@ -72,7 +23,8 @@ function officeDaysIn(text: string): number | null {
  */
 function policyWord(value: string, inText = false): RemotePolicy | null {
   const v = value.toLowerCase();
-  if (/(?<![\p{L}])(?:hybrid|hybride|híbrido|híbrida|ibrido)(?![\p{L}])/u.test(v)) return 'hybrid';
+  // "Hybrid", "hybride", "híbrido", "hibrit", "hybridityö", "hybrydowy", "osittainen etätyö" (partly remote).
+  if (/(?<![\p{L}])(?:hybrid|hybride|híbrido|híbrida|ibrido|hibrit|hybridi\p{L}*|hybrydow\p{L}*|osittai\p{L}*\s+etä\p{L}*)(?![\p{L}])/u.test(v)) return 'hybrid';
   // Microsoft's work-site values: "0 days / week in-office – remote", "3 days / week in-office",
   // "Up to 50% work from home", "Microsoft on-site only".
   const days = /(?<![\d.])([0-5])\s*days?\s*(?:\/|a|per)\s*week\s*(?:in[- ]office|on[- ]?site|in[- ]person)/u.exec(v);
@@ -84,7 +36,6 @@ function policyWord(value: string, inText = false): RemotePolicy | null {
   if (/(?<![\p{L}])(?:remote|telecommut\w*|work from home|wfh|home[- ]based|home[- ]?work(?:er|ing))(?![\p{L}])|^\s*(?:anywhere|worldwide)\b/u.test(v)) return 'remote';
   if (/(?<![\p{L}])(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)(?![\p{L}])/u.test(v)) return 'onsite';
   // Spanish, Portuguese, French, German: "Presencial", "en présentiel", "vor Ort"; "remoto", "télétravail complet".
-  if (/(?<![\p{L}])(?:hibrit|hybride?|hybridi\p{L}*|hybrydow\p{L}*|osittai\p{L}*\s+etä\p{L}*)(?![\p{L}])/u.test(v)) return 'hybrid';
   if (/(?<![\p{L}])(?:remoto|remota|à\s+distance|100\s*%\s*télétravail|télétravail\s+(?:complet|total)|uzaktan|etätyö\p{L}*|zdaln\p{L}*)(?![\p{L}])/u.test(v)) return 'remote';
   if (/(?<![\p{L}])(?:presencial|présentiel|vor\s+ort|yerinde|ofisten|işyerinde|stacjonarn\p{L}*|lähityö\p{L}*)(?![\p{L}])/u.test(v)) return 'onsite';
   if (!inText && /(?<![\p{L}])(?:office|in[- ]house)(?![\p{L}])/u.test(v)) return 'onsite';
@@ -463,27 +414,8 @@ export function parseRemote(input: RemoteInput): Remote {
     return { ...base, policy: structured.policy, evidence: structured.evidence, source: structured.source, conflict: null };
   }
   if (fromText) return { ...base, policy: fromText.policy, evidence: fromText.evidence, source: fromText.source, conflict: null };
-  // "Location: 4715 S Lamar Blvd": a street address is where the work is done.
-  if (location && STREET_ADDRESS.test(location)) {
-    return { ...UNSPECIFIED, ...base, policy: 'onsite', evidence: `location: ${location} (a street address; no remote work is stated)`, source: 'prose' };
-  }
-  const title = typeof input?.title === 'string' ? input.title : '';
-  if (IN_PERSON_WORK.test(title) && !/\bremote|\bhybrid|\btelecommut|\bvirtual/i.test(title) && !SOFTWARE_WORK.test(title)) {
-    return { ...UNSPECIFIED, ...base, policy: 'onsite', evidence: `${title} (work done in person; no remote work is stated)`, source: 'prose' };
-  }
+  // Nothing says: a street address or work done in person still says where (inferred-onsite.ts).
+  const inferred = inferredOnsite(typeof input?.title === 'string' ? input.title : '', location);
+  if (inferred) return { ...UNSPECIFIED, ...base, policy: 'onsite', evidence: inferred, source: 'prose' };
   return { ...UNSPECIFIED, ...base };
 }
-
-/** "4715 S Lamar Blvd", "42 El Hegaz Street", "Worship Square, 65 Clifton Street": a number and a street. */
-const STREET_ADDRESS = /(?<![\p{L}\d])\d{1,5}[a-z]?\s+(?:[\p{L}.'-]+\s+){0,4}(?:st|street|ave|avenue|blvd|boulevard|road|rd|lane|ln|drive|dr|way|court|ct|place|pl|parkway|pkwy|highway|hwy)\.?(?![\p{L}])|(?<![\p{L}])(?:[\p{L}-]+(?:straße|strasse|str\.|weg|platz|gasse))\s+\d{1,4}(?![\d])|(?<![\p{L}\d])\d{1,4},?\s+(?:rue|avenue|av\.|boulevard|bd)\s+\p{L}|(?<![\p{L}])(?:calle|avenida|via|viale|rua)\s+[\p{L} .'-]{2,40}?,?\s*\d{1,4}(?!\d)/iu;
-
-/** "Linux Driver Developer", "Store Data Engineer": software work that only borrows a word of in-person work. */
-const SOFTWARE_WORK = /\b(?:software|developer|programmer|kernel|firmware|cloud|web|data|devops|sre|front[- ]?end|back[- ]?end|full[- ]?stack|machine learning|ml|ai)\b/i;
-
-/**
- * Work that is done where it is: care of patients, a store's floor, a vehicle, a plant, a lab,
- * a library's desk. A posting for it that says nothing of remote work is on site; a careful
- * reader does not call a nurse's job "unspecified". Only the title is read, not the duties.
- */
-const IN_PERSON_WORK =
-  /(?<![\p{L}])(?:nurse|nursing|RN|LPN|CNA|sonographer|ultrasound|radiograph\p{L}*|phlebotomist|paramedic|EMT|midwife|caregiver|care\s+(?:worker|assistant|aide)|home\s+health|(?:medical|dental|pharmacy)\s+(?:assistant|aide|technician)|dentist|hygienist|pharmacist|physician|surgeon|therapist|veterinar\p{L}*|driver|truck|forklift|warehouse|picker|packer|loader|courier|cashier|store|shop|retail|sales\s+(?:associate|advisor|assistant|floor)|barista|bartender|(?:restaurant|banquet|food)\s+server|waiter|waitress|chef|cook|kitchen|restaurant|hotel|archivist|dishwasher|housekeep\p{L}*|cleaner|janitor|custodian|security\s+(?:guard|officer)|receptionist|front\s+desk|info(?:rmation)?\s+desk|concierge|mechanic|technician|electrician|plumber|welder|carpenter|machinist|assembler|installer|maintenance|laborer|labourer|construction|plant|factory|production\s+(?:worker|operative|operator|associate)|hauswirtschaft\p{L}*|laborator\p{L}*|lab\s+(?:tech\p{L}*|assistant)|chemist|flavou?rist|librar\p{L}*|biblioth\p{L}*|teacher|kindergarten|childcare|nanny|animat(?:eur|rice|or)|lifeguard|pilot|flight\s+attendant|bakım\p{L}*|pflege\p{L}*|erzieher\p{L}*|infirmi\p{L}*|verpleeg\p{L}*)(?:s|es)?(?![\p{L}])/iu;

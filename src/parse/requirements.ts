@@ -100,7 +100,7 @@ function pseudoHeading(paragraph: string): string | null {
 }
 
 /** Words that open requirement headings and duty headings alike ("Experience you'll gain:"). */
-const WEAK_HEADING_WORDS = /\b(?:experience|skills|minimum|basic|essential|competenc\w*)\b/gi;
+export const WEAK_HEADING_WORDS = /\b(?:experience|skills|minimum|basic|essential|preferred|desired|competenc\w*)\b/gi;
 
 /**
  * A sentence that introduces a list and says what kind: "The ideal candidate for this position has

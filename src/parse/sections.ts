@@ -1,5 +1,5 @@
 import type { RawSection } from '../model/index.ts';
-import { classifyHeading, isOtherHeading } from './requirements.ts';
+import { classifyHeading, isOtherHeading, WEAK_HEADING_WORDS } from './requirements.ts';
 import { BULLET, decodeEntities, normalizeSpace } from './text.ts';
 
 /*
@@ -32,8 +32,6 @@ function isMarkedHeading(line: string): boolean {
   return /^#{1,6}\s/.test(line) || /^(\*\*|__)[^*_].*\1:?$/.test(line.replace(/^#{1,6}\s+/, ''));
 }
 
-/** Words that make a line read as a requirements heading but open items just as often ("Unit testing experience"). */
-const WEAK_HEADING_WORDS = /\b(?:experience|skills|minimum|basic|essential|preferred|desired|competenc\w*)\b/gi;
 
 /** A requirements heading by a phrase ("Nice to have", "What you will bring"), not only by a word items share. */
 function isStrongRequirementsHeading(line: string): boolean {
