@@ -49,6 +49,12 @@ export function isHeadingLine(rawLine: string): boolean {
   if (words > 12) return false;
   if (words > 10) return false;
   if (line.endsWith(':')) return true;
+  // "Solliciteer als...", "Du bist bei uns richtig, wenn du…": a known heading trailing off into its list.
+  const trailing = /(?:\.\.\.|…)$/.exec(line);
+  if (trailing) {
+    const head = line.slice(0, trailing.index).trim();
+    return words <= 8 && (classifyHeading(head) !== null || isOtherHeading(head));
+  }
   // "Why join us?", "Does this sound like you?": a known heading may be a question.
   if (/\?$/.test(line)) return words <= 6 && (classifyHeading(line) !== null || isOtherHeading(line));
   // "Nice to Have (Not Required)".
@@ -75,7 +81,7 @@ function continuesList(rawLine: string, current: RawSection): boolean {
 }
 
 function headingText(line: string): string {
-  return unwrapMarkup(line).replace(/\s*:$/, '').trim();
+  return unwrapMarkup(line).replace(/\s*(?::|\.\.\.|…)$/, '').trim();
 }
 
 /** Headings that run-on text (a page flattened to one line) keeps in Title Case between its parts. */
@@ -131,7 +137,9 @@ function splitGluedLabels(line: string): string[] {
 /** Physical lines into the lines a reader sees: runs of spaces and glued headings separate blocks of flattened text. */
 function logicalLines(text: string): string[] {
   const out: string[] = [];
-  for (const rawLine of unwrapLines(decodeEntities(text).split(/\r\n|[\n\r\u2028\u2029]/))) {
+  // A backslash that ends a line is a Markdown hard break (what Decap and Netlify CMS write), not text.
+  const physical = decodeEntities(text).split(/\r\n|[\n\r\u2028\u2029]/).map((l) => l.replace(/(?<!\\)\\\s*$/, ''));
+  for (const rawLine of unwrapLines(physical)) {
     for (const block of rawLine.trim().split(/ {3,}|\t{2,}/)) {
       const line = normalizeSpace(block);
       // A split with a capture keeps each glued heading as a line of its own.

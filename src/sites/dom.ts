@@ -345,6 +345,10 @@ export function parseHtmlBody(html: string, doc?: Document | null): HTMLElement 
   }
 }
 
+/** Whether a description field holds HTML (raw or escaped once) rather than plain text with its own line breaks. */
+export const looksLikeHtml = (s: string): boolean =>
+  /<(?:p|br|ul|ol|li|div|h[1-6]|strong|b|em|span)\b[^>]*>/i.test(s) || /&lt;(?:p|ul|li|br)\b/i.test(s);
+
 /**
  * Sections of an HTML string (a JSON-LD description, a board API's HTML field). A string
  * that is HTML escaped once more (`&lt;p&gt;`) is unescaped first. Null when no DOMParser exists.

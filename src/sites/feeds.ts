@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import { sectionsFromText, titleFromText } from '../parse/index.ts';
-import { cleanText, parseHtmlBody, sectionsOfHtml } from './dom.ts';
+import { cleanText, looksLikeHtml, parseHtmlBody, sectionsOfHtml } from './dom.ts';
 import { periodFromMagnitude } from '../model/pay.ts';
 import { currencyOfPlace } from '../parse/dollar.ts';
 import type { PayloadReader } from './payloads.ts';
@@ -148,8 +148,6 @@ function feedItems(json: unknown): unknown[] | null {
   }
   return isItem(root) && TITLE_KEYS.some((k) => typeof root[k] === 'string') ? [root] : null;
 }
-
-const looksLikeHtml = (s: string) => /<(?:p|br|ul|ol|li|div|h[1-6]|strong|b|em|span)\b[^>]*>/i.test(s) || /&lt;(?:p|ul|li|br)\b/i.test(s);
 
 function sectionsOf(body: string, doc: Document | null): RawSection[] {
   if (looksLikeHtml(body)) {

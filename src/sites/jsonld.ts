@@ -3,7 +3,8 @@ import { lazy } from '../model/lazy.ts';
 import { periodFromMagnitude, periodOfUnitText } from '../model/pay.ts';
 import type { FieldValue, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
-import { cleanText, sectionsOfHtml } from './dom.ts';
+import { sectionsFromText } from '../parse/sections.ts';
+import { cleanText, looksLikeHtml, sectionsOfHtml } from './dom.ts';
 
 /*
  * schema.org JobPosting in `<script type="application/ld+json">`: what a page says about
@@ -265,6 +266,16 @@ function plainSections(html: string): RawSection[] {
   return paragraphs.length ? [{ heading: null, paragraphs, items: [] }] : [];
 }
 
+/**
+ * A description in HTML is read as markup; one in plain text ("…esimerkiksi:\n•\tSovellusarkkitehtuurin
+ * suunnittelu…") keeps its line breaks and bullets, which an HTML parser would fold into one paragraph.
+ */
+function sectionsOfDescription(description: string, doc: Document): RawSection[] {
+  if (!description) return [];
+  if (!looksLikeHtml(description) && /\n/.test(description)) return sectionsFromText(description);
+  return sectionsOfHtml(description, doc) ?? plainSections(description);
+}
+
 function toPosting(ld: JobPostingLd, doc: Document): JsonLdPosting {
   const org = ld.hiringOrganization;
   const company = (typeof org === 'string' ? org : org?.name) || null;
@@ -289,7 +300,7 @@ function toPosting(ld: JobPostingLd, doc: Document): JsonLdPosting {
       months === undefined
         ? null
         : { months, evidence: `JSON-LD experienceRequirements.monthsOfExperience: ${months}` },
-    sections: description ? (sectionsOfHtml(description, doc) ?? plainSections(description)) : [],
+    sections: sectionsOfDescription(description, doc),
     jobId: (typeof id === 'object' ? id.value : id) || null,
     url: ld.url ? cleanText(ld.url) : null,
   };

@@ -104,8 +104,9 @@ Counsel patients on their medicines.",
 }`;
     const ld = readJsonLdPosting(page(malformed));
     expect(ld).toMatchObject({ title: 'Pharmacist', company: 'Farmacia Alameda', location: 'Santiago, Chile' });
+    // A plain-text description keeps its line break: each line is a paragraph.
     expect(ld?.sections).toEqual([
-      { heading: null, paragraphs: ['Dispense prescriptions accurately. Counsel patients on their medicines.'], items: [] },
+      { heading: null, paragraphs: ['Dispense prescriptions accurately.', 'Counsel patients on their medicines.'], items: [] },
     ]);
   });
 

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { annotate, annotateText } from '../../src/annotate.ts';
+import { classifyHeading, extractRequirements } from '../../src/parse/requirements.ts';
+import { sectionsFromText } from '../../src/parse/sections.ts';
+import { readPage } from '../../src/sites/registry.ts';
+import { parsePage } from '../sites/page.ts';
+
+/*
+ * How real postings mark a list's class and its items outside English headings and bullets:
+ * German headings, a heading that trails off ("Solliciteer als..."), Markdown hard breaks, an
+ * item that calls itself optional in brackets or with a label, and a JSON-LD description in
+ * plain text. Each rule names the captures (test/corpus/real) that showed it.
+ */
+
+const capture = (path: string) => readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8');
+
+describe('German requirement headings', () => {
+  it.each([
+    'Das bringen Sie mit',
+    'Was Sie mitbringen sollten',
+    'Das solltest du mitbringen',
+    'Wir wünschen uns von unserem neuen Teammitglied',
+    'Was wir uns von dir wünschen',
+    'Du bist bei uns richtig, wenn du',
+    'Das zeichnet Sie aus',
+  ])('%s introduces what is required', (heading) => {
+    expect(classifyHeading(heading)).toBe('required');
+  });
+
+  it.each(['Das bieten wir', 'Deine Aufgaben', 'Wir bieten Ihnen'])('%s does not', (heading) => {
+    expect(classifyHeading(heading)).toBeNull();
+  });
+
+  it("reads the four lines under 'Wir wünschen uns …' written with Markdown hard breaks (text/h3-knirpsenstadt-panketal-erzieher)", () => {
+    const posting = annotateText(capture('text/h3-knirpsenstadt-panketal-erzieher.txt'));
+    expect(posting.requirements.required).toEqual([
+      'eine abgeschlossene Ausbildung als Erzieher (m/w/d)',
+      'einen liebevollen und einfühlsamen Umgang mit den Kindern',
+      'Engagement und Teamfähigkeit',
+      'selbstständiges Arbeiten und Naturverbundenheit',
+    ]);
+  });
+});
+
+describe('Markdown hard breaks', () => {
+  it('are line ends, not text: a heading ending in a backslash is still a heading', () => {
+    const sections = sectionsFromText('Ihr Profil:\\\n- Erfahrung in der Pflege\\\n- Teamfähigkeit\\\n\\\nWir bieten:\\\n- Urlaub');
+    expect(sections.map((s) => [s.heading, s.items])).toEqual([
+      ['Ihr Profil', ['Erfahrung in der Pflege', 'Teamfähigkeit']],
+      ['Wir bieten', ['Urlaub']],
+    ]);
+  });
+
+  it('keeps an escaped backslash that ends a line', () => {
+    const line = 'Files are kept in the shared folder C:\\\\';
+    expect(sectionsFromText(line)[0]!.paragraphs).toEqual([line]);
+  });
+});
+
+describe('a heading that trails off into its list', () => {
+  it("reads '## Solliciteer als...' as the heading of the 7 required lines, then 'Pre’s' as preferred (text/h2-grrr-front-end-developer)", () => {
+    const { requirements } = annotateText(capture('text/h2-grrr-front-end-developer.txt'));
+    expect(requirements.required).toHaveLength(7);
+    expect(requirements.required[0]).toMatch(/^Je met jouw tech talent/);
+    expect(requirements.preferred).toHaveLength(4);
+  });
+
+  it('is a heading only when what it says is a known part of a posting', () => {
+    const sections = sectionsFromText('We also work with many other tools...\n- Jira\n- Slack');
+    expect(sections[0]!.heading).toBeNull();
+  });
+});
+
+describe('an item that says it is optional', () => {
+  it("'(not essential)' in brackets makes the item preferred (text/h3-jonesco-trainee-production-operative-nightshift)", () => {
+    const { requirements } = annotateText(capture('text/h3-jonesco-trainee-production-operative-nightshift.txt'));
+    expect(requirements.preferred).toEqual(['Forklift truck experience (not essential)']);
+    expect(requirements.required).toContain('Ability to use hand tools');
+  });
+
+  it("'Good to have:' opening an item makes it preferred (text/h4-crunch-part-time-junior-digital-designer)", () => {
+    const { requirements } = annotateText(capture('text/h4-crunch-part-time-junior-digital-designer.txt'));
+    expect(requirements.preferred).toEqual(['Good to have: After Effects (Editing skills)']);
+    expect(requirements.required).toHaveLength(8);
+  });
+
+  it('a bracket that prefers a detail leaves the item required', () => {
+    const r = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['Cloud experience (AWS preferred)', "Bachelor's degree (preferred)", 'Driving licence (desirable)'] }]);
+    expect(r).toEqual({ required: ['Cloud experience (AWS preferred)'], preferred: ["Bachelor's degree (preferred)", 'Driving licence (desirable)'] });
+  });
+});
+
+describe('a JSON-LD description in plain text (jsonld/h3-kuntarekry-esko-sovellusarkkitehti-oulu)', () => {
+  it('keeps its line breaks and "•\\t" bullets as list items instead of one paragraph', () => {
+    const url = 'https://www.kuntarekry.fi/fi/tyopaikka/sovellusarkkitehti';
+    const { doc } = parsePage(capture('jsonld/h3-kuntarekry-esko-sovellusarkkitehti-oulu.html'), url);
+    const raw = readPage(doc, new URL(url))!;
+    const items = raw.sections.flatMap((s) => s.items);
+    expect(items).toContain('Yhteiskäyttöisten palveluiden, komponenttien ja toimintamallien määrittely');
+    expect(items.length).toBeGreaterThanOrEqual(20);
+    expect(annotate(raw).title).toBeTruthy();
+  });
+});
