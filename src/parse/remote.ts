@@ -130,15 +130,21 @@ const NOT_REMOTE = [
 
 const HYBRID = [
   /\bhybrid[- ](?:work(?:ing|place|force)?|model|role|position|schedule|arrangement|environment|set-?up|policy|job|opportunity|approach|culture|office|basis|format|mode|way|team|teams|friendly)\b/i,
-  /\b(?:is|be|are)\s+hybrid\b(?!\s+(?:of|cloud)\b)/i,
+  /\b(?:is|be|are)\s+(?:(?:full[- ]time|part[- ]time|permanent|temporary)\s*(?:,|and|&)\s*)?hybrid\b(?!\s+(?:of|cloud)\b)/i,
   /^\s*hybrid\b(?!\s+(?:of|cloud|mobile|app)\b)|\(\s*hybrid\s*\)|\bhybrid\s*[-–—:|]\s/i,
   /\b(?:option|possibility|flexibility|ability|opportunity|chance|freedom|allowed|able)\b[^.;]{0,30}?\bto\s+(?:also\s+)?work\s+(?:from\s+home|remotely)\b/i,
   // Not "part-time remote": that is a part-time job done remotely (workable/mindrift-widget).
   /\b(?:partially|partly)\s+remote\b|\bpart[- ]remote\b/i,
   /\b(?:work(?:ing)?\s+from\s+home|wfh|remote(?:ly)?)\s+(?:up\s+to\s+)?(?:\d|one|two|three|four)\s+days?\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:from\s+home|remote(?:ly)?)\b/i,
   /\b(?:hjemmearbejde|hjemmekontor|homeoffice|home-office-tage|télétravail|teletrabajo|smart\s+working|thuiswerken|hemarbete|distansarbete|lavoro\s+agile|trabalho\s+híbrido|hybride)/i,
-  // Finnish and Polish: "hybridityön malli", "osittainen etätyömahdollisuus", "praca hybrydowa".
-  /(?<![\p{L}])(?:hybridityö\p{L}*|osittai\p{L}*\s+etä\p{L}*|hybrydow\p{L}*|tryb\s+hybrydowy)/iu,
+  // Finnish and Polish: "hybridityön malli", "osittainen etätyömahdollisuus", "joustavan etätyömahdollisuuden", "praca hybrydowa".
+  /(?<![\p{L}])(?:hybridityö\p{L}*|osittai\p{L}*\s+etä\p{L}*|etätyömahdollisuu\p{L}*|hybrydow\p{L}*|tryb\s+hybrydowy)/iu,
+  // German "mobiles Arbeiten" (work away from the office, some days): "Möglichkeit zum mobilen Arbeiten".
+  /(?<![\p{L}])(?:mobile[sn]?\s+arbeiten|mobile[rn]?\s+arbeit)(?![\p{L}])/iu,
+  // Time split between home and the office: "Soms werken zij thuis, en soms op kantoor", "split your week between home and our office".
+  /\b(?:split|divide)\s+(?:your\s+|their\s+)?(?:time|week)\s+between\s+(?:home|remote|(?:the|our)\s+office)\b/i,
+  /\b(?:from|at)\s+home\b[^.;]{0,40}\b(?:and|or)\s+(?:sometimes\s+)?(?:from|at|in)\s+(?:the|our)\s+office\b|\b(?:in|at)\s+(?:the|our)\s+office\b[^.;]{0,40}\b(?:and|or)\s+(?:sometimes\s+)?(?:from|at)\s+home\b/i,
+  /(?<![\p{L}])thuis\b[^.;]{0,40}\bop\s+kantoor\b|\bop\s+kantoor\b[^.;]{0,40}\bthuis(?![\p{L}])/iu,
 ];
 
 const REMOTE_INTL = /(?<![\p{L}])(?:praca\s+zdalna|pracy\s+zdalnej|100\s*%\s*etä\p{L}*|täysin\s+etä\p{L}*)(?![\p{L}])/iu;
@@ -149,6 +155,7 @@ const REMOTE = [
   /\bremote[- ](?:first|only|based|eligible|position|role|job|work(?:ing|er|ers|force)?|opportunit(?:y|ies)|employees?|employment|set-?up|environment|friendly|option|company|organi[sz]ation|contract(?:or)?|within|in\s+(?:the\s+)?[\p{Lu}])/iu,
   /\b(?:done|performed|worked|based|work(?:ing)?)\s+remotely\b/i,
   /\b(?:is|be|are|as)\s+(?:a\s+)?remote\b(?!\s+(?:control|sensing|access|team))/i,
+  /\b(?:is|be)\s+(?:full[- ]time|part[- ]time|permanent|temporary)\s*(?:,|and|&)\s*(?:fully\s+|100%\s+)?remote\b(?!\s+(?:control|sensing|access|team))/i,
   /\bwork(?:ing)?\s+from\s+anywhere\b|\bwork(?:ing)?\s+from\s+any\s+location\b|\b(?:live|be\s+located|be\s+based)\s+anywhere\b/i,
   /\btelecommut\w*(?!\s*(?:options?\s*)?:)/i,
   /\bor\s+(?:fully\s+)?remote\s*$|\(\s*(?:fully\s+)?remote\s*\)/i,
@@ -169,6 +176,8 @@ const ONSITE = [
   /\bthen\s+in\s+our\b[^.;]{0,30}\boffice\b/i,
   /\b(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\s+(?:role|position|job|work|working|presence|basis)\b/i,
   /\b(?:is|be)\s+(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b/i,
+  // "This position is full-time and on-site".
+  /\b(?:is|be)\s+(?:full[- ]time|part[- ]time|permanent|temporary)\s*(?:,|and|&)\s*(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b/i,
   /^\s*(?:on[- ]?site|in[- ]office)\b/i,
   // "Cairo, Egypt (On-Site)", as LinkedIn writes a place with its workplace type.
   /\(\s*(?:on[- ]?site|in[- ]office|in[- ]person)\s*\)/i,
