@@ -212,7 +212,7 @@ const COMPANY_LEVEL =
  */
 const GENERAL_POLICY = /\bsome\s+(?:roles|positions|teams|locations)\b|\bwhile\s+others\b|\b(?:remote|hybrid|on[- ]?site|in[- ]office)\s+(?:roles|positions|jobs|teams|hubs)\b|\btransition(?:ing)?\s+to\b|\brollout\b|\b\p{L}+['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:work(?:ing)?|workplace)\s+(?:model|policy|approach)\b/iu;
 /** "For the majority of employees, PayPal's hybrid model…": most people, so not said of this role, "you" or not. */
-const MOST_STAFF = /\b(?:the\s+)?(?:majority|most)\s+of\s+(?:our\s+)?(?:employees|staff|roles|positions|people|colleagues)\b|\bmost\s+(?:employees|roles|positions|staff)\b/i;
+const MOST_STAFF = /\b(?:the\s+)?(?:majority|most|many)\s+of\s+(?:our\s+)?(?:employees|staff|roles|positions|people|colleagues|jobs|vacancies|teams)\b|\bmost\s+(?:employees|roles|positions|staff|jobs)\b/i;
 /** "we expect all staff to be in one of our offices at least 25% of the time": a rule that covers this role. */
 const ALL_STAFF = /\b(?:all|every|each)\s+(?:of\s+our\s+)?(?:staff|employees?|team\s+members|colleagues|roles|hires)\b|\beveryone\s+(?:is|works|comes|must|will)\b/i;
 // "the opportunity for more creative outcomes" is not the role; "this opportunity" is.

@@ -45,3 +45,16 @@ describe('"is full-time and on-site"', () => {
     expect(policyOf('The role is permanent, hybrid.')).toBe('hybrid');
   });
 });
+
+describe('what most of the company\'s jobs offer is not this role\'s policy (aggregator/h3-reed-search-five-london-ai-postings #4)', () => {
+  it.each([
+    'We are also all about balance so most of our jobs offer the opportunity for hybrid working built around your role.',
+    'Many of our teams work remotely.',
+  ])('%s', (text) => {
+    expect(policyOf(text)).toBe('unspecified');
+  });
+
+  it('unless it names this role', () => {
+    expect(policyOf('Like most of our jobs, this role is hybrid.')).toBe('hybrid');
+  });
+});
