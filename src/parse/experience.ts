@@ -91,7 +91,29 @@ function readSentence(sentence: string, listedRequirement: boolean): Found | nul
 /** "6 months to 1 year of hands-on experience": a span that starts in months. */
 const MONTHS_TO_YEARS = new RegExp(`(?<![\\p{L}\\d.])(\\d{1,2})\\s*months?\\s*(?:-|–|—|to)\\s*(${N})\\s*${YEARS}`, 'iu');
 
+/**
+ * "a minimum of 12-18 months of commercial experience", "6+ months of experience with React": a
+ * span in months alone, counted only where the word experience is said next to it (months are
+ * also a contract's length, a probation, a notice period).
+ */
+const MONTHS = /(?<![\p{L}\d.])(\d{1,2})\s*\+?\s*(?:(?:-|–|—|to)\s*(\d{1,2})\s*\+?\s*)?months?(?:'|’)?(?![\p{L}])/iu;
+const EXPERIENCE_WORD_AFTER = /^[^.;]{0,40}?\b(?:experience|expérience|erfahrung|experiencia|ervaring)\b/i;
+
+function readMonths(clause: string, sentence: string, offset: number): Found | null {
+  const m = MONTHS.exec(clause);
+  if (!m) return null;
+  const after = clause.slice(m.index + m[0].length);
+  if (NOT_ABOUT_CANDIDATE.test(after)) return null;
+  if (!EXPERIENCE_WORD_AFTER.test(after) && !ABOUT_EXPERIENCE_BEFORE.test(clause.slice(0, m.index))) return null;
+  const low = Number(m[1]);
+  const high = m[2] === undefined ? null : Number(m[2]);
+  if (high !== null && high < low) return null;
+  const years = (n: number) => Math.round((n / 12) * 100) / 100;
+  return { min: years(low), max: high === null ? null : years(high), evidence: around(sentence, offset + m.index, offset + m.index + m[0].length) };
+}
+
 function readClause(clause: string, sentence: string, offset: number, listedRequirement: boolean, experienceSaid: boolean): Found | null {
+  if (!new RegExp(YEARS, 'iu').test(clause)) return readMonths(clause, sentence, offset);
   const months = MONTHS_TO_YEARS.exec(clause);
   if (
     months &&
@@ -151,7 +173,7 @@ export function parseExperience(lines: string[], options: ParseExperienceOptions
   if (!Array.isArray(lines)) return null;
   let best: Found | null = null;
   for (const line of lines) {
-    if (typeof line !== 'string' || !/year|yr|\bans\b|années|jahr|años|anos|anni|jaar|yıl/i.test(line)) continue;
+    if (typeof line !== 'string' || !/year|yr|\bans\b|années|jahr|años|anos|anni|jaar|yıl|month/i.test(line)) continue;
     for (const sentence of splitSentences(line)) {
       const found = readSentence(normalizeSpace(sentence), options.requirements === true);
       if (found && (best === null || found.min < best.min)) best = found;

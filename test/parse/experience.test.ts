@@ -164,3 +164,22 @@ describe('parseExperience: other languages (career-pages/page-baykar-*, Dutch, G
     expect(parseExperience([line])?.yearsMin).toBe(min);
   });
 });
+
+describe('experience given in months (text/rassure-junior-software-developer)', () => {
+  it.each([
+    ['we are looking for a Junior Software Engineer with a minimum of 12-18 months of commercial experience in a full-time role', 1, 1.5],
+    ['6+ months of experience with React', 0.5, null],
+    ['Experience: 18 months in a similar role', 1.5, null],
+  ])('%s', (line, min, max) => {
+    expect(parseExperience([line])).toMatchObject({ yearsMin: min, yearsMax: max });
+  });
+
+  it.each([
+    'This is a 6 month contract with a view to extend.',
+    'A probation period of 6 months applies.',
+    'You will gain 12 months of hands-on training.',
+    'Within 3 months you will own the release process.',
+  ])('is not experience: %s', (line) => {
+    expect(parseExperience([line])).toBeNull();
+  });
+});
