@@ -159,9 +159,12 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
     // years, the smallest minimum of both wins. Without one, the whole text is read.
     const screeners = requiredScreeners(lines);
     const fromList = parseExperience(requirements.required, { source: 'prose', requirements: true });
+    // Without years in the required list, the rest of the text is read, but not the items the
+    // posting calls a plus: "5+ years of senior management experience preferred" asks for none.
+    const notPreferred = requirements.preferred.length === 0 ? lines : lines.filter((line) => !requirements.preferred.some((item) => line.includes(item)));
     experience =
       fromList === null
-        ? parseExperience(lines, { source: 'prose' })
+        ? parseExperience(notPreferred, { source: 'prose' })
         : screeners.length === 0
           ? fromList
           : parseExperience([...requirements.required, ...screeners], { source: 'prose', requirements: true });

@@ -196,3 +196,17 @@ describe('annotateText', () => {
     expect(posting.url).toBe(`${SAMBA}?lever-source=LinkedIn`);
   });
 });
+
+describe('years asked for, not years that are a plus (text/h3-numfocus-executive-director)', () => {
+  it('reads no years when the only number is in an item the posting calls preferred', () => {
+    const text = readFileSync(new URL('./corpus/real/text/h3-numfocus-executive-director.txt', import.meta.url), 'utf8');
+    const posting = annotateText(text, undefined, NOW);
+    expect(posting.requirements.preferred).toContain('5+ years of senior management experience preferred.');
+    expect(posting.experience).toBeNull();
+  });
+
+  it('still reads years stated outside the lists', () => {
+    const text = ['Operations Lead', '', 'You bring at least 4 years of experience in logistics.', '', 'Requirements', '- Forklift licence', '', 'Nice to have', '- 2 years of experience in retail'].join('\n');
+    expect(annotateText(text, undefined, NOW).experience).toMatchObject({ yearsMin: 4 });
+  });
+});
