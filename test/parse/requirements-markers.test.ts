@@ -102,3 +102,14 @@ describe('a JSON-LD description in plain text (jsonld/h3-kuntarekry-esko-sovellu
     expect(annotate(raw).title).toBeTruthy();
   });
 });
+
+describe('a list headed as what the employer would prefer (text/h3-pollinator-pathways-communications-coordinator)', () => {
+  it.each(['Preferable Experience and Skills', 'Preference will be given to candidates with the following skills'])('%s is preferred', (heading) => {
+    expect(classifyHeading(heading)).toBe('preferred');
+  });
+
+  it('reads the 2 eligibility lines as required and the 4 preferable ones as preferred', () => {
+    const { requirements } = annotateText(capture('text/h3-pollinator-pathways-communications-coordinator.txt'));
+    expect([requirements.required.length, requirements.preferred.length]).toEqual([2, 4]);
+  });
+});
