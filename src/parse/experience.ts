@@ -22,16 +22,16 @@ const YEARS = `(?:years?|yrs?\\.?|ans|années|jahre?n?|años|anos|anni|jaar|yıl
  */
 const PATTERNS: ReadonlyArray<{ re: RegExp; range: boolean }> = [
   { re: new RegExp(`(?<![\\p{L}\\d.])(${N})\\s*\\+?\\s*(?:-|–|—|to|à|bis|a)\\s*(${N})\\s*\\+?\\s*${YEARS}`, 'iu'), range: true },
-  { re: new RegExp(`(?:at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|minimum|min\\.?|over|more\\s+than|no\\s+less\\s+than|en\\s+az|mindestens|au\\s+moins|minimaal|al\\s+menos|mínimo(?:\\s+de)?)\\s+(${N})\\s*\\+?\\s*${YEARS}`, 'iu'), range: false },
+  { re: new RegExp(`(?:at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|minimum|min\\.?|over|more\\s+than|no\\s+less\\s+than|en\\s+az|mindestens|au\\s+moins|minimaal|al\\s+menos|pelo\\s+menos|no\\s+mínimo|mínim[oa](?:\\s+de)?)\\s+(${N})\\s*\\+?\\s*${YEARS}`, 'iu'), range: false },
   { re: new RegExp(`(?<![\\p{L}\\d.])(${N})\\s*\\+\\s*${YEARS}`, 'iu'), range: false },
   { re: new RegExp(`(?<![\\p{L}\\d.])(${N})\\s+(?:or\\s+more\\s+)?${YEARS}(?:\\s+or\\s+more)?`, 'iu'), range: false },
 ];
 
 /** After the years: the candidate's experience, or doing the work ("5 years building..."). */
 const ABOUT_EXPERIENCE_AFTER =
-  /^[^.;]{0,60}?(?:d['’]exp[ée]rience|exp[ée]rience|Erfahrung|Berufserfahrung|experiencia|esperienza|ervaring|deneyim|tecrübe)|^[^.;]{0,60}?\b(?:experience|exp\b|expertise|background|track record|professional|industry|hands-on|working|work(?:ed)?\b|in\s+(?:a|an|the)?\s*(?:similar|related|relevant|senior|software|engineering|professional)|building|developing|designing|leading|managing|programming|coding|writing|shipping|delivering|running|as\s+an?\b|in\s+(?:machine learning|data|backend|frontend|product|sales|marketing|finance|design|software|engineering|research|[A-Z]))/i;
+  /^[^.;]{0,60}?(?:d['’]exp[ée]rience|exp[ée]rience|Erfahrung|Berufserfahrung|experiencia|experiência|esperienza|ervaring|deneyim|tecrübe)|^[^.;]{0,60}?\b(?:experience|exp\b|expertise|background|track record|professional|industry|hands-on|working|work(?:ed)?\b|in\s+(?:a|an|the)?\s*(?:similar|related|relevant|senior|software|engineering|professional)|building|developing|designing|leading|managing|programming|coding|writing|shipping|delivering|running|as\s+an?\b|in\s+(?:machine learning|data|backend|frontend|product|sales|marketing|finance|design|software|engineering|research|[A-Z]))/i;
 /** Before the years: "Experience: 3-5 years", "experience of at least 5 years". */
-const ABOUT_EXPERIENCE_BEFORE = /\b(?:experience|exp\.?|expérience|erfahrung|experiencia)\b[^.;]{0,30}$/i;
+const ABOUT_EXPERIENCE_BEFORE = /\b(?:experience|exp\.?|expérience|erfahrung|experiencia|experiência)(?![\p{L}])[^.;]{0,30}$/iu;
 /** Years that are about the company or time, not a candidate. */
 const NOT_ABOUT_CANDIDATE =
   /^\s*(?:ago\b|old\b|in\s+business\b|of\s+(?:history|growth|operation|operations|success|existence|innovation)\b|in\s+the\s+(?:making|market|industry)\b|running\b|in\s+a\s+row\b|straight\b|since\b|warranty\b|contract\b|term\b|vesting\b|cliff\b|anniversary\b)/i;

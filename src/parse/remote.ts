@@ -83,7 +83,7 @@ function readStructured(fields: readonly FieldValue[]): Reading | null {
   return first ? { policy: first.policy, evidence: first.evidence, source: first.source } : null;
 }
 
-const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modalité(?:\s+de\s+travail)?|lugar\s+de\s+trabajo|arbeitsmodell|çalışma\s+(?:yeri|şekli|modeli)|etätyö|tryb\s+pracy|forma\s+pracy|miejsce\s+pracy)`;
+const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modelo\s+de\s+trabalho|regime\s+de\s+trabalho|modalidade(?:\s+de\s+trabalho)?|modalité(?:\s+de\s+travail)?|lugar\s+de\s+trabajo|arbeitsmodell|çalışma\s+(?:yeri|şekli|modeli)|etätyö|tryb\s+pracy|forma\s+pracy|miejsce\s+pracy)`;
 const LABEL_LINE = new RegExp(`^${LABEL}\\s*[:|]\\s*(.+)$`, 'i');
 /** A label alone on its line, its value on the next (Workday's "Remote:" then "No"). */
 const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');

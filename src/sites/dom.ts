@@ -170,6 +170,21 @@ function isListLabel(text: string): boolean {
   return classifyHeading(label) !== null || isOtherHeading(label);
 }
 
+/**
+ * "<p>Responsabilidades</p><ul>…</ul>": a paragraph that is only a short known heading, without
+ * a colon, right before a list, heads that list.
+ */
+function isBareListLabel(block: Element): boolean {
+  const next = block.nextElementSibling;
+  return next !== null && LISTS.has(tagOf(next)) && isBareLabel(cleanText(block.textContent ?? ''));
+}
+
+/** "Responsabilidades", "Benefits": a short known heading with nothing after it. */
+function isBareLabel(text: string): boolean {
+  if (!text || text.split(/\s+/).length > 3 || /[.,;:!?)…]$/.test(text) || !/^\p{Lu}/u.test(text)) return false;
+  return classifyHeading(text) !== null || isOtherHeading(text);
+}
+
 /** The text of every item in a sub-list, one string each. */
 function subItems(list: Element): string[] {
   return Array.from(list.querySelectorAll('li'))
@@ -243,9 +258,16 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
   };
 
   const flush = (): void => {
-    for (const line of lines) {
-      const text = cleanText(line.map((s) => s.text).join(''));
+    const texts = lines.map((line) => cleanText(line.map((s) => s.text).join('')));
+    for (const [i, line] of lines.entries()) {
+      const text = texts[i]!;
       if (!text) continue;
+      // "Responsabilidades<br>- Levantar …<br>- Desenvolver …": a known heading alone on its line over bullet lines.
+      const nextText = texts.slice(i + 1).find((t) => t !== '');
+      if (nextText !== undefined && BULLET.test(nextText) && isBareLabel(text)) {
+        startSection(text);
+        continue;
+      }
       const onlyEmphasis = line.every((s) => s.emphasised || cleanText(s.text) === '');
       if (onlyEmphasis && looksLikeHeading(text)) startSection(text);
       else if (BULLET.test(text)) addItem(text);
@@ -306,6 +328,9 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
         // previous item's sub-bullets.
         flush();
         current.items.push([current.items.pop()!, ...subItems(child)].join(' '));
+      } else if (tag === 'P' && isBareListLabel(child)) {
+        flush();
+        startSection(cleanText(child.textContent ?? ''));
       } else if (BLOCKS.has(tag)) {
         flush();
         walk(child, emphasised || styled, pre);

@@ -24,6 +24,11 @@ const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['requirements', 'Requirements'],
   ['main_requirements', 'Main requirements'],
   ['qualifications', 'Qualifications'],
+  // amazon.jobs and others that split the list in two fields.
+  ['basic_qualifications', 'Basic qualifications'],
+  ['minimum_qualifications', 'Minimum qualifications'],
+  ['required_qualifications', 'Required qualifications'],
+  ['preferred_qualifications', 'Preferred qualifications'],
   ['externalQualificationsStr', 'Qualifications'],
   ['requirementsSection', 'Requirements'],
   ['nice_to_have', 'Nice to have'],

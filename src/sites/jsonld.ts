@@ -4,7 +4,7 @@ import { periodFromMagnitude, periodOfUnitText } from '../model/pay.ts';
 import type { FieldValue, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { sectionsFromText } from '../parse/sections.ts';
-import { cleanText, looksLikeHtml, sectionsOfHtml } from './dom.ts';
+import { cleanText, isSkipped, looksLikeHtml, sectionsOfHtml } from './dom.ts';
 
 /*
  * schema.org JobPosting in `<script type="application/ld+json">`: what a page says about
@@ -331,6 +331,32 @@ export function readJsonLdPosting(doc: Document): JsonLdPosting | null {
 }
 
 /** Reads any page that carries a JobPosting in JSON-LD; the fallback for boards without an adapter. */
+/** Labels a page sets beside its pay in a list of facts: "Salário" above "€20 000 - €40 000". */
+const PAY_LABEL = /^(?:salary|salário|salario|salaire|gehalt|pay|compensation|remuneração|remuneración|rémunération|wage|vergütung|maaş|palkka|wynagrodzenie)\s*:?$/i;
+
+/**
+ * Pay a page states in a labelled field of its own when its JSON-LD gives none (ITJobs writes
+ * "Salário" and the range in the next element): the field's text, which the pay reader reads
+ * as it reads any pay text. Only a label that is the whole text of its element counts.
+ */
+function labelledPayOnPage(doc: Document): FieldValue[] {
+  const body = doc.body;
+  if (!body) return [];
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < 20000; node = walker.nextNode(), seen++) {
+    const label = cleanText(node.nodeValue ?? '');
+    if (!label || label.length > 24 || !PAY_LABEL.test(label)) continue;
+    const holder = node.parentElement;
+    if (!holder || isSkipped(holder) || cleanText(holder.textContent ?? '') !== label) continue;
+    const value = cleanText(holder.nextElementSibling?.textContent ?? '');
+    if (value && value.length <= 80 && /\d/.test(value)) {
+      return [{ value: `${label.replace(/\s*:$/, '')}: ${value}`, source: 'board', field: `page field "${label.replace(/\s*:$/, '')}"` }];
+    }
+  }
+  return [];
+}
+
 export const jsonLdAdapter: SiteAdapter = {
   id: 'jsonld',
   name: 'schema.org JobPosting',
@@ -349,7 +375,7 @@ export const jsonLdAdapter: SiteAdapter = {
       department: null,
       commitment: ld.commitment,
       workplace: ld.workplace,
-      payText: ld.payText,
+      payText: ld.payText.length > 0 || ld.payStructured.length > 0 ? ld.payText : labelledPayOnPage(doc),
       payStructured: ld.payStructured,
       experienceMonths: ld.experienceMonths,
       sections: ld.sections,
