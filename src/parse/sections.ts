@@ -181,9 +181,10 @@ export function sectionsFromText(text: string): RawSection[] {
       current = { heading: headingText(line), paragraphs: [], items: [] };
       continue;
     }
-    // "The ideal candidate has experience in one or more of the following areas:" after a list
-    // opens the next list: its items are not the first list's.
-    if (current.items.length > 0 && /:$/.test(line) && line.split(/\s+/).length <= 40) {
+    // Text after a list is not the list's introduction: "The ideal candidate has experience in one
+    // or more of the following areas:" opens the next list, "The rate of pay is £24,000" goes on
+    // with the posting. A section keeps its text in order, so what introduces a list stays last.
+    if (current.items.length > 0) {
       flush();
       current = { heading: null, paragraphs: [line], items: [] };
       continue;

@@ -113,3 +113,36 @@ describe('a list headed as what the employer would prefer (text/h3-pollinator-pa
     expect([requirements.required.length, requirements.preferred.length]).toEqual([2, 4]);
   });
 });
+
+describe('text kept in order around a list (text/h5-suffolk-libraries-*)', () => {
+  it("reads 'We're looking for an individual who:' as the introduction of the list after it, not the pay after the list", () => {
+    const text = [
+      "We're looking for a stock assistant at Ipswich Stock Unit. We're looking for an individual who:",
+      '',
+      '- Has interpersonal skills',
+      '- Is confident using email',
+      '',
+      'The rate of pay is £15,962.63 pro rata.',
+    ].join('\n');
+    const sections = sectionsFromText(text);
+    expect(sections.map((s) => s.paragraphs)).toEqual([
+      ["We're looking for a stock assistant at Ipswich Stock Unit. We're looking for an individual who:"],
+      ['The rate of pay is £15,962.63 pro rata.'],
+    ]);
+    expect(extractRequirements(sections).required).toEqual(['Has interpersonal skills', 'Is confident using email']);
+  });
+
+  it('reads the seven lines of the prison library manager posting', () => {
+    expect(annotateText(capture('text/h5-suffolk-libraries-prison-library-manager-ranby.txt')).requirements.required).toHaveLength(7);
+  });
+});
+
+describe("a list of personality traits beside the qualifications (text/paypay-ml-engineer-credit-modeling)", () => {
+  it("is not counted with them", () => {
+    const r = extractRequirements([
+      { heading: 'Qualifications', paragraphs: [], items: ['3+ years of ML', 'Python'] },
+      { heading: 'Expected personality', paragraphs: [], items: ['Strong problem-solving skills', 'Adaptability'] },
+    ]);
+    expect(r.required).toEqual(['3+ years of ML', 'Python']);
+  });
+});
