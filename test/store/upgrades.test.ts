@@ -27,7 +27,9 @@ import {
   savedFrom,
   savedV1From,
   storytellingPosting,
+  withoutEdits,
   type SavedPostingV1,
+  type SavedPostingV2,
 } from '../helpers/postings.ts';
 import { SUMMARY_CHUNKS, chunkOf } from '../../src/store/summary-chunks.ts';
 import { allSummaries, expectSummariesInStep, summaryIn } from './summaries-in-step.ts';
@@ -111,7 +113,7 @@ async function seedV1(name: string, records: readonly unknown[]): Promise<void> 
   open.splice(open.indexOf(v1), 1);
 }
 
-function expectedV2(record: SavedPostingV1): SavedPosting {
+function expectedV2(record: SavedPostingV1): SavedPostingV2 {
   return {
     ...record,
     statusHistory: [{ status: record.status, at: record.savedAt }],
@@ -138,7 +140,8 @@ describe('upgrades[1]: v1 -> v2, addAnnotations', () => {
       const stored = await db.get(POSTINGS_STORE, record.id);
       // Every v1 field as it was, and the new ones filled.
       expect(stored).toEqual(expectedV2(record));
-      expect(SavedPosting.safeParse(stored).success, record.id).toBe(true);
+      // Valid as today's shape but for the edit times, which step 4 adds.
+      expect(SavedPosting.safeParse({ ...(stored as object), edits: { at: {}, tags: {} } }).success, record.id).toBe(true);
     }
     expect(await db.get(POSTINGS_STORE, CORRUPT_V1.id)).toEqual({
       ...CORRUPT_V1,
@@ -184,7 +187,7 @@ describe('upgrades[1]: v1 -> v2, addAnnotations', () => {
     expect(db.version).toBe(DB_VERSION);
     const listed = await listSaved(db);
     expect(listed.map((p) => p.id).sort()).toEqual(before.map((r) => r.id).sort());
-    for (const record of before) expect(listed.find((p) => p.id === record.id)).toEqual(expectedV2(record));
+    for (const record of before) expect(withoutEdits(listed.find((p) => p.id === record.id)!)).toEqual(expectedV2(record));
     expect(await listSummaries(db)).toEqual(listed.map(summaryOf));
     expect(await getSettings(db)).toEqual({ exchangeRates: null });
     // And an upgraded record takes a re-save like any other: the user's part stays.
@@ -208,7 +211,7 @@ async function seedV2(name: string, records: readonly unknown[]): Promise<void> 
  * What a user of JobLens 2 had saved: postings at different stages, one rated and corrected,
  * one closed, one stating only on-target earnings (its summary's pay is that range).
  */
-function v2Records(): SavedPosting[] {
+function v2Records(): SavedPostingV2[] {
   const hourly = hourlyPosting();
   const oteOnly = { ...hourly.salaries[0]!, kind: 'ote' as const };
   return [
@@ -228,11 +231,18 @@ function v2Records(): SavedPosting[] {
     savedFrom(sambaPosting(), '2026-05-22T12:00:00.000Z', { tags: ['remote'], closedAt: '2026-06-03T08:00:00.000Z' }),
     savedFrom(storytellingPosting(), '2026-05-25T08:30:00.000Z', { status: 'interviewing' }),
     savedFrom(hourlyPosting({ salary: null, salaries: [oteOnly] }), '2026-06-01T19:05:00.000Z'),
-  ];
+  ].map(withoutEdits);
+}
+
+/** The summary of a record of before edit times: SavedSummary has none, so it is the same. */
+function summaryOfV2(record: SavedPostingV2) {
+  return summaryOf({ ...record, edits: { at: {}, tags: {} } });
 }
 
 /** Stored before the upgrade and unreadable already: it gets no summary, and must be kept as it is. */
 const CORRUPT_V2 = { ...CORRUPT_V1, statusHistory: [], rating: null, corrections: {}, changes: [], closedAt: null };
+/** The same after step 4: edit times added, none known (it has no updatedAt to give them). */
+const CORRUPT_V4 = { ...CORRUPT_V2, edits: { at: {}, tags: {} } };
 /** A record that validated once and lost a field: no summary either. */
 function halfCorruptV2(): unknown {
   const { description: _gone, ...rest } = savedFrom(sambaPosting({ id: 'lever:half' }), '2026-05-23T12:00:00.000Z');
@@ -256,7 +266,7 @@ describe('upgrades[2]: v2 -> v3, addSummaryChunks', () => {
     const seeded = [...valid, CORRUPT_V2, half] as { id: string }[];
     expect(byId((await db.getAll(POSTINGS_STORE)) as { id: string }[])).toEqual(byId(seeded));
     // One summary per valid posting, in its chunk, and none for the corrupt ones.
-    expect(await allSummaries(db)).toEqual(byId(valid).map(summaryOf));
+    expect(await allSummaries(db)).toEqual(byId(valid).map(summaryOfV2));
     expect(await summaryIn(db, CORRUPT_V2.id)).toBeUndefined();
     expect(await summaryIn(db, 'lever:half')).toBeUndefined();
     await expectSummariesInStep(db);
@@ -341,11 +351,11 @@ describe('upgrades[2]: v2 -> v3, addSummaryChunks', () => {
     const db = await openJobLensDB(name);
     open.push(db as unknown as IDBPDatabase<unknown>);
 
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect(db.version).toBe(DB_VERSION);
     expect(await db.count(POSTINGS_STORE)).toBe(before.length + 1);
-    expect(await db.get(POSTINGS_STORE, CORRUPT_V1.id)).toEqual(CORRUPT_V2);
-    expect(await allSummaries(db)).toEqual(byId(before.map(expectedV2)).map(summaryOf));
+    expect(await db.get(POSTINGS_STORE, CORRUPT_V1.id)).toEqual(CORRUPT_V4);
+    expect(await allSummaries(db)).toEqual(byId(before.map(expectedV2)).map(summaryOfV2));
     await expectSummariesInStep(db);
     expect([...db.transaction(POSTINGS_STORE).store.indexNames]).toEqual([SAVED_AT_INDEX]);
     const listed = await listSummaries(db, () => undefined);
@@ -366,7 +376,7 @@ describe('upgrades[2]: v2 -> v3, addSummaryChunks', () => {
     const { saved } = await savePosting(db, sambaPosting({ title: 'Staff ML Engineer' }), new Date('2026-06-05T10:00:00.000Z'));
     expect(saved).toMatchObject({ tags: ['remote'], closedAt: '2026-06-03T08:00:00.000Z' });
     await expectSummariesInStep(db);
-    expect(await db.get(POSTINGS_STORE, CORRUPT_V2.id)).toEqual(CORRUPT_V2);
+    expect(await db.get(POSTINGS_STORE, CORRUPT_V2.id)).toEqual(CORRUPT_V4);
     expect(await listSummaries(db, () => undefined)).toEqual((await listSaved(db, () => undefined)).map(summaryOf));
   });
 });
