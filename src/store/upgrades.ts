@@ -93,7 +93,9 @@ export async function addAnnotations(db: UpgradeDatabase, tx: UpgradeTransaction
  * was (nothing is deleted); listSummaries reports it, and writes the summary of any valid
  * posting that lacks one, so a record this step could not summarise (one a later step
  * reshapes into validity, say) is picked up then. A later step that changes SavedPosting
- * or SavedSummary must rewrite the summaries itself, after its own reshaping.
+ * or SavedSummary must rewrite the summaries itself, after its own reshaping, or (when its
+ * reshaping is pure and leaves the summary as it was, as step 4's does) be applied to the
+ * record here before it is validated, so a database upgraded past both gets its summaries.
  */
 export async function addSummaryChunks(db: UpgradeDatabase, tx: UpgradeTransaction): Promise<void> {
   // Structure first and synchronously: the transaction must not go inactive before it.
@@ -107,7 +109,7 @@ export async function addSummaryChunks(db: UpgradeDatabase, tx: UpgradeTransacti
   const records: unknown[] = await postings.getAll();
   const valid: SavedSummary[] = [];
   for (const record of records) {
-    const parsed = SavedPosting.safeParse(record);
+    const parsed = SavedPosting.safeParse(withEditTimes(record));
     if (parsed.success) valid.push(summaryOf(parsed.data));
   }
   const puts: Promise<unknown>[] = [];
