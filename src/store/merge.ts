@@ -166,12 +166,12 @@ function mergeChanges(ours: readonly FieldChange[], theirs: readonly FieldChange
     .map(({ change }) => change);
 }
 
-/** The latest time among these corrections' edits, for `correctedAt`. */
+/** When the corrections last changed (`correctedAt`): the latest edit of any of them, a removal included. */
 function latestCorrection(saved: SavedPosting): string | undefined {
   let latest: string | undefined;
   for (const field of CORRECTED_FIELDS) {
     const at = saved.edits.at[correctionEdit(field)];
-    if (field in saved.corrections && at !== undefined && timeOf(at) > timeOf(latest)) latest = at;
+    if (at !== undefined && timeOf(at) > timeOf(latest)) latest = at;
   }
   return latest;
 }
@@ -204,7 +204,7 @@ export function mergeSaved(ours: SavedPosting, theirs: SavedPosting): MergeResul
   if (correctionsChanged) {
     const { correctedAt: _stale, ...values } = merged.corrections;
     const latest = latestCorrection(merged);
-    merged.corrections = latest === undefined ? values : { ...values, correctedAt: latest };
+    merged.corrections = latest === undefined || Object.keys(values).length === 0 ? values : { ...values, correctedAt: latest };
   }
 
   mergeTags(ours, theirs, merged, replaced);

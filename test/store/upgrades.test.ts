@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SavedPosting, summaryOf } from '../../src/model/index.ts';
 import { DB_VERSION, openJobLensDB } from '../../src/store/db.ts';
-import { getSettings, listSaved, listSummaries, savePosting } from '../../src/store/repository.ts';
+import { getSaved, getSettings, importExport, listSaved, listSummaries, savePosting } from '../../src/store/repository.ts';
 import {
   POSTINGS_STORE,
   SAVED_AT_INDEX,
@@ -11,6 +11,7 @@ import {
   SUMMARIES_STORE,
   UPDATED_AT_INDEX,
   addAnnotations,
+  addEditTimes,
   addSummaryChunks,
   createPostingsStore,
   withV2Fields,
@@ -31,7 +32,7 @@ import {
   type SavedPostingV1,
   type SavedPostingV2,
 } from '../helpers/postings.ts';
-import { SUMMARY_CHUNKS, chunkOf } from '../../src/store/summary-chunks.ts';
+import { SUMMARY_CHUNKS, byChunk, chunkOf, withSummaries } from '../../src/store/summary-chunks.ts';
 import { allSummaries, expectSummariesInStep, summaryIn } from './summaries-in-step.ts';
 
 const open: IDBPDatabase<unknown>[] = [];
@@ -378,6 +379,143 @@ describe('upgrades[2]: v2 -> v3, addSummaryChunks', () => {
     await expectSummariesInStep(db);
     expect(await db.get(POSTINGS_STORE, CORRUPT_V2.id)).toEqual(CORRUPT_V4);
     expect(await listSummaries(db, () => undefined)).toEqual((await listSaved(db, () => undefined)).map(summaryOf));
+  });
+});
+
+/** A v3 database as JobLens 3 left it: created by steps 0–2, holding `records`. */
+async function seedV3(name: string, records: readonly unknown[]): Promise<void> {
+  const v3 = await openDB(name, 3, {
+    upgrade(database, oldVersion, newVersion, tx) {
+      void runUpgrades(database as UpgradeDatabase, tx as unknown as UpgradeTransaction, oldVersion, newVersion ?? 3);
+    },
+  });
+  for (const record of records) await v3.put(POSTINGS_STORE, record);
+  // And their summaries, as JobLens 3's repository wrote them beside each posting.
+  // A corrupt record had none.
+  const valid = records.filter((record) => SavedPosting.safeParse({ ...(record as object), edits: { at: {}, tags: {} } }).success);
+  const summaries = valid.map((record) => summaryOfV2(record as SavedPostingV2));
+  for (const [chunk, group] of byChunk(summaries, (summary) => summary.id)) {
+    await v3.put(SUMMARIES_STORE, withSummaries(undefined, group), chunk);
+  }
+  v3.close();
+}
+
+/**
+ * Saved postings as JobLens 3 stored them, written out (not built from today's schema):
+ * one worked on (notes, tags, applied, rated, two corrections, closed), then revisited on
+ * 9 June, which moved updatedAt; one saved and never touched.
+ */
+const V3_READING = {
+  url: 'https://jobs.lever.co/spotify/d7c43743-2240-45b6-bc31-33e50cbaba4a',
+  site: 'lever',
+  title: 'Senior Machine Learning Engineer, Personalization, Music Understanding',
+  company: 'Spotify',
+  location: 'New York, NY',
+  department: null,
+  commitment: null,
+  salary: null,
+  salaries: [],
+  remote: { policy: 'hybrid', regions: [], timezones: [], officeDaysMin: null, evidence: 'Hybrid in New York.', source: 'prose', conflict: null },
+  requirements: { required: ['Five years of ML'], preferred: [] },
+  experience: null,
+  description: 'The Personalization team.',
+  parsedAt: '2026-06-09T08:00:00.000Z',
+  parserVersion: 1,
+};
+const V3_WORKED = {
+  ...V3_READING,
+  id: 'lever:d7c43743-2240-45b6-bc31-33e50cbaba4a',
+  savedAt: '2026-06-01T10:00:00.000Z',
+  updatedAt: '2026-06-09T08:00:00.000Z',
+  notes: 'Referred by Ana.',
+  tags: ['ML', 'New  York'],
+  status: 'applied',
+  statusHistory: [
+    { status: 'saved', at: '2026-06-01T10:00:00.000Z' },
+    { status: 'applied', at: '2026-06-03T10:00:00.000Z' },
+  ],
+  rating: 4,
+  corrections: { salary: null, remotePolicy: 'remote', correctedAt: '2026-06-04T10:00:00.000Z' },
+  changes: [{ field: 'title', before: 'ML Engineer', after: 'Senior Machine Learning Engineer, Personalization, Music Understanding', at: '2026-06-09T08:00:00.000Z' }],
+  closedAt: '2026-06-05T10:00:00.000Z',
+};
+const V3_UNTOUCHED = {
+  ...V3_READING,
+  id: 'lever:7597d3d7-58d2-41b2-9f85-911d95c2c739',
+  url: 'https://jobs.lever.co/spotify/7597d3d7-58d2-41b2-9f85-911d95c2c739',
+  savedAt: '2026-06-02T10:00:00.000Z',
+  updatedAt: '2026-06-09T08:00:00.000Z',
+  notes: '',
+  tags: [],
+  status: 'saved',
+  statusHistory: [{ status: 'saved', at: '2026-06-02T10:00:00.000Z' }],
+  rating: null,
+  corrections: {},
+  changes: [],
+  closedAt: null,
+};
+
+describe('upgrades[3]: v3 -> v4, addEditTimes', () => {
+  it("gives each of the user's fields its best known edit time, and a field never set none; nothing else changes", async () => {
+    const name = freshName();
+    await seedV3(name, [V3_WORKED, V3_UNTOUCHED, CORRUPT_V2]);
+
+    const db = await openWithStep(name, 4, addEditTimes);
+
+    expect(await db.get(POSTINGS_STORE, V3_WORKED.id)).toEqual({
+      ...V3_WORKED,
+      edits: {
+        at: {
+          // Notes and rating: the record's last change (the revisit) is the latest they can date from.
+          notes: '2026-06-09T08:00:00.000Z',
+          rating: '2026-06-09T08:00:00.000Z',
+          closed: '2026-06-05T10:00:00.000Z',
+          'corrections.salary': '2026-06-04T10:00:00.000Z',
+          'corrections.remotePolicy': '2026-06-04T10:00:00.000Z',
+        },
+        tags: {
+          ml: { at: '2026-06-09T08:00:00.000Z', removed: false },
+          'new york': { at: '2026-06-09T08:00:00.000Z', removed: false },
+        },
+      },
+    });
+    // Never annotated: no time, so whatever the user wrote in another profile wins on import.
+    expect(await db.get(POSTINGS_STORE, V3_UNTOUCHED.id)).toEqual({ ...V3_UNTOUCHED, edits: { at: {}, tags: {} } });
+    // Kept, still corrupt.
+    expect(await db.get(POSTINGS_STORE, CORRUPT_V2.id)).toEqual(CORRUPT_V4);
+    for (const id of [V3_WORKED.id, V3_UNTOUCHED.id]) expect(SavedPosting.safeParse(await db.get(POSTINGS_STORE, id)).success).toBe(true);
+  });
+
+  it('leaves the summaries as they were, and in step', async () => {
+    const name = freshName();
+    await seedV3(name, [V3_WORKED, V3_UNTOUCHED]);
+    const before = await (async () => {
+      const v3 = await openDB(name, 3);
+      const summaries = await v3.getAll(SUMMARIES_STORE);
+      v3.close();
+      return summaries;
+    })();
+
+    const db = await openWithStep(name, 4, addEditTimes);
+
+    expect(await db.getAll(SUMMARIES_STORE)).toEqual(before);
+    await expectSummariesInStep(db);
+  });
+
+  it('openJobLensDB upgrades a v3 database in place; an import of a note written elsewhere then lands on the untouched posting', async () => {
+    const name = freshName();
+    await seedV3(name, [V3_WORKED, V3_UNTOUCHED]);
+
+    const db = await openJobLensDB(name);
+    open.push(db as unknown as IDBPDatabase<unknown>);
+
+    expect(db.version).toBe(DB_VERSION);
+    expect((await listSaved(db)).map((p) => p.id).sort()).toEqual([V3_WORKED.id, V3_UNTOUCHED.id].sort());
+    // A version 2 export from another profile: the same posting with a note, dated before the revisit here.
+    const other = { ...V3_UNTOUCHED, parsedAt: '2026-06-02T10:00:00.000Z', updatedAt: '2026-06-06T10:00:00.000Z', notes: 'Written on my laptop' };
+    const text = JSON.stringify({ format: 'joblens/export', version: 2, exportedAt: '2026-06-10T10:00:00.000Z', postings: [other] });
+    expect(await importExport(db, text)).toMatchObject({ merged: 1, overwritten: [] });
+    expect(await getSaved(db, V3_UNTOUCHED.id)).toMatchObject({ notes: 'Written on my laptop', parsedAt: V3_READING.parsedAt });
   });
 });
 
