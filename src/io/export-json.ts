@@ -14,7 +14,7 @@ export function buildExportFile(postings: readonly SavedPosting[], now: Date): E
 /**
  * The file's text in pieces, one saved posting per line:
  *
- *     {"format":"joblens/export","version":2,"exportedAt":"…","postings":[
+ *     {"format":"joblens/export","version":3,"exportedAt":"…","postings":[
  *     {"id":"lever:…",…},
  *     {"id":"greenhouse:…",…}
  *     ]}

@@ -1,6 +1,6 @@
 import type { z } from 'zod/mini';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportFile, SavedPosting } from '../model/index.ts';
-import { withV2Fields } from '../store/upgrades.ts';
+import { withEditTimes, withV2Fields } from '../store/upgrades.ts';
 
 /**
  * Reading a JobLens export back: pure parse, validation and migration of older versions.
@@ -38,7 +38,8 @@ const READ_VERSIONS = `versions 1–${EXPORT_VERSION}`;
 
 /** Each older version's records, brought to the current SavedPosting shape. */
 const MIGRATE_RECORD: Record<number, (record: unknown) => unknown> = {
-  1: withV2Fields,
+  1: (record) => withEditTimes(withV2Fields(record)),
+  2: withEditTimes,
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -51,6 +51,54 @@ export const FieldChange = z.object({
 });
 export type FieldChange = z.infer<typeof FieldChange>;
 
+/**
+ * The user's fields that merge by "the newer edit wins", each with its own edit time in
+ * `UserEdits.at` under this name. Status is not here (its history carries its times) and
+ * nor are tags (each tag has its own time). A new field of the user's (a follow-up date,
+ * say) is one more name here and one row in store/merge.ts's LATEST_FIELDS, not new code.
+ */
+export const EditedField = z.enum([
+  'notes',
+  'rating',
+  'closed',
+  'corrections.salary',
+  'corrections.remotePolicy',
+  'corrections.location',
+  'corrections.yearsMin',
+  'corrections.yearsMax',
+]);
+export type EditedField = z.infer<typeof EditedField>;
+
+/** When one tag was last added or removed; a removed tag keeps its entry so an older copy cannot bring it back. */
+export const TagEdit = z.object({
+  at: z.iso.datetime(),
+  removed: z.boolean(),
+});
+export type TagEdit = z.infer<typeof TagEdit>;
+
+/**
+ * When the user last set each of their own fields, kept apart from `updatedAt` (which a
+ * revisit moves) so that two copies of a saved posting merge field by field. A field with
+ * no time was never set by the user, and gives way to any edit. Clearing a field is an edit
+ * like any other: the time stays, the value is the cleared one.
+ */
+export const UserEdits = z.object({
+  at: z.partialRecord(EditedField, z.iso.datetime()),
+  /** Keyed by the tag in lower case (tagKey): tags that differ only in case are one tag. */
+  tags: z.record(z.string(), TagEdit),
+});
+export type UserEdits = z.infer<typeof UserEdits>;
+
+/** A fresh "never edited" each call. */
+export function noEdits(): UserEdits {
+  return { at: {}, tags: {} };
+}
+
+/** A tag's identity: trimmed, inner blanks as one space, lower case (normalizeTags keeps one spelling of each). */
+export function tagKey(tag: string): string {
+  return tag.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+}
+
 /** A Posting plus the user's own part. */
 export const SavedPosting = z.extend(Posting, {
   savedAt: z.iso.datetime(),
@@ -67,6 +115,8 @@ export const SavedPosting = z.extend(Posting, {
   changes: z.array(FieldChange),
   /** When the posting was found gone or closed; the record is kept. */
   closedAt: z.nullable(z.iso.datetime()),
+  /** When the user set each of the fields above; a revisit never changes it. */
+  edits: UserEdits,
 });
 export type SavedPosting = z.infer<typeof SavedPosting>;
 
@@ -139,7 +189,7 @@ export type SavedPatch = z.infer<typeof SavedPatch>;
 
 export const EXPORT_FORMAT = 'joblens/export' as const;
 /** The export version this build writes; imports accept this and every older one. */
-export const EXPORT_VERSION = 2 as const;
+export const EXPORT_VERSION = 3 as const;
 
 export const ExportFile = z.object({
   format: z.literal(EXPORT_FORMAT),

@@ -13,13 +13,19 @@ import {
   SavedSummary,
   Settings,
   StatusChange,
+  UserEdits,
   defaultSettings,
+  noEdits,
   summaryOf,
 } from '../model/index.ts';
 import { POSTINGS_STORE, SETTINGS_STORE, SUMMARIES_STORE, type JobLensDB, type JobLensSchema } from './db.ts';
 import { diffPostings } from './diff.ts';
+import { mergeSaved } from './merge.ts';
+import { applyPatch, stamped } from './user-edits.ts';
 import { byChunk, chunkOf, entryId, summariesIn, withSummaries, withoutIds, type SummaryChunk } from './summary-chunks.ts';
-import { SAVED_AT_INDEX } from './upgrades.ts';
+import { SAVED_AT_INDEX, withEditTimes } from './upgrades.ts';
+
+export { applyPatch, normalizeTags } from './user-edits.ts';
 
 /**
  * Repository functions take the database handle as their first argument, so the
@@ -162,7 +168,7 @@ function field<T>(raw: unknown, key: string, schema: z.ZodMiniType<T>): T | unde
 
 type UserPart = Pick<
   SavedPosting,
-  'savedAt' | 'notes' | 'tags' | 'status' | 'statusHistory' | 'rating' | 'corrections' | 'changes' | 'closedAt'
+  'savedAt' | 'notes' | 'tags' | 'status' | 'statusHistory' | 'rating' | 'corrections' | 'changes' | 'closedAt' | 'edits'
 >;
 
 const Rating = SavedPosting.shape.rating;
@@ -185,6 +191,8 @@ function userPart(raw: unknown, nowIso: string): UserPart {
     corrections: field(raw, 'corrections', Corrections) ?? {},
     changes: field(raw, 'changes', z.array(FieldChange)) ?? [],
     closedAt: field(raw, 'closedAt', z.nullable(z.iso.datetime())) ?? null,
+    // A record from before edit times gets them as the upgrade would have given them.
+    edits: field(withEditTimes(raw), 'edits', UserEdits) ?? noEdits(),
   };
 }
 
@@ -204,7 +212,7 @@ export interface SaveResult {
 /**
  * Saves a posting, or refreshes a saved one: the parsed fields and updatedAt are replaced;
  * the user's part (savedAt, notes, tags, status and its history, rating, corrections,
- * closedAt) is kept; a changed title, pay, remote policy or requirements is appended to
+ * closedAt, and the edit time of each) is kept as it was, since a revisit is no edit; a changed title, pay, remote policy or requirements is appended to
  * `changes` with the old and new text. One record per posting id.
  */
 export async function savePosting(db: JobLensDB, posting: Posting, now: Date = new Date()): Promise<SaveResult> {
@@ -219,46 +227,6 @@ export async function savePosting(db: JobLensDB, posting: Posting, now: Date = n
     await putSaved(tx, saved);
     return { saved, changes };
   });
-}
-
-/** Trimmed, blanks dropped, and one of each tag whatever its case (the first spelling stays). */
-export function normalizeTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const result: string[] = [];
-  for (const tag of tags) {
-    const trimmed = tag.trim().replace(/\s+/g, ' ');
-    const key = trimmed.toLocaleLowerCase();
-    if (trimmed === '' || seen.has(key)) continue;
-    seen.add(key);
-    result.push(trimmed);
-  }
-  return result;
-}
-
-function correctionKey(corrections: Corrections): string {
-  const { correctedAt: _at, ...values } = corrections;
-  return JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** The corrections as given, stamped now when they differ from the current ones. */
-function nextCorrections(current: Corrections, given: Corrections, nowIso: string): Corrections {
-  const { correctedAt: _ignored, ...values } = given;
-  if (correctionKey(values) === correctionKey(current)) return current;
-  return Object.keys(values).length > 0 ? { ...values, correctedAt: nowIso } : {};
-}
-
-/** The user's edit applied to a record: a new status is appended to the history. Pure. */
-export function applyPatch(current: SavedPosting, patch: SavedPatch, nowIso: string): SavedPosting {
-  const next: SavedPosting = { ...current, updatedAt: nowIso };
-  if (patch.status !== undefined && patch.status !== current.status) {
-    next.status = patch.status;
-    next.statusHistory = [...current.statusHistory, { status: patch.status, at: nowIso }];
-  }
-  if (patch.notes !== undefined) next.notes = patch.notes;
-  if (patch.tags !== undefined) next.tags = normalizeTags(patch.tags);
-  if (patch.rating !== undefined) next.rating = patch.rating;
-  if (patch.corrections !== undefined) next.corrections = nextCorrections(current.corrections, patch.corrections, nowIso);
-  return next;
 }
 
 /**
@@ -290,7 +258,8 @@ export async function markClosed(db: JobLensDB, id: string, closed: boolean, now
   return write(db, SAVED_STORES, async (tx) => {
     const current = requireSaved(await tx.objectStore(POSTINGS_STORE).get(id), id, closed ? 'marked closed' : 'marked open');
     if (closed === (current.closedAt !== null)) return current;
-    const saved = SavedPosting.parse({ ...current, closedAt: closed ? nowIso : null, updatedAt: nowIso });
+    const edits = stamped(current.edits, ['closed'], nowIso);
+    const saved = SavedPosting.parse({ ...current, closedAt: closed ? nowIso : null, edits, updatedAt: nowIso });
     await putSaved(tx, saved);
     return saved;
   });
@@ -687,24 +656,29 @@ export async function exportPostingsCsv(
 export interface ImportResult {
   /** Not saved before. */
   added: number;
-  /** Saved before, and the file's copy was newer (by updatedAt), so it replaced the stored one. */
-  updated: number;
-  /** Saved before, and the stored copy was as new or newer, so it was left as it was. */
+  /** Saved before, and each copy had edits the other lacked: both kept (merge.ts). */
+  merged: number;
+  /** Saved before, and the file's copy had all of ours and more: ours became the file's. */
+  replaced: number;
+  /** Saved before, and the file had nothing newer: left as it was. */
   unchanged: number;
+  /** Postings where an edit of ours gave way to a newer edit of the same field in the file, and which fields. */
+  overwritten: { id: string; title: string; fields: string[] }[];
 }
 
 /**
  * Imports the text of a JobLens export (any version up to this one). The whole file is
  * validated first (ImportError names each bad record and field) and written in one
- * transaction: either every record lands or none does. A posting already saved is
- * replaced only by a copy with a later updatedAt; a stored record whose updatedAt cannot
- * be read is left as it is, since replacing it could lose what the user had in it.
+ * transaction: either every record lands or none does. A posting already saved is merged
+ * with the file's copy field by field (mergeSaved: the newer edit of each field wins,
+ * histories and tags are joined); a stored record that does not validate is left as it is,
+ * since replacing it could lose what the user had in it.
  */
 export async function importExport(db: JobLensDB, text: string): Promise<ImportResult> {
   const file = parseExport(text);
   return write(db, SAVED_STORES, async (tx) => {
     const postings = tx.objectStore(POSTINGS_STORE);
-    const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+    const result: ImportResult = { added: 0, merged: 0, replaced: 0, unchanged: 0, overwritten: [] };
     // Requests are issued together and awaited together: awaiting each one in turn costs a
     // round trip to the database per record (10,000 records: seconds). One request finds
     // which ids are stored; only those records are read.
@@ -730,13 +704,16 @@ export async function importExport(db: JobLensDB, text: string): Promise<ImportR
         result.added++;
         continue;
       }
-      const storedAt = field(existing, 'updatedAt', z.iso.datetime());
-      if (storedAt !== undefined && Date.parse(incoming.updatedAt) > Date.parse(storedAt)) {
-        put(incoming);
-        result.updated++;
-      } else {
+      const ours = SavedPosting.safeParse(existing);
+      if (!ours.success) {
         result.unchanged++;
+        continue;
       }
+      const { saved, kind, replaced } = mergeSaved(ours.data, incoming);
+      result[kind]++;
+      if (kind === 'unchanged') continue;
+      put(SavedPosting.parse(saved));
+      if (replaced.length > 0) result.overwritten.push({ id: saved.id, title: saved.title, fields: replaced });
     }
     await updateChunks(tx.objectStore(SUMMARIES_STORE), written);
     return result;

@@ -93,7 +93,9 @@ export async function addAnnotations(db: UpgradeDatabase, tx: UpgradeTransaction
  * was (nothing is deleted); listSummaries reports it, and writes the summary of any valid
  * posting that lacks one, so a record this step could not summarise (one a later step
  * reshapes into validity, say) is picked up then. A later step that changes SavedPosting
- * or SavedSummary must rewrite the summaries itself, after its own reshaping.
+ * or SavedSummary must rewrite the summaries itself, after its own reshaping, or (when its
+ * reshaping is pure and leaves the summary as it was, as step 4's does) be applied to the
+ * record here before it is validated, so a database upgraded past both gets its summaries.
  */
 export async function addSummaryChunks(db: UpgradeDatabase, tx: UpgradeTransaction): Promise<void> {
   // Structure first and synchronously: the transaction must not go inactive before it.
@@ -107,7 +109,7 @@ export async function addSummaryChunks(db: UpgradeDatabase, tx: UpgradeTransacti
   const records: unknown[] = await postings.getAll();
   const valid: SavedSummary[] = [];
   for (const record of records) {
-    const parsed = SavedPosting.safeParse(record);
+    const parsed = SavedPosting.safeParse(withEditTimes(record));
     if (parsed.success) valid.push(summaryOf(parsed.data));
   }
   const puts: Promise<unknown>[] = [];
@@ -120,7 +122,66 @@ export async function addSummaryChunks(db: UpgradeDatabase, tx: UpgradeTransacti
   await Promise.all(puts);
 }
 
-export const upgrades: readonly UpgradeStep[] = [createPostingsStore, addAnnotations, addSummaryChunks];
+/** Written out here rather than imported: a step keeps the rules of its own time. */
+const CORRECTION_NAMES = ['salary', 'remotePolicy', 'location', 'yearsMin', 'yearsMax'];
+
+function isTime(value: unknown): value is string {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * A v3 saved posting (or a version 1–2 export's, after withV2Fields) with the edit time of
+ * each of the user's fields (UserEdits), from what the record can tell:
+ * - corrections: `correctedAt`, the time they were last changed;
+ * - closed: `closedAt`;
+ * - notes, rating, each tag: `updatedAt`, the last change of any kind (a revisit moved it
+ *   too, so it is the latest the edit can have been);
+ * - an empty note, no rating, an absent correction: no time. Nothing says the user ever set
+ *   them, and a time would let an empty value here win over what the user wrote in the
+ *   other copy: the bug this shape fixes.
+ * Status needs none: its history has the time of every change. Only a record without
+ * `edits` is changed, and nothing is removed; a corrupt record stays corrupt. Pure.
+ */
+export function withEditTimes(record: unknown): unknown {
+  if (!isRecordObject(record) || 'edits' in record) return record;
+  const { updatedAt, notes, rating, closedAt, corrections, tags } = record;
+  const at: Record<string, string> = {};
+  const edited: RecordObject = { at, tags: {} };
+  if (isTime(updatedAt) && typeof notes === 'string' && notes !== '') at.notes = updatedAt;
+  if (isTime(updatedAt) && typeof rating === 'number') at.rating = updatedAt;
+  if (isTime(closedAt)) at.closed = closedAt;
+  if (isRecordObject(corrections)) {
+    const correctedAt = isTime(corrections.correctedAt) ? corrections.correctedAt : updatedAt;
+    for (const name of CORRECTION_NAMES) {
+      if (name in corrections && isTime(correctedAt)) at[`corrections.${name}`] = correctedAt;
+    }
+  }
+  if (Array.isArray(tags) && isTime(updatedAt)) {
+    const tagTimes: RecordObject = {};
+    for (const tag of tags) {
+      if (typeof tag === 'string') tagTimes[tag.trim().replace(/\s+/g, ' ').toLocaleLowerCase()] = { at: updatedAt, removed: false };
+    }
+    edited.tags = tagTimes;
+  }
+  return { ...record, edits: edited };
+}
+
+/**
+ * v3 -> v4: each saved posting gets the edit times of the user's fields (withEditTimes), so
+ * that an import merges field by field instead of keeping whole records by updatedAt. The
+ * summaries are not rewritten: SavedSummary has no edit times, and a record valid before
+ * has the same summary after.
+ */
+export async function addEditTimes(_db: UpgradeDatabase, tx: UpgradeTransaction): Promise<void> {
+  const postings = tx.objectStore(POSTINGS_STORE);
+  let cursor = await postings.openCursor();
+  while (cursor) {
+    if (isRecordObject(cursor.value) && !('edits' in cursor.value)) await cursor.update(withEditTimes(cursor.value));
+    cursor = await cursor.continue();
+  }
+}
+
+export const upgrades: readonly UpgradeStep[] = [createPostingsStore, addAnnotations, addSummaryChunks, addEditTimes];
 
 /**
  * Runs the steps from `oldVersion` up to `newVersion` inside the versionchange transaction.

@@ -71,6 +71,7 @@ export function savedPostings(base: readonly Posting[], count: number, seed = 1)
       corrections: {},
       changes: [],
       closedAt: rnd() < 0.05 ? updatedAt : null,
+      edits: { at: {}, tags: Object.fromEntries(tags.map((tag) => [tag.toLowerCase(), { at: updatedAt, removed: false }])) },
     });
   }
   return out;

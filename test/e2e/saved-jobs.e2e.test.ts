@@ -324,7 +324,7 @@ describe('saved jobs, from saving to importing back, in Chromium', () => {
     ]);
     await chooser.setFiles(exported);
     await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Imported' }).innerText(), { timeout: 10_000 }).toBe(
-      'Imported: 3 added, 0 updated, 0 left as they were',
+      "Imported: 3 new, 0 merged (edits from both kept), 0 replaced by the file's newer copy, 0 unchanged.",
     );
     await expect.poll(() => popup.getByRole('list', { name: 'Saved jobs' }).getByRole('listitem').count()).toBe(3);
 

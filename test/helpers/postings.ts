@@ -1,4 +1,4 @@
-import { Posting, SavedPosting, type SalaryRange } from '../../src/model/index.ts';
+import { Posting, SavedPosting, noEdits, type SalaryRange } from '../../src/model/index.ts';
 
 /**
  * Postings as the pipeline would produce them from the Spotify seed roles in
@@ -214,8 +214,9 @@ export function hourlyPosting(overrides: Partial<Posting> = {}): Posting {
 }
 
 /**
- * A valid v2 SavedPosting. The status history starts with the status at savedAt, so a
+ * A valid SavedPosting. The status history starts with the status at savedAt, so a
  * test that passes only `status` still gets a history whose last entry is that status.
+ * No field has an edit time unless `extra.edits` gives one.
  */
 export function savedFrom(p: Posting, savedAt: string, extra: Partial<SavedPosting> = {}): SavedPosting {
   const status = extra.status ?? 'saved';
@@ -231,8 +232,17 @@ export function savedFrom(p: Posting, savedAt: string, extra: Partial<SavedPosti
     corrections: {},
     changes: [],
     closedAt: null,
+    edits: noEdits(),
     ...extra,
   });
+}
+
+/** A saved posting as database versions 2–3 and export version 2 stored it: no edit times. */
+export type SavedPostingV2 = Omit<SavedPosting, 'edits'>;
+
+export function withoutEdits(saved: SavedPosting): SavedPostingV2 {
+  const { edits: _none, ...rest } = saved;
+  return rest;
 }
 
 /**

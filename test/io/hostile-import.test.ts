@@ -27,7 +27,7 @@ async function storedDb(): Promise<{ db: JobLensDB; before: unknown[] }> {
 }
 
 function exportText(postings: unknown[], extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ format: EXPORT_FORMAT, version: 2, exportedAt: JUNE_3, postings, ...extra });
+  return JSON.stringify({ format: EXPORT_FORMAT, version: 3, exportedAt: JUNE_3, postings, ...extra });
 }
 
 /** Imports `text` into a database holding one posting: the refusal, and proof nothing changed. */
@@ -109,7 +109,7 @@ describe('deeply nested JSON (100,000 levels)', () => {
     const MARK = '"__DEEP__"';
     if (place === 'file') return deep;
     const record = valid();
-    const file: Record<string, unknown> = { format: EXPORT_FORMAT, version: 2, exportedAt: JUNE_3, postings: [record] };
+    const file: Record<string, unknown> = { format: EXPORT_FORMAT, version: 3, exportedAt: JUNE_3, postings: [record] };
     if (place === 'version' || place === 'format' || place === 'exportedAt') file[place] = '__DEEP__';
     else if (place === 'postings') file.postings = '__DEEP__';
     else if (place === 'record' || place === 'object') file.postings = [record, '__DEEP__'];
@@ -120,7 +120,7 @@ describe('deeply nested JSON (100,000 levels)', () => {
   it.each([
     ['the whole file', 'file', new RegExp(`^${NOT_AN_EXPORT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)],
     ['the format', 'format', /^This is not a JobLens export/],
-    ['the version', 'version', /^This JobLens export has no valid version \("version": a list nested too deeply to show\); this JobLens reads versions 1–2\.$/],
+    ['the version', 'version', /^This JobLens export has no valid version \("version": a list nested too deeply to show\); this JobLens reads versions 1–3\.$/],
     ['exportedAt', 'exportedAt', /^This JobLens export is damaged: exportedAt: expected string, received array\.$/],
     ['the postings list', 'postings', /^Nothing was imported: 1 record is not valid\.\nRecord 1 \(no id\): expected an object, received array$/],
     ['a record', 'record', /^Nothing was imported: 1 record is not valid\.\nRecord 2 \(no id\): expected an object, received array$/],
@@ -194,7 +194,7 @@ describe('markup and odd keys in strings', () => {
     const record = savedFrom(sambaPosting(), JUNE_1, { notes: MARKUP.notes, tags: MARKUP.tags });
     const hostile = { ...record, ...MARKUP } as SavedPosting;
 
-    expect(await importExport(db, exportText([hostile]))).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await importExport(db, exportText([hostile]))).toEqual({ added: 1, merged: 0, replaced: 0, unchanged: 0, overwritten: [] });
 
     const stored = await getSaved(db, hostile.id);
     expect(stored).toEqual(hostile);
@@ -212,7 +212,7 @@ describe('markup and odd keys in strings', () => {
       .replace('"corrections":{}', '"corrections":{"__proto__":{"polluted":"corrections"}},"__proto__":{"polluted":"record"},"constructor":{"prototype":{"polluted":"constructor"}}')
       .replace(/^\{/, '{"__proto__":{"polluted":"file"},');
 
-    expect(await importExport(db, text)).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await importExport(db, text)).toEqual({ added: 1, merged: 0, replaced: 0, unchanged: 0, overwritten: [] });
 
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect((Object.prototype as { polluted?: unknown }).polluted).toBeUndefined();

@@ -9,13 +9,14 @@ import {
   savedFrom,
   savedV1From,
   storytellingPosting,
+  withoutEdits,
 } from '../helpers/postings.ts';
 
 const EXPORTED_AT = '2026-06-06T12:00:00.000Z';
 const SAVED_AT = '2026-06-01T10:00:00.000Z';
 
 function file(postings: unknown[], extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ format: EXPORT_FORMAT, version: 2, exportedAt: EXPORTED_AT, postings, ...extra });
+  return JSON.stringify({ format: EXPORT_FORMAT, version: 3, exportedAt: EXPORTED_AT, postings, ...extra });
 }
 
 function refusal(text: string): ImportError {
@@ -59,13 +60,13 @@ describe('parseExport: what is not an export', () => {
   });
 
   it('says a newer export needs a newer JobLens', () => {
-    expect(refusal(file([music], { version: 3 })).message).toBe(
-      'This export is version 3; this JobLens reads versions 1–2. Update JobLens to import it.',
+    expect(refusal(file([music], { version: 4 })).message).toBe(
+      'This export is version 4; this JobLens reads versions 1–3. Update JobLens to import it.',
     );
   });
 
   it.each([[undefined], [0], ['2'], [1.5], [null]])('refuses a version of %j', (version) => {
-    expect(refusal(file([], { version })).message).toMatch(/no valid version .*reads versions 1–2/);
+    expect(refusal(file([], { version })).message).toMatch(/no valid version .*reads versions 1–3/);
   });
 
   it('refuses an export without a postings list, or with a bad date', () => {
@@ -139,10 +140,15 @@ describe('parseExport: valid files', () => {
 
     const parsed = parseExport(text);
 
-    expect(parsed.version).toBe(2);
+    expect(parsed.version).toBe(3);
     expect(parsed.exportedAt).toBe(EXPORTED_AT);
+    // The note and the tag were last set at the latest at updatedAt; nothing else was ever set.
+    const edits = [
+      { at: { notes: SAVED_AT }, tags: { ml: { at: SAVED_AT, removed: false } } },
+      { at: {}, tags: {} },
+    ];
     expect(parsed.postings).toStrictEqual(
-      v1.map((record) =>
+      v1.map((record, i) =>
         SavedPosting.parse({
           ...record,
           statusHistory: [{ status: record.status, at: record.savedAt }],
@@ -150,10 +156,52 @@ describe('parseExport: valid files', () => {
           corrections: {},
           changes: [],
           closedAt: null,
+          edits: edits[i],
         }),
       ),
     );
     expect(parsed.postings[0]).toMatchObject({ status: 'interviewing', notes: 'Panel on Monday', tags: ['ml'] });
+  });
+
+  it('migrates a version 2 export: each field set by the user takes its best known edit time, a field never set none', () => {
+    const UPDATED = '2026-06-04T09:00:00.000Z';
+    const CORRECTED = '2026-06-02T09:00:00.000Z';
+    const CLOSED = '2026-06-03T09:00:00.000Z';
+    // As JobLens wrote version 2 (today's record without edit times), written out here.
+    const annotated = {
+      ...withoutEdits(savedFrom(musicUnderstandingPosting(), SAVED_AT)),
+      updatedAt: UPDATED,
+      notes: 'Panel on Monday',
+      tags: ['ML', 'New  York'],
+      status: 'applied',
+      statusHistory: [
+        { status: 'saved', at: SAVED_AT },
+        { status: 'applied', at: '2026-06-01T12:00:00.000Z' },
+      ],
+      rating: 4,
+      corrections: { remotePolicy: 'remote', location: null, correctedAt: CORRECTED },
+      closedAt: CLOSED,
+    };
+    const untouched = { ...withoutEdits(savedFrom(sambaPosting(), SAVED_AT)), updatedAt: UPDATED };
+    const text = JSON.stringify({ format: EXPORT_FORMAT, version: 2, exportedAt: EXPORTED_AT, postings: [annotated, untouched] });
+
+    const [first, second] = parseExport(text).postings;
+
+    expect(first).toStrictEqual({
+      ...annotated,
+      edits: {
+        at: {
+          notes: UPDATED,
+          rating: UPDATED,
+          closed: CLOSED,
+          'corrections.remotePolicy': CORRECTED,
+          'corrections.location': CORRECTED,
+        },
+        tags: { ml: { at: UPDATED, removed: false }, 'new york': { at: UPDATED, removed: false } },
+      },
+    });
+    // Empty notes, no tags, no rating, no corrections, open: the user never set them.
+    expect(second).toStrictEqual({ ...untouched, edits: { at: {}, tags: {} } });
   });
 
   it('names the field of an invalid version 1 record too', () => {

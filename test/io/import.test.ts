@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportError } from '../../src/io/import-json.ts';
-import { EXPORT_FORMAT } from '../../src/model/index.ts';
+import { EXPORT_FORMAT, type SavedPosting } from '../../src/model/index.ts';
 import { openJobLensDB, POSTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
 import {
   STORAGE_FULL_MESSAGE,
@@ -22,6 +22,7 @@ import {
   savedFrom,
   savedV1From,
   storytellingPosting,
+  withoutEdits,
 } from '../helpers/postings.ts';
 
 const dbs: JobLensDB[] = [];
@@ -39,8 +40,10 @@ async function freshDb(): Promise<JobLensDB> {
 const JUNE_1 = '2026-06-01T10:00:00.000Z';
 const JUNE_2 = '2026-06-02T10:00:00.000Z';
 const JUNE_3 = '2026-06-03T10:00:00.000Z';
+/** A revisit: later than the helpers' postings were read (parsedAt 6 June). */
+const JUNE_7 = '2026-06-07T10:00:00.000Z';
 
-function exportText(postings: unknown[], version = 2): string {
+function exportText(postings: unknown[], version = 3): string {
   return JSON.stringify({ format: EXPORT_FORMAT, version, exportedAt: JUNE_3, postings });
 }
 
@@ -49,40 +52,89 @@ async function snapshot(db: JobLensDB): Promise<unknown[]> {
   return db.getAll(POSTINGS_STORE);
 }
 
-describe('importExport: merging by id', () => {
-  it('adds new postings, replaces older copies, leaves newer or equal ones, and counts each', async () => {
+function noted(notes: string, at: string): Partial<SavedPosting> {
+  return { notes, edits: { at: { notes: at }, tags: {} } };
+}
+
+describe('importExport: merging by id, field by field', () => {
+  it('adds new postings, takes newer edits, keeps ours where newer, and counts each kind', async () => {
     const db = await freshDb();
-    const musicStored = savedFrom(musicUnderstandingPosting(), JUNE_1, { updatedAt: JUNE_2, notes: 'stored' });
-    const sambaStored = savedFrom(sambaPosting(), JUNE_1, { updatedAt: JUNE_2, notes: 'stored, newer' });
-    const hourlyStored = savedFrom(hourlyPosting(), JUNE_1, { updatedAt: JUNE_2, notes: 'same time' });
+    const musicStored = savedFrom(musicUnderstandingPosting(), JUNE_1, { updatedAt: JUNE_1, ...noted('stored', JUNE_1) });
+    const sambaStored = savedFrom(sambaPosting(), JUNE_1, { updatedAt: JUNE_2, ...noted('stored, newer', JUNE_2) });
+    const hourlyStored = savedFrom(hourlyPosting(), JUNE_1, { updatedAt: JUNE_2, ...noted('same time', JUNE_2) });
     for (const record of [musicStored, sambaStored, hourlyStored]) await restoreSaved(db, record);
 
-    const musicNewer = { ...musicStored, updatedAt: JUNE_3, notes: 'from the file, newer', status: 'offer' as const };
-    const sambaOlder = { ...sambaStored, updatedAt: JUNE_1, notes: 'from the file, older' };
-    const hourlySame = { ...hourlyStored, notes: 'from the file, same time' };
+    // The file's music is ours edited further: a newer note and a new status.
+    const musicNewer = {
+      ...musicStored,
+      updatedAt: JUNE_3,
+      ...noted('from the file, newer', JUNE_3),
+      status: 'offer' as const,
+      statusHistory: [...musicStored.statusHistory, { status: 'offer' as const, at: JUNE_3 }],
+    };
+    // The file's samba has an older note but a tag ours lacks.
+    const sambaOlder = {
+      ...sambaStored,
+      updatedAt: JUNE_3,
+      notes: 'from the file, older',
+      tags: ['remote'],
+      edits: { at: { notes: JUNE_1 }, tags: { remote: { at: JUNE_3, removed: false } } },
+    };
     const story = savedFrom(storytellingPosting(), JUNE_2, { tags: ['new'] });
 
-    const result = await importExport(db, exportText([musicNewer, sambaOlder, hourlySame, story]));
+    const result = await importExport(db, exportText([musicNewer, sambaOlder, hourlyStored, story]));
 
-    expect(result).toEqual({ added: 1, updated: 1, unchanged: 2 });
-    expect((await getSaved(db, musicStored.id))?.notes).toBe('from the file, newer');
-    expect((await getSaved(db, sambaStored.id))?.notes).toBe('stored, newer');
-    expect((await getSaved(db, hourlyStored.id))?.notes).toBe('same time');
+    expect(result).toEqual({
+      added: 1,
+      merged: 1,
+      replaced: 1,
+      unchanged: 1,
+      overwritten: [{ id: musicStored.id, title: musicStored.title, fields: ['notes'] }],
+    });
+    expect(await getSaved(db, musicStored.id)).toEqual(musicNewer);
+    expect(await getSaved(db, sambaStored.id)).toMatchObject({ notes: 'stored, newer', tags: ['remote'], updatedAt: JUNE_3 });
+    expect(await getSaved(db, hourlyStored.id)).toEqual(hourlyStored);
     expect(await getSaved(db, story.id)).toEqual(story);
   });
 
-  it('leaves a stored record whose updatedAt cannot be read, rather than lose what is in it', async () => {
+  it("the issue's case: B adds a note, A only revisits, A imports B's export and keeps the note; and the other way", async () => {
+    const a = await freshDb();
+    const b = await freshDb();
+    // Both profiles hold the same saved posting (one exported to the other long ago).
+    await savePosting(a, musicUnderstandingPosting(), new Date(JUNE_1));
+    await importExport(b, (await exportPostingParts(a, undefined, new Date(JUNE_1))).join(''));
+    await updateSaved(b, musicUnderstandingPosting().id, { notes: 'Ask about the in-person meetings.' }, new Date(JUNE_2));
+    // A revisits the page: a newer read, updatedAt moved, no edit.
+    await savePosting(a, musicUnderstandingPosting({ parsedAt: JUNE_7 }), new Date(JUNE_7));
+    const fromA = (await exportPostingParts(a, undefined, new Date(JUNE_3))).join('');
+    const fromB = (await exportPostingParts(b, undefined, new Date(JUNE_3))).join('');
+
+    const intoA = await importExport(a, fromB);
+    const intoB = await importExport(b, fromA);
+
+    expect(intoA).toEqual({ added: 0, merged: 1, replaced: 0, unchanged: 0, overwritten: [] });
+    expect(intoB).toEqual({ added: 0, merged: 1, replaced: 0, unchanged: 0, overwritten: [] });
+    for (const db of [a, b]) {
+      const saved = await getSaved(db, musicUnderstandingPosting().id);
+      expect(saved).toMatchObject({ notes: 'Ask about the in-person meetings.', parsedAt: JUNE_7 });
+    }
+    // Both profiles now hold the same record, and a second exchange changes nothing.
+    const again = await importExport(a, (await exportPostingParts(b, undefined, new Date(JUNE_3))).join(''));
+    expect(again).toMatchObject({ merged: 0, replaced: 0, unchanged: 1 });
+  });
+
+  it('leaves a stored record that does not validate, rather than lose what is in it', async () => {
     const db = await freshDb();
     const music = savedFrom(musicUnderstandingPosting(), JUNE_1);
     await db.put(POSTINGS_STORE, { id: music.id, notes: 'only copy of these notes' });
-    expect(await importExport(db, exportText([music]))).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await importExport(db, exportText([music]))).toEqual({ added: 0, merged: 0, replaced: 0, unchanged: 1, overwritten: [] });
     expect(await db.get(POSTINGS_STORE, music.id)).toEqual({ id: music.id, notes: 'only copy of these notes' });
   });
 
   it('imports a version 1 export, migrated', async () => {
     const db = await freshDb();
     const v1 = savedV1From(sambaPosting(), JUNE_1, { status: 'applied', notes: 'from JobLens 1', tags: ['ml'] });
-    expect(await importExport(db, exportText([v1], 1))).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await importExport(db, exportText([v1], 1))).toEqual({ added: 1, merged: 0, replaced: 0, unchanged: 0, overwritten: [] });
     expect(await getSaved(db, v1.id)).toEqual({
       ...v1,
       statusHistory: [{ status: 'applied', at: JUNE_1 }],
@@ -90,7 +142,20 @@ describe('importExport: merging by id', () => {
       corrections: {},
       changes: [],
       closedAt: null,
+      edits: { at: { notes: JUNE_1 }, tags: { ml: { at: JUNE_1, removed: false } } },
     });
+  });
+
+  it('merges a version 2 export (no edit times) into an upgraded profile without losing its note', async () => {
+    const db = await freshDb();
+    // Ours: saved, never annotated, revisited on the 3rd (so updatedAt is the newest).
+    await savePosting(db, musicUnderstandingPosting(), new Date(JUNE_1));
+    await savePosting(db, musicUnderstandingPosting({ parsedAt: JUNE_7 }), new Date(JUNE_7));
+    // The file, written by the previous version: a note and a tag added on the 2nd.
+    const v2 = withoutEdits(savedFrom(musicUnderstandingPosting(), JUNE_1, { updatedAt: JUNE_2, notes: 'Written in B', tags: ['ml'] }));
+
+    expect(await importExport(db, exportText([v2], 2))).toMatchObject({ merged: 1, overwritten: [] });
+    expect(await getSaved(db, v2.id)).toMatchObject({ notes: 'Written in B', tags: ['ml'], parsedAt: JUNE_7 });
   });
 });
 
@@ -100,8 +165,8 @@ describe('importExport: nothing is written unless the whole file is valid', () =
     ['not an export', (valid) => JSON.stringify({ postings: valid }), /not a JobLens export/],
     [
       'a newer version',
-      (valid) => JSON.stringify({ format: EXPORT_FORMAT, version: 3, exportedAt: JUNE_3, postings: valid }),
-      /version 3; this JobLens reads versions 1–2/,
+      (valid) => JSON.stringify({ format: EXPORT_FORMAT, version: 4, exportedAt: JUNE_3, postings: valid }),
+      /version 4; this JobLens reads versions 1–3/,
     ],
     [
       'one invalid record among valid ones',
@@ -120,7 +185,7 @@ describe('importExport: nothing is written unless the whole file is valid', () =
     const { saved: stored } = await savePosting(db, musicUnderstandingPosting(), new Date(JUNE_1));
     const before = await snapshot(db);
     const valid = [
-      { ...stored, updatedAt: JUNE_3, notes: 'would update' },
+      { ...stored, updatedAt: JUNE_3, notes: 'would update', edits: { at: { notes: JUNE_3 }, tags: {} } },
       savedFrom(sambaPosting(), JUNE_2),
     ];
 
@@ -137,7 +202,7 @@ describe('importExport: nothing is written unless the whole file is valid', () =
     const before = await snapshot(db);
     const text = exportText([
       savedFrom(sambaPosting(), JUNE_2),
-      { ...stored, updatedAt: JUNE_3, notes: 'would update' },
+      { ...stored, updatedAt: JUNE_3, notes: 'would update', edits: { at: { notes: JUNE_3 }, tags: {} } },
       savedFrom(storytellingPosting(), JUNE_2),
     ]);
     const put = IDBObjectStore.prototype.put;
@@ -186,12 +251,12 @@ describe('export then import into an empty profile', () => {
     const target = await freshDb();
     const result = await importExport(target, text);
 
-    expect(result).toEqual({ added: 4, updated: 0, unchanged: 0 });
+    expect(result).toEqual({ added: 4, merged: 0, replaced: 0, unchanged: 0, overwritten: [] });
     expect(await listSaved(target)).toStrictEqual(original);
     const byId = (records: unknown[]) =>
       [...records].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
     expect(byId(await snapshot(target))).toStrictEqual(byId(await snapshot(source)));
     // Importing the same file again changes nothing.
-    expect(await importExport(target, text)).toEqual({ added: 0, updated: 0, unchanged: 4 });
+    expect(await importExport(target, text)).toEqual({ added: 0, merged: 0, replaced: 0, unchanged: 4, overwritten: [] });
   });
 });

@@ -104,6 +104,9 @@ describe('savePosting', () => {
       corrections: worked.corrections,
       closedAt: null,
     });
+    // A revisit is no edit: every edit time is the one the user's edit gave.
+    expect(second.edits).toEqual(worked.edits);
+    expect(worked.edits.at.notes).toBe(JUNE_2.toISOString());
     expect(changes).toEqual([]);
     const all = await listSaved(db);
     expect(all).toHaveLength(1);
@@ -239,6 +242,25 @@ describe('updateSaved', () => {
     expect(await getSaved(db, saved.id)).toEqual(applied);
   });
 
+  it('gives each field it changes the edit time, and none to a field sent again unchanged', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    expect(saved.edits).toEqual({ at: {}, tags: {} });
+    const at = (date: Date) => date.toISOString();
+
+    await updateSaved(db, saved.id, { notes: 'first', tags: ['ml', 'nyc'], rating: 3, corrections: { yearsMin: 4 } }, JUNE_2);
+    // The form sends every field again; only the tags and the correction changed.
+    const next = await updateSaved(db, saved.id, { notes: 'first', tags: ['ml'], rating: 3, corrections: { yearsMin: 4, location: 'NYC' } }, JUNE_3);
+
+    expect(next.edits).toEqual({
+      at: { notes: at(JUNE_2), rating: at(JUNE_2), 'corrections.yearsMin': at(JUNE_2), 'corrections.location': at(JUNE_3) },
+      tags: { ml: { at: at(JUNE_2), removed: false }, nyc: { at: at(JUNE_3), removed: true } },
+    });
+    // Clearing is an edit too.
+    const cleared = await updateSaved(db, saved.id, { notes: '', rating: null }, JUNE_4);
+    expect(cleared.edits.at).toMatchObject({ notes: at(JUNE_4), rating: at(JUNE_4) });
+  });
+
   it('trims and deduplicates tags, and rates 1–5 or not at all', async () => {
     const db = await freshDb();
     const { saved } = await savePosting(db, sambaPosting(), JUNE_1);
@@ -307,6 +329,13 @@ describe('markClosed', () => {
     expect((await markClosed(db, saved.id, true, JUNE_3)).closedAt).toBe(JUNE_2.toISOString());
     const reopened = await markClosed(db, saved.id, false, JUNE_4);
     expect(reopened).toMatchObject({ closedAt: null, updatedAt: JUNE_4.toISOString() });
+  });
+
+  it('stamps closing and reopening as an edit of "closed"', async () => {
+    const db = await freshDb();
+    const { saved } = await savePosting(db, sambaPosting(), JUNE_1);
+    expect((await markClosed(db, saved.id, true, JUNE_2)).edits.at.closed).toBe(JUNE_2.toISOString());
+    expect((await markClosed(db, saved.id, false, JUNE_3)).edits.at.closed).toBe(JUNE_3.toISOString());
   });
 
   it('refuses an unknown id', async () => {
@@ -421,7 +450,7 @@ async function exportPostings(...args: Parameters<typeof exportPostingParts>): P
 }
 
 describe('exportPostingParts: the export file', () => {
-  it('exports every saved posting as a valid version 2 ExportFile, newest first', async () => {
+  it('exports every saved posting as a valid version 3 ExportFile, newest first', async () => {
     const db = await freshDb();
     await savePosting(db, musicUnderstandingPosting(), JUNE_1);
     await savePosting(db, sambaPosting(), JUNE_2);
@@ -431,7 +460,7 @@ describe('exportPostingParts: the export file', () => {
 
     expect(ExportFile.safeParse(file).success).toBe(true);
     expect(file.format).toBe('joblens/export');
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(file.exportedAt).toBe(JUNE_3.toISOString());
     expect(file.postings.map((p) => p.id)).toEqual([sambaPosting().id, musicUnderstandingPosting().id]);
     expect(ExportFile.parse(JSON.parse(JSON.stringify(file)))).toEqual(file);

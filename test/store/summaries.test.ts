@@ -65,7 +65,7 @@ async function seeded(): Promise<JobLensDB> {
 }
 
 function exportText(postings: unknown[]): string {
-  return JSON.stringify({ format: EXPORT_FORMAT, version: 2, exportedAt: JUNE_4.toISOString(), postings });
+  return JSON.stringify({ format: EXPORT_FORMAT, version: 3, exportedAt: JUNE_4.toISOString(), postings });
 }
 
 const silent = () => undefined;
@@ -150,17 +150,27 @@ describe('every write keeps the summaries in step with the postings', () => {
     await expectSummariesInStep(db);
   });
 
-  it('an import that adds, updates and leaves unchanged', async () => {
+  it('an import that adds, replaces, merges and leaves unchanged', async () => {
     const db = await seeded();
     const stored = (await getSaved(db, musicUnderstandingPosting().id))!;
-    const newer = { ...stored, updatedAt: JUNE_4.toISOString(), notes: 'from my laptop', rating: 3 };
-    const older = savedFrom(sambaPosting(), JUNE_1.toISOString(), { notes: 'older copy' });
+    const at = JUNE_4.toISOString();
+    const newer = { ...stored, updatedAt: at, notes: 'from my laptop', rating: 3, edits: { at: { notes: at, rating: at }, tags: {} } };
+    // An older read of samba with a tag ours lacks: the tag comes, our reading stays.
+    const samba = (await getSaved(db, sambaPosting().id))!;
+    const tagged = { ...samba, title: 'Old title', parsedAt: JUNE_1.toISOString(), tags: ['remote'], edits: { at: {}, tags: { remote: { at, removed: false } } } };
+    const same = (await getSaved(db, storytellingPosting().id))!;
     const added = savedFrom(hourlyPosting(), JUNE_2.toISOString(), { tags: ['hourly'] });
 
-    expect(await importExport(db, exportText([newer, older, added]))).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(await importExport(db, exportText([newer, tagged, same, added]))).toEqual({
+      added: 1,
+      merged: 1,
+      replaced: 1,
+      unchanged: 1,
+      overwritten: [],
+    });
 
     expect(await summaryIn(db, stored.id)).toMatchObject({ notes: 'from my laptop', rating: 3 });
-    expect(await summaryIn(db, sambaPosting().id)).toMatchObject({ notes: '' });
+    expect(await summaryIn(db, samba.id)).toMatchObject({ title: samba.title, tags: ['remote'] });
     expect(await summaryIn(db, added.id)).toEqual(summaryOf(added));
     await expectSummariesInStep(db);
   });
@@ -168,7 +178,7 @@ describe('every write keeps the summaries in step with the postings', () => {
   it('an import of one id whose stored record is corrupt leaves it, unsummarised', async () => {
     const db = await seeded();
     const incoming = savedFrom(sambaPosting({ id: CORRUPT.id }), JUNE_4.toISOString());
-    expect(await importExport(db, exportText([incoming]))).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await importExport(db, exportText([incoming]))).toEqual({ added: 0, merged: 0, replaced: 0, unchanged: 1, overwritten: [] });
     expect(await summaryIn(db, CORRUPT.id)).toBeUndefined();
     await expectSummariesInStep(db);
   });
@@ -221,7 +231,7 @@ describe('every write keeps the summaries in step with the postings', () => {
       ),
     );
     const requests = watchRequests(['get', 'put', 'delete']);
-    expect(await importExport(db, exportText(records))).toEqual({ added: 500, updated: 0, unchanged: 0 });
+    expect(await importExport(db, exportText(records))).toEqual({ added: 500, merged: 0, replaced: 0, unchanged: 0, overwritten: [] });
     // A put per posting, and a get and a put per chunk, not per summary.
     expect(requests.filter((r) => r === `${POSTINGS_STORE}.put`)).toHaveLength(500);
     const chunkPuts = requests.filter((r) => r === `${SUMMARIES_STORE}.put`).length;

@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SavedPosting, summaryOf } from '../../src/model/index.ts';
 import { DB_VERSION, openJobLensDB } from '../../src/store/db.ts';
-import { getSettings, listSaved, listSummaries, savePosting } from '../../src/store/repository.ts';
+import { getSaved, getSettings, importExport, listSaved, listSummaries, savePosting } from '../../src/store/repository.ts';
 import {
   POSTINGS_STORE,
   SAVED_AT_INDEX,
@@ -11,6 +11,7 @@ import {
   SUMMARIES_STORE,
   UPDATED_AT_INDEX,
   addAnnotations,
+  addEditTimes,
   addSummaryChunks,
   createPostingsStore,
   withV2Fields,
@@ -27,9 +28,11 @@ import {
   savedFrom,
   savedV1From,
   storytellingPosting,
+  withoutEdits,
   type SavedPostingV1,
+  type SavedPostingV2,
 } from '../helpers/postings.ts';
-import { SUMMARY_CHUNKS, chunkOf } from '../../src/store/summary-chunks.ts';
+import { SUMMARY_CHUNKS, byChunk, chunkOf, withSummaries } from '../../src/store/summary-chunks.ts';
 import { allSummaries, expectSummariesInStep, summaryIn } from './summaries-in-step.ts';
 
 const open: IDBPDatabase<unknown>[] = [];
@@ -111,7 +114,7 @@ async function seedV1(name: string, records: readonly unknown[]): Promise<void> 
   open.splice(open.indexOf(v1), 1);
 }
 
-function expectedV2(record: SavedPostingV1): SavedPosting {
+function expectedV2(record: SavedPostingV1): SavedPostingV2 {
   return {
     ...record,
     statusHistory: [{ status: record.status, at: record.savedAt }],
@@ -138,7 +141,8 @@ describe('upgrades[1]: v1 -> v2, addAnnotations', () => {
       const stored = await db.get(POSTINGS_STORE, record.id);
       // Every v1 field as it was, and the new ones filled.
       expect(stored).toEqual(expectedV2(record));
-      expect(SavedPosting.safeParse(stored).success, record.id).toBe(true);
+      // Valid as today's shape but for the edit times, which step 4 adds.
+      expect(SavedPosting.safeParse({ ...(stored as object), edits: { at: {}, tags: {} } }).success, record.id).toBe(true);
     }
     expect(await db.get(POSTINGS_STORE, CORRUPT_V1.id)).toEqual({
       ...CORRUPT_V1,
@@ -184,7 +188,7 @@ describe('upgrades[1]: v1 -> v2, addAnnotations', () => {
     expect(db.version).toBe(DB_VERSION);
     const listed = await listSaved(db);
     expect(listed.map((p) => p.id).sort()).toEqual(before.map((r) => r.id).sort());
-    for (const record of before) expect(listed.find((p) => p.id === record.id)).toEqual(expectedV2(record));
+    for (const record of before) expect(withoutEdits(listed.find((p) => p.id === record.id)!)).toEqual(expectedV2(record));
     expect(await listSummaries(db)).toEqual(listed.map(summaryOf));
     expect(await getSettings(db)).toEqual({ exchangeRates: null });
     // And an upgraded record takes a re-save like any other: the user's part stays.
@@ -208,7 +212,7 @@ async function seedV2(name: string, records: readonly unknown[]): Promise<void> 
  * What a user of JobLens 2 had saved: postings at different stages, one rated and corrected,
  * one closed, one stating only on-target earnings (its summary's pay is that range).
  */
-function v2Records(): SavedPosting[] {
+function v2Records(): SavedPostingV2[] {
   const hourly = hourlyPosting();
   const oteOnly = { ...hourly.salaries[0]!, kind: 'ote' as const };
   return [
@@ -228,11 +232,18 @@ function v2Records(): SavedPosting[] {
     savedFrom(sambaPosting(), '2026-05-22T12:00:00.000Z', { tags: ['remote'], closedAt: '2026-06-03T08:00:00.000Z' }),
     savedFrom(storytellingPosting(), '2026-05-25T08:30:00.000Z', { status: 'interviewing' }),
     savedFrom(hourlyPosting({ salary: null, salaries: [oteOnly] }), '2026-06-01T19:05:00.000Z'),
-  ];
+  ].map(withoutEdits);
+}
+
+/** The summary of a record of before edit times: SavedSummary has none, so it is the same. */
+function summaryOfV2(record: SavedPostingV2) {
+  return summaryOf({ ...record, edits: { at: {}, tags: {} } });
 }
 
 /** Stored before the upgrade and unreadable already: it gets no summary, and must be kept as it is. */
 const CORRUPT_V2 = { ...CORRUPT_V1, statusHistory: [], rating: null, corrections: {}, changes: [], closedAt: null };
+/** The same after step 4: edit times added, none known (it has no updatedAt to give them). */
+const CORRUPT_V4 = { ...CORRUPT_V2, edits: { at: {}, tags: {} } };
 /** A record that validated once and lost a field: no summary either. */
 function halfCorruptV2(): unknown {
   const { description: _gone, ...rest } = savedFrom(sambaPosting({ id: 'lever:half' }), '2026-05-23T12:00:00.000Z');
@@ -256,7 +267,7 @@ describe('upgrades[2]: v2 -> v3, addSummaryChunks', () => {
     const seeded = [...valid, CORRUPT_V2, half] as { id: string }[];
     expect(byId((await db.getAll(POSTINGS_STORE)) as { id: string }[])).toEqual(byId(seeded));
     // One summary per valid posting, in its chunk, and none for the corrupt ones.
-    expect(await allSummaries(db)).toEqual(byId(valid).map(summaryOf));
+    expect(await allSummaries(db)).toEqual(byId(valid).map(summaryOfV2));
     expect(await summaryIn(db, CORRUPT_V2.id)).toBeUndefined();
     expect(await summaryIn(db, 'lever:half')).toBeUndefined();
     await expectSummariesInStep(db);
@@ -341,11 +352,11 @@ describe('upgrades[2]: v2 -> v3, addSummaryChunks', () => {
     const db = await openJobLensDB(name);
     open.push(db as unknown as IDBPDatabase<unknown>);
 
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect(db.version).toBe(DB_VERSION);
     expect(await db.count(POSTINGS_STORE)).toBe(before.length + 1);
-    expect(await db.get(POSTINGS_STORE, CORRUPT_V1.id)).toEqual(CORRUPT_V2);
-    expect(await allSummaries(db)).toEqual(byId(before.map(expectedV2)).map(summaryOf));
+    expect(await db.get(POSTINGS_STORE, CORRUPT_V1.id)).toEqual(CORRUPT_V4);
+    expect(await allSummaries(db)).toEqual(byId(before.map(expectedV2)).map(summaryOfV2));
     await expectSummariesInStep(db);
     expect([...db.transaction(POSTINGS_STORE).store.indexNames]).toEqual([SAVED_AT_INDEX]);
     const listed = await listSummaries(db, () => undefined);
@@ -366,8 +377,145 @@ describe('upgrades[2]: v2 -> v3, addSummaryChunks', () => {
     const { saved } = await savePosting(db, sambaPosting({ title: 'Staff ML Engineer' }), new Date('2026-06-05T10:00:00.000Z'));
     expect(saved).toMatchObject({ tags: ['remote'], closedAt: '2026-06-03T08:00:00.000Z' });
     await expectSummariesInStep(db);
-    expect(await db.get(POSTINGS_STORE, CORRUPT_V2.id)).toEqual(CORRUPT_V2);
+    expect(await db.get(POSTINGS_STORE, CORRUPT_V2.id)).toEqual(CORRUPT_V4);
     expect(await listSummaries(db, () => undefined)).toEqual((await listSaved(db, () => undefined)).map(summaryOf));
+  });
+});
+
+/** A v3 database as JobLens 3 left it: created by steps 0–2, holding `records`. */
+async function seedV3(name: string, records: readonly unknown[]): Promise<void> {
+  const v3 = await openDB(name, 3, {
+    upgrade(database, oldVersion, newVersion, tx) {
+      void runUpgrades(database as UpgradeDatabase, tx as unknown as UpgradeTransaction, oldVersion, newVersion ?? 3);
+    },
+  });
+  for (const record of records) await v3.put(POSTINGS_STORE, record);
+  // And their summaries, as JobLens 3's repository wrote them beside each posting.
+  // A corrupt record had none.
+  const valid = records.filter((record) => SavedPosting.safeParse({ ...(record as object), edits: { at: {}, tags: {} } }).success);
+  const summaries = valid.map((record) => summaryOfV2(record as SavedPostingV2));
+  for (const [chunk, group] of byChunk(summaries, (summary) => summary.id)) {
+    await v3.put(SUMMARIES_STORE, withSummaries(undefined, group), chunk);
+  }
+  v3.close();
+}
+
+/**
+ * Saved postings as JobLens 3 stored them, written out (not built from today's schema):
+ * one worked on (notes, tags, applied, rated, two corrections, closed), then revisited on
+ * 9 June, which moved updatedAt; one saved and never touched.
+ */
+const V3_READING = {
+  url: 'https://jobs.lever.co/spotify/d7c43743-2240-45b6-bc31-33e50cbaba4a',
+  site: 'lever',
+  title: 'Senior Machine Learning Engineer, Personalization, Music Understanding',
+  company: 'Spotify',
+  location: 'New York, NY',
+  department: null,
+  commitment: null,
+  salary: null,
+  salaries: [],
+  remote: { policy: 'hybrid', regions: [], timezones: [], officeDaysMin: null, evidence: 'Hybrid in New York.', source: 'prose', conflict: null },
+  requirements: { required: ['Five years of ML'], preferred: [] },
+  experience: null,
+  description: 'The Personalization team.',
+  parsedAt: '2026-06-09T08:00:00.000Z',
+  parserVersion: 1,
+};
+const V3_WORKED = {
+  ...V3_READING,
+  id: 'lever:d7c43743-2240-45b6-bc31-33e50cbaba4a',
+  savedAt: '2026-06-01T10:00:00.000Z',
+  updatedAt: '2026-06-09T08:00:00.000Z',
+  notes: 'Referred by Ana.',
+  tags: ['ML', 'New  York'],
+  status: 'applied',
+  statusHistory: [
+    { status: 'saved', at: '2026-06-01T10:00:00.000Z' },
+    { status: 'applied', at: '2026-06-03T10:00:00.000Z' },
+  ],
+  rating: 4,
+  corrections: { salary: null, remotePolicy: 'remote', correctedAt: '2026-06-04T10:00:00.000Z' },
+  changes: [{ field: 'title', before: 'ML Engineer', after: 'Senior Machine Learning Engineer, Personalization, Music Understanding', at: '2026-06-09T08:00:00.000Z' }],
+  closedAt: '2026-06-05T10:00:00.000Z',
+};
+const V3_UNTOUCHED = {
+  ...V3_READING,
+  id: 'lever:7597d3d7-58d2-41b2-9f85-911d95c2c739',
+  url: 'https://jobs.lever.co/spotify/7597d3d7-58d2-41b2-9f85-911d95c2c739',
+  savedAt: '2026-06-02T10:00:00.000Z',
+  updatedAt: '2026-06-09T08:00:00.000Z',
+  notes: '',
+  tags: [],
+  status: 'saved',
+  statusHistory: [{ status: 'saved', at: '2026-06-02T10:00:00.000Z' }],
+  rating: null,
+  corrections: {},
+  changes: [],
+  closedAt: null,
+};
+
+describe('upgrades[3]: v3 -> v4, addEditTimes', () => {
+  it("gives each of the user's fields its best known edit time, and a field never set none; nothing else changes", async () => {
+    const name = freshName();
+    await seedV3(name, [V3_WORKED, V3_UNTOUCHED, CORRUPT_V2]);
+
+    const db = await openWithStep(name, 4, addEditTimes);
+
+    expect(await db.get(POSTINGS_STORE, V3_WORKED.id)).toEqual({
+      ...V3_WORKED,
+      edits: {
+        at: {
+          // Notes and rating: the record's last change (the revisit) is the latest they can date from.
+          notes: '2026-06-09T08:00:00.000Z',
+          rating: '2026-06-09T08:00:00.000Z',
+          closed: '2026-06-05T10:00:00.000Z',
+          'corrections.salary': '2026-06-04T10:00:00.000Z',
+          'corrections.remotePolicy': '2026-06-04T10:00:00.000Z',
+        },
+        tags: {
+          ml: { at: '2026-06-09T08:00:00.000Z', removed: false },
+          'new york': { at: '2026-06-09T08:00:00.000Z', removed: false },
+        },
+      },
+    });
+    // Never annotated: no time, so whatever the user wrote in another profile wins on import.
+    expect(await db.get(POSTINGS_STORE, V3_UNTOUCHED.id)).toEqual({ ...V3_UNTOUCHED, edits: { at: {}, tags: {} } });
+    // Kept, still corrupt.
+    expect(await db.get(POSTINGS_STORE, CORRUPT_V2.id)).toEqual(CORRUPT_V4);
+    for (const id of [V3_WORKED.id, V3_UNTOUCHED.id]) expect(SavedPosting.safeParse(await db.get(POSTINGS_STORE, id)).success).toBe(true);
+  });
+
+  it('leaves the summaries as they were, and in step', async () => {
+    const name = freshName();
+    await seedV3(name, [V3_WORKED, V3_UNTOUCHED]);
+    const before = await (async () => {
+      const v3 = await openDB(name, 3);
+      const summaries = await v3.getAll(SUMMARIES_STORE);
+      v3.close();
+      return summaries;
+    })();
+
+    const db = await openWithStep(name, 4, addEditTimes);
+
+    expect(await db.getAll(SUMMARIES_STORE)).toEqual(before);
+    await expectSummariesInStep(db);
+  });
+
+  it('openJobLensDB upgrades a v3 database in place; an import of a note written elsewhere then lands on the untouched posting', async () => {
+    const name = freshName();
+    await seedV3(name, [V3_WORKED, V3_UNTOUCHED]);
+
+    const db = await openJobLensDB(name);
+    open.push(db as unknown as IDBPDatabase<unknown>);
+
+    expect(db.version).toBe(DB_VERSION);
+    expect((await listSaved(db)).map((p) => p.id).sort()).toEqual([V3_WORKED.id, V3_UNTOUCHED.id].sort());
+    // A version 2 export from another profile: the same posting with a note, dated before the revisit here.
+    const other = { ...V3_UNTOUCHED, parsedAt: '2026-06-02T10:00:00.000Z', updatedAt: '2026-06-06T10:00:00.000Z', notes: 'Written on my laptop' };
+    const text = JSON.stringify({ format: 'joblens/export', version: 2, exportedAt: '2026-06-10T10:00:00.000Z', postings: [other] });
+    expect(await importExport(db, text)).toMatchObject({ merged: 1, overwritten: [] });
+    expect(await getSaved(db, V3_UNTOUCHED.id)).toMatchObject({ notes: 'Written on my laptop', parsedAt: V3_READING.parsedAt });
   });
 });
 

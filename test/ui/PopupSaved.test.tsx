@@ -239,7 +239,7 @@ describe('popup: compare, delete, import, export, details, rates', () => {
     const file = new File(['{"format":"joblens/export"}'], 'joblens-export-2026-06-01.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);
-    expect((await screen.findByText(/^Imported:/)).textContent).toBe('Imported: 2 added, 1 updated, 3 left as they were');
+    expect((await screen.findByText(/^Imported:/)).textContent).toBe("Imported: 2 new, 1 merged (edits from both kept), 1 replaced by the file's newer copy, 3 unchanged.");
     expect(api.importFile).toHaveBeenCalledWith('{"format":"joblens/export"}');
     await waitFor(() => expect(titles()).toEqual([samba.title, music.title]));
     expect(api.list).toHaveBeenCalledTimes(2);

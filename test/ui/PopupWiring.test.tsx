@@ -79,7 +79,7 @@ describe('the popup on the repository', () => {
     await screen.findByText(/^No saved jobs yet/);
     const input = (await screen.findByLabelText('JobLens export file to import')) as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File([text], 'joblens-export.json', { type: 'application/json' })] } });
-    expect((await screen.findByText(/^Imported:/)).textContent).toBe('Imported: 1 added, 0 updated, 0 left as they were');
+    expect((await screen.findByText(/^Imported:/)).textContent).toBe("Imported: 1 new, 0 merged (edits from both kept), 0 replaced by the file's newer copy, 0 unchanged.");
     expect((await getSaved(empty.db, sambaPosting().id))?.notes).toBe('Call on Thursday');
     await waitFor(() => expect(titles()).toEqual([sambaPosting().title]));
   });

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import { exportParts } from '../../src/io/export-json.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, summaryOf, type SavedPatch, type SavedPosting, type Settings } from '../../src/model/index.ts';
+import type { ImportResult } from '../../src/store/repository.ts';
 import type { PopupApi } from '../../src/ui/popup/App.tsx';
 
 /**
@@ -31,7 +32,7 @@ export function fakeApi(initial: SavedPosting[], settings: Settings = { exchange
       exportParts({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: '2026-06-06T12:00:00.000Z', postings: pick(ids) }),
     ),
     exportCsv: vi.fn(async (ids?: string[]) => ['id,title', ...pick(ids).map((p) => `${p.id},"${p.title}"`)].join('\r\n')),
-    importFile: vi.fn(async (_text: string) => ({ added: 2, updated: 1, unchanged: 3 })),
+    importFile: vi.fn(async (_text: string): Promise<ImportResult> => ({ added: 2, merged: 1, replaced: 1, unchanged: 3, overwritten: [] })),
     update: vi.fn(async (id: string, patch: SavedPatch) => {
       const record = { ...records.get(id)!, ...patch };
       records.set(id, record);

@@ -10,6 +10,7 @@ import type { ImportResult } from '../../store/repository.ts';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../io/import-json.ts';
 import { Detail } from './Detail.tsx';
 import { downloadCsv, downloadText, exportFileName } from './download.ts';
+import { importSummary } from './import-summary.ts';
 import { ListControls } from './ListControls.tsx';
 import { PageActions, type PageActionsApi } from './PageActions.tsx';
 import type { PastedApi } from './PasteView.tsx';
@@ -569,11 +570,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     }
     setBusy('import');
     try {
-      const counts = await api.importFile(await file.text());
-      setNotice({
-        kind: 'info',
-        text: `Imported: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} left as they were`,
-      });
+      setNotice({ kind: 'info', text: importSummary(await api.importFile(await file.text())) });
       await load();
     } catch (error) {
       setNotice({ kind: 'error', text: `Could not import ${file.name}: ${messageOf(error)}` });
