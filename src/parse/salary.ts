@@ -98,6 +98,9 @@ const MAX_UNNAMED_AMOUNTS = 4;
 const COMES_WITH_PAY = /^[\s,+&]*(?:plus\s+|and\s+|with\s+|\+\s*)?(?:an?\s+)?(?:annual\s+|yearly\s+|performance\s+|target\s+)?(?:bonus|equity|share\s+options|stock\s+options|RSUs?|commission|superannuation|super|pension|benefits)\b/i;
 
 /** A reason to believe a lone amount is pay, when it is not part of a range. */
+/** A pay word shortly before an amount: "Salary: ", "Pay rate is ", "starting wage of ". */
+const PAY_LABEL_BEFORE = /(?<![\p{L}])(?:salary|pay|wages?|compensation|remuneration|stipend|rate|gehalt|salaire|salário|salario|sueldo)(?![\p{L}])[^.;$€£\d]{0,30}$/iu;
+
 const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|rémunération|stipend|allowance|bolsa|income|range|gehalt|palkka|palkkaus|wynagrodzenie|pensja|salaris|lön|lønn|løn|salario|salário|salaire|sueldo|remuneración|retribución|lohn|stipendio)(?![\p{L}])/iu;
 
 const OTE = /(?<![\p{L}])(?:OTE|on[- ]target[- ](?:earnings|compensation|comp|pay|income))(?![\p{L}])/iu;
@@ -208,6 +211,8 @@ interface Candidate {
   statedPeriod: PayPeriod | null;
   perAnnum: boolean;
   single: boolean;
+  /** A single figure written as a floor: "$20+", "$85,000+". */
+  plus?: boolean;
   /** Bounds that do not make a range (max below min, all zero): swallowed, never reported. */
   rejected: boolean;
 }
@@ -275,7 +280,8 @@ function candidatesIn(sentence: string): Candidate[] {
       statedPeriod: aPeriod?.period ?? null,
       perAnnum: a.perAnnum,
       single: true,
-      rejected: a.value <= 0 || a.plus,
+      plus: a.plus,
+      rejected: a.value <= 0,
     });
   }
   return out;
@@ -323,6 +329,9 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         const after = sentence.slice(c.end, next ? next.start : sentence.length);
         segmentStart = c.end;
         if (c.rejected) return;
+        // "Salary: $20+", "pay starts at $85,000+ per year": a floor read as its figure where a pay
+        // word labels it; "$1m+ ACV", "$150+ top performers" are sizes, not the job's pay.
+        if (c.plus && !PAY_LABEL_BEFORE.test(before)) return;
         if (namesSomethingElse(phraseBefore(before)) || namesSomethingElse(phraseAfter(after))) return;
 
         const wordPeriod = lastPeriodWord(before);

@@ -369,3 +369,17 @@ describe('parseSalaryRanges: French pay words (text/h2-territoires-memoire-*)', 
     expect(parseSalaryRanges(text)[0]).toMatchObject({ min: amount, max: amount, currency: 'EUR', period: 'month' });
   });
 });
+
+describe('a pay floor written with a plus (text/h5-planned-parenthood-ncs-clinic-associate-nurse-rochester)', () => {
+  it.each([
+    ['Salary: $20+', 20, 'hour'],
+    ['Salary: $85,000+ per year', 85000, 'year'],
+    ['Pay: $20+/hr', 20, 'hour'],
+  ])('reads %s as its figure', (text, figure, period) => {
+    expect(parseSalaryRanges(text)).toMatchObject([{ min: figure, max: figure, currency: 'USD', period }]);
+  });
+
+  it.each(['We grew to $1m+ ARR last year.', 'Deals of $30-50k+ ACV.', 'Top performers close $150+ deals a day.'])('is not pay without a pay word before it: %s', (text) => {
+    expect(parseSalaryRanges(text)).toEqual([]);
+  });
+});
