@@ -98,9 +98,14 @@ const CONTENT_KEY = /^(?:(?:job|role|position)_)?(description|requirements|respo
 /** Other fields holding the posting's text in Markdown or HTML, with headings of its own (`job_markdown: |-`, `text: >-`). */
 const TEXT_KEY = /(?:^|_)(?:markdown|md|html|text|body|content)$/;
 
+/** A field that states one requirement as its value: `aa_degrees_required = "High school degree required"`, `education_required`. */
+const REQUIRED_KEY = /(?:^|_)(?:degrees?|education|diploma|licen[cs]es?|certifications?|experience)_required$/;
+
 export function frontMatterText(fields: ReadonlyMap<string, string>): string {
   const parts: string[] = [];
   const seen = new Set<string>();
+  const required = [...fields].filter(([key, value]) => REQUIRED_KEY.test(key) && value.trim() && !/^(?:none|n\/a|no)$/i.test(value.trim()));
+  if (required.length > 0) parts.push(`## Requirements\n\n${required.map(([, value]) => `- ${value.trim()}`).join('\n')}`);
   for (const [key, value] of fields) {
     const m = CONTENT_KEY.exec(key);
     if ((!m && !TEXT_KEY.test(key)) || !value.trim() || seen.has(value.trim())) continue;

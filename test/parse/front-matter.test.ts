@@ -157,3 +157,15 @@ describe('text pages the browser must read (text/h4-sprinkles-shift-leader, h4-z
     expect(readPostingText(capture('h4-zambia-research-data-analyst')).title).toBe('Research Data Analyst');
   });
 });
+
+describe('a front matter field that states a requirement (text/h5-aclu-colorado-paralegal, h5-ppnne-*)', () => {
+  it("reads 'aa_degrees_required' as a required item", () => {
+    const text = ['+++', 'title = "Paralegal "', 'aa_degrees_required = "High school degree required"', '+++', 'The Paralegal will provide support for all litigation.'].join('\n');
+    expect(annotateText(text).requirements).toEqual({ required: ['High school degree required'], preferred: [] });
+  });
+
+  it('leaves out an empty or "None" value', () => {
+    const text = ['---', 'title: Paralegal', 'education_required: None', '---', 'The Paralegal will provide support.'].join('\n');
+    expect(annotateText(text).requirements.required).toEqual([]);
+  });
+});
