@@ -169,11 +169,30 @@ export interface ParseExperienceOptions {
  * smallest minimum wins: a "7+ years preferred" next to "5+ years required" does not
  * raise the bar. Evidence is the sentence the years were read from.
  */
+/** "$70k - $95k, 5+ years", "Vancouver, BC, 11+ years": a line of facts about the job, one of them the years asked. */
+const FACT_YEARS = /^(\d{1,2})\s*(?:\+|(?:-|–|to)\s*(\d{1,2}))\s*(?:years?|yrs?)$/i;
+
+function factLineYears(line: string): Found | null {
+  const parts = line.trim().split(/\s*[,|•·]\s*/);
+  if (line.length > 100 || parts.length < 2) return null;
+  for (const part of parts) {
+    const m = FACT_YEARS.exec(part);
+    if (!m) continue;
+    const min = Number(m[1]);
+    const max = m[2] === undefined ? null : Number(m[2]);
+    if (max !== null && max < min) return null;
+    return { min, max, evidence: line.trim() };
+  }
+  return null;
+}
+
 export function parseExperience(lines: string[], options: ParseExperienceOptions = {}): Experience | null {
   if (!Array.isArray(lines)) return null;
   let best: Found | null = null;
   for (const line of lines) {
     if (typeof line !== 'string' || !/year|yr|\bans\b|années|jahr|años|anos|anni|jaar|yıl|month/i.test(line)) continue;
+    const fact = factLineYears(line);
+    if (fact && (best === null || fact.min < best.min)) best = fact;
     for (const sentence of splitSentences(line)) {
       const found = readSentence(normalizeSpace(sentence), options.requirements === true);
       if (found && (best === null || found.min < best.min)) best = found;

@@ -183,3 +183,17 @@ describe('experience given in months (text/rassure-junior-software-developer)', 
     expect(parseExperience([line])).toBeNull();
   });
 });
+
+describe('years as one fact of a line of facts (text/h2-flint-*)', () => {
+  it.each([
+    ['$70k - $95k, 5+ years', 5, null],
+    ['Vancouver, BC, 11+ years', 11, null],
+    ['Remote | 3-5 years | Full-time', 3, 5],
+  ])('%s', (line, min, max) => {
+    expect(parseExperience([line])).toMatchObject({ yearsMin: min, yearsMax: max, evidence: line });
+  });
+
+  it.each(['Founded in Berlin, 10+ years ago', 'We have 500 clients, 10+ years and counting', '10+ years'])('is not a fact of the job: %s', (line) => {
+    expect(parseExperience([line])).toBeNull();
+  });
+});
