@@ -76,7 +76,15 @@ const WISHES = /^(?:we(?:'d|’d| would) love (?:it )?(?:if|for you to|to see)|i
 
 /** "(AWS preferred)" and "with a preferred C1 level" prefer a detail of the item, not the item. */
 function withoutPreferredDetails(item: string): string {
-  return item.replace(/\([^()]*\)/g, ' ').replace(/\b(?:a|an|the)\s+preferred\b/gi, ' ').replace(/\s+/g, ' ').trim();
+  return (
+    item
+      .replace(/\([^()]*\)/g, ' ')
+      .replace(/\b(?:a|an|the)\s+preferred\b/gi, ' ')
+      // "Proficiency in a low-level systems language, with Rust strongly preferred": the preference is the detail's.
+      .replace(/,\s+(?:with|ideally|especially|particularly)\s+[^,;.]{1,60}?\s+(?:strongly\s+|highly\s+)?preferred\b/gi, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const CLAUSE_END = /(?<=[.;!?])\s+(?=\S)/;

@@ -146,3 +146,17 @@ describe("a list of personality traits beside the qualifications (text/paypay-ml
     expect(r.required).toEqual(['3+ years of ML', 'Python']);
   });
 });
+
+describe('a preference for a detail inside a required item (workable/h5-hugging-face-three-remote-engineers)', () => {
+  it("keeps 'Proficiency in a low-level systems language, with Rust strongly preferred' required", () => {
+    const r = extractRequirements([
+      {
+        heading: "What we're looking for",
+        paragraphs: [],
+        items: ['Proficiency in a low-level systems language, with Rust strongly preferred (we also work in Python).', 'Experience working with ArchivesSpace preferred'],
+      },
+    ]);
+    expect(r.required).toEqual(['Proficiency in a low-level systems language, with Rust strongly preferred (we also work in Python).']);
+    expect(r.preferred).toEqual(['Experience working with ArchivesSpace preferred']);
+  });
+});
