@@ -32,6 +32,7 @@ const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['externalQualificationsStr', 'Qualifications'],
   ['requirementsSection', 'Requirements'],
   ['nice_to_have', 'Nice to have'],
+  ['profile', 'Profile'],
   ['benefits', 'Benefits'],
   ['perks', 'Perks'],
   ['benefitsSection', 'Benefits'],
@@ -55,7 +56,7 @@ const PAY_TEXT_KEYS = ['salary', 'salaryText', 'compensation', 'pay'];
 // `contract_type` and `work_type` hold "Hybrid" in some scrapers' LinkedIn cards, "Full-time" in others: only a policy word counts.
 const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'workplace_type', 'remote_type', 'workLocationOption', 'locationFlexibility', 'workplace', 'jobNature', 'work_type', 'workType', 'contract_type'];
 /** Where a feed keeps its list. */
-const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits'];
+const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits', 'job', 'posting', 'offer'];
 
 const recordSchema = z.record(z.string(), z.unknown());
 type Json = Record<string, unknown>;
@@ -148,7 +149,7 @@ function feedItems(json: unknown): unknown[] | null {
       const items = list.filter(isItem);
       if (items.length) return items;
     }
-    // One posting in an envelope (Eightfold's `{ status, data: { ... } }`).
+    // One posting in an envelope (Eightfold's `{ status, data: { ... } }`, Welcome to the Jungle's `{ job: { ... } }`).
     if (record(list) && isItem(list) && TITLE_KEYS.some((k) => typeof get(record(list)!, k) === 'string')) return [list];
   }
   return isItem(root) && TITLE_KEYS.some((k) => typeof root[k] === 'string') ? [root] : null;
@@ -314,6 +315,8 @@ function workplace(item: Json): FieldValue[] {
   for (const key of REMOTE_KEYS) {
     const v = get(item, key);
     if (typeof v === 'boolean') out.push({ value: String(v), source: 'board', field: `feed ${key}` });
+    // Welcome to the Jungle's `remote: "partial"` (some days at home) and `"fulltime"`.
+    else if (key === 'remote' && (v === 'partial' || v === 'fulltime')) out.push({ value: v === 'partial' ? 'hybrid' : 'remote', source: 'board', field: `feed remote: ${v}` });
     // "on_site", "work_from_home": a feed's enum values, read as the words they are.
     else if (typeof v === 'string' && v.trim()) out.push({ value: v.trim().replace(/_/g, ' '), source: 'board', field: `feed ${key}` });
   }

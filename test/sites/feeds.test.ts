@@ -184,3 +184,15 @@ describe('more places feeds keep pay (aggregator/h3-reed-*, smartrecruiters/h3-w
     expect(posting.salary?.evidence).toMatch(/Job Ad Salary Range/);
   });
 });
+
+describe("one posting in a `{ job: { … } }` envelope (aggregator/h5-wttj-developpeur-junior-saint-marcel)", () => {
+  it("reads Welcome to the Jungle's job: title, pay fields, and remote 'partial' as hybrid", () => {
+    const json = capture('aggregator/h5-wttj-developpeur-junior-saint-marcel.json');
+    const reader = payloadReaderFor(json)!;
+    expect(reader.id).toBe('feed');
+    const posting = annotate(reader.readItem(reader.items(json)[0], { doc, single: true }));
+    expect(posting.title).toBe('Développeur Junior');
+    expect(posting.salary).toMatchObject({ min: 30000, max: 35000, currency: 'EUR', period: 'year' });
+    expect(posting.remote).toMatchObject({ policy: 'hybrid', evidence: expect.stringContaining('partial') });
+  });
+});
