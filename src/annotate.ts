@@ -147,7 +147,7 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
     ),
   ]);
   // "The compensation range in this posting reflects On-Target Earnings", said apart from the range.
-  const salaries = saysRangeIsOte(description) ? read.map((r) => (r.kind ? r : { ...r, kind: 'ote' as const })) : read;
+  const salaries = saysRangeIsOte(description, raw.title) ? read.map((r) => (r.kind ? r : { ...r, kind: 'ote' as const })) : read;
 
   const requirements = extractRequirements(raw.sections);
 

@@ -111,13 +111,17 @@ const PAY_SPLIT = /^[^.;]{0,20}?(?:\b\d{2}\s*\/\s*\d{2}\s+split\b|\b\d{2}%\s*bas
  * A sentence saying the posting's range is on-target earnings, wherever it stands: "The
  * compensation range indicated in this posting reflects the On-Target Earnings (OTE)".
  */
-export function saysRangeIsOte(text: string): boolean {
-  return splitSentences(text).some(
-    (s) =>
-      /\b(?:range|salary|compensation|pay)\b[^.;\n]{0,60}\b(?:reflects?|is|are|represents?|indicates?|shows?)\b[^.;\n]{0,20}(?:\bOTE\b|\bon[- ]target[- ]earnings\b)/i.test(s) &&
-      // "For sales roles, the range provided is the role's On Target Earnings": a rule for some roles, not this one.
-      !/\b(?:for|in)\s+(?:sales|commission\w*|quota[- ]carrying|some|certain)\b[^.;]{0,20}\broles?\b|\bif\b|\bwhere applicable\b/i.test(s),
-  );
+/** Titles of roles paid on commission: "Account Executive", "Sales Development Representative", "Account Manager". */
+const SALES_TITLE = /\b(?:account\s+(?:executive|manager|director)|sales|business\s+development|(?:sdr|bdr|ae)\b)/i;
+
+export function saysRangeIsOte(text: string, title: string | null = null): boolean {
+  return splitSentences(text).some((s) => {
+    if (!/\b(?:range|salary|compensation|pay)\b[^.;\n]{0,60}\b(?:reflects?|is|are|represents?|indicates?|shows?)\b[^.;\n]{0,20}(?:\bOTE\b|\bon[- ]target[- ]earnings\b)/i.test(s)) return false;
+    // "For sales roles, the range provided is the role's On Target Earnings": a rule for sales roles,
+    // which holds when this posting is one ("Account Executive"), not for an engineer's.
+    if (/\b(?:for|in)\s+(?:sales|commission\w*|quota[- ]carrying)\b[^.;]{0,20}\broles?\b/i.test(s)) return title !== null && SALES_TITLE.test(title);
+    return !/\b(?:for|in)\s+(?:some|certain)\b[^.;]{0,20}\broles?\b|\bif\b|\bwhere applicable\b/i.test(s);
+  });
 }
 
 /** A board's own estimate: "(LinkedIn est.)", "Glassdoor est.", Indeed's "Estimated" tag. The employer's "(Employer est.)" is not. */
@@ -131,7 +135,7 @@ function phraseAfter(text: string): string {
 
 function phraseBefore(text: string): string {
   // "Work from anywhere allowance (JPY100,000)": the words before the bracket name the amount.
-  const parts = text.replace(/\(\s*$/, '').split(/[,;(•·|+]|\s(?:plus|and|or|with)\s/i);
+  const parts = text.replace(/\(\s*[~≈]?\s*$/, '').split(/[,;(•·|+]|\s(?:plus|and|or|with)\s/i);
   return parts[parts.length - 1]!.split(/\s+/).slice(-6).join(' ');
 }
 
@@ -322,6 +326,14 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
     const sentences = splitSentences(line);
     sentences.forEach((sentence, sentenceIndex) => {
       const candidates = candidatesIn(sentence);
+      // "3,850 USD / 2,310 GBP / 4,300 CAD per week": amounts listed side by side share the period
+      // written after the last of them, where it fits their size.
+      for (let i = candidates.length - 2; i >= 0; i--) {
+        const c = candidates[i]!;
+        const next = candidates[i + 1]!;
+        if (c.statedPeriod !== null || next.statedPeriod === null || !/^\s*(?:\/|\||,|or)\s*$/i.test(sentence.slice(c.end, next.start))) continue;
+        if (annualise(c.min, c.max, next.statedPeriod).max <= MAX_PLAUSIBLE_ANNUAL) c.statedPeriod = next.statedPeriod;
+      }
       let segmentStart = 0;
       candidates.forEach((c, index) => {
         const before = sentence.slice(segmentStart, c.start);

@@ -383,3 +383,29 @@ describe('a pay floor written with a plus (text/h5-planned-parenthood-ncs-clinic
     expect(parseSalaryRanges(text)).toEqual([]);
   });
 });
+
+describe('pay rules from the held-out batch h5 (greenhouse/h5-anthropic-board-ai-native-ae-and-fellows)', () => {
+  it('amounts listed side by side share the period written after the last of them', () => {
+    const ranges = parseSalaryRanges('The expected base stipend for this role is 3,850 USD / 2,310 GBP / 4,300 CAD per week, with an expectation of 40 hours per week.');
+    expect(ranges.map((r) => [r.min, r.currency, r.period])).toEqual([
+      [3850, 'USD', 'week'],
+      [2310, 'GBP', 'week'],
+      [4300, 'CAD', 'week'],
+    ]);
+  });
+
+  it('but not where the period does not fit the size', () => {
+    expect(parseSalaryRanges('Salary: $120,000, $40 per hour for contractors').map((r) => r.period)).toEqual(['year', 'hour']);
+  });
+
+  it("'(~$15k/month)' after 'Funding for compute' is funding, not pay", () => {
+    expect(parseSalaryRanges('Funding for compute (~$15k/month) and other research expenses')).toEqual([]);
+  });
+
+  it("'For sales roles, the range provided is the role's On Target Earnings' makes the range OTE on a sales posting only", () => {
+    const text = 'For sales roles, the range provided is the role’s On Target Earnings ("OTE") range, meaning that the range includes both the sales commissions target and annual base salary.';
+    expect(saysRangeIsOte(text, 'AI Native Account Executive')).toBe(true);
+    expect(saysRangeIsOte(text, 'Full Stack Engineer, RL')).toBe(false);
+    expect(saysRangeIsOte(text)).toBe(false);
+  });
+});
