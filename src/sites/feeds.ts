@@ -328,6 +328,26 @@ function workplace(item: Json): FieldValue[] {
       if (label && value && WORKPLACE_LABEL.test(label)) out.push({ value, source: 'board', field: `feed customField "${label}"` });
     }
   }
+  // amazon.jobs' `locations`: JSON strings, each with a `type` of ONSITE, REMOTE, HYBRID or VIRTUAL.
+  if (Array.isArray(item.locations)) {
+    const types = new Set<string>();
+    for (const entry of item.locations) {
+      let place: Json | null = record(entry);
+      if (!place && typeof entry === 'string' && entry.trim().startsWith('{')) {
+        try {
+          place = record(JSON.parse(entry));
+        } catch {
+          place = null;
+        }
+      }
+      const type = place && typeof place.type === 'string' ? place.type.trim() : '';
+      if (/^(?:onsite|on_site|remote|hybrid|virtual)$/i.test(type)) types.add(type.toLowerCase().replace('_', ''));
+    }
+    if (types.size === 1) {
+      const type = [...types][0]!;
+      out.push({ value: type === 'virtual' ? 'remote' : type, source: 'board', field: 'feed locations[].type' });
+    }
+  }
   // SmartRecruiters' location says remote and hybrid as flags; both false is an office job.
   const where = record(item.location);
   if (where && where.remote === true) out.push({ value: 'remote', source: 'board', field: 'feed location.remote' });

@@ -73,3 +73,12 @@ describe('a labelled pay field on a JSON-LD page', () => {
     expect(annotate(readPage(prose, new URL(url))!).salary).toBeNull();
   });
 });
+
+describe("amazon.jobs' locations typed ONSITE (career-pages/h5-amazon-jobs-api-three-uk-postings #1)", () => {
+  it('reads the type inside each JSON-encoded location as the workplace', () => {
+    const json: unknown = JSON.parse(capture('career-pages/h5-amazon-jobs-api-three-uk-postings.json'));
+    const reader = payloadReaderFor(json)!;
+    const posting = annotate(reader.readItem(reader.items(json)[1], { doc: window.document as unknown as Document, single: false }));
+    expect(posting.remote).toMatchObject({ policy: 'onsite', source: 'board' });
+  });
+});
