@@ -82,7 +82,8 @@ export const POSTING_KEYS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** The title a front matter gives: a role or position field before a page title, which may be the employer's name. */
 export function frontMatterTitle(fields: ReadonlyMap<string, string>): string | null {
-  for (const key of ['role', 'position', 'job_title', 'jobtitle', 'title']) {
+  // German and Dutch sites write "titel", French "titre", Spanish and Portuguese "titulo".
+  for (const key of ['role', 'position', 'job_title', 'jobtitle', 'title', 'titel', 'titre', 'titulo', 'título']) {
     const value = fields.get(key)?.trim();
     if (value) return value;
   }

@@ -1,4 +1,4 @@
-import { classifyHeading } from './requirements.ts';
+import { classifyHeading, isOtherHeading } from './requirements.ts';
 import { BULLET, normalizeSpace } from './text.ts';
 
 /*
@@ -72,7 +72,7 @@ function plausible(candidate: string): boolean {
   if (CHROME.test(candidate) || BULLET.test(candidate)) return false;
   // A page's address slug ("nursing-educator-remote") or a lone fact ("Remote", "Full-time") names no role.
   if (/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(candidate) || /^(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent)$/i.test(candidate)) return false;
-  if (SECTION_WORDS.test(candidate) || classifyHeading(candidate) !== null) return false;
+  if (SECTION_WORDS.test(candidate) || classifyHeading(candidate) !== null || FACT_LINE.test(candidate)) return false;
   return true;
 }
 
@@ -106,9 +106,19 @@ export function withoutSiteName(title: string): string {
   return title;
 }
 
-/** A page's name rather than a posting's ("Offene Stellen", "Job Description", "Careers"). */
+/**
+ * An announcement of a post rather than its title: "Long-term position in Ragland, New Zealand",
+ * "Postdoc position in Oceanography (Edinburgh, UK)"; the advert names the role itself below.
+ */
+const ANNOUNCEMENT = /^(?:[\p{L}-]+\s+){0,2}(?:position|positions|opening|openings|vacancy|vacancies)\s+(?:in|at)\s+\p{L}/iu;
+
+/** "Salary: £33,309-£36,383 …", "Job Ref. 1999", "Closing date: April 26": a fact about the job, not its title. */
+const FACT_LINE = /^(?:salary|pay|compensation|wage|location|job\s*ref\b|reference|closing\s+date|deadline|start\s+date|hours|contract|job\s+type|employment\s+type)\b/i;
+
+/** A page's name rather than a posting's ("Offene Stellen", "Job Description", "Careers"), or a section's heading ("Aufgaben:"). */
 export function isGenericTitle(title: string): boolean {
-  return SECTION_WORDS.test(title.trim().replace(/\s*:$/, ''));
+  const t = title.trim().replace(/\s*:$/, '');
+  return SECTION_WORDS.test(t) || ANNOUNCEMENT.test(t) || (t.split(/\s+/).length <= 3 && (isOtherHeading(t) || classifyHeading(t) !== null));
 }
 
 /** The posting's title in text, and which line it is; the first non-empty line when nothing better is found. */
@@ -150,6 +160,6 @@ export function titleFromText(text: string): TextTitle {
   if (best && best.score > 0) return { title: best.title, line: best.line };
   // A page's name ("Job Description", "Offene Stellen") is not the title when a line follows it.
   const nonEmpty = lines.flatMap((l, i) => (l.trim() !== '' ? [i] : []));
-  const first = nonEmpty.find((i) => !isGenericTitle(plainLine(lines[i]!))) ?? nonEmpty[0] ?? -1;
+  const first = nonEmpty.find((i) => !isGenericTitle(plainLine(lines[i]!)) && !FACT_LINE.test(plainLine(lines[i]!))) ?? nonEmpty[0] ?? -1;
   return first >= 0 ? { title: plainLine(lines[first]!), line: first } : { title: '', line: null };
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { titleFromText } from '../../src/parse/title.ts';
+import { readPostingText } from '../../src/parse/pasted.ts';
+import { isGenericTitle, titleFromText } from '../../src/parse/title.ts';
 
 const REAL = new URL('../corpus/real/text/', import.meta.url);
 const seed = (prefix: string) => {
@@ -61,5 +62,23 @@ describe('titleFromText: titles as real pasted postings give them (test/corpus/r
     ['About the job\nLAUNCH – Join AHEAD\'s Associate Development Program\nAHEAD builds platforms.\nAssociate AI Engineer\nWhat you will do', 'Associate AI Engineer'],
   ])('%j', (text, title) => {
     expect(titleFromText(text).title).toBe(title);
+  });
+});
+
+describe('what is not a title in text (h6 texts read after the batch was measured)', () => {
+  it('reads a front matter "titel" (text/h6-muettergenesung-lossburg-pflegefachkraft)', () => {
+    const text = ['---', 'layout: job', 'titel: "Pflegefachkraft"', 'klinik: "Loßburg"', '---', '## Aufgaben:', '- Mitarbeit im Team'].join('\n');
+    expect(readPostingText(text).title).toBe('Pflegefachkraft');
+  });
+
+  it("never takes a section's heading ('Aufgaben:') or a fact line ('Salary: £33,309 …') for the title", () => {
+    expect(titleFromText('## Aufgaben:\n- Mitarbeit im Team\n- Untersuchungen').title).not.toBe('Aufgaben:');
+    expect(titleFromText('Salary: £33,309-£36,383 plus 33 days of annual leave.\n\nThe contract will be open-ended.').title).not.toMatch(/^Salary/);
+  });
+
+  it("takes an announcement ('Long-term position in Ragland, New Zealand') for the page's name, not the role", () => {
+    expect(isGenericTitle('Long-term position in Ragland, New Zealand')).toBe(true);
+    expect(isGenericTitle('Postdoc position in Oceanography (Edinburgh, UK)')).toBe(true);
+    expect(isGenericTitle('Physical Oceanographer - WaveWatch III Modeller')).toBe(false);
   });
 });
