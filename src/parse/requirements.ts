@@ -220,7 +220,7 @@ function splitRunOn(paragraph: string): string[] {
  * "About You", "You may be a good fit if...". Where a posting also has a list of what it requires
  * ("Requirements", "Our ideal candidate has:"), a reader lists that one, not the traits.
  */
-const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\bpersonality\b|\babout you\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bsuccessful in this role\b|\b(?:dit|wie) ben jij\b/;
+const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\bpersonality\b|\b(?:key |core )?competenc(?:e|ies|y)\b|\babout you\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bsuccessful in this role\b|\b(?:dit|wie) ben jij\b/;
 
 /** Headings that call a list a plus without saying what else is asked: the only list may be the requirements in softer words. */
 const PLUS_HEADING = /\bwould be (?:great|nice|ideal|awesome)\b|\bsets? you apart\b|\bstand out\b|\bgreat if you\b/;
