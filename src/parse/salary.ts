@@ -33,7 +33,7 @@ const PERIODS = Object.keys(UNITS) as PayPeriod[];
 const PERIOD_AFTER = PERIODS.map((period) => ({
   period,
   re: new RegExp(
-    `^\\s*(?:\\/\\s*(?:${UNITS[period]}|${period[0]})|(?:per|a|an|each|every|por|pro|par|al|au)\\s+(?:${UNITS[period]})|\\(?(?:${ADVERBS[period]})\\)?)(?![\\p{L}])`,
+    `^\\s*(?:\\/\\s*(?:${UNITS[period]}|${period[0]})|(?:per|a|an|each|every|por|pro|par|al|au|for\\s+the)\\s+(?:${UNITS[period]})|\\(?(?:${ADVERBS[period]})\\)?)(?![\\p{L}])`,
     'iu',
   ),
 }));
@@ -350,7 +350,9 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         const ote = OTE.test(before) || OTE.test(after.slice(0, 30)) || PAY_SPLIT.test(after.slice(0, 60));
         // "£67,000, annual bonus and share options": an amount named by the pay that comes with it.
         const withCompensation = c.single && c.max >= 15_000 && COMES_WITH_PAY.test(after.slice(0, 60));
-        const unnamed = c.single && !ote && !PAY_WORD.test(sentence) && !withCompensation;
+        // "### Compensation" / "Starting at $23 (commensurate with experience)": the heading above names it.
+        const underPayHeading = sentenceIndex === 0 && previousLine.trim().split(/\s+/).length <= 4 && PAY_WORD.test(previousLine) && !/\d/.test(previousLine);
+        const unnamed = c.single && !ote && !PAY_WORD.test(sentence) && !withCompensation && !underPayHeading;
         if (unnamed && !c.statedPeriod && !wordPeriod && !c.perAnnum) return;
 
         let currency = c.currency;

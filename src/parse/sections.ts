@@ -41,8 +41,8 @@ function isStrongRequirementsHeading(line: string): boolean {
 export function isHeadingLine(rawLine: string): boolean {
   const line = unwrapMarkup(rawLine);
   if (!line || line.length > 80 || !/\p{L}/u.test(line)) return false;
-  // Table rows and JSON copied along with a page are data, not headings.
-  if (!/^[\p{L}\d"“'‘(]/u.test(line) || /[|{}]|":/.test(line)) return false;
+  // Table rows and JSON copied along with a page are data, not headings; nor is a line stating an amount.
+  if (!/^[\p{L}\d"“'‘(]/u.test(line) || /[|{}]|":/.test(line) || /[$€£¥₹]\s?\d/.test(line)) return false;
   const words = line.split(/\s+/).length;
   // Marked by its writer ("#### **Would be nice if you have these things too but as strongly needed**"), a heading may be longer.
   if (isMarkedHeading(rawLine) && words <= 16 && !/[.,;]$/.test(line)) return true;

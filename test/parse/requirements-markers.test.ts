@@ -160,3 +160,11 @@ describe('a preference for a detail inside a required item (workable/h5-hugging-
     expect(r.preferred).toEqual(['Experience working with ArchivesSpace preferred']);
   });
 });
+
+describe('a line stating an amount is never a heading (text/h6-north-castle-library-hourly-youth-services-librarian)', () => {
+  it("keeps 'Starting at $23 (commensurate with experience)' as the Compensation section's text", () => {
+    expect(sectionsFromText('Compensation\n\nStarting at $23 (commensurate with experience)')).toEqual([
+      { heading: 'Compensation', paragraphs: ['Starting at $23 (commensurate with experience)'], items: [] },
+    ]);
+  });
+});

@@ -409,3 +409,14 @@ describe('pay rules from the held-out batch h5 (greenhouse/h5-anthropic-board-ai
     expect(saysRangeIsOte(text)).toBe(false);
   });
 });
+
+describe('pay rules from the held-out batch h6 (text/h6-north-castle-*, text/h6-suffolk-libraries-artist-in-residence)', () => {
+  it("reads an amount under a 'Compensation' heading as pay, its period by its size", () => {
+    expect(parseSalaryRanges('### Compensation\n\nStarting at $23 (commensurate with experience)')).toMatchObject([{ min: 23, max: 23, currency: 'USD', period: 'hour' }]);
+    expect(parseSalaryRanges('### Our history\n\nStarting at $23 we built a company.')).toEqual([]);
+  });
+
+  it("reads '£500 for the week' as weekly", () => {
+    expect(parseSalaryRanges('The rate of pay is £500 for the week (including lunch provided by Suffolk Libraries)')).toMatchObject([{ min: 500, currency: 'GBP', period: 'week' }]);
+  });
+});
