@@ -82,6 +82,8 @@ function withoutPreferredDetails(item: string): string {
       .replace(/\b(?:a|an|the)\s+preferred\b/gi, ' ')
       // "Proficiency in a low-level systems language, with Rust strongly preferred": the preference is the detail's.
       .replace(/,\s+(?:with|ideally|especially|particularly)\s+[^,;.]{1,60}?\s+(?:strongly\s+|highly\s+)?preferred\b/gi, ' ')
+      // "Excellent communication skills, experience with direct client interaction strongly preferred": the last clause's.
+      .replace(/(?<=\S(?:\s+\S+){2,}),\s+(?!or\b|and\b)[^,;.]+?(?:\s+\S+){3,}\s+(?:strongly\s+|highly\s+)?preferred\.?$/i, ' ')
       .replace(/\s+/g, ' ')
       .trim()
   );
@@ -128,7 +130,8 @@ export const WEAK_HEADING_WORDS = /\b(?:experience|skills|minimum|basic|essentia
  * heading, so named by its phrases, not by a word duties share ("experience").
  */
 function introductionClass(paragraph: string): Bucket | null {
-  const p = cleanItem(paragraph);
+  // "While much of this role is writing, … . To be successful in this role, the ideal candidate should have:": the last sentence introduces.
+  const p = cleanItem(splitSentences(cleanItem(paragraph)).pop() ?? paragraph);
   if (!/:$/.test(p) || p.split(/\s+/).length > 40) return null;
   const key = headingKey(p);
   if (PREFERRED_HEADING.test(key)) return 'preferred';

@@ -168,3 +168,24 @@ describe('a line stating an amount is never a heading (text/h6-north-castle-libr
     ]);
   });
 });
+
+describe('text/h6-inn-manager-support-documentation-training (read after the batch was measured)', () => {
+  it('reads the list after a paragraph whose last sentence introduces it', () => {
+    const r = extractRequirements([
+      {
+        heading: null,
+        paragraphs: ['While much of this role is writing, customer service and project management, we also need this person to perform some technical tasks. To be successful in this role, the ideal candidate should have:'],
+        items: ['Intermediate front-end skills (HTML/CSS and some JavaScript)', 'Familiarity with version control tools (we use git)'],
+      },
+    ]);
+    expect(r.required).toHaveLength(2);
+  });
+
+  it("keeps 'Excellent written and verbal communication skills, experience with direct client interaction … strongly preferred' required", () => {
+    const r = extractRequirements([
+      { heading: 'Requirements', paragraphs: [], items: ['Excellent written and verbal communication skills, experience with direct client interaction and front-line support strongly preferred', 'Experience with Python, Java, or Go preferred'] },
+    ]);
+    expect(r.required).toHaveLength(1);
+    expect(r.preferred).toEqual(['Experience with Python, Java, or Go preferred']);
+  });
+});
