@@ -162,7 +162,7 @@ const REMOTE = [
 ];
 /** "you can be within the North America region": remote, if a region follows. */
 /** "an AWS-based hybrid environment", "hybrid cloud and on-prem infrastructure": systems, not the workplace. */
-const TECH_HYBRID = /\b(?:cloud|aws|azure|gcp|on[- ]?prem\w*|infrastructure|data\s*cent(?:er|re)s?|network(?:s|ing)?|multi[- ]cloud|kubernetes|saas|it)\b[^.;]{0,25}\bhybrid\b|\bhybrid\s+(?:and\s+multi[- ]?)?(?:cloud|infrastructure|networks?|deployments?|architectures?|systems?|solutions?|it\b|environments?\s+(?:of|across|spanning|including))/i;
+const TECH_HYBRID = /\b(?:cloud|aws|azure|gcp|on[- ]?prem\w*|infrastructure|data\s*cent(?:er|re)s?|network(?:s|ing)?|multi[- ]cloud|kubernetes|saas|it)\b[^.;]{0,25}\bhybrid\b|\bhybrid\w*\b[^.;]{0,60}\b(?:on[- ]?prem\w*|cloud)\b|\bhybrid\s+(?:and\s+multi[- ]?)?(?:cloud|infrastructure|networks?|deployments?|architectures?|systems?|solutions?|it\b|environments?\s+(?:of|across|spanning|including))/i;
 /** Spanish office days: "2 días al mes en oficina", "3 días a la semana presencial", "home office 2 días". */
 const HYBRID_ES = /(?<![\p{L}])(?:\d|un[oa]?|dos|tres|cuatro)\s+días?\s+(?:a\s+la|por|al|cada|de\s+la)\s+(?:semana|mes)\s+(?:en\s+(?:la\s+)?oficina|presencial(?:es)?|de\s+home\s*office)|(?<![\p{L}])home\s*office\s+(?:\d|un[oa]?|dos|tres|cuatro)\s+días?/iu;
 const REMOTE_WITHIN_REGION = /\bcan\s+(?:be|work|live|reside)\s+(?:located\s+|based\s+)?(?:anywhere\s+)?(?:with)?in\b/i;

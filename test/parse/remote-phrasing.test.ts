@@ -58,3 +58,9 @@ describe('what most of the company\'s jobs offer is not this role\'s policy (agg
     expect(policyOf('Like most of our jobs, this role is hybrid.')).toBe('hybrid');
   });
 });
+
+describe('systems called hybrid are not the workplace (text/h6-breuninger-it-system-engineer-devops)', () => {
+  it.each(['Du bist neugierig auf ein hybrides Betriebsumfeld und fühlst Dich zwischen on-Prem und Cloud wohl.', 'You will run a hybrid estate spanning on-prem racks and the cloud.'])('%s', (text) => {
+    expect(policyOf(text)).toBe('unspecified');
+  });
+});

@@ -189,3 +189,9 @@ describe('text/h6-inn-manager-support-documentation-training (read after the bat
     expect(r.preferred).toEqual(['Experience with Python, Java, or Go preferred']);
   });
 });
+
+describe("'Qualifikationen' alone heads the requirements (text/h6-breuninger-it-system-engineer-devops)", () => {
+  it('is required', () => {
+    expect(classifyHeading('Qualifikationen')).toBe('required');
+  });
+});
