@@ -24,7 +24,9 @@ function isTitleCase(line: string): boolean {
 /** Strips Markdown emphasis or heading marks a copied page may keep: "**Requirements**", "## Benefits". */
 function unwrapMarkup(line: string): string {
   // "**Required Knowledge, Skills, and Abilities**:" keeps its colon outside the marks.
-  return line.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1(:?)$/, '$2$3').trim();
+  // "### Qualifications###": a closing run of hashes ends an ATX heading.
+  const atx = /^#{1,6}\s+/.test(line) ? line.replace(/\s*#+\s*$/, '') : line;
+  return atx.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1(:?)$/, '$2$3').trim();
 }
 
 /** "## Benefits", "**What you'll do with us**", "### **Does this sound like you?**": marked as a heading by its writer. */

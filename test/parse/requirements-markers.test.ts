@@ -195,3 +195,9 @@ describe("'Qualifikationen' alone heads the requirements (text/h6-breuninger-it-
     expect(classifyHeading('Qualifikationen')).toBe('required');
   });
 });
+
+describe('Markdown headings with a closing run of hashes (text/h6-nypd-*, h6-suny-maritime-*)', () => {
+  it("reads '### Qualifications###' as 'Qualifications'", () => {
+    expect(sectionsFromText('### Qualifications###\n* Cataloging\n* Excel').map((s) => s.heading)).toEqual(['Qualifications']);
+  });
+});
