@@ -28,7 +28,7 @@ export interface PostingText {
   title: string;
   sections: RawSection[];
   location: string | null;
-  /** The text opened with front matter that gave its title: a site generator's record of a posting. */
+  /** The text opened with front matter that has a title field: a site generator's record of a posting. */
   frontMatter: boolean;
 }
 
@@ -58,7 +58,11 @@ export function readPostingText(text: string): PostingText {
       const sections = sectionsFromText(body);
       return { title: cleanTitle(title), sections, location: locationOf(sections), frontMatter: true };
     }
-    return { ...readPostingText(body), frontMatter: false };
+    // A site generator's record of a posting still, though its title is the page's name or an
+    // announcement; that title stays when the text names no role either, only sentences.
+    const read = readPostingText(body);
+    const weak = read.title === '' || read.title.length > 100 || /[.!?]$/.test(read.title) || read.title.split(/\s+/).length > 14;
+    return { ...read, title: given !== null && weak ? cleanTitle(given) : read.title, frontMatter: given !== null };
   }
   const lines = whole.split(/\r\n|[\n\r\u2028\u2029]/);
   // The title line leaves the body; a title read from inside a sentence leaves it whole.

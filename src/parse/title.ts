@@ -1,4 +1,4 @@
-import { classifyHeading, isOtherHeading } from './requirements.ts';
+import { classifyHeading } from './requirements.ts';
 import { BULLET, normalizeSpace } from './text.ts';
 
 /*
@@ -115,10 +115,10 @@ const ANNOUNCEMENT = /^(?:[\p{L}-]+\s+){0,2}(?:position|positions|opening|openin
 /** "Salary: £33,309-£36,383 …", "Job Ref. 1999", "Closing date: April 26": a fact about the job, not its title. */
 const FACT_LINE = /^(?:salary|pay|compensation|wage|location|job\s*ref\b|reference|closing\s+date|deadline|start\s+date|hours|contract|job\s+type|employment\s+type)\b/i;
 
-/** A page's name rather than a posting's ("Offene Stellen", "Job Description", "Careers"), or a section's heading ("Aufgaben:"). */
+/** A page's name rather than a posting's ("Offene Stellen", "Job Description", "Careers"), or an announcement of it. */
 export function isGenericTitle(title: string): boolean {
   const t = title.trim().replace(/\s*:$/, '');
-  return SECTION_WORDS.test(t) || ANNOUNCEMENT.test(t) || (t.split(/\s+/).length <= 3 && (isOtherHeading(t) || classifyHeading(t) !== null));
+  return SECTION_WORDS.test(t) || ANNOUNCEMENT.test(t);
 }
 
 /** The posting's title in text, and which line it is; the first non-empty line when nothing better is found. */

@@ -97,11 +97,14 @@ function partShownOnPage(title: string, root: Element): string {
 
 /** The same parts in the other languages postings are written in: duties, the offer. */
 const POSTING_HEADING_INTL =
-  /(?<![\p{L}])(?:responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|verantwoordelijkheden|wat ga je doen|wat krijg je|wat vragen (?:we|wij)|oferecemos|responsabilidades|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni)(?![\p{L}])/iu;
 
 function isPostingHeading(heading: string): boolean {
   return classifyHeading(heading) !== null || POSTING_HEADING.test(heading) || POSTING_HEADING_INTL.test(heading);
 }
+
+/** "We are currently seeking a talented WaveWatch III Modeller", "We're hiring a …": an employer's advert. */
+const SEEKING = /\bwe(?:'re|’re|\s+are)\s+(?:currently\s+|now\s+)?(?:seeking|looking\s+for|hiring|recruiting)\b/i;
 
 /** How many lines at the head of a page's text are searched for a title. */
 const TITLE_LINES = 15;
@@ -181,7 +184,8 @@ function prosePosting(url: URL, title: string, company: string | null, sections:
 
 function readTextPage(text: string, url: URL): RawPosting | null {
   const { title, sections, location, frontMatter } = readPostingText(text);
-  if (!title || title.length > 120) return null;
+  // A title may name several roles ("Health Center Associate II (HCA II) / Medical Assistant (MA) / … - Rochester, MN").
+  if (!title || title.length > 200) return null;
   const lines = sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).filter(Boolean);
   const all = lines.join('\n');
   // A posting has two signs: two of a posting's headings ("What you'll do", "Requirements",
@@ -195,6 +199,7 @@ function readTextPage(text: string, url: URL): RawPosting | null {
     lines.some((l) => APPLY.test(withoutMarkdown(l.replace(MARKDOWN_LINK, '$1')))),
     // German-speaking postings mark the title with the genders it is open to: "(m/f/d)".
     /\(\s*[mwfdx]\s*\/\s*[mwfdx]\s*\/\s*[mwfdx]\s*\)/i.test(title),
+    SEEKING.test(all),
   ];
   if (postingHeadings === 0 || postingHeadings + others.filter(Boolean).length < 2) return null;
   return prosePosting(url, title, null, sections, location);

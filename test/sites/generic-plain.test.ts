@@ -118,3 +118,23 @@ describe('posting headings of European postings on a text page', () => {
     expect(read(textPage(capture('text/deloitte-intern-data-genai-ma-analytics.txt')))?.title).toBe('Intern Data & GenAI / M&A Analytics (m/f/d)');
   });
 });
+
+describe('text pages of batches h5 and h6, as the browser opens them', () => {
+  it.each([
+    'text/h2-heriot-watt-postdoc-microplastics.txt',
+    'text/h6-metocean-wavewatch-modeller-raglan.md',
+    'text/h5-fronteers-sonic-equipment-senior-react-developer.txt',
+    'text/h5-planned-parenthood-ncs-clinic-associate-nurse-rochester.txt',
+  ])('%s is read as a posting', (path) => {
+    expect(read(textPage(capture(path)))).not.toBeNull();
+  });
+
+  it("keeps an announcement's front matter title when the text names no role, only sentences", () => {
+    expect(read(textPage(capture('text/h2-heriot-watt-postdoc-microplastics.txt')))?.title).toMatch(/^Postdoc position in environmental microbiology/);
+  });
+
+  it('still reads a blog post with front matter as no posting', () => {
+    const text = ['---', 'title: Our summer retreat', '---', 'We went to the lake. It was sunny and the team cooked dinner together.', '', 'Next year we will go again.'].join('\n');
+    expect(read(textPage(text))).toBeNull();
+  });
+});
