@@ -216,7 +216,6 @@ describe('the service worker stopped in the middle of reading, saving, editing a
     const copies = Array.from({ length: IMPORTED }, (_, i) => ({
       ...model,
       id: `${model.id}-copy-${i}`,
-      jobId: `${model.jobId}-copy-${i}`,
       notes: `Imported copy ${i}`,
     }));
     const file = join(ARTIFACTS_DIR, 'faults', 'import.json');
@@ -266,6 +265,9 @@ describe('the service worker stopped in the middle of reading, saving, editing a
       ...recordsLost,
       ...editsLost,
     );
+    // Every step above ran to its end: nothing was counted by skipping it.
+    expect(expectedRecords.size).toBe(STEPS.length + IMPORTED);
+    expect(edits).toBe(2 * STEPS.length + IMPORTED);
     expect(recordsLost).toEqual([]);
     expect(editsLost).toEqual([]);
     expect(noPosting).toEqual([]);
