@@ -1,9 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ON_REQUEST_FLAG, READER_INSTANCE_KEY } from '../../src/extension/on-request-flag.ts';
 import { overlayBridge } from '../../src/extension/overlay-bridge.ts';
-import { reportClosed, requestOverlay, type PostingHead } from '../../src/messaging/reader-client.ts';
+import { reportClosed, requestOverlay } from '../../src/messaging/reader-client.ts';
+import { createPageReader } from '../../src/reader/page-reader.ts';
 import { closedEvidence, saysNoMoreApplications } from '../../src/sites/closed.ts';
-import { adapterFor, isKnownPostingUrl, mayHoldPosting, postingKeyFor, type PageSource } from '../../src/sites/registry.ts';
+import { adapterFor, isKnownPostingUrl, mayHoldPosting, postingKeyFor } from '../../src/sites/registry.ts';
 import { readPosting } from './read.ts';
 
 // Glue only: read the page and hand what it holds to the overlay. This script is injected by
@@ -12,19 +13,10 @@ import { readPosting } from './read.ts';
 // user always runs JobLens on. It carries the readers and nothing else: the panel is a
 // separate script (entrypoints/overlay.content) that the background injects into this tab
 // only when there is something to show. Both run in this tab's isolated world and meet on the
-// overlay bridge. Reading lives in src/sites; interpreting (src/annotate.ts) and storage
-// live in the background.
+// overlay bridge. Reading lives in src/sites; when to read and what the panel is told, in
+// src/reader/page-reader.ts; interpreting (src/annotate.ts) and storage live in the background.
 
-type Shown = { kind: 'posting'; posting: PostingHead; via: PageSource } | { kind: 'not-found' } | null;
-
-/** Single-page boards fill the posting in after the URL changes: look again a few times, then give up. */
-const RETRY_MS = [0, 250, 600, 1200, 2500];
 const PANE_QUIET_MS = 400;
-
-/** Two readings of one posting that say the same (when it was read aside). */
-function sameReading(a: PostingHead, b: PostingHead): boolean {
-  return a.id === b.id && JSON.stringify({ ...a, parsedAt: null }) === JSON.stringify({ ...b, parsedAt: null });
-}
 
 export default defineContentScript({
   // Injected with scripting.executeScript({ files: ['/content-scripts/job.js'] }), or registered
@@ -62,8 +54,6 @@ export default defineContentScript({
     if (ctx.isInvalid) return;
 
     const bridge = overlayBridge();
-    let shown: Shown = null;
-    let generation = 0;
     let injecting: Promise<void> | null = null;
 
     /** The overlay script is injected once per page; later postings travel over the bridge. */
@@ -75,17 +65,6 @@ export default defineContentScript({
           injecting = null;
         });
       await injecting;
-    };
-
-    const close = () => {
-      shown = null;
-      bridge.send({ kind: 'close' });
-    };
-
-    const show = async (next: Exclude<Shown, null>) => {
-      shown = next;
-      bridge.send(next);
-      await ensureOverlay();
     };
 
     /**
@@ -102,59 +81,21 @@ export default defineContentScript({
       reportClosed(id, evidence).catch((error: unknown) => console.warn('[JobLens] could not mark the posting closed', error));
     };
 
-    /** Reads the page; on a known board's posting URL, waits for a single-page board to render it. */
-    const refresh = async (onRequest: boolean) => {
-      const run = ++generation;
-      if (!onRequest && !mayHoldPosting(location.href)) {
-        // A board's page that is not a posting (its index, its apply form): nothing to read
-        // or to mark closed there, whatever it holds. Decided from the URL alone, so most
-        // pages this script is declared on cost it next to nothing.
-        if (ctx.isInvalid) return;
-        watchPane();
-        if (shown) close();
-        return;
-      }
-      const previous = shown?.kind === 'posting' ? shown.posting : null;
-      const knownPosting = isKnownPostingUrl(location.href);
-      // At a board's posting address the panel is asked for before the page is read, so the
-      // panel's script travels while this one reads; it shows nothing until it is sent
-      // something (elsewhere it is asked for once the page reads as a posting, below).
-      if (knownPosting && !ctx.isInvalid) void ensureOverlay();
-      const delays = knownPosting ? RETRY_MS : [0];
-      for (const [attempt, delay] of delays.entries()) {
-        if (delay) await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), delay));
-        if (run !== generation || ctx.isInvalid) return;
-        watchPane();
-        // The panel's script is asked for as soon as the page reads as a posting, so it
-        // loads while the background annotates; it shows nothing until it is sent something.
-        const reading = await readPosting(document, location.href, () => void ensureOverlay());
-        if (run !== generation) return;
-        const posting = reading?.posting ?? null;
-        // The URL already names the next job while the pane still shows the last one.
-        const stale =
-          posting && previous && posting.id !== previous.id && posting.title === previous.title && attempt < delays.length - 1;
-        if (reading && posting && !stale) {
-          // The same job read the same again (the pane settled, a retry): nothing to show anew.
-          // The same job read differently (its pane filled in or changed) is shown again.
-          if (!onRequest && bridge.hasOverlay() && shown?.kind === 'posting' && sameReading(shown.posting, posting)) {
-            noteIfClosed(posting.id);
-            return;
-          }
-          // Whether the page says the posting is closed is looked at in a task of its own, after
-          // the panel has been sent the posting: it reads the whole page's text, and the panel
-          // need not wait for that.
-          ctx.setTimeout(() => {
-            if (run === generation) noteIfClosed(posting.id);
-          }, 0);
-          await show({ kind: 'posting', posting, via: reading.via });
-          return;
-        }
-      }
-      if (run !== generation) return;
-      noteIfClosed(null);
-      if (onRequest) await show({ kind: 'not-found' });
-      else if (shown) close();
-    };
+    // What to read when, and what the panel is told: src/reader/page-reader.ts.
+    const reader = createPageReader({
+      href: () => location.href,
+      isInvalid: () => ctx.isInvalid,
+      mayHoldPosting,
+      isKnownPostingUrl,
+      read: (onRead) => readPosting(document, location.href, onRead),
+      send: (command) => bridge.send(command),
+      hasOverlay: () => bridge.hasOverlay(),
+      ensureOverlay,
+      noteIfClosed,
+      watchPane: () => watchPane(),
+      setTimeout: (fn, ms) => void ctx.setTimeout(fn, ms),
+    });
+    const refresh = (onRequest: boolean) => reader.refresh(onRequest);
 
     /**
      * On a single-page board, the selected job's pane may fill in after the retries are
@@ -185,12 +126,13 @@ export default defineContentScript({
     };
 
     onRequest = () => void refresh(true);
-    const stopHearingClose = bridge.onClosed(() => {
-      shown = null;
-    });
+    const stopHearingClose = bridge.onClosed(() => reader.closedByUser());
+    // Try again, after a failed reading: the user asked, so "no posting" is said if it comes to that.
+    const stopHearingRetry = bridge.onRetry(() => void refresh(true));
     ctx.onInvalidated(() => {
       paneObserver?.disconnect();
       stopHearingClose();
+      stopHearingRetry();
     });
     // Single-page boards (LinkedIn, Indeed, Ashby) change postings without a page load. WXT
     // fires this from the Navigation API's navigate event, before history.pushState has

@@ -29,17 +29,29 @@ type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<Overlay
  */
 export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage, readVia, onSaveTestCase }: OverlayRootProps) {
   const [saved, setSaved] = useState<SavedPosting | null>(null);
+  // Why the saved status could not be read, if it could not: not the same as "not saved".
+  const [statusUnknown, setStatusUnknown] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     (async () => {
-      const status = await sendMessage('posting.status', { id: posting.id });
-      if (!live || !status.saved) return;
+      let status;
+      try {
+        // Asked again once if the background stopped before it answered (src/messaging/retry.ts).
+        status = await sendMessage('posting.status', { id: posting.id });
+      } catch (error) {
+        console.warn('[JobLens] could not read saved state', error);
+        if (live) setStatusUnknown(error instanceof Error ? error.message : String(error));
+        return;
+      }
+      if (!live) return;
+      setStatusUnknown(null);
+      if (!status.saved) return;
       setSaved(status.saved);
       if (!refreshesSaved(readVia)) return;
       const refreshed = await sendMessage('posting.save', { posting });
       if (live) setSaved(refreshed.saved);
-    })().catch((error: unknown) => console.warn('[JobLens] could not read saved state', error));
+    })().catch((error: unknown) => console.warn('[JobLens] could not refresh the saved copy', error));
     return () => {
       live = false;
     };
@@ -48,6 +60,7 @@ export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage
   const onSave = async () => {
     const res = await sendMessage('posting.save', { posting });
     setSaved(res.saved);
+    setStatusUnknown(null);
   };
 
   const api = useMemo<AnnotationsApi>(
@@ -62,6 +75,7 @@ export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage
     <Overlay
       posting={posting}
       saved={saved}
+      statusUnknown={statusUnknown}
       onSave={onSave}
       onClose={onClose}
       api={api}

@@ -5,6 +5,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Posting } from '../../src/model/index.ts';
 import { overlayBridge, type OverlayCommand } from '../../src/extension/overlay-bridge.ts';
 import { NotFound } from '../../src/ui/overlay/NotFound.tsx';
+import { ReadFailed } from '../../src/ui/overlay/ReadFailed.tsx';
 import { OverlayRoot } from './OverlayRoot.tsx';
 import { createEvidenceHighlighter, type EvidenceHighlighter } from './highlight.ts';
 import overlayCss from '../../src/ui/overlay/overlay.css?inline';
@@ -107,7 +108,10 @@ export default defineContentScript({
       return ui.mounted!;
     };
 
+    // Each command the reader sends; a failure shown again after Try again is a new answer.
+    let commands = 0;
     const apply = async (command: OverlayCommand) => {
+      commands++;
       if (command.kind === 'close') {
         hide();
         return;
@@ -145,6 +149,8 @@ export default defineContentScript({
             readVia={command.kind === 'posting' ? command.via : undefined}
             onSaveTestCase={() => saveTestCase(posting)}
           />
+        ) : command.kind === 'failed' ? (
+          <ReadFailed reason={command.reason} attempt={commands} onRetry={() => bridge.retry()} onClose={close} />
         ) : (
           <NotFound onClose={close} />
         ),

@@ -15,6 +15,8 @@ export type OverlayCommand =
       via?: 'adapter' | 'apply-page' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
     }
   | { kind: 'not-found' }
+  /** The page read as a posting but the background could not interpret it; `reason` is for the user, in plain words. */
+  | { kind: 'failed'; reason: string }
   | { kind: 'close' };
 
 /** The overlay's side of the bridge. */
@@ -45,16 +47,21 @@ export interface OverlayBridge {
   closed(): void;
   /** The reader hears about the user closing the panel. Returns unsubscribe. */
   onClosed(listener: () => void): () => void;
+  /** Overlay to reader: the user pressed Try again after a failed reading. */
+  retry(): void;
+  /** The reader hears Try again. Returns unsubscribe. */
+  onRetry(listener: () => void): () => void;
 }
 
 export const OVERLAY_BRIDGE_KEY = '__joblensOverlayBridge';
 /** Raised when the bridge's shape changes, so a script never talks to an older build's bridge. */
-const BRIDGE_VERSION = 1;
+const BRIDGE_VERSION = 2;
 
 export function createOverlayBridge(): OverlayBridge {
   let pending: OverlayCommand | null = null;
   let endpoint: OverlayEndpoint | null = null;
   const closedListeners = new Set<() => void>();
+  const retryListeners = new Set<() => void>();
 
   const live = () => {
     try {
@@ -93,6 +100,13 @@ export function createOverlayBridge(): OverlayBridge {
     onClosed(listener) {
       closedListeners.add(listener);
       return () => closedListeners.delete(listener);
+    },
+    retry() {
+      for (const listener of [...retryListeners]) listener();
+    },
+    onRetry(listener) {
+      retryListeners.add(listener);
+      return () => retryListeners.delete(listener);
     },
   };
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { lazy } from '../model/lazy.ts';
 import type { MessageType, RequestPayload } from './protocol.ts';
+import { askWithRetry } from './retry.ts';
 
 /*
  * The page reader's client: the two messages it sends, and only what it uses of the
@@ -29,8 +30,8 @@ async function ask<T extends MessageType, A extends { ok: true } | { ok: false; 
   payload: RequestPayload<T>,
   answer: () => z.ZodMiniType<A>,
 ): Promise<Extract<A, { ok: true }>> {
-  const raw: unknown = await browser.runtime.sendMessage({ type, payload });
-  if (raw === undefined) throw new Error(`JobLens: no answer from the background to ${type}.`);
+  // A background stopped mid-message is asked once more (src/messaging/retry.ts).
+  const raw = await askWithRetry(() => browser.runtime.sendMessage({ type, payload }));
   const parsed = answer().safeParse(raw);
   if (!parsed.success) throw new Error(`JobLens: unexpected answer to ${type}.`);
   if (!parsed.data.ok) throw new Error((parsed.data as { error: string }).error);

@@ -27,7 +27,7 @@ describe('the overlay bridge', () => {
   it("replaces another build's bridge rather than talk to it", () => {
     const world: Record<string, unknown> = { [OVERLAY_BRIDGE_KEY]: { version: 0, send() {} } };
     const bridge = overlayBridge(world);
-    expect(bridge.version).toBe(1);
+    expect(bridge.version).toBe(2);
     expect(world[OVERLAY_BRIDGE_KEY]).toBe(bridge);
   });
 

@@ -71,16 +71,16 @@ function Rating({ value, name, onChange }: { value: number | null; name: string;
   );
 }
 
-function Tags({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) => void }) {
+function Tags({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) => Promise<boolean> }) {
   const [draft, setDraft] = useState('');
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const add = (event: Event) => {
+  const add = async (event: Event) => {
     event.preventDefault();
     const tag = draft.trim();
     if (!tag) return;
-    setDraft('');
-    if (!tags.includes(tag)) onChange([...tags, tag]);
+    // The typed tag stays in the field until it is stored: a failed save loses nothing typed.
+    if (tags.includes(tag) || (await onChange([...tags, tag]))) setDraft((current) => (current.trim() === tag ? '' : current));
   };
   return (
     <div class="jl-tags">
@@ -97,7 +97,7 @@ function Tags({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) =
                 onClick={() => {
                   // The chip goes with its button: focus moves to the tag field.
                   inputRef.current?.focus();
-                  onChange(tags.filter((t) => t !== tag));
+                  void onChange(tags.filter((t) => t !== tag));
                 }}
               >
                 <span aria-hidden="true">×</span>
@@ -106,7 +106,7 @@ function Tags({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) =
           ))}
         </ul>
       ) : null}
-      <form class="jl-row" onSubmit={add}>
+      <form class="jl-row" onSubmit={(event) => void add(event)}>
         <label class="jl-sr" for={inputId}>
           Add a tag
         </label>
@@ -127,13 +127,16 @@ export function Annotations({ saved, api }: AnnotationsProps) {
 
   useEffect(() => setNotes(saved.notes), [saved.notes]);
 
-  const run = async (action: () => Promise<unknown>) => {
+  /** Runs one edit; false when it was not saved (the error says so, and what was typed stays). */
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
     setError(null);
     setBusy(true);
     try {
       await action();
+      return true;
     } catch (err) {
       setError(`Could not save: ${messageOf(err)}`);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -160,7 +163,7 @@ export function Annotations({ saved, api }: AnnotationsProps) {
 
       <Rating value={saved.rating} name={`${id}-rating`} onChange={(rating) => void update({ rating })} />
 
-      <Tags tags={saved.tags} onChange={(tags) => void update({ tags })} />
+      <Tags tags={saved.tags} onChange={(tags) => update({ tags })} />
 
       <label class="jl-field">
         <span>Notes</span>

@@ -14,6 +14,12 @@ export interface OverlayProps {
   posting: Posting;
   /** The saved record, when the posting is saved: the user's status, notes, corrections, changes. */
   saved: SavedPosting | null;
+  /**
+   * Why JobLens could not tell whether this posting is saved (the background did not answer),
+   * when it could not: the panel then says "status unknown" rather than offer Save as if it
+   * were not saved. Saving is still safe: a saved posting keeps the user's part.
+   */
+  statusUnknown?: string | null;
   onSave: () => Promise<void>;
   /** Edits to the saved record (status, notes, tags, rating, corrections, closed); none offered without it. */
   api?: AnnotationsApi;
@@ -53,7 +59,18 @@ function isField(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('input, textarea, select') !== null;
 }
 
-export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, isEvidenceOnPage, readVia, onSaveTestCase }: OverlayProps) {
+export function Overlay({
+  posting,
+  saved,
+  statusUnknown = null,
+  onSave,
+  onClose,
+  api,
+  onShowEvidence,
+  isEvidenceOnPage,
+  readVia,
+  onSaveTestCase,
+}: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [save, setSave] = useState<SaveState>(saved ? { kind: 'saved' } : { kind: 'idle' });
   // Collapsing and expanding replace the button that was pressed: focus goes to the one
@@ -115,7 +132,9 @@ export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, 
 
   const corrections = saved?.corrections ?? NO_CORRECTIONS;
   const actions: EvidenceActions = { onShowEvidence, isEvidenceOnPage };
-  const saveLabel = save.kind === 'saving' ? 'Saving…' : save.kind === 'saved' ? 'Saved' : 'Save';
+  // Unknown only until the user saves: then the answer says what is stored.
+  const unknown = statusUnknown !== null && !saved && save.kind === 'idle';
+  const saveLabel = save.kind === 'saving' ? 'Saving…' : save.kind === 'saved' ? 'Saved' : unknown ? 'Status unknown' : 'Save';
   const savedTitle = saved ? `Saved ${formatDate(saved.savedAt)}. Press to refresh the saved copy.` : undefined;
 
   return (
@@ -165,7 +184,13 @@ export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, 
           type="button"
           class={save.kind === 'saved' ? 'jl-save jl-save-done' : 'jl-save'}
           aria-label={
-            save.kind === 'saving' ? 'Saving this job to JobLens' : save.kind === 'saved' ? 'Saved to JobLens' : 'Save this job to JobLens'
+            save.kind === 'saving'
+              ? 'Saving this job to JobLens'
+              : save.kind === 'saved'
+                ? 'Saved to JobLens'
+                : unknown
+                  ? 'Status unknown: press to save this job to JobLens'
+                  : 'Save this job to JobLens'
           }
           title={savedTitle}
           aria-busy={save.kind === 'saving' ? 'true' : undefined}
@@ -177,6 +202,11 @@ export function Overlay({ posting, saved, onSave, onClose, api, onShowEvidence, 
         </button>
         <p class="jl-save-status" role="status">
           {save.kind === 'error' ? <span class="jl-error">Could not save: {save.message}</span> : null}
+          {unknown ? (
+            <span class="jl-error">
+              JobLens could not tell whether this job is saved: {statusUnknown} Saving it keeps your notes and status if it was.
+            </span>
+          ) : null}
         </p>
         {onSaveTestCase ? <TestCaseAction key={posting.id} onSave={onSaveTestCase} /> : null}
       </footer>
