@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annotate, annotateText } from '../../src/annotate.ts';
-import { classifyHeading, extractRequirements } from '../../src/parse/requirements.ts';
+import { classifyHeading, extractRequirements, isOtherHeading } from '../../src/parse/requirements.ts';
 import { sectionsFromText } from '../../src/parse/sections.ts';
 import { readPage } from '../../src/sites/registry.ts';
 import { parsePage } from '../sites/page.ts';
@@ -199,5 +199,23 @@ describe("'Qualifikationen' alone heads the requirements (text/h6-breuninger-it-
 describe('Markdown headings with a closing run of hashes (text/h6-nypd-*, h6-suny-maritime-*)', () => {
   it("reads '### Qualifications###' as 'Qualifications'", () => {
     expect(sectionsFromText('### Qualifications###\n* Cataloging\n* Excel').map((s) => s.heading)).toEqual(['Qualifications']);
+  });
+});
+
+describe('headings the corpus showed unclassified (a count of every heading no rule named)', () => {
+  it.each(['Person specification', 'Essential criteria', 'Selection criteria', 'To qualify for the role', 'Candidates must be', 'Education required'])('%s is required', (heading) => {
+    expect(classifyHeading(heading)).toBe('required');
+  });
+
+  it.each(['Job description', 'Role overview', 'Position overview', 'In this role, you will', 'Key outcomes', 'Your charter', 'Company information', 'Process to apply', 'Accommodations'])(
+    '%s is another part of the posting',
+    (heading) => {
+      expect(classifyHeading(heading)).toBeNull();
+      expect(isOtherHeading(heading)).toBe(true);
+    },
+  );
+
+  it("'In this role you will need' still introduces requirements, not duties", () => {
+    expect(isOtherHeading('In this role you will need')).toBe(false);
   });
 });
