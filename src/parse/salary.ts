@@ -85,7 +85,7 @@ const MONTHLY_QUOTED = new Set(['MXN', 'BRL', 'ARS', 'COP', 'PEN', 'CLP', 'UYU']
 const RANGE_SEPARATOR = /^\s*(?:[-–—−‒―~]|to|bis|até|a)\s*$/i;
 
 /** Words that make an amount something other than pay when they name it: "a $10k signing bonus", "raised $50M". */
-const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|off|discounts?|discounted|rent|tickets?|vouchers?|restaurant|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut(?:e|es|ed|ing|ions?))(?![\p{L}])/iu;
+const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|off|discounts?|discounted|rent|tickets?|vouchers?|restaurant|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut(?:e|es|ed|ing|ions?)|HRA|HSA|FSA|fertility|adoption|surrogacy)(?![\p{L}])/iu;
 
 /** Stipends and allowances are pay when they are what the person lives on, not when earmarked for a purpose. */
 const ALLOWANCE = /(?<![\p{L}])(?:allowances?|stipends?|per diem|bolsa)(?![\p{L}])/iu;
@@ -135,7 +135,7 @@ function phraseAfter(text: string): string {
 
 function phraseBefore(text: string): string {
   // "Work from anywhere allowance (JPY100,000)": the words before the bracket name the amount.
-  const parts = text.replace(/\(\s*[~≈]?\s*$/, '').split(/[,;(•·|+]|\s(?:plus|and|or|with)\s/i);
+  const parts = text.replace(/\(\s*(?:[~≈]|up\s+to|about|approx\.?|approximately)?\s*$/i, '').split(/[,;(•·|+]|\s(?:plus|and|or|with)\s/i);
   return parts[parts.length - 1]!.split(/\s+/).slice(-6).join(' ');
 }
 
@@ -347,7 +347,9 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         if (namesSomethingElse(phraseBefore(before)) || namesSomethingElse(phraseAfter(after))) return;
 
         const wordPeriod = lastPeriodWord(before);
-        const ote = OTE.test(before) || OTE.test(after.slice(0, 30)) || PAY_SPLIT.test(after.slice(0, 60));
+        // "£50,000–£60,000 / OTE: £100,000–£120,000": an "OTE:" after the range labels the next one.
+        const oteLabelsNext = /^\s*[/|,;]?\s*(?:OTE|on[- ]target[- ]earnings)\s*[:=]/i.test(after);
+        const ote = OTE.test(before) || (!oteLabelsNext && OTE.test(after.slice(0, 30))) || PAY_SPLIT.test(after.slice(0, 60));
         // "£67,000, annual bonus and share options": an amount named by the pay that comes with it.
         const withCompensation = c.single && c.max >= 15_000 && COMES_WITH_PAY.test(after.slice(0, 60));
         // "### Compensation" / "Starting at $23 (commensurate with experience)": the heading above names it.

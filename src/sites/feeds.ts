@@ -16,7 +16,7 @@ import { postingKeyFor } from './registry.ts';
  * readers first (payloads.ts); this reader takes what none of them claims.
  */
 
-const TITLE_KEYS = ['title', 'jobTitle', 'job_title', 'position', 'role', 'name'];
+const TITLE_KEYS = ['title', 'jobTitle', 'job_title', 'position', 'role', 'name', 'jobOpeningName', 'position_name', 'objective'];
 const TEXT_KEYS = ['description', 'jobDescription', 'job_description', 'descriptionHtml', 'descriptionPlain', 'content', 'role_description', 'externalDescriptionStr', 'text', 'body'];
 /** Parts of the text some feeds keep in fields of their own, with the heading they stand under. */
 const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
@@ -37,7 +37,7 @@ const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['perks', 'Perks'],
   ['benefitsSection', 'Benefits'],
 ];
-const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary', 'shortDescriptionStr'];
+const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary', 'shortDescriptionStr', 'tagline'];
 const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hiringOrganization'];
 /** Experience a list entry states in a field of its own ("1-3 Years"). */
 const EXPERIENCE_KEYS = ['experience_required', 'experience', 'experienceLevel'];
@@ -47,7 +47,7 @@ const ID_KEYS = ['id', 'guid', 'shortcode', 'uuid', 'slug', 'jobSlug'];
 const PAY_MIN_KEYS = ['salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin', 'annualSalaryFrom', 'salaryFrom', 'salary_from', 'minimumSalary', 'minimum_salary'];
 const PAY_MAX_KEYS = ['salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax', 'annualSalaryTo', 'salaryTo', 'salary_to', 'maximumSalary', 'maximum_salary'];
 const CURRENCY_KEYS = ['salary_currency', 'currency', 'currency_code', 'salaryCurrency'];
-const PERIOD_KEYS = ['salary_period', 'salaryPeriod', 'pay_period', 'salaryInterval'];
+const PERIOD_KEYS = ['salary_period', 'salaryPeriod', 'pay_period', 'salaryInterval', 'periodicity'];
 /** Keys named for a yearly figure ("annualSalaryFrom"): the period is in the name. */
 const ANNUAL_KEY = /^annual/i;
 /** The board's flag that it estimated the figure itself (Adzuna). */
@@ -56,7 +56,7 @@ const PAY_TEXT_KEYS = ['salary', 'salaryText', 'compensation', 'pay'];
 // `contract_type` and `work_type` hold "Hybrid" in some scrapers' LinkedIn cards, "Full-time" in others: only a policy word counts.
 const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'workplace_type', 'remote_type', 'workLocationOption', 'locationFlexibility', 'workplace', 'jobNature', 'work_type', 'workType', 'contract_type'];
 /** Where a feed keeps its list. */
-const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits', 'job', 'posting', 'offer'];
+const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits', 'job', 'posting', 'offer', 'result', 'jobOpening'];
 
 const recordSchema = z.record(z.string(), z.unknown());
 type Json = Record<string, unknown>;
@@ -115,8 +115,19 @@ function place(value: unknown): string | null {
   return parts.length ? parts.join(', ') : null;
 }
 
-function isItem(value: unknown): boolean {
+/**
+ * A list entry with its posting's detail inside (BambooHR's `{ jobOpeningName, …, detail: { description,
+ * compensation, … } }`): one record, the entry's own non-empty fields first.
+ */
+function withDetail(value: unknown): Json | null {
   const item = record(value);
+  const detail = item ? record(item.detail) : null;
+  if (!item || !detail) return item;
+  return { ...detail, ...Object.fromEntries(Object.entries(item).filter(([key, v]) => key !== 'detail' && v !== null && v !== undefined)) };
+}
+
+function isItem(value: unknown): boolean {
+  const item = withDetail(value);
   if (!item) return false;
   const hasTitle = TITLE_KEYS.some((k) => typeof get(item, k) === 'string');
   const hasText = [...TEXT_KEYS, ...SHORT_TEXT_KEYS].some((k) => typeof get(item, k) === 'string') || adSections(item) !== null;
@@ -149,8 +160,11 @@ function feedItems(json: unknown): unknown[] | null {
       const items = list.filter(isItem);
       if (items.length) return items;
     }
-    // One posting in an envelope (Eightfold's `{ status, data: { ... } }`, Welcome to the Jungle's `{ job: { ... } }`).
+    // One posting in an envelope (Eightfold's `{ status, data: { ... } }`, Welcome to the Jungle's `{ job: { ... } }`,
+    // BambooHR's `{ result: { jobOpening: { ... } } }`).
     if (record(list) && isItem(list) && TITLE_KEYS.some((k) => typeof get(record(list)!, k) === 'string')) return [list];
+    const inner = record(record(list)?.jobOpening);
+    if (inner && isItem(inner)) return [inner];
   }
   return isItem(root) && TITLE_KEYS.some((k) => typeof root[k] === 'string') ? [root] : null;
 }
@@ -245,8 +259,20 @@ function structuredPay(outer: Json): StructuredPay[] {
   if (listed.length) return listed;
   // Pay as an object of its own: `salary: { min, max, currency, period }` (Recruitee),
   // `compensation: { min, max, currency, period: "YEARLY" }` (SmartRecruiters).
-  const nested = [record(outer.salary), record(outer.compensation)].find((r) => r !== null && (amount(r, ['min']) !== null || amount(r, ['max']) !== null)) ?? null;
-  const item: Json = nested ? { ...outer, salary_min: nested.min, salary_max: nested.max, salary_currency: nested.currency, salary_period: nested.period } : outer;
+  // Torre's `compensation: { data: { code, currency, minAmount, maxAmount, periodicity } }`.
+  const nested =
+    [record(outer.salary), record(outer.compensation), record(record(outer.compensation)?.data)].find(
+      (r) => r !== null && (amount(r, ['min', 'minAmount']) !== null || amount(r, ['max', 'maxAmount']) !== null),
+    ) ?? null;
+  const item: Json = nested
+    ? {
+        ...outer,
+        salary_min: nested.min ?? nested.minAmount,
+        salary_max: nested.max ?? nested.maxAmount,
+        salary_currency: nested.currency,
+        salary_period: nested.period ?? nested.periodicity,
+      }
+    : outer;
   const min = amount(item, PAY_MIN_KEYS);
   const max = amount(item, PAY_MAX_KEYS);
   // A feed of one country may give no currency at all (Adzuna): its site's country or the posting's place says it.
@@ -260,7 +286,8 @@ function structuredPay(outer: Json): StructuredPay[] {
       .map((where) => (/^https?:\/\//i.test(where) ? currencyOfPlace({ url: where }) : currencyOfPlace({ location: where })))
       .find((c) => c !== null) ??
     null;
-  if ((min === null && max === null) || !currency || !/^[A-Z]{3}$/.test(currency)) return [];
+  // "to-be-agreed" with every amount 0 states no pay.
+  if ((min === null && max === null) || !((max ?? min ?? 0) > 0) || !currency || !/^[A-Z]{3}$/.test(currency)) return [];
   const annualKey = [...PAY_MIN_KEYS, ...PAY_MAX_KEYS].some((k) => ANNUAL_KEY.test(k) && amount(item, [k]) !== null);
   const periodText = first(item, PERIOD_KEYS)?.value.trim() ?? (annualKey ? 'year' : '');
   let low = min ?? max!;
@@ -328,6 +355,10 @@ function workplace(item: Json): FieldValue[] {
       if (label && value && WORKPLACE_LABEL.test(label)) out.push({ value, source: 'board', field: `feed customField "${label}"` });
     }
   }
+  // BambooHR's `locationType`: "0" on site, "1" remote, "2" hybrid.
+  if (typeof item.jobOpeningName === 'string' && typeof item.locationType === 'string' && /^[012]$/.test(item.locationType)) {
+    out.push({ value: ['onsite', 'remote', 'hybrid'][Number(item.locationType)]!, source: 'board', field: `feed locationType: ${item.locationType}` });
+  }
   // amazon.jobs' `locations`: JSON strings, each with a `type` of ONSITE, REMOTE, HYBRID or VIRTUAL.
   if (Array.isArray(item.locations)) {
     const types = new Set<string>();
@@ -357,7 +388,7 @@ function workplace(item: Json): FieldValue[] {
 }
 
 function readFeedItem(value: unknown, options: { url?: string; doc?: Document | null }): RawPosting {
-  const item = record(value);
+  const item = withDetail(value);
   if (!item) throw new Error('not a job: not an object');
   const doc = options.doc ?? null;
   const body = [adSections(item) ?? first(item, TEXT_KEYS)?.value ?? first(item, SHORT_TEXT_KEYS)?.value ?? ''];
@@ -382,7 +413,8 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
   // under the reserved .invalid TLD, as pasted text does.
   const href = given ?? `https://joblens.invalid/feed/${encodeURIComponent(id ?? title)}`;
   const key = given ? postingKeyFor(given) : null;
-  const company = first(item, COMPANY_KEYS)?.value ?? null;
+  const organizations = Array.isArray(item.organizations) ? item.organizations.map(record).filter((o): o is Json => o !== null) : [];
+  const company = first(item, COMPANY_KEYS)?.value ?? (organizations.length === 1 ? text(organizations[0]!.name) : null);
   const payText = first(item, PAY_TEXT_KEYS);
   const location = LOCATION_KEYS.map((k) => place(item[k])).find((p) => p !== null) ?? null;
   const pay = structuredPay(item);
@@ -397,7 +429,16 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
     commitment: text(item.employment_type) ?? text(item.job_type) ?? text(item.employmentType) ?? text(item.typeOfEmployment) ?? null,
     workplace: workplace(item),
     // The feed's salary string is read only where its numbers are not given as fields too.
-    payText: pay.length === 0 ? [...(payText && !/^\d+(?:\.\d+)?$/.test(payText.value.trim()) ? [{ value: payText.value, source: 'board' as const, field: `feed ${payText.key}` }] : []), ...customPay(item)] : [],
+    // A bare "£100,000" in a field named for pay is pay: the field's name says so, as a label would.
+    payText:
+      pay.length === 0
+        ? [
+            ...(payText && !/^\d+(?:\.\d+)?$/.test(payText.value.trim())
+              ? [{ value: /[\p{L}]{3}/u.test(payText.value.replace(/\b[A-Z]{3}\b/g, '')) ? payText.value : `Salary: ${payText.value}`, source: 'board' as const, field: `feed ${payText.key}` }]
+              : []),
+            ...customPay(item),
+          ]
+        : [],
     payStructured: pay,
     experienceMonths: null,
     sections: html.trim() ? sectionsOf(html, doc) : [],

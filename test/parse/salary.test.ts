@@ -420,3 +420,9 @@ describe('pay rules from the held-out batch h6 (text/h6-north-castle-*, text/h6-
     expect(parseSalaryRanges('The rate of pay is £500 for the week (including lunch provided by Suffolk Libraries)')).toMatchObject([{ min: 500, currency: 'GBP', period: 'week' }]);
   });
 });
+
+describe('benefit amounts (ashby/h7-ramp-security-android-frontend-engineers)', () => {
+  it("'Fertility HRA (up to $10,000 per year)' is a benefit, not pay", () => {
+    expect(parseSalaryRanges('Fertility HRA (up to $10,000 per year)')).toEqual([]);
+  });
+});

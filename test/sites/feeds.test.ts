@@ -196,3 +196,30 @@ describe("one posting in a `{ job: { … } }` envelope (aggregator/h5-wttj-devel
     expect(posting.remote).toMatchObject({ policy: 'hybrid', evidence: expect.stringContaining('partial') });
   });
 });
+
+describe('list APIs of batch h7, read after the batch was measured', () => {
+  it("reads BambooHR's careers list with each entry's detail: title, pay field, locationType 0/1/2 (bamboohr/h7-holistic-ai-bamboohr-twelve-openings)", () => {
+    const first = read('bamboohr/h7-holistic-ai-bamboohr-twelve-openings.json', 0);
+    expect(first.title).toBe('Director of Product – London, United Kingdom');
+    expect(first.salary).toMatchObject({ min: 100000, max: 100000, currency: 'GBP', period: 'year' });
+    expect(first.remote).toMatchObject({ policy: 'hybrid', source: 'board' });
+    const second = read('bamboohr/h7-holistic-ai-bamboohr-twelve-openings.json', 1);
+    // "£50,000–£60,000/ OTE: £100,000–£120,000": base first, then on-target earnings.
+    expect(second.salaries.map((r) => [r.min, r.max, r.kind ?? 'base'])).toEqual([
+      [50000, 60000, 'base'],
+      [100000, 120000, 'ote'],
+    ]);
+    expect(read('bamboohr/h7-holistic-ai-bamboohr-twelve-openings.json', 2).remote.policy).toBe('remote');
+  });
+
+  it("reads Torre's search results: objective as title, the organisation, compensation.data, and 'to-be-agreed' zeros as no pay (aggregator/h7-torre-*)", () => {
+    const grafana = read('aggregator/h7-torre-search-grafana-sweden-japan-deepgram-apac.json', 0);
+    expect(grafana).toMatchObject({ title: 'Senior Solutions Engineer (SE) – Sweden (Remote)', company: 'Grafana Labs' });
+    expect(grafana.salary).toMatchObject({ min: 1119000, max: 1400000, currency: 'SEK', period: 'year' });
+    expect(read('aggregator/h7-torre-search-grafana-sweden-japan-deepgram-apac.json', 2).salary).toBeNull();
+  });
+
+  it("reads Manatal's list (position_name) (manatal/h7-manatal-business-development-internships-bangkok)", () => {
+    expect(read('manatal/h7-manatal-business-development-internships-bangkok.json', 0).title).toBe('Business Development Internship (12PM - 9PM)');
+  });
+});
