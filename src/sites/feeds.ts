@@ -328,6 +328,8 @@ const WORKPLACE_LABEL = /work\s*(?:place|flexibility|model|arrangement|persona|l
 /** The name of an employer's own workplace field: "WorkSite", "WorkplaceType", "RemoteWork". */
 const WORKSITE_KEY = /work\s*_?(?:site|place|flexibility|model|arrangement|persona)|remote/i;
 
+const REMOTE_ONLY_BOARDS = /(?:^|\.)(?:remotive\.com|himalayas\.app|remoteok\.(?:com|io)|weworkremotely\.com|jobicy\.com|workingnomads\.com)$/;
+
 function workplace(item: Json): FieldValue[] {
   const out: FieldValue[] = [];
   // Recruitee's `hybrid: true` names a workplace of its own.
@@ -355,6 +357,11 @@ function workplace(item: Json): FieldValue[] {
       if (label && value && WORKPLACE_LABEL.test(label)) out.push({ value, source: 'board', field: `feed customField "${label}"` });
     }
   }
+  // Boards that list remote jobs only (Remotive, Himalayas, Remote OK, We Work Remotely, Jobicy,
+  // Working Nomads): a posting they carry is remote, though its own fields may not say so.
+  const home = URL_KEYS.map((k) => text(get(item, k))).find((u): u is string => u !== null && URL.canParse(u));
+  const host = home ? new URL(home).hostname.replace(/^www\./, '') : '';
+  if (REMOTE_ONLY_BOARDS.test(host)) out.push({ value: 'remote', source: 'board', field: `feed from ${host} (a board of remote jobs only)` });
   // BambooHR's `locationType`: "0" on site, "1" remote, "2" hybrid.
   if (typeof item.jobOpeningName === 'string' && typeof item.locationType === 'string' && /^[012]$/.test(item.locationType)) {
     out.push({ value: ['onsite', 'remote', 'hybrid'][Number(item.locationType)]!, source: 'board', field: `feed locationType: ${item.locationType}` });

@@ -223,3 +223,11 @@ describe('list APIs of batch h7, read after the batch was measured', () => {
     expect(read('manatal/h7-manatal-business-development-internships-bangkok.json', 0).title).toBe('Business Development Internship (12PM - 9PM)');
   });
 });
+
+describe('a board that lists remote jobs only (aggregator/h7-himalayas-*, h7-remotive-*)', () => {
+  it('makes its postings remote, with the board as evidence', () => {
+    const himalayas = read('aggregator/h7-himalayas-cottage-health-pdl-revenue-operations-analyst.json', 0);
+    expect(himalayas.remote).toMatchObject({ policy: 'remote', evidence: expect.stringContaining('himalayas.app') });
+    expect(read('aggregator/h7-remotive-telus-digital-content-reviewer-english-us.json', 0).remote.policy).toBe('remote');
+  });
+});
