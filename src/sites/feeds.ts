@@ -44,10 +44,10 @@ const EXPERIENCE_KEYS = ['experience_required', 'experience', 'experienceLevel']
 const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions', 'actualCity', 'city'];
 const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'postingUrl', 'publicUrl', 'positionUrl', 'careers_url', 'applicationLink', 'application_url', 'apply_url', 'apply_link', 'application_link', 'careers_apply_url', 'shortlink', 'link'];
 const ID_KEYS = ['id', 'guid', 'shortcode', 'uuid', 'slug', 'jobSlug'];
-const PAY_MIN_KEYS = ['salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin', 'annualSalaryFrom', 'salaryFrom', 'salary_from', 'minimumSalary', 'minimum_salary'];
-const PAY_MAX_KEYS = ['salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax', 'annualSalaryTo', 'salaryTo', 'salary_to', 'maximumSalary', 'maximum_salary'];
-const CURRENCY_KEYS = ['salary_currency', 'currency', 'currency_code', 'salaryCurrency'];
-const PERIOD_KEYS = ['salary_period', 'salaryPeriod', 'pay_period', 'salaryInterval', 'periodicity'];
+const PAY_MIN_KEYS = ['compensation_minimum', 'salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin', 'annualSalaryFrom', 'salaryFrom', 'salary_from', 'minimumSalary', 'minimum_salary'];
+const PAY_MAX_KEYS = ['compensation_maximum', 'salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax', 'annualSalaryTo', 'salaryTo', 'salary_to', 'maximumSalary', 'maximum_salary'];
+const CURRENCY_KEYS = ['compensation_currency', 'salary_currency', 'currency', 'currency_code', 'salaryCurrency'];
+const PERIOD_KEYS = ['compensation_frequency', 'salary_period', 'salaryPeriod', 'pay_period', 'salaryInterval', 'periodicity'];
 /** Keys named for a yearly figure ("annualSalaryFrom"): the period is in the name. */
 const ANNUAL_KEY = /^annual/i;
 /** The board's flag that it estimated the figure itself (Adzuna). */
@@ -399,9 +399,18 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
   if (!item) throw new Error('not a job: not an object');
   const doc = options.doc ?? null;
   const body = [adSections(item) ?? first(item, TEXT_KEYS)?.value ?? first(item, SHORT_TEXT_KEYS)?.value ?? ''];
+  // Parts a feed gives with their own heading (Pinpoint's `skills_knowledge_expertise` beside
+  // `skills_knowledge_expertise_header: "What you'll bring"`): the posting's own heading wins.
+  const headed = new Set<string>();
+  for (const [key, value] of Object.entries(item)) {
+    const heading = text(item[`${key}_header`]);
+    if (typeof value !== 'string' || !value.trim() || !heading || value === body[0]) continue;
+    headed.add(key.toLowerCase());
+    body.push(looksLikeHtml(value) ? `<h3>${escapeHtml(heading)}</h3>${value}` : `\n${heading}\n${value}`);
+  }
   for (const [key, heading] of SECTION_KEYS) {
     const part = text(get(item, key));
-    if (part && part !== body[0]) body.push(looksLikeHtml(part) ? `<h3>${heading}</h3>${part}` : `\n${heading}\n${part}`);
+    if (part && part !== body[0] && !headed.has(key.toLowerCase())) body.push(looksLikeHtml(part) ? `<h3>${heading}</h3>${part}` : `\n${heading}\n${part}`);
   }
   // Skills a board keeps as lists ("requiredSkills": [{ name: ".Net", level: 4 }]): the posting's asks.
   for (const [keys, heading] of SKILL_LISTS) {
@@ -410,9 +419,8 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
   }
   const experience = first(item, EXPERIENCE_KEYS);
   if (experience && /\d/.test(experience.value) && /year|yr|month/i.test(experience.value)) body.push(`\nExperience: ${experience.value}`);
-  const html = body.join('\n');
   const titled = first(item, TITLE_KEYS);
-  const title = titled ? cleanText(titled.value) : titleFromText(plainText(html, doc)).title;
+  const title = titled ? cleanText(titled.value) : titleFromText(plainText(body.join('\n'), doc)).title;
   if (!title) throw new Error('not a job: no title and no text');
   const id = first(item, ID_KEYS)?.value ?? null;
   const given = [first(item, URL_KEYS)?.value, options.url].find((u): u is string => !!u && URL.canParse(u) && /^https?:/.test(u));
@@ -448,7 +456,8 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
         : [],
     payStructured: pay,
     experienceMonths: null,
-    sections: html.trim() ? sectionsOf(html, doc) : [],
+    // Each part on its own: a part cut short by its source ("…</li>" never closed) must not swallow the next.
+    sections: body.filter((part) => part.trim() !== '').flatMap((part) => sectionsOf(part, doc)),
   };
 }
 

@@ -231,3 +231,14 @@ describe('a board that lists remote jobs only (aggregator/h7-himalayas-*, h7-rem
     expect(read('aggregator/h7-remotive-telus-digital-content-reviewer-english-us.json', 0).remote.policy).toBe('remote');
   });
 });
+
+describe("a feed's parts with their own headings (pinpoint/h7-pinpoint-founding-legal-counsel-and-implementation-manager)", () => {
+  it("reads 'skills_knowledge_expertise' under its 'What you'll bring' header, and compensation_* fields as pay", () => {
+    const counsel = read('pinpoint/h7-pinpoint-founding-legal-counsel-and-implementation-manager.json', 0);
+    expect(counsel.experience).toMatchObject({ yearsMin: 4 });
+    expect(counsel.requirements.required[0]).toMatch(/^4\+ years as a qualified lawyer/);
+    expect(counsel.salary).toBeNull();
+    const manager = read('pinpoint/h7-pinpoint-founding-legal-counsel-and-implementation-manager.json', 1);
+    expect(manager.salary).toMatchObject({ min: 70000, max: 90000, currency: 'GBP', period: 'year' });
+  });
+});
