@@ -68,6 +68,12 @@ type SavedStores = typeof SAVED_STORES;
  * any error the transaction is aborted (requests already made are undone) and a quota
  * error becomes a StorageFullError. `work` may await only requests on `tx`, or the
  * transaction commits early.
+ *
+ * A full disk or quota does not show as a failed `put`: Chromium lets every request
+ * succeed and then aborts the whole transaction when it commits, with `tx.error` a
+ * QuotaExceededError (seen in Chromium with Storage.overrideQuotaForOrigin). `done` then
+ * rejects with that error; a request still pending when the browser aborts fails with a
+ * plain AbortError, so the reason is read from `tx.error`, not from what `work` threw.
  */
 async function write<const Names extends StoreList, T>(
   db: JobLensDB,
@@ -87,7 +93,10 @@ async function write<const Names extends StoreList, T>(
     } catch {
       // Already committed or aborted (the browser aborts on a quota error itself).
     }
-    throw isQuotaError(error) ? new StorageFullError({ cause: error }) : error;
+    // Settled once the abort event has fired; tx.error is the browser's reason, if it had one.
+    await done.catch(() => undefined);
+    const reason: unknown = isQuotaError(tx.error) ? tx.error : error;
+    throw isQuotaError(reason) ? new StorageFullError({ cause: reason }) : error;
   }
 }
 
