@@ -12,6 +12,7 @@ import {
   SavedPosting,
   SavedSummary,
   Settings,
+  assertWithinLimits,
   StatusChange,
   UserEdits,
   defaultSettings,
@@ -226,6 +227,9 @@ export interface SaveResult {
  */
 export async function savePosting(db: JobLensDB, posting: Posting, now: Date = new Date()): Promise<SaveResult> {
   const fresh = Posting.parse(posting);
+  // What was read, not the user's part kept from before: a record stored before the limits
+  // must stay revisitable.
+  assertWithinLimits(fresh);
   const nowIso = now.toISOString();
   return write(db, SAVED_STORES, async (tx) => {
     const existing: unknown = await tx.objectStore(POSTINGS_STORE).get(fresh.id);
@@ -241,6 +245,7 @@ export async function savePosting(db: JobLensDB, posting: Posting, now: Date = n
 /**
  * Changes the user's part of a saved posting: status (kept in the history with its date),
  * notes, tags (trimmed, deduplicated), rating (1–5 or null), corrections (the whole set).
+ * A field over its limit (model/limits.ts) is refused with FieldTooLongError, nothing written.
  */
 export async function updateSaved(
   db: JobLensDB,
@@ -249,6 +254,7 @@ export async function updateSaved(
   now: Date = new Date(),
 ): Promise<SavedPosting> {
   const valid = SavedPatch.parse(patch);
+  assertWithinLimits(valid);
   const nowIso = now.toISOString();
   return write(db, SAVED_STORES, async (tx) => {
     const current = requireSaved(await tx.objectStore(POSTINGS_STORE).get(id), id, 'changed');
