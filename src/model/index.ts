@@ -4,3 +4,4 @@ export * from './saved.ts';
 export * from './pay.ts';
 export * from './test-case.ts';
 export * from './limits.ts';
+export * from './import-outcome.ts';

@@ -681,16 +681,30 @@ export interface ImportResult {
   overwritten: { id: string; title: string; fields: string[] }[];
 }
 
+/** How far an import is: the file checked whole first, then `done` of `total` postings written. */
+export type ImportProgress = { phase: 'checking' } | { phase: 'writing'; done: number; total: number };
+
+/** Postings written between two progress reports: a few hundred milliseconds' worth in Chromium. */
+const PROGRESS_EVERY = 500;
+
 /**
  * Imports the text of a JobLens export (any version up to this one). The whole file is
  * validated first (ImportError names each bad record and field) and written in one
  * transaction: either every record lands or none does. A posting already saved is merged
  * with the file's copy field by field (mergeSaved: the newer edit of each field wins,
  * histories and tags are joined); a stored record that does not validate is left as it is,
- * since replacing it could lose what the user had in it.
+ * since replacing it could lose what the user had in it. `onProgress` hears how far it is,
+ * every PROGRESS_EVERY postings; the writes are still one transaction, so what it counts is
+ * undone with the rest if the commit fails.
  */
-export async function importExport(db: JobLensDB, text: string): Promise<ImportResult> {
+export async function importExport(
+  db: JobLensDB,
+  text: string,
+  onProgress: (progress: ImportProgress) => void = () => undefined,
+): Promise<ImportResult> {
+  onProgress({ phase: 'checking' });
   const file = parseExport(text);
+  const total = file.postings.length;
   return write(db, SAVED_STORES, async (tx) => {
     const postings = tx.objectStore(POSTINGS_STORE);
     const result: ImportResult = { added: 0, merged: 0, replaced: 0, unchanged: 0, overwritten: [] };
@@ -708,11 +722,20 @@ export async function importExport(db: JobLensDB, text: string): Promise<ImportR
     // Their summaries are written after, a get and a put per chunk (at most SUMMARY_CHUNKS).
     const rawPostings = unwrap(postings);
     const written: SavedSummary[] = [];
+    let lastPut: IDBRequest | null = null;
     const put = (record: SavedPosting) => {
-      rawPostings.put(record);
+      lastPut = rawPostings.put(record);
       written.push(summaryOf(record));
     };
-    for (const incoming of file.postings) {
+    onProgress({ phase: 'writing', done: 0, total });
+    for (const [i, incoming] of file.postings.entries()) {
+      if (i > 0 && i % PROGRESS_EVERY === 0) {
+        // Waiting for the batch's last put (a request of this transaction, so it stays open)
+        // lets the count follow the writes rather than run ahead of them.
+        if (lastPut) await settled(lastPut);
+        lastPut = null;
+        onProgress({ phase: 'writing', done: i, total });
+      }
       const existing = stored.get(incoming.id);
       if (existing === undefined) {
         put(incoming);
@@ -731,7 +754,16 @@ export async function importExport(db: JobLensDB, text: string): Promise<ImportR
       if (replaced.length > 0) result.overwritten.push({ id: saved.id, title: saved.title, fields: replaced });
     }
     await updateChunks(tx.objectStore(SUMMARIES_STORE), written);
+    onProgress({ phase: 'writing', done: total, total });
     return result;
+  });
+}
+
+/** A raw request's outcome as a promise (its failure also aborts the transaction). */
+function settled(request: IDBRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    request.addEventListener('success', () => resolve());
+    request.addEventListener('error', () => reject(request.error ?? new Error('A write to the database failed.')));
   });
 }
 
