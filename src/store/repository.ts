@@ -604,8 +604,26 @@ export async function deleteSaved(db: JobLensDB, id: string): Promise<SavedPosti
 /**
  * Deletes several saved postings in one transaction and returns them for undo. Unknown ids
  * are skipped; if any of the records does not validate, nothing at all is deleted.
+ *
+ * On a full disk a deletion must still go through: it is how the user makes room, and the
+ * storage-full message says so. But Chromium refuses at commit any transaction that puts
+ * data, whatever it frees (measured with Storage.overrideQuotaForOrigin: a deletion that
+ * rewrote its posting's summaries chunk was refused), and a deletion normally rewrites the
+ * chunk without the summary. So when that is refused for lack of space, the postings are
+ * deleted with their whole chunks, which only removes. The other postings of those chunks
+ * lose nothing but their summaries: listSummaries reads them from their full records, and
+ * writes their summaries back once there is room (a summary is derived data).
  */
 export async function deleteMany(db: JobLensDB, ids: readonly string[]): Promise<SavedPosting[]> {
+  try {
+    return await deleteRecords(db, ids, 'rewrite chunks');
+  } catch (error) {
+    if (!(error instanceof StorageFullError)) throw error;
+    return deleteRecords(db, ids, 'drop chunks');
+  }
+}
+
+async function deleteRecords(db: JobLensDB, ids: readonly string[], chunks: 'rewrite chunks' | 'drop chunks'): Promise<SavedPosting[]> {
   return write(db, SAVED_STORES, async (tx) => {
     const postings = tx.objectStore(POSTINGS_STORE);
     const unique = [...new Set(ids)];
@@ -621,7 +639,12 @@ export async function deleteMany(db: JobLensDB, ids: readonly string[]): Promise
     }
     const deletes = deleted.map((record) => issued(postings.delete(record.id)));
     const removed = deleted.map((record) => record.id);
-    await Promise.all([...deletes, updateChunks(tx.objectStore(SUMMARIES_STORE), [], removed)]);
+    const summaries = tx.objectStore(SUMMARIES_STORE);
+    const summaryWrites =
+      chunks === 'rewrite chunks'
+        ? [updateChunks(summaries, [], removed)]
+        : [...new Set(removed.map(chunkOf))].map((chunk) => issued(summaries.delete(chunk)));
+    await Promise.all([...deletes, ...summaryWrites]);
     return deleted;
   });
 }

@@ -8,16 +8,17 @@ import { vi } from 'vitest';
  * throws from `put`, so a test that throws there cannot fail the way browsers fail.
  *
  * fake-indexeddb commits a transaction in FDBTransaction#_start, on the turn where no
- * request is left to run; this wraps that step so that a transaction which wrote anything
- * (its rollback log is not empty) aborts there instead, undoing its writes and firing the
- * abort event with the error, as the browser does. A transaction that only read commits.
+ * request is left to run; this wraps that step so that a transaction which put or added
+ * anything aborts there instead, undoing its writes and firing the abort event with the
+ * error, as the browser does. As in Chromium, which checks the space a transaction's puts
+ * need (BucketContext::CheckCanUseDiskSpace) and nothing else, a transaction that only read
+ * or deleted commits.
  */
 
 interface FakeTransaction {
   mode: IDBTransactionMode;
   _state: string;
   _requests: { request: { readyState: string } }[];
-  _rollbackLog: unknown[];
   _start(): void;
   _abort(errorName: string | null): void;
 }
@@ -35,24 +36,30 @@ export interface FullDiskOptions {
    * says the disk is full.
    */
   at?: 'commit' | 'while-writing';
-  /** Only transactions over these stores (all by default). */
-  when?: (storeNames: readonly string[]) => boolean;
 }
 
 /**
- * From now on, until vi.restoreAllMocks(), every transaction that writes aborts with
+ * From now on, until vi.restoreAllMocks(), every transaction that stores data aborts with
  * QuotaExceededError, at commit unless told otherwise.
  */
-export function fillTheDisk({ at = 'commit', when = () => true }: FullDiskOptions = {}): FullDisk {
+export function fillTheDisk({ at = 'commit' }: FullDiskOptions = {}): FullDisk {
   const prototype = IDBTransaction.prototype as unknown as FakeTransaction;
   const start = prototype._start;
   if (typeof start !== 'function') throw new Error('fillTheDisk needs fake-indexeddb (its FDBTransaction#_start)');
   const state = { aborted: 0 };
+  // Transactions that asked to store data, as Chromium counts them.
+  const storing = new WeakSet<object>();
+  for (const method of ['put', 'add'] as const) {
+    const original = IDBObjectStore.prototype[method];
+    vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args) {
+      storing.add(this.transaction);
+      return original.apply(this, args);
+    });
+  }
   vi.spyOn(prototype, '_start').mockImplementation(function (this: FakeTransaction) {
     const pending = this._requests.some((r) => r.request.readyState !== 'done');
     const due = this._state !== 'finished' && (at === 'commit' ? !pending : pending);
-    const names = [...(this as unknown as IDBTransaction).objectStoreNames];
-    if (due && this.mode === 'readwrite' && this._rollbackLog.length > 0 && when(names)) {
+    if (due && storing.has(this)) {
       state.aborted++;
       this._abort('QuotaExceededError');
       return;

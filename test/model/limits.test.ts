@@ -178,5 +178,6 @@ describe('the limits never meet a real posting', () => {
     expect(over).toEqual([]);
     // The longest text is far below its limit: the limit is not tuned to the corpus.
     expect(longest * 10).toBeLessThan(MAX_DESCRIPTION_CHARS);
-  });
+    // Reading 355 postings takes about 5 s, more on a busy machine.
+  }, 60_000);
 });

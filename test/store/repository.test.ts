@@ -14,6 +14,7 @@ import {
   getSaved,
   getSettings,
   listSaved,
+  listSummaries,
   markClosed,
   normalizeTags,
   restoreSaved,
@@ -22,7 +23,9 @@ import {
   updateSaved,
   type InvalidRecord,
 } from '../../src/store/repository.ts';
+import { chunkOf } from '../../src/store/summary-chunks.ts';
 import { fillTheDisk } from '../helpers/full-disk.ts';
+import { expectSummariesInStep } from './summaries-in-step.ts';
 import { hourlyPosting, musicUnderstandingPosting, sambaPosting, storytellingPosting } from '../helpers/postings.ts';
 
 const dbs: JobLensDB[] = [];
@@ -585,8 +588,6 @@ describe('a full disk (the transaction aborts at commit, as in Chromium)', () =>
       ['edit', () => updateSaved(db, edited.id, { notes: 'lost?', tags: ['gone'] }, JUNE_3)],
       ['status', () => updateSaved(db, edited.id, { status: 'applied' }, JUNE_3)],
       ['mark closed', () => markClosed(db, edited.id, true, JUNE_3)],
-      ['delete', () => deleteSaved(db, edited.id)],
-      ['delete many', () => deleteMany(db, [edited.id, musicUnderstandingPosting().id])],
       ['restore', () => restoreSaved(db, { ...edited, notes: 'other' })],
       ['settings', () => setSettings(db, { exchangeRates: null })],
     ];
@@ -612,11 +613,37 @@ describe('a full disk (the transaction aborts at commit, as in Chromium)', () =>
     const { db, edited } = await seeded();
     const before = await everything(db);
     const disk = fillTheDisk({ at: 'while-writing' });
-    await expect(deleteMany(db, [edited.id, musicUnderstandingPosting().id])).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    await expect(updateSaved(db, edited.id, { notes: 'lost?' }, JUNE_3)).rejects.toThrow(STORAGE_FULL_MESSAGE);
     await expect(savePosting(db, hourlyPosting(), JUNE_3)).rejects.toThrow(STORAGE_FULL_MESSAGE);
     expect(disk.aborted).toBe(2);
     vi.restoreAllMocks();
     expect(await everything(db)).toEqual(before);
+  });
+
+  it('deleting still works, as the message advises: it only removes, and the list heals once there is room', async () => {
+    const db = await freshDb();
+    // Enough postings that the deleted ones share their summaries chunks with others.
+    const ids = Array.from({ length: 200 }, (_, i) => `lever:${String(i).padStart(4, '0')}`);
+    for (const id of ids) await savePosting(db, sambaPosting({ id }), JUNE_1);
+    const gone = ids.filter((id, i) => i % 50 === 0);
+    const sharing = ids.filter((id) => !gone.includes(id) && gone.some((g) => chunkOf(g) === chunkOf(id)));
+    expect(sharing.length).toBeGreaterThan(0);
+    const disk = fillTheDisk();
+
+    expect((await deleteMany(db, gone)).map((p) => p.id)).toEqual(gone);
+    expect((await deleteSaved(db, ids[1]!))?.id).toBe(ids[1]);
+
+    // The normal deletion (rewriting the chunks) was refused; removing them went through.
+    expect(disk.aborted).toBe(2);
+    expect(await db.count(POSTINGS_STORE)).toBe(200 - gone.length - 1);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const listed = (await listSummaries(db, () => undefined)).map((s) => s.id);
+    expect(listed.sort()).toEqual(ids.filter((id) => !gone.includes(id) && id !== ids[1]));
+    // The repair is a put: refused while the disk is full, and tried again at the next open.
+    expect(error).toHaveBeenCalled();
+    vi.restoreAllMocks();
+    expect((await listSummaries(db, () => undefined)).map((s) => s.id).sort()).toEqual(listed);
+    await expectSummariesInStep(db);
   });
 
   it('a write that changes nothing still succeeds on a full disk', async () => {
