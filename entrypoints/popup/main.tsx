@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { pageDatabase } from '../../src/extension/database.ts';
+import { importClient } from '../../src/extension/import-client.ts';
 import { pastedApi, repositoryApi } from '../../src/extension/popup-api.ts';
 import { alwaysRunOn, listAlwaysOn, readTab, stopRunningOn, webOrigin } from '../../src/extension/on-request.ts';
 import { isDeclaredPage } from '../../src/sites/matches.ts';
@@ -17,6 +18,7 @@ import '../../src/ui/compare/compare.css';
 const database = pageDatabase();
 const api: PopupApi = {
   ...repositoryApi(database),
+  ...importClient((name) => browser.runtime.connect({ name })),
   // tabs.create with a url needs no "tabs" permission.
   openUrl: (url) => browser.tabs.create({ url }),
   openCompare: (ids) => browser.tabs.create({ url: `${browser.runtime.getURL('/compare.html')}${compareSearch(ids)}` }),

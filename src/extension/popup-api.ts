@@ -7,7 +7,6 @@ import {
   getSaved,
   getSavedMany,
   getSettings,
-  importExport,
   listSummaries,
   markClosed,
   newestSummaries,
@@ -22,9 +21,10 @@ import type { PastedApi } from '../ui/popup/PasteView.tsx';
 /**
  * The popup's saved-jobs actions on the extension's database: the repository, called from
  * the popup itself (src/extension/database.ts says why). What it does with tabs is the
- * entrypoint's.
+ * entrypoint's, and an import runs in the background (import-client.ts), where closing the
+ * popup cannot cut it.
  */
-export function repositoryApi(db: () => Promise<JobLensDB>): Omit<PopupApi, 'openUrl' | 'openCompare'> {
+export function repositoryApi(db: () => Promise<JobLensDB>): Omit<PopupApi, 'openUrl' | 'openCompare' | 'importFile' | 'watchImport'> {
   return {
     list: async () => listSummaries(await db()),
     listFirst: async (count) => newestSummaries(await db(), count),
@@ -34,7 +34,6 @@ export function repositoryApi(db: () => Promise<JobLensDB>): Omit<PopupApi, 'ope
     removeMany: async (ids) => (await deleteMany(await db(), ids)).length,
     exportJson: async (ids) => exportPostingParts(await db(), ids),
     exportCsv: async (ids) => exportPostingsCsv(await db(), ids),
-    importFile: async (text) => importExport(await db(), text),
     update: async (id, patch) => updateSaved(await db(), id, patch),
     markClosed: async (id, closed) => markClosed(await db(), id, closed),
     getSettings: async () => getSettings(await db()),

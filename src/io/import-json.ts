@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import { EXPORT_FORMAT, EXPORT_VERSION, ExportFile, SavedPosting } from '../model/index.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, ExportFile, ImportedPosting, type SavedPosting } from '../model/index.ts';
 import { withEditTimes, withV2Fields } from '../store/upgrades.ts';
 
 /**
@@ -190,7 +190,7 @@ export function parseExport(text: string): ExportFile {
   data.postings.forEach((raw: unknown, index) => {
     const record = index + 1;
     const id = isObject(raw) && typeof raw.id === 'string' && raw.id !== '' ? raw.id : null;
-    const parsed = SavedPosting.safeParse(migrate(raw), { reportInput: true });
+    const parsed = ImportedPosting.safeParse(migrate(raw), { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues.slice(0, MAX_PROBLEMS_PER_RECORD)) {
         problems.push({ record, id, path: pathText(issue.path), problem: describeIssue(issue) });

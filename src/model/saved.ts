@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { withinLimits } from './limits.ts';
 import { shownPay } from './pay.ts';
 import { CurrencyCode, PayPeriod, Posting, RemotePolicy } from './posting.ts';
 
@@ -190,6 +191,13 @@ export type SavedPatch = z.infer<typeof SavedPatch>;
 export const EXPORT_FORMAT = 'joblens/export' as const;
 /** The export version this build writes; imports accept this and every older one. */
 export const EXPORT_VERSION = 3 as const;
+
+/**
+ * A record of an import file: a saved posting with every field within its limit
+ * (limits.ts). Stored records are read with SavedPosting, which has no limits, so a record
+ * kept before them stays readable.
+ */
+export const ImportedPosting = SavedPosting.check(withinLimits);
 
 export const ExportFile = z.object({
   format: z.literal(EXPORT_FORMAT),

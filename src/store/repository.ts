@@ -12,6 +12,7 @@ import {
   SavedPosting,
   SavedSummary,
   Settings,
+  assertWithinLimits,
   StatusChange,
   UserEdits,
   defaultSettings,
@@ -68,6 +69,12 @@ type SavedStores = typeof SAVED_STORES;
  * any error the transaction is aborted (requests already made are undone) and a quota
  * error becomes a StorageFullError. `work` may await only requests on `tx`, or the
  * transaction commits early.
+ *
+ * A full disk or quota does not show as a failed `put`: Chromium lets every request
+ * succeed and then aborts the whole transaction when it commits, with `tx.error` a
+ * QuotaExceededError (seen in Chromium with Storage.overrideQuotaForOrigin). `done` then
+ * rejects with that error; a request still pending when the browser aborts fails with a
+ * plain AbortError, so the reason is read from `tx.error`, not from what `work` threw.
  */
 async function write<const Names extends StoreList, T>(
   db: JobLensDB,
@@ -87,7 +94,10 @@ async function write<const Names extends StoreList, T>(
     } catch {
       // Already committed or aborted (the browser aborts on a quota error itself).
     }
-    throw isQuotaError(error) ? new StorageFullError({ cause: error }) : error;
+    // Settled once the abort event has fired; tx.error is the browser's reason, if it had one.
+    await done.catch(() => undefined);
+    const reason: unknown = isQuotaError(tx.error) ? tx.error : error;
+    throw isQuotaError(reason) ? new StorageFullError({ cause: reason }) : error;
   }
 }
 
@@ -217,6 +227,9 @@ export interface SaveResult {
  */
 export async function savePosting(db: JobLensDB, posting: Posting, now: Date = new Date()): Promise<SaveResult> {
   const fresh = Posting.parse(posting);
+  // What was read, not the user's part kept from before: a record stored before the limits
+  // must stay revisitable.
+  assertWithinLimits(fresh);
   const nowIso = now.toISOString();
   return write(db, SAVED_STORES, async (tx) => {
     const existing: unknown = await tx.objectStore(POSTINGS_STORE).get(fresh.id);
@@ -232,6 +245,7 @@ export async function savePosting(db: JobLensDB, posting: Posting, now: Date = n
 /**
  * Changes the user's part of a saved posting: status (kept in the history with its date),
  * notes, tags (trimmed, deduplicated), rating (1–5 or null), corrections (the whole set).
+ * A field over its limit (model/limits.ts) is refused with FieldTooLongError, nothing written.
  */
 export async function updateSaved(
   db: JobLensDB,
@@ -240,6 +254,7 @@ export async function updateSaved(
   now: Date = new Date(),
 ): Promise<SavedPosting> {
   const valid = SavedPatch.parse(patch);
+  assertWithinLimits(valid);
   const nowIso = now.toISOString();
   return write(db, SAVED_STORES, async (tx) => {
     const current = requireSaved(await tx.objectStore(POSTINGS_STORE).get(id), id, 'changed');
@@ -589,8 +604,26 @@ export async function deleteSaved(db: JobLensDB, id: string): Promise<SavedPosti
 /**
  * Deletes several saved postings in one transaction and returns them for undo. Unknown ids
  * are skipped; if any of the records does not validate, nothing at all is deleted.
+ *
+ * On a full disk a deletion must still go through: it is how the user makes room, and the
+ * storage-full message says so. But Chromium refuses at commit any transaction that puts
+ * data, whatever it frees (measured with Storage.overrideQuotaForOrigin: a deletion that
+ * rewrote its posting's summaries chunk was refused), and a deletion normally rewrites the
+ * chunk without the summary. So when that is refused for lack of space, the postings are
+ * deleted with their whole chunks, which only removes. The other postings of those chunks
+ * lose nothing but their summaries: listSummaries reads them from their full records, and
+ * writes their summaries back once there is room (a summary is derived data).
  */
 export async function deleteMany(db: JobLensDB, ids: readonly string[]): Promise<SavedPosting[]> {
+  try {
+    return await deleteRecords(db, ids, 'rewrite chunks');
+  } catch (error) {
+    if (!(error instanceof StorageFullError)) throw error;
+    return deleteRecords(db, ids, 'drop chunks');
+  }
+}
+
+async function deleteRecords(db: JobLensDB, ids: readonly string[], chunks: 'rewrite chunks' | 'drop chunks'): Promise<SavedPosting[]> {
   return write(db, SAVED_STORES, async (tx) => {
     const postings = tx.objectStore(POSTINGS_STORE);
     const unique = [...new Set(ids)];
@@ -606,7 +639,12 @@ export async function deleteMany(db: JobLensDB, ids: readonly string[]): Promise
     }
     const deletes = deleted.map((record) => issued(postings.delete(record.id)));
     const removed = deleted.map((record) => record.id);
-    await Promise.all([...deletes, updateChunks(tx.objectStore(SUMMARIES_STORE), [], removed)]);
+    const summaries = tx.objectStore(SUMMARIES_STORE);
+    const summaryWrites =
+      chunks === 'rewrite chunks'
+        ? [updateChunks(summaries, [], removed)]
+        : [...new Set(removed.map(chunkOf))].map((chunk) => issued(summaries.delete(chunk)));
+    await Promise.all([...deletes, ...summaryWrites]);
     return deleted;
   });
 }
@@ -666,16 +704,30 @@ export interface ImportResult {
   overwritten: { id: string; title: string; fields: string[] }[];
 }
 
+/** How far an import is: the file checked whole first, then `done` of `total` postings written. */
+export type ImportProgress = { phase: 'checking' } | { phase: 'writing'; done: number; total: number };
+
+/** Postings written between two progress reports: a few hundred milliseconds' worth in Chromium. */
+const PROGRESS_EVERY = 500;
+
 /**
  * Imports the text of a JobLens export (any version up to this one). The whole file is
  * validated first (ImportError names each bad record and field) and written in one
  * transaction: either every record lands or none does. A posting already saved is merged
  * with the file's copy field by field (mergeSaved: the newer edit of each field wins,
  * histories and tags are joined); a stored record that does not validate is left as it is,
- * since replacing it could lose what the user had in it.
+ * since replacing it could lose what the user had in it. `onProgress` hears how far it is,
+ * every PROGRESS_EVERY postings; the writes are still one transaction, so what it counts is
+ * undone with the rest if the commit fails.
  */
-export async function importExport(db: JobLensDB, text: string): Promise<ImportResult> {
+export async function importExport(
+  db: JobLensDB,
+  text: string,
+  onProgress: (progress: ImportProgress) => void = () => undefined,
+): Promise<ImportResult> {
+  onProgress({ phase: 'checking' });
   const file = parseExport(text);
+  const total = file.postings.length;
   return write(db, SAVED_STORES, async (tx) => {
     const postings = tx.objectStore(POSTINGS_STORE);
     const result: ImportResult = { added: 0, merged: 0, replaced: 0, unchanged: 0, overwritten: [] };
@@ -693,11 +745,20 @@ export async function importExport(db: JobLensDB, text: string): Promise<ImportR
     // Their summaries are written after, a get and a put per chunk (at most SUMMARY_CHUNKS).
     const rawPostings = unwrap(postings);
     const written: SavedSummary[] = [];
+    let lastPut: IDBRequest | null = null;
     const put = (record: SavedPosting) => {
-      rawPostings.put(record);
+      lastPut = rawPostings.put(record);
       written.push(summaryOf(record));
     };
-    for (const incoming of file.postings) {
+    onProgress({ phase: 'writing', done: 0, total });
+    for (const [i, incoming] of file.postings.entries()) {
+      if (i > 0 && i % PROGRESS_EVERY === 0) {
+        // Waiting for the batch's last put (a request of this transaction, so it stays open)
+        // lets the count follow the writes rather than run ahead of them.
+        if (lastPut) await settled(lastPut);
+        lastPut = null;
+        onProgress({ phase: 'writing', done: i, total });
+      }
       const existing = stored.get(incoming.id);
       if (existing === undefined) {
         put(incoming);
@@ -716,7 +777,16 @@ export async function importExport(db: JobLensDB, text: string): Promise<ImportR
       if (replaced.length > 0) result.overwritten.push({ id: saved.id, title: saved.title, fields: replaced });
     }
     await updateChunks(tx.objectStore(SUMMARIES_STORE), written);
+    onProgress({ phase: 'writing', done: total, total });
     return result;
+  });
+}
+
+/** A raw request's outcome as a promise (its failure also aborts the transaction). */
+function settled(request: IDBRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    request.addEventListener('success', () => resolve());
+    request.addEventListener('error', () => reject(request.error ?? new Error('A write to the database failed.')));
   });
 }
 

@@ -38,10 +38,11 @@ export interface Launched {
 export async function launchWithExtension(
   profileDir: string,
   pages: Record<string, string>,
-  options: { headless?: boolean; passThrough?: boolean } = {},
+  options: { headless?: boolean; passThrough?: boolean; extensionDir?: string } = {},
 ): Promise<Launched> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first`);
   }
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
@@ -58,8 +59,8 @@ export async function launchWithExtension(
       '--disable-sync',
       // Lets the test press the toolbar button through the DevTools protocol (Extensions.triggerAction).
       '--enable-unsafe-extension-debugging',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
     ],
   });
   const served = Object.values(pages).map((file) => readFileSync(file, 'utf8'));

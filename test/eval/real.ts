@@ -175,7 +175,7 @@ export function checkLabel(value: unknown): CaptureLabel | string {
   return value as unknown as CaptureLabel;
 }
 
-function makeWindow(): Window {
+export function makeWindow(): Window {
   return new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -192,7 +192,7 @@ function why(error: unknown): string {
 }
 
 /** The capture read as the extension and the CLI read it: postings by item (0 for a page or text), or a reason. */
-function readCapture(path: string, label: CaptureLabel, window: Window): Map<number, Posting | string> {
+export function readCapture(path: string, label: CaptureLabel, window: Window): Map<number, Posting | string> {
   const text = readFileSync(path, 'utf8');
   const out = new Map<number, Posting | string>();
   const items = label.postings.map((p) => p.item ?? 0);

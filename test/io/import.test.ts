@@ -24,6 +24,7 @@ import {
   storytellingPosting,
   withoutEdits,
 } from '../helpers/postings.ts';
+import { fillTheDisk } from '../helpers/full-disk.ts';
 
 const dbs: JobLensDB[] = [];
 afterEach(() => {
@@ -196,7 +197,7 @@ describe('importExport: nothing is written unless the whole file is valid', () =
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it('a full disk part way through leaves the stored data as it was', async () => {
+  it('a full disk (the transaction aborts at commit) leaves the stored data as it was', async () => {
     const db = await freshDb();
     const { saved: stored } = await savePosting(db, musicUnderstandingPosting(), new Date(JUNE_1));
     const before = await snapshot(db);
@@ -205,21 +206,17 @@ describe('importExport: nothing is written unless the whole file is valid', () =
       { ...stored, updatedAt: JUNE_3, notes: 'would update', edits: { at: { notes: JUNE_3 }, tags: {} } },
       savedFrom(storytellingPosting(), JUNE_2),
     ]);
-    const put = IDBObjectStore.prototype.put;
-    let calls = 0;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (++calls === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    });
+    const disk = fillTheDisk();
 
     const attempt = importExport(db, text);
 
     await expect(attempt).rejects.toThrow(StorageFullError);
     await expect(attempt).rejects.toThrow(STORAGE_FULL_MESSAGE);
-    expect(calls).toBe(3);
+    expect(disk.aborted).toBe(1);
     vi.restoreAllMocks();
     expect(await snapshot(db)).toEqual(before);
   });
+
 });
 
 describe('export then import into an empty profile', () => {

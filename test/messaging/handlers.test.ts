@@ -4,6 +4,7 @@ import { createHandler, createLazyHandler, toMessageListener, type Handler } fro
 import { MESSAGE_TYPES, protocol, responseSchema } from '../../src/messaging/protocol.ts';
 import { openJobLensDB, POSTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
 import { STORAGE_FULL_MESSAGE } from '../../src/store/repository.ts';
+import { fillTheDisk } from '../helpers/full-disk.ts';
 import { musicUnderstandingPosting, sambaPosting } from '../helpers/postings.ts';
 
 const dbs: JobLensDB[] = [];
@@ -181,17 +182,15 @@ describe('createHandler: the messages for working with saved jobs', () => {
     const samba = sambaPosting();
     const { saved } = await ok<{ saved: SavedPosting }>(handle({ type: 'posting.save', payload: { posting: samba } }));
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    fillTheDisk();
     const answer = await handle({ type: 'saved.update', payload: { id: samba.id, patch: { notes: 'lost?' } } });
     expect(answer).toEqual({ ok: false, error: STORAGE_FULL_MESSAGE });
     expect(STORAGE_FULL_MESSAGE).toBe(
       "Your browser's storage is full: nothing was saved. Free some disk space or delete saved jobs, then try again.",
     );
-    vi.mocked(IDBObjectStore.prototype.put).mockRestore();
-    expect(await db.get(POSTINGS_STORE, samba.id)).toEqual(saved);
     expect(error).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+    expect(await db.get(POSTINGS_STORE, samba.id)).toEqual(saved);
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportFile, SavedPosting } from '../../src/model/index.ts';
 import { CSV_COLUMNS } from '../../src/io/export-csv.ts';
-import { openJobLensDB, POSTINGS_STORE, SETTINGS_STORE, type JobLensDB } from '../../src/store/db.ts';
+import { openJobLensDB, POSTINGS_STORE, SETTINGS_STORE, SUMMARIES_STORE, type JobLensDB } from '../../src/store/db.ts';
 import {
   STORAGE_FULL_MESSAGE,
   SETTINGS_KEY,
@@ -14,6 +14,7 @@ import {
   getSaved,
   getSettings,
   listSaved,
+  listSummaries,
   markClosed,
   normalizeTags,
   restoreSaved,
@@ -22,6 +23,9 @@ import {
   updateSaved,
   type InvalidRecord,
 } from '../../src/store/repository.ts';
+import { chunkOf } from '../../src/store/summary-chunks.ts';
+import { fillTheDisk } from '../helpers/full-disk.ts';
+import { expectSummariesInStep } from './summaries-in-step.ts';
 import { hourlyPosting, musicUnderstandingPosting, sambaPosting, storytellingPosting } from '../helpers/postings.ts';
 
 const dbs: JobLensDB[] = [];
@@ -40,22 +44,6 @@ const JUNE_1 = new Date('2026-06-01T10:00:00.000Z');
 const JUNE_2 = new Date('2026-06-02T10:00:00.000Z');
 const JUNE_3 = new Date('2026-06-03T10:00:00.000Z');
 const JUNE_4 = new Date('2026-06-04T10:00:00.000Z');
-
-/** What the browser throws when the disk or the origin's quota is full. */
-function quotaError(): DOMException {
-  return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-}
-
-/** Every put from now on fails as a full disk would, after `allowed` puts succeed. */
-function fillTheDisk(allowed = 0): void {
-  const put = IDBObjectStore.prototype.put;
-  let calls = 0;
-  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-    calls++;
-    if (calls > allowed) throw quotaError();
-    return put.apply(this, args);
-  });
-}
 
 describe('savePosting', () => {
   it('saves a posting with the user part initialised', async () => {
@@ -559,34 +547,119 @@ describe('saves from two tabs at once', () => {
   });
 });
 
-describe('a full disk', () => {
-  it('a new save fails with a clear message and stores nothing', async () => {
+describe('a full disk (the transaction aborts at commit, as in Chromium)', () => {
+  /** Everything the database holds, store by store, to compare before and after. */
+  async function everything(db: JobLensDB): Promise<unknown> {
+    return {
+      postings: await db.getAll(POSTINGS_STORE),
+      summaries: await db.getAll(SUMMARIES_STORE),
+      settings: await db.getAll(SETTINGS_STORE),
+    };
+  }
+
+  async function seeded(): Promise<{ db: JobLensDB; edited: SavedPosting }> {
     const db = await freshDb();
-    fillTheDisk();
+    const { saved } = await savePosting(db, sambaPosting(), JUNE_1);
+    await savePosting(db, musicUnderstandingPosting(), JUNE_1);
+    const edited = await updateSaved(db, saved.id, { notes: 'keep', rating: 4, tags: ['ml'] }, JUNE_2);
+    await setSettings(db, { exchangeRates: { base: 'USD', rates: { EUR: 0.92 }, updatedAt: JUNE_1.toISOString() } });
+    return { db, edited };
+  }
+
+  it('a new save fails with the message and stores nothing', async () => {
+    const db = await freshDb();
+    const disk = fillTheDisk();
     const failure = savePosting(db, sambaPosting(), JUNE_1);
     await expect(failure).rejects.toThrow(StorageFullError);
     await expect(failure).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    expect(disk.aborted).toBe(1);
     vi.restoreAllMocks();
     expect(await db.count(POSTINGS_STORE)).toBe(0);
+    expect(await db.count(SUMMARIES_STORE)).toBe(0);
   });
 
-  it('a re-save, an edit, a restore and settings leave the stored data as it was', async () => {
-    const db = await freshDb();
-    const { saved } = await savePosting(db, sambaPosting(), JUNE_1);
-    const edited = await updateSaved(db, saved.id, { notes: 'keep', rating: 4 }, JUNE_2);
-    const rates = { exchangeRates: { base: 'USD', rates: { EUR: 0.92 }, updatedAt: JUNE_1.toISOString() } };
-    await setSettings(db, rates);
-    fillTheDisk();
+  it('every write path refuses with the message and leaves every record as it was', async () => {
+    const { db, edited } = await seeded();
+    const before = await everything(db);
+    const disk = fillTheDisk();
 
-    await expect(savePosting(db, sambaPosting({ title: 'Changed' }), JUNE_3)).rejects.toThrow(STORAGE_FULL_MESSAGE);
-    await expect(updateSaved(db, saved.id, { notes: 'lost?' }, JUNE_3)).rejects.toThrow(STORAGE_FULL_MESSAGE);
-    await expect(markClosed(db, saved.id, true, JUNE_3)).rejects.toThrow(STORAGE_FULL_MESSAGE);
-    await expect(restoreSaved(db, { ...edited, notes: 'other' })).rejects.toThrow(STORAGE_FULL_MESSAGE);
-    await expect(setSettings(db, { exchangeRates: null })).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    const attempts: [string, () => Promise<unknown>][] = [
+      ['re-save', () => savePosting(db, sambaPosting({ title: 'Changed' }), JUNE_3)],
+      ['edit', () => updateSaved(db, edited.id, { notes: 'lost?', tags: ['gone'] }, JUNE_3)],
+      ['status', () => updateSaved(db, edited.id, { status: 'applied' }, JUNE_3)],
+      ['mark closed', () => markClosed(db, edited.id, true, JUNE_3)],
+      ['restore', () => restoreSaved(db, { ...edited, notes: 'other' })],
+      ['settings', () => setSettings(db, { exchangeRates: null })],
+    ];
+    for (const [what, attempt] of attempts) {
+      await expect(attempt(), what).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    }
+    expect(disk.aborted).toBe(attempts.length);
 
     vi.restoreAllMocks();
-    expect(await getSaved(db, saved.id)).toEqual(edited);
-    expect(await getSettings(db)).toEqual(rates);
+    expect(await everything(db)).toEqual(before);
+    expect(await getSaved(db, edited.id)).toEqual(edited);
+  });
+
+  it('the error keeps the browser\'s own as its cause', async () => {
+    const { db, edited } = await seeded();
+    fillTheDisk();
+    const error: unknown = await updateSaved(db, edited.id, { notes: 'x' }, JUNE_3).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect((error as Error).cause).toMatchObject({ name: 'QuotaExceededError' });
+  });
+
+  it('a transaction the browser aborts while requests wait is a full disk too, not an AbortError', async () => {
+    const { db, edited } = await seeded();
+    const before = await everything(db);
+    const disk = fillTheDisk({ at: 'while-writing' });
+    await expect(updateSaved(db, edited.id, { notes: 'lost?' }, JUNE_3)).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    await expect(savePosting(db, hourlyPosting(), JUNE_3)).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    expect(disk.aborted).toBe(2);
+    vi.restoreAllMocks();
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('deleting still works, as the message advises: it only removes, and the list heals once there is room', async () => {
+    const db = await freshDb();
+    // Enough postings that the deleted ones share their summaries chunks with others.
+    const ids = Array.from({ length: 200 }, (_, i) => `lever:${String(i).padStart(4, '0')}`);
+    for (const id of ids) await savePosting(db, sambaPosting({ id }), JUNE_1);
+    const gone = ids.filter((id, i) => i % 50 === 0);
+    const sharing = ids.filter((id) => !gone.includes(id) && gone.some((g) => chunkOf(g) === chunkOf(id)));
+    expect(sharing.length).toBeGreaterThan(0);
+    const disk = fillTheDisk();
+
+    expect((await deleteMany(db, gone)).map((p) => p.id)).toEqual(gone);
+    expect((await deleteSaved(db, ids[1]!))?.id).toBe(ids[1]);
+
+    // The normal deletion (rewriting the chunks) was refused; removing them went through.
+    expect(disk.aborted).toBe(2);
+    expect(await db.count(POSTINGS_STORE)).toBe(200 - gone.length - 1);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const listed = (await listSummaries(db, () => undefined)).map((s) => s.id);
+    expect(listed.sort()).toEqual(ids.filter((id) => !gone.includes(id) && id !== ids[1]));
+    // The repair is a put: refused while the disk is full, and tried again at the next open.
+    expect(error).toHaveBeenCalled();
+    vi.restoreAllMocks();
+    expect((await listSummaries(db, () => undefined)).map((s) => s.id).sort()).toEqual(listed);
+    await expectSummariesInStep(db);
+  });
+
+  it('a write that changes nothing still succeeds on a full disk', async () => {
+    const { db, edited } = await seeded();
+    await markClosed(db, edited.id, true, JUNE_3);
+    fillTheDisk();
+    // Already closed: nothing to write, so nothing for the browser to refuse.
+    expect((await markClosed(db, edited.id, true, JUNE_4)).closedAt).toBe(JUNE_3.toISOString());
+  });
+
+  it('once space is free again the same write goes through', async () => {
+    const { db, edited } = await seeded();
+    fillTheDisk();
+    await expect(updateSaved(db, edited.id, { notes: 'later' }, JUNE_3)).rejects.toThrow(StorageFullError);
+    vi.restoreAllMocks();
+    expect((await updateSaved(db, edited.id, { notes: 'later' }, JUNE_3)).notes).toBe('later');
   });
 
   it('other errors pass through unchanged', async () => {

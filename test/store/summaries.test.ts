@@ -19,6 +19,7 @@ import {
 } from '../../src/store/repository.ts';
 import { SUMMARY_CHUNKS, chunkOf } from '../../src/store/summary-chunks.ts';
 import { hourlyPosting, musicUnderstandingPosting, sambaPosting, savedFrom, storytellingPosting } from '../helpers/postings.ts';
+import { fillTheDisk } from '../helpers/full-disk.ts';
 import {
   allSummaries,
   chunkEntries,
@@ -192,16 +193,11 @@ describe('every write keeps the summaries in step with the postings', () => {
     await expectSummariesInStep(db);
   });
 
-  it('a write whose summary fails (a full disk) rolls back the posting too', async () => {
+  it('a write aborted at commit (a full disk) rolls back the posting and its summary together', async () => {
     const db = await seeded();
     const before = await db.getAll(POSTINGS_STORE);
-    const put = IDBObjectStore.prototype.put;
-    const stores: string[] = [];
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      stores.push(this.name);
-      if (this.name === SUMMARIES_STORE) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    });
+    const summaries = await db.getAll(SUMMARIES_STORE);
+    const disk = fillTheDisk();
 
     await expect(savePosting(db, hourlyPosting(), JUNE_4)).rejects.toThrow(STORAGE_FULL_MESSAGE);
     await expect(updateSaved(db, sambaPosting().id, { notes: 'lost?' }, JUNE_4)).rejects.toThrow(STORAGE_FULL_MESSAGE);
@@ -215,10 +211,10 @@ describe('every write keeps the summaries in step with the postings', () => {
       ),
     ).rejects.toThrow(STORAGE_FULL_MESSAGE);
 
-    // The posting's put went through before the summary's failed: the abort undid it.
-    expect(stores).toContain(POSTINGS_STORE);
+    expect(disk.aborted).toBe(3);
     vi.restoreAllMocks();
     expect(await db.getAll(POSTINGS_STORE)).toEqual(before);
+    expect(await db.getAll(SUMMARIES_STORE)).toEqual(summaries);
     await expectSummariesInStep(db);
   });
 
@@ -464,10 +460,7 @@ describe('listSummaries', () => {
   it('still lists everything when the repair cannot be written, and repairs on the next open', async () => {
     const db = await seeded();
     await deleteSummaryDirectly(db, sambaPosting().id);
-    const put = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    fillTheDisk();
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
     const listed = await listSummaries(db, silent);
@@ -476,12 +469,11 @@ describe('listSummaries', () => {
     expect(error).toHaveBeenCalledOnce();
     expect(await summaryIn(db, sambaPosting().id)).toBeUndefined();
 
-    vi.mocked(IDBObjectStore.prototype.put).mockImplementation(function (this: IDBObjectStore, ...args) {
-      return put.apply(this, args);
-    });
+    vi.restoreAllMocks();
     expect(await listSummaries(db, silent)).toEqual(listed);
     await expectSummariesInStep(db);
   });
+
 });
 
 describe('listSummaries heals chunks another path left wrong', () => {

@@ -28,7 +28,8 @@ async function popupOn() {
   const db = await openJobLensDB(`joblens-test-${crypto.randomUUID()}`);
   dbs.push(db);
   const database = lazyDatabase(async () => db);
-  const api: PopupApi = { ...repositoryApi(database), openUrl: vi.fn(), openCompare: vi.fn() };
+  // Pasted text does not import: an import handed over here would be a mistake.
+  const api: PopupApi = { ...repositoryApi(database), importFile: vi.fn(), openUrl: vi.fn(), openCompare: vi.fn() };
   return { db, api, pasted: pastedApi(database) };
 }
 

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExchangeRates, SavedPosting, SavedSummary } from '../../src/model/index.ts';
 import { App, ROW_HEIGHT } from '../../src/ui/popup/App.tsx';
+import { STORAGE_FULL_MESSAGE } from '../../src/store/repository.ts';
 import { FIRST_ROWS } from '../../src/ui/popup/query.ts';
 import { formatYears } from '../../src/ui/format.ts';
 import { berlin, hourly, manySaved, music, music as musicJob, samba, story } from './saved-jobs.ts';
@@ -240,9 +241,45 @@ describe('popup: compare, delete, import, export, details, rates', () => {
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);
     expect((await screen.findByText(/^Imported:/)).textContent).toBe("Imported: 2 new, 1 merged (edits from both kept), 1 replaced by the file's newer copy, 3 unchanged.");
-    expect(api.importFile).toHaveBeenCalledWith('{"format":"joblens/export"}');
+    expect(api.importFile).toHaveBeenCalledWith('joblens-export-2026-06-01.json', '{"format":"joblens/export"}');
     await waitFor(() => expect(titles()).toEqual([samba.title, music.title]));
     expect(api.list).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows how far an import in the background is, and its summary when it ends', async () => {
+    const api = fakeApi([samba]);
+    render(<App api={api} />);
+    await screen.findByRole('list', { name: 'Saved jobs' });
+    act(() => api.tellImport({ type: 'progress', fileName: 'jobs.json', phase: 'writing', done: 2500, total: 10000 }));
+    expect(screen.getByText(/^Importing jobs\.json/).textContent).toBe(
+      'Importing jobs.json: 2,500 of 10,000 postings. It goes on if you close this window.',
+    );
+    expect(screen.getByRole('button', { name: 'Import saved jobs from a JSON export' }).textContent).toBe('Importing…');
+    api.records.set(music.id, music);
+    act(() =>
+      api.tellImport({
+        type: 'finished',
+        outcome: { fileName: 'jobs.json', finishedAt: '2026-06-06T12:00:00.000Z', result: { added: 1, merged: 0, replaced: 0, unchanged: 0, overwritten: [] }, error: null },
+      }),
+    );
+    expect(screen.queryByText(/^Importing jobs\.json/)).toBeNull();
+    expect(screen.getByText(/^Imported:/).textContent).toBe("Imported: 1 new, 0 merged (edits from both kept), 0 replaced by the file's newer copy, 0 unchanged.");
+    await waitFor(() => expect(titles()).toEqual([samba.title, music.title]));
+  });
+
+  it('a popup opened after an import failed says why nothing was imported', async () => {
+    const api = fakeApi([samba]);
+    api.watchImport.mockImplementationOnce((listener) => {
+      setTimeout(() =>
+        listener({
+          type: 'finished',
+          outcome: { fileName: 'jobs.json', finishedAt: '2026-06-06T12:00:00.000Z', result: null, error: STORAGE_FULL_MESSAGE },
+        }),
+      );
+      return () => undefined;
+    });
+    render(<App api={api} />);
+    expect((await screen.findByRole('alert')).textContent).toBe(`Could not import jobs.json: ${STORAGE_FULL_MESSAGE}`);
   });
 
   it("shows the background's message when an import is refused", async () => {

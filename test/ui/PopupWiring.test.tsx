@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createImportRunner } from '../../src/extension/import-runner.ts';
+import { importClient } from '../../src/extension/import-client.ts';
 import { repositoryApi } from '../../src/extension/popup-api.ts';
 import { ExportFile } from '../../src/model/index.ts';
 import { lazyDatabase, openJobLensDB, type JobLensDB } from '../../src/store/db.ts';
 import { getSaved, savePosting, updateSaved } from '../../src/store/repository.ts';
 import { App, type PopupApi } from '../../src/ui/popup/App.tsx';
+import { PAGES_URL, POPUP_URL, portPair } from '../helpers/import-ports.ts';
 import { hourlyPosting, musicUnderstandingPosting, sambaPosting } from '../helpers/postings.ts';
 
 /**
@@ -24,7 +27,15 @@ async function popupOn(): Promise<{ db: JobLensDB; api: PopupApi }> {
   const name = `joblens-test-${crypto.randomUUID()}`;
   const db = await openJobLensDB(name);
   dbs.push(db);
-  const api: PopupApi = { ...repositoryApi(lazyDatabase(async () => db)), openUrl: vi.fn(), openCompare: vi.fn() };
+  const database = lazyDatabase(async () => db);
+  // The import runs in a "background" of its own over a port, as in the extension.
+  const runner = createImportRunner({ db: database, pagesUrl: PAGES_URL });
+  const imports = importClient((portName) => {
+    const { page, background } = portPair(portName, POPUP_URL);
+    runner.connect(background);
+    return page;
+  });
+  const api: PopupApi = { ...repositoryApi(database), ...imports, openUrl: vi.fn(), openCompare: vi.fn() };
   return { db, api };
 }
 

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { exportParts } from '../../src/io/export-json.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, summaryOf, type SavedPatch, type SavedPosting, type Settings } from '../../src/model/index.ts';
-import type { ImportResult } from '../../src/store/repository.ts';
+import type { ImportEvent } from '../../src/messaging/import-port.ts';
 import type { PopupApi } from '../../src/ui/popup/App.tsx';
 
 /**
@@ -13,6 +13,9 @@ export function fakeApi(initial: SavedPosting[], settings: Settings = { exchange
   const records = new Map(initial.map((p) => [p.id, p]));
   let stored = settings;
   const pick = (ids?: string[]) => [...records.values()].filter((p) => !ids || ids.includes(p.id));
+  // The background's side of an import: what it tells the popup's watchImport listeners.
+  const importListeners = new Set<(event: ImportEvent) => void>();
+  const tellImport = (event: ImportEvent) => importListeners.forEach((listener) => listener(event));
   const api = {
     records,
     // Summaries, as the database's summaries store gives them: the list never has a full record.
@@ -32,7 +35,28 @@ export function fakeApi(initial: SavedPosting[], settings: Settings = { exchange
       exportParts({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: '2026-06-06T12:00:00.000Z', postings: pick(ids) }),
     ),
     exportCsv: vi.fn(async (ids?: string[]) => ['id,title', ...pick(ids).map((p) => `${p.id},"${p.title}"`)].join('\r\n')),
-    importFile: vi.fn(async (_text: string): Promise<ImportResult> => ({ added: 2, merged: 1, replaced: 1, unchanged: 3, overwritten: [] })),
+    /** Taken at once; a moment later it is done, as a small file would be. */
+    importFile: vi.fn(async (fileName: string, _text: string): Promise<void> => {
+      setTimeout(() => {
+        tellImport({ type: 'progress', fileName, phase: 'writing', done: 0, total: 7 });
+        tellImport({
+          type: 'finished',
+          outcome: {
+            fileName,
+            finishedAt: '2026-06-06T12:00:00.000Z',
+            result: { added: 2, merged: 1, replaced: 1, unchanged: 3, overwritten: [] },
+            error: null,
+          },
+        });
+      }, 0);
+    }),
+    watchImport: vi.fn((listener: (event: ImportEvent) => void) => {
+      importListeners.add(listener);
+      setTimeout(() => listener({ type: 'idle' }), 0);
+      return () => void importListeners.delete(listener);
+    }),
+    /** Says something to the popup as the background would (an import a closed popup started). */
+    tellImport,
     update: vi.fn(async (id: string, patch: SavedPatch) => {
       const record = { ...records.get(id)!, ...patch };
       records.set(id, record);
@@ -47,6 +71,6 @@ export function fakeApi(initial: SavedPosting[], settings: Settings = { exchange
     setSettings: vi.fn(async (next: Settings) => (stored = next)),
     openUrl: vi.fn(),
     openCompare: vi.fn(),
-  } satisfies PopupApi & { records: Map<string, SavedPosting> };
+  } satisfies PopupApi & { records: Map<string, SavedPosting>; tellImport: (event: ImportEvent) => void };
   return api;
 }

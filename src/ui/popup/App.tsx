@@ -6,11 +6,10 @@ import { MAX_COMPARE, MIN_COMPARE } from '../compare/ComparePage.tsx';
 import { formatPayLine } from '../compare/format.ts';
 import { formatDate, formatPolicy } from '../format.ts';
 import type { AnnotationsApi } from '../overlay/Annotations.tsx';
-import type { ImportResult } from '../../store/repository.ts';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../io/import-json.ts';
 import { Detail } from './Detail.tsx';
 import { downloadCsv, downloadText, exportFileName } from './download.ts';
-import { importSummary } from './import-summary.ts';
+import { ImportProgress, outcomeNotice, useRunningImport, type ImportWatch } from './ImportProgress.tsx';
 import { ListControls } from './ListControls.tsx';
 import { PageActions, type PageActionsApi } from './PageActions.tsx';
 import type { PastedApi } from './PasteView.tsx';
@@ -57,8 +56,14 @@ export interface PopupApi {
    */
   exportJson(ids?: string[]): Promise<readonly string[]>;
   exportCsv(ids?: string[]): Promise<string>;
-  /** Imports a JSON export; rejects with a message that says what is wrong with the file. */
-  importFile(text: string): Promise<ImportResult>;
+  /**
+   * Hands a JSON export's text to be imported where closing the popup cannot stop it (the
+   * background). Resolves once it is taken; how it goes and how it ends come to watchImport.
+   * Rejects with a message when it is not taken.
+   */
+  importFile(fileName: string, text: string): Promise<void>;
+  /** Hears about the import running now or finished unseen, and each change after; returns the way to stop. */
+  watchImport?: ImportWatch;
   update(id: string, patch: SavedPatch): Promise<SavedPosting>;
   markClosed(id: string, closed: boolean): Promise<SavedPosting>;
   getSettings(): Promise<Settings>;
@@ -355,6 +360,11 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   const [pasteModule, setPasteModule] = useState<PasteModule | null>(null);
   // A job just saved from pasted text: shown in the list (scrolled to, focused) once the list has it.
   const [reveal, setReveal] = useState<string | null>(null);
+  // An import in the background, this popup's or one started before it opened.
+  const importing = useRunningImport(api.watchImport, (outcome) => {
+    setNotice(outcomeNotice(outcome));
+    if (outcome.result) void load();
+  });
 
   useEffect(() => {
     const root = mainRef.current;
@@ -570,8 +580,8 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     }
     setBusy('import');
     try {
-      setNotice({ kind: 'info', text: importSummary(await api.importFile(await file.text())) });
-      await load();
+      // Taken by the background: its progress and summary come through watchImport.
+      await api.importFile(file.name, await file.text());
     } catch (error) {
       setNotice({ kind: 'error', text: `Could not import ${file.name}: ${messageOf(error)}` });
     } finally {
@@ -791,11 +801,12 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
           aria-label="Import saved jobs from a JSON export"
           disabled={!ready}
           {...whileBusy}
+          {...(importing ? ({ 'aria-disabled': 'true' } as const) : {})}
           onClick={() => {
-            if (busy === null) fileRef.current?.click();
+            if (busy === null && !importing) fileRef.current?.click();
           }}
         >
-          {busy === 'import' ? 'Importing…' : 'Import'}
+          {busy === 'import' || importing ? 'Importing…' : 'Import'}
         </button>
         <input
           ref={fileRef}
@@ -829,6 +840,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
         </button>
       </div>
 
+      {importing ? <ImportProgress running={importing} /> : null}
       {noticeView}
       {confirm ? (
         <ConfirmDelete

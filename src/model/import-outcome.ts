@@ -1,0 +1,21 @@
+import { z } from 'zod/mini';
+
+/** What an import did (store/repository.ts ImportResult), as kept and sent between the background and the popup. */
+export const ImportCounts = z.object({
+  added: z.number(),
+  merged: z.number(),
+  replaced: z.number(),
+  unchanged: z.number(),
+  overwritten: z.array(z.object({ id: z.string(), title: z.string(), fields: z.array(z.string()) })),
+});
+
+/** How an import ended: its counts, or the message saying why nothing was imported. */
+export const ImportOutcome = z.object({
+  fileName: z.string(),
+  finishedAt: z.iso.datetime(),
+  /** Null when nothing was imported. */
+  result: z.nullable(ImportCounts),
+  /** Null when it succeeded. */
+  error: z.nullable(z.string()),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
