@@ -181,7 +181,7 @@ function isBareListLabel(block: Element): boolean {
 
 /** "Responsabilidades", "Benefits": a short known heading with nothing after it. */
 function isBareLabel(text: string): boolean {
-  if (!text || text.split(/\s+/).length > 3 || /[.,;:!?)…]$/.test(text) || !/^\p{Lu}/u.test(text)) return false;
+  if (!text || text.split(/\s+/).length > 5 || /[.,;:!?)…]$/.test(text) || !/^\p{Lu}/u.test(text)) return false;
   return classifyHeading(text) !== null || isOtherHeading(text);
 }
 

@@ -7,7 +7,7 @@ import { readPage } from '../../src/sites/registry.ts';
 import { parsePage } from './page.ts';
 
 /*
- * Real captures of batch h5 that the reader could not read when the batch was measured: an
+ * Real captures of held-out batches (h5, h7) that the reader could not read when the batch was measured: an
  * amazon.jobs search payload, and two Portuguese JSON-LD pages (SAPO Emprego, ITJobs). Each
  * test names the pattern, which other boards and languages share, not only these pages.
  */
@@ -80,5 +80,15 @@ describe("amazon.jobs' locations typed ONSITE (career-pages/h5-amazon-jobs-api-t
     const reader = payloadReaderFor(json)!;
     const posting = annotate(reader.readItem(reader.items(json)[1], { doc: window.document as unknown as Document, single: false }));
     expect(posting.remote).toMatchObject({ policy: 'onsite', source: 'board' });
+  });
+});
+
+describe("a known heading of up to five words before a list (recruitee/h7-aikido-security-*)", () => {
+  it("'What you can expect' ends the requirements list the paragraph sits between", () => {
+    const json: unknown = JSON.parse(capture('recruitee/h7-aikido-security-cse-tel-aviv-dubai-office-manager-chicago.json'));
+    const reader = payloadReaderFor(json)!;
+    const posting = annotate(reader.readItem(reader.items(json)[0], { doc: window.document as unknown as Document, single: false }));
+    expect(posting.requirements.required).toHaveLength(5);
+    expect(posting.requirements.required).not.toContain('Flexibility in working hours');
   });
 });
