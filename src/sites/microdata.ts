@@ -243,7 +243,15 @@ function jobPostingItems(doc: Document): Element[] {
 export function readMicrodataPosting(doc: Document): MicrodataPosting | null {
   const items = jobPostingItems(doc);
   if (items.length !== 1) return null;
-  return toPosting(new Item(items[0]!));
+  const posting = toPosting(new Item(items[0]!));
+  // Avature's pages set the title's itemprop on a heading outside the posting's own item: the
+  // page's one title property that belongs to no item is the posting's.
+  if (!posting.title) {
+    const orphans = Array.from(doc.querySelectorAll('[itemprop~="title"]')).filter((el) => !el.parentElement?.closest('[itemscope]') && !el.hasAttribute('itemscope'));
+    const text = orphans.length === 1 ? cleanText(orphans[0]!.textContent ?? '') : '';
+    if (text) posting.title = text;
+  }
+  return posting;
 }
 
 /** Reads any page that describes itself as a JobPosting in microdata. */

@@ -92,3 +92,11 @@ describe("a known heading of up to five words before a list (recruitee/h7-aikido
     expect(posting.requirements.required).not.toContain('Flexibility in working hours');
   });
 });
+
+describe("Avature's microdata with the title outside the posting's item (career-pages/h7-cu-boulder-director-protective-services)", () => {
+  it("takes the page's one title property that belongs to no item", () => {
+    const url = 'https://jobs.colorado.edu/jobs/JobDetail/Director-of-Protective-Services/74468';
+    const posting = page('career-pages/h7-cu-boulder-director-protective-services.html', url);
+    expect(posting.title).toBe('Director of Protective Services');
+  });
+});
