@@ -1,6 +1,7 @@
 import { annotatePastedText } from './annotate.ts';
 import type { Posting } from './model/index.ts';
 import { checkPastedInput, type PastedInput } from './model/pasted.ts';
+import { clipPostingText } from './model/text-limit.ts';
 
 /*
  * The popup's Read pasted text: the CLI's text reading (annotatePastedText beside
@@ -9,9 +10,12 @@ import { checkPastedInput, type PastedInput } from './model/pasted.ts';
  * (src/extension/popup-api.ts).
  */
 
-/** Reads pasted text; throws with the input's problem (empty, too long, a bad address) as the message. */
+/**
+ * Reads pasted text, its first 200 KB only (the paste box says so when there was more);
+ * throws with the input's problem (empty, a bad address) as the message.
+ */
 export function readPastedText(input: PastedInput, now: Date = new Date()): Posting {
   const checked = checkPastedInput(input);
   if (!checked.ok) throw new Error(checked.message);
-  return annotatePastedText(checked.input.text, checked.input.url ?? undefined, now);
+  return annotatePastedText(clipPostingText(checked.input.text).text, checked.input.url ?? undefined, now);
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BAD_URL_MESSAGE, EMPTY_TEXT_MESSAGE, MAX_PASTED_CHARS, checkPastedInput } from '../src/model/pasted.ts';
+import { BAD_URL_MESSAGE, EMPTY_TEXT_MESSAGE, checkPastedInput } from '../src/model/pasted.ts';
+import { MAX_POSTING_TEXT_CHARS } from '../src/model/text-limit.ts';
 import { readPastedText } from '../src/read-pasted.ts';
 
 const SEED_001 = readFileSync(
@@ -31,16 +32,15 @@ describe('reading pasted text', () => {
     }
   });
 
-  it(`refuses text longer than ${MAX_PASTED_CHARS.toLocaleString('en-US')} characters, saying how long it is`, () => {
-    const long = `Engineer\n${'x'.repeat(MAX_PASTED_CHARS)}`;
-    const checked = checkPastedInput({ text: long });
-    expect(checked).toMatchObject({ ok: false, field: 'text' });
-    expect(!checked.ok && checked.message).toBe(
-      `This text is ${(MAX_PASTED_CHARS + 9).toLocaleString('en-US')} characters long; JobLens reads up to 200,000. Paste only the posting.`,
-    );
-    expect(() => readPastedText({ text: long })).toThrow('JobLens reads up to 200,000');
-    // The limit itself is read.
-    expect(checkPastedInput({ text: long.slice(0, MAX_PASTED_CHARS) }).ok).toBe(true);
+  it('reads the first 200,000 characters of a longer text, and nothing after them', () => {
+    const before = 'Senior Engineer\nSalary: $100,000 - $120,000 a year\n';
+    const filler = 'We build things together.\n'.repeat(Math.ceil(MAX_POSTING_TEXT_CHARS / 26));
+    const long = `${before}${filler}Salary: $300,000 - $400,000 a year\n`;
+    expect(long.length).toBeGreaterThan(MAX_POSTING_TEXT_CHARS);
+    expect(checkPastedInput({ text: long }).ok).toBe(true);
+    const posting = readPastedText({ text: long });
+    expect(posting.salaries.map((r) => [r.min, r.max])).toEqual([[100_000, 120_000]]);
+    expect(posting.description.length).toBeLessThanOrEqual(MAX_POSTING_TEXT_CHARS);
   });
 
   it('refuses an address that is not a web address', () => {

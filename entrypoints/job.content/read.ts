@@ -1,5 +1,6 @@
 import { readPageWithSource } from '../../src/sites/registry.ts';
 import { annotatePosting } from '../../src/messaging/reader-client.ts';
+import { clipRawPosting } from '../../src/model/text-limit.ts';
 import type { Reading } from '../../src/reader/page-reader.ts';
 
 /**
@@ -24,8 +25,10 @@ export async function readPosting(doc: Document, href: string, onRead?: () => vo
   }
   if (!reading) return { kind: 'none' };
   onRead?.();
+  // The background reads every tab's posting in turn: it is sent the first 200 KB of text, no more.
+  const { raw, clipped } = clipRawPosting(reading.raw);
   try {
-    return { kind: 'posting', posting: await annotatePosting(reading.raw), via: reading.via };
+    return { kind: 'posting', posting: await annotatePosting(raw), via: reading.via, ...(clipped ? { clipped } : {}) };
   } catch (error) {
     // The page holds a posting: a background that failed is no reason to say it does not.
     console.warn('[JobLens] the background could not read this page', error);

@@ -16,7 +16,7 @@ export function refreshesSaved(via: OverlayProps['readVia']): boolean {
   return via !== 'apply-page';
 }
 
-type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage' | 'readVia' | 'onSaveTestCase'>;
+type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<OverlayProps, 'onShowEvidence' | 'isEvidenceOnPage' | 'readVia' | 'textClipped' | 'onSaveTestCase'>;
 
 /**
  * Connects the overlay to the background (whether this posting is saved, saving it, the
@@ -27,7 +27,7 @@ type OverlayRootProps = { posting: Posting; onClose: () => void } & Pick<Overlay
  * page since, which the overlay then shows. An apply page shows only the posting's headline,
  * so its reading never replaces a saved copy (`refreshesSaved`).
  */
-export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage, readVia, onSaveTestCase }: OverlayRootProps) {
+export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage, readVia, textClipped, onSaveTestCase }: OverlayRootProps) {
   const [saved, setSaved] = useState<SavedPosting | null>(null);
   // Why the saved status could not be read, if it could not: not the same as "not saved".
   const [statusUnknown, setStatusUnknown] = useState<string | null>(null);
@@ -82,6 +82,7 @@ export function OverlayRoot({ posting, onClose, onShowEvidence, isEvidenceOnPage
       onShowEvidence={onShowEvidence}
       isEvidenceOnPage={isEvidenceOnPage}
       readVia={readVia}
+      textClipped={textClipped}
       onSaveTestCase={onSaveTestCase}
     />
   );

@@ -147,6 +147,7 @@ export default defineContentScript({
             onShowEvidence={highlighter.show}
             isEvidenceOnPage={highlighter.has}
             readVia={command.kind === 'posting' ? command.via : undefined}
+            textClipped={command.kind === 'posting' && command.clipped === true}
             onSaveTestCase={() => saveTestCase(posting)}
           />
         ) : command.kind === 'failed' ? (

@@ -13,6 +13,8 @@ export type OverlayCommand =
       posting: unknown;
       /** Which reader understood the page: the board's adapter, or a fallback (the panel says so). */
       via?: 'adapter' | 'apply-page' | 'jsonld' | 'aggregator' | 'microdata' | 'generic';
+      /** Only the first 200 KB of the posting's text was read (src/model/text-limit.ts): the panel says so. */
+      clipped?: boolean;
     }
   | { kind: 'not-found' }
   /** The page read as a posting but the background could not interpret it; `reason` is for the user, in plain words. */

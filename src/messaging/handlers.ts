@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { annotate } from '../annotate.ts';
+import { clipRawPosting } from '../model/text-limit.ts';
 import { DatabaseUnavailableError, lazyDatabase, type JobLensDB } from '../store/db.ts';
 import { StorageFullError, getSaved, markClosed, savePosting, updateSaved } from '../store/repository.ts';
 import { Envelope, isMessageType, protocol, type MessageType, type Protocol, type Response, type ResponseData } from './protocol.ts';
@@ -37,7 +38,8 @@ type Handlers = { [T in MessageType]: (context: Context, request: RequestOf<T>) 
 
 const handlers: Handlers = {
   // No database here: a posting is read and shown even when the database cannot be opened.
-  'posting.annotate': async (_context, { raw }) => ({ posting: annotate(raw) }),
+  // The reader sends at most 200 KB of text; one that sends more (an older copy, a bug) is read as far as that too.
+  'posting.annotate': async (_context, { raw }) => ({ posting: annotate(clipRawPosting(raw).raw) }),
   // The target is the sender itself: a page cannot name another tab, frame or URL.
   'reader.inject': async ({ sender, services }) => {
     const tabId = sender?.tab?.id;

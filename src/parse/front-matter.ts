@@ -22,7 +22,9 @@ function unquote(value: string): string {
   // A double-quoted YAML or TOML string keeps its escapes: "Qualifications\r\n\r\n1+ years …".
   if (quoted?.[1] === '"') return quoted[2]!.replace(/\\(["\\nrt])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c);
   if (quoted) return quoted[2]!.replace(/''/g, "'");
-  v = v.replace(/\s+#\s.*$/, '');
+  // `(?<!\s)`: a match starts where a run of spaces does; tried inside the run as well, each of
+  // its spaces would read the run again (a value of thousands of spaces took seconds).
+  v = v.replace(/(?<!\s)\s+#\s.*$/, '');
   return v;
 }
 

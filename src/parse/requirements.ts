@@ -74,19 +74,33 @@ const SAYS_PREFERRED =
 /** "We'd love it if you already have ...", "It would be great if you ...": a wish, not a must. */
 const WISHES = /^(?:we(?:'d|’d| would) love (?:it )?(?:if|for you to|to see)|it would be (?:great|nice|ideal) if|ideally,? you)\b/i;
 
+/** "Excellent communication skills, experience with direct client interaction strongly preferred": the last clause's. */
+const PREFERRED_LAST_CLAUSE = /(?<=\S(?:\s+\S+){2,}),\s+(?!or\b|and\b)[^,;.]+?(?:\s+\S+){3,}\s+(?:strongly\s+|highly\s+)?preferred\.?$/i;
+/**
+ * How much of an item's end PREFERRED_LAST_CLAUSE searches. From each comma it reads to the end
+ * of the item and back to its start, so a long item of commas took time growing with the square
+ * of its length; a clause is a line at most, and a longer item is searched in its last part only.
+ */
+const LAST_CLAUSE_WINDOW = 500;
+
+function withoutPreferredLastClause(text: string): string {
+  // Whatever the clause, the item ends in " preferred": most items are passed at once.
+  if (!/\spreferred\.?$/i.test(text)) return text;
+  const cut = Math.max(0, text.length - LAST_CLAUSE_WINDOW);
+  return text.slice(0, cut) + text.slice(cut).replace(PREFERRED_LAST_CLAUSE, ' ');
+}
+
 /** "(AWS preferred)" and "with a preferred C1 level" prefer a detail of the item, not the item. */
 function withoutPreferredDetails(item: string): string {
-  return (
+  return withoutPreferredLastClause(
     item
       .replace(/\([^()]*\)/g, ' ')
       .replace(/\b(?:a|an|the)\s+preferred\b/gi, ' ')
       // "Proficiency in a low-level systems language, with Rust strongly preferred": the preference is the detail's.
-      .replace(/,\s+(?:with|ideally|especially|particularly)\s+[^,;.]{1,60}?\s+(?:strongly\s+|highly\s+)?preferred\b/gi, ' ')
-      // "Excellent communication skills, experience with direct client interaction strongly preferred": the last clause's.
-      .replace(/(?<=\S(?:\s+\S+){2,}),\s+(?!or\b|and\b)[^,;.]+?(?:\s+\S+){3,}\s+(?:strongly\s+|highly\s+)?preferred\.?$/i, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+      .replace(/,\s+(?:with|ideally|especially|particularly)\s+[^,;.]{1,60}?\s+(?:strongly\s+|highly\s+)?preferred\b/gi, ' '),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const CLAUSE_END = /(?<=[.;!?])\s+(?=\S)/;

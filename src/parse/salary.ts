@@ -298,6 +298,12 @@ function currencyNamedNearby(context: string): string | null {
   return distinct.length === 1 ? distinct[0]! : null;
 }
 
+/** `read()` run at most once, on first use. */
+function once<T>(read: () => T): () => T {
+  let value: { read: T } | null = null;
+  return () => (value ??= { read: read() }).read;
+}
+
 export interface ParseSalaryOptions {
   /** Where the text came from; ranges carry it. Defaults to 'prose'. */
   source?: ValueSource;
@@ -334,6 +340,11 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         if (c.statedPeriod !== null || next.statedPeriod === null || !/^\s*(?:\/|\||,|or)\s*$/i.test(sentence.slice(c.end, next.start))) continue;
         if (annualise(c.min, c.max, next.statedPeriod).max <= MAX_PLAUSIBLE_ANNUAL) c.statedPeriod = next.statedPeriod;
       }
+      // What the whole sentence says is read once per sentence, not once per amount: a sentence of
+      // thousands of amounts ("$1k $1k …") would otherwise be read thousands of times over.
+      const namedCurrency = once(() => currencyNamedNearby(sentence));
+      const namesPay = once(() => PAY_WORD.test(sentence));
+      const boardEstimate = once(() => BOARD_ESTIMATE.test(sentence));
       let segmentStart = 0;
       candidates.forEach((c, index) => {
         const before = sentence.slice(segmentStart, c.start);
@@ -354,13 +365,13 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         const withCompensation = c.single && c.max >= 15_000 && COMES_WITH_PAY.test(after.slice(0, 60));
         // "### Compensation" / "Starting at $23 (commensurate with experience)": the heading above names it.
         const underPayHeading = sentenceIndex === 0 && previousLine.trim().split(/\s+/).length <= 4 && PAY_WORD.test(previousLine) && !/\d/.test(previousLine);
-        const unnamed = c.single && !ote && !PAY_WORD.test(sentence) && !withCompensation && !underPayHeading;
+        const unnamed = c.single && !ote && !namesPay() && !withCompensation && !underPayHeading;
         if (unnamed && !c.statedPeriod && !wordPeriod && !c.perAnnum) return;
 
         let currency = c.currency;
         // A bare "$": the currency the sentence names ("CAD $119,000 - $246,000, including a base
         // salary of $100,000 - $160,000"), else the posting's own dollar.
-        if (c.strength <= 1) currency = currencyNamedNearby(sentence) ?? (currency === 'USD' && options.dollar ? options.dollar : currency);
+        if (c.strength <= 1) currency = namedCurrency() ?? (currency === 'USD' && options.dollar ? options.dollar : currency);
         // "Rs 50,000" in Karachi is Pakistani rupees; "INR" written out stays Indian.
         else if (c.strength <= 2 && currency === 'INR' && options.rupee) currency = options.rupee;
         if (!currency || !/^[A-Z]{3}$/.test(currency)) return;
@@ -386,7 +397,7 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         };
         if (label !== null) range.label = label;
         if (ote) range.kind = 'ote';
-        if (BOARD_ESTIMATE.test(sentence)) range.estimated = true;
+        if (boardEstimate()) range.estimated = true;
         ranges.push(range);
         if (unnamed) unnamedRanges.add(range);
       });

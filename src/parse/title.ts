@@ -90,18 +90,26 @@ export function withoutEmployer(title: string): string {
 /** Words that name an organisation, not a job: "New-York Historical Society", "Great Neck Library". */
 const ORGANISATION = /\b(?:library|museum|society|inc|ltd|llc|gmbh|plc|university|college|hospital|foundation|council|association|institute|school|trust|stiftung)\b\.?/i;
 
+/** Longer than any title: a front matter's title field or a page's first line that is not one. */
+const MAX_SITE_NAME_TITLE = 1_000;
+
 /**
  * "Hauswirtschafter*in (m/w/d) | HermesHof", "Project Archivist - New-York Historical Society": a
  * title that carries the site's or the employer's name after a bar, or after a dash when that part
  * names an organisation, is the part before it.
  */
 export function withoutSiteName(title: string): string {
+  // A run of spaces is read again from each of its spaces by `\s+\|` and `\s+[-–—]`: time growing with
+  // the square of a long title's length. No title is this long (a page's first line can be), so none is cut.
+  if (title.length > MAX_SITE_NAME_TITLE) return title;
   const bar = /^(.{3,}?)\s+\|\s+([^|]{2,60})$/.exec(title);
   if (bar && ROLE.test(bar[1]!) && !ROLE.test(bar[2]!)) return bar[1]!.trim();
   // "Sovellusarkkitehti, Esko Systems Oy": a company by its legal form after a comma.
   const comma = /^(.{3,}?),\s+([^,]{2,60}?\s(?:Oy|Oyj|AB|AS|ASA|A\/S|SA|S\.A\.|SAS|BV|B\.V\.|NV|GmbH|AG|Ltd\.?|Limited|LLC|Inc\.?|plc|S\.L\.|sp\. z o\.o\.|S\.p\.A\.|Srl))$/.exec(title);
   if (comma) return comma[1]!.trim();
-  const dash = /^(.{3,}?)\s+[-–—]\s+(?!.*\s[-–—]\s)(.{2,60})$/.exec(title);
+  // `(?=.{2,60}$)` first: only a dash near the end is checked for a later one, so a title of
+  // thousands of dashes is read in one pass, not one pass per dash.
+  const dash = /^(.{3,}?)\s+[-–—]\s+(?=.{2,60}$)(?!.*\s[-–—]\s)(.{2,60})$/.exec(title);
   if (dash && ROLE.test(dash[1]!) && !ROLE.test(dash[2]!) && ORGANISATION.test(dash[2]!)) return dash[1]!.trim();
   return title;
 }
@@ -117,7 +125,9 @@ const FACT_LINE = /^(?:salary|pay|compensation|wage|location|job\s*ref\b|referen
 
 /** A page's name rather than a posting's ("Offene Stellen", "Job Description", "Careers"), or an announcement of it. */
 export function isGenericTitle(title: string): boolean {
-  const t = title.trim().replace(/\s*:$/, '');
+  // Not `.replace(/\s*:$/, '')`: tried at every space of a long run, that reads the run again from each.
+  const trimmed = title.trim();
+  const t = trimmed.endsWith(':') ? trimmed.slice(0, -1).trimEnd() : trimmed;
   return SECTION_WORDS.test(t) || ANNOUNCEMENT.test(t);
 }
 

@@ -25,7 +25,7 @@ export type ReadVia = NonNullable<Extract<OverlayCommand, { kind: 'posting' }>['
 
 /** One reading of the page. */
 export type Reading =
-  | { kind: 'posting'; posting: PostingHead; via: ReadVia }
+  | { kind: 'posting'; posting: PostingHead; via: ReadVia; clipped?: boolean }
   /** The page holds no posting this reader recognises (or misread it). */
   | { kind: 'none' }
   /** The page read as a posting, but the background did not interpret it: `reason` says why, in plain words. */
@@ -33,7 +33,7 @@ export type Reading =
 
 /** What the panel shows now, as far as the reader knows. */
 export type Shown =
-  | { kind: 'posting'; posting: PostingHead; via: ReadVia }
+  | { kind: 'posting'; posting: PostingHead; via: ReadVia; clipped?: boolean }
   | { kind: 'not-found' }
   | { kind: 'failed'; reason: string }
   | null;
@@ -125,7 +125,7 @@ export function createPageReader(deps: PageReaderDeps): PageReader {
         return;
       }
       if (reading.kind === 'none') continue;
-      const { posting, via } = reading;
+      const { posting, via, clipped } = reading;
       // The URL already names the next job while the pane still shows the last one.
       const stale = previous && posting.id !== previous.id && posting.title === previous.title && attempt < delays.length - 1;
       if (stale) continue;
@@ -140,7 +140,7 @@ export function createPageReader(deps: PageReaderDeps): PageReader {
       deps.setTimeout(() => {
         if (run === generation) deps.noteIfClosed(posting.id);
       }, 0);
-      await show({ kind: 'posting', posting, via });
+      await show({ kind: 'posting', posting, via, ...(clipped ? { clipped } : {}) });
       return;
     }
     if (run !== generation) return;

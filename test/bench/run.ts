@@ -4,15 +4,16 @@
 // could not be taken at all.
 //
 // Measures, one module each: sizes.ts (content scripts, gzipped), node.ts (annotate() over
-// every fixture), browser.ts (Chromium with the built extension: the overlay on a posting,
+// every fixture), hostile.ts (annotateText() on text built to be slow, 50–400 KB), browser.ts (Chromium with the built extension: the overlay on a posting,
 // the reader on a page that is not one, the popup, search, export and import).
 // The build is copied first, so another build of .output mid-run cannot change what is measured;
 // JOBLENS_EXTENSION_DIR names a built extension to measure instead.
-// BENCH_ONLY=sizes,node,overlay,not-a-posting,saved runs some of them.
+// BENCH_ONLY=sizes,node,hostile,overlay,not-a-posting,saved runs some of them.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { hostileTextBench } from './hostile.ts';
 import { annotateBench, annotatedFixtures, readFixtures } from './node.ts';
 import { contentScriptSizes } from './sizes.ts';
 import { figureLine, figuresTable, withinBudget, type Figure } from './stats.ts';
@@ -53,6 +54,7 @@ try {
   log(`JobLens benchmarks: extension ${extensionDir}; Node ${process.version}; load average ${load()} (figures rise with it); figures are medians unless a line says otherwise`);
   await section('sizes', 'content script sizes', () => contentScriptSizes(extensionDir, log));
   await section('node', 'annotating a posting in Node', () => annotateBench(log));
+  await section('hostile', 'hostile text: annotate time as the text doubles', () => hostileTextBench(log));
   // Imported here, after JOBLENS_EXTENSION_DIR is set: the e2e helper reads it on import.
   const browser = await import('./browser.ts');
   await section('overlay', 'posting page: overlay', () => browser.overlayBench(log));

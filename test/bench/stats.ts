@@ -26,7 +26,8 @@ export interface Figure {
   measure: string;
   /** The figure as printed (a median unless `what` says otherwise). */
   value: number;
-  unit: 'ms' | 'KB';
+  /** `×`: a ratio, such as how much a time grows when the input doubles. */
+  unit: 'ms' | 'KB' | '×';
   /** The budget; the figure must be at most (`<=`) or under (`<`) it. */
   budget: number;
   strict: boolean;
@@ -39,7 +40,7 @@ export function withinBudget(figure: Figure): boolean {
 }
 
 function show(value: number, unit: Figure['unit']): string {
-  return unit === 'ms' ? ms(value) : `${value.toFixed(1)} KB`;
+  return unit === 'ms' ? ms(value) : unit === '×' ? `×${value.toFixed(2)}` : `${value.toFixed(1)} KB`;
 }
 
 export function figureLine(figure: Figure): string {

@@ -27,6 +27,7 @@ const MARKUP_URL = posting('northwind-analytics', '3f1c9b2e-8a4d-4c6e-9b7a-2d5e8
 const MARKUP_LD_URL = posting('northwind-analytics', '3f1c9b2e-8a4d-4c6e-9b7a-2d5e8f0ad002');
 const GLOBALS_URL = posting('spotify', '7597d3d7-58d2-41b2-9f85-911d95c2c7e5');
 const CLOBBER_URL = posting('spotify', '7597d3d7-58d2-41b2-9f85-911d95c2c7f6');
+const LONG_TEXT_URL = posting('spotify', '7597d3d7-58d2-41b2-9f85-911d95c2c807');
 
 // Pages too big to keep in the repository are built from their fixture when the tests start.
 const GENERATED = mkdtempSync(join(tmpdir(), 'joblens-hostile-'));
@@ -93,6 +94,13 @@ function generate(fixture: string, marker: string, markup: string, name = fixtur
 const BULK_FILE = generate('lever-5mb-template.html', '<!-- HOSTILE:BULK -->', bulkMarkup(BULK_BYTES));
 const PRICING_FILE = generate('lever-pricing-template.html', '<!-- HOSTILE:PRICING -->', pricingMarkup(PRICE_CELLS));
 const PRICING_NO_PAY_FILE = generate('lever-pricing-no-pay-template.html', '<!-- HOSTILE:PRICING -->', pricingMarkup(PRICE_CELLS));
+/** About 300 KB of the posting's own text, in paragraphs: more than the 200 KB the reader sends (issue 11 §4). */
+const LONG_TEXT_FILE = generate(
+  'lever-pricing-template.html',
+  '<!-- HOSTILE:PRICING -->',
+  Array.from({ length: 1_500 }, (_, n) => `<div>${sentence(n, 24)} ${sentence(n + 1, 12)}</div>`).join('\n'),
+  'lever-long-text.html',
+);
 const PRICING_PERIODS_FILE = generate('lever-pricing-no-pay-template.html', '<!-- HOSTILE:PRICING -->', pricingMarkup(PRICE_CELLS, true), 'lever-pricing-periods.html');
 
 const PAGES: Record<string, string> = {
@@ -110,6 +118,7 @@ const PAGES: Record<string, string> = {
   [MARKUP_LD_URL]: join(HOSTILE, 'lever-markup-jsonld.html'),
   [GLOBALS_URL]: join(HOSTILE, 'lever-replaced-globals.html'),
   [CLOBBER_URL]: join(HOSTILE, 'lever-clobbered-names.html'),
+  [LONG_TEXT_URL]: LONG_TEXT_FILE,
 };
 
 const panelOf = (page: Page) => page.getByRole('complementary', { name: 'JobLens' });
@@ -237,7 +246,10 @@ describe('hostile pages, in Chromium', () => {
         width: document.documentElement.scrollWidth,
       }));
 
-    it('shows the panel, with the posting read right, and leaves the page whole', async () => {
+    // The comment thread is inside the posting's text, before the closing section that states the
+    // pay: the reader sends the first 200 KB of that text (issue 11 §4), so the pay is not read,
+    // and the panel says only the first part was.
+    it('shows the panel, reads the first 200 KB of the posting and says so, and leaves the page whole', async () => {
       expect(readFileSync(BULK_FILE).length).toBeGreaterThan(BULK_BYTES);
       const page = await browser.context.newPage();
       // Nothing is timed here but the test itself: no step has a deadline of its own.
@@ -253,12 +265,15 @@ describe('hostile pages, in Chromium', () => {
       await panel.waitFor({ state: 'visible' });
       const text = await panel.innerText();
       expect(text).toContain('Machine Learning Engineer, Personalization, Samba');
-      expect(text).toMatch(/\$148,901\s*–\s*\$212,716/);
+      expect(text).toContain("Read the first 200 KB of this posting's text; the rest was not read.");
+      expect(await panel.getByRole('region', { name: 'Pay' }).innerText()).toMatch(/^Pay\s+Not stated$/i);
       expect(text).toContain('Remote');
       expect(await shape(page)).toEqual(without);
 
-      // The pay sentence is found in 5 MB of text and shown; the page still answers.
-      await panel.getByRole('region', { name: 'Pay' }).getByRole('button', { name: 'Show this sentence on the page' }).click();
+      // A sentence the panel read is found in 5 MB of text and shown; the page still answers.
+      const show = panel.getByRole('button', { name: 'Show this sentence on the page' });
+      expect(await show.count()).toBeGreaterThan(0);
+      await show.first().click();
       await page.locator('.jl-highlight-box').first().waitFor({ state: 'attached' });
       expect(await page.evaluate(() => document.querySelectorAll('.comment').length)).toBe(without.comments);
       await panel.getByRole('button', { name: 'Save this job to JobLens' }).click();
@@ -466,5 +481,30 @@ describe('hostile pages, in Chromium', () => {
       await expect.poll(() => panel.getByRole('button', { name: 'Saved to JobLens' }).isVisible(), { timeout: 10_000 }).toBe(true);
       await page.close();
     });
+  });
+
+  describe('(f) a posting whose text is longer than the 200 KB the reader sends', () => {
+    it('reads the first 200 KB, says the rest was not read, and leaves the pay stated after it unread', async () => {
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(LONG_TEXT_URL);
+        expect(await page.evaluate(() => document.body.innerText.length)).toBeGreaterThan(300_000);
+        const panel = await shownPanel(page);
+        expect(await panel.getByRole('note').allInnerTexts()).toContain("Read the first 200 KB of this posting's text; the rest was not read.");
+        // The range is stated after the long text: past the limit, so not read.
+        expect(await panel.getByRole('region', { name: 'Pay' }).innerText()).toMatch(/^Pay\s+Not stated$/i);
+        // The same posting without the long text says nothing of a limit.
+        await page.goto(SAMBA_URL);
+        await shownPanel(page);
+        expect(await panelOf(page).getByText(/the rest was not read/).count()).toBe(0);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  it('the extension made no network request of its own on any of these pages', () => {
+    // The markup page's own payloads (`<img src=x onerror=…>`) ask for ".../x": the page's requests, not ours.
+    expect(browser.foreignRequests.filter((url) => !/\/northwind-analytics\/x$/.test(url))).toEqual([]);
   });
 });

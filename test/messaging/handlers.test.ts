@@ -139,6 +139,17 @@ describe('createHandler: valid round trips', () => {
     expect(await db.count(POSTINGS_STORE)).toBe(1);
   });
 
+  it('reads no more than the first 200 KB of a posting\'s text, whatever a content script sends', async () => {
+    const { handle } = await setup();
+    const raw = rawPosting();
+    // 300,000 characters of text, then a pay range the limit leaves unread.
+    const long = { ...raw, payText: [], payStructured: [], sections: [...raw.sections, { heading: 'More', paragraphs: ['Filler text here. '.repeat(16_667)], items: [] }, { heading: 'Pay', paragraphs: ['Salary: $900,000 - $950,000 a year'], items: [] }] };
+    const { posting } = await ok<{ posting: unknown }>(handle({ type: 'posting.annotate', payload: { raw: long } }));
+    const read = Posting.parse(posting);
+    expect(read.salaries.some((r) => r.min === 900_000)).toBe(false);
+    expect(read.description.length).toBeLessThanOrEqual(200_000);
+  });
+
   it('annotates what the content script read, and writes nothing', async () => {
     const { db, handle } = await setup();
     const { posting } = await ok<{ posting: unknown }>(handle({ type: 'posting.annotate', payload: { raw: rawPosting() } }));

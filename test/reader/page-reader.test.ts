@@ -61,6 +61,15 @@ describe('the page reader: a posting', () => {
     expect(h.deps.noteIfClosed).toHaveBeenCalledWith('lever:a');
   });
 
+  it('tells the panel when only the first part of the posting\'s text was sent to be read', async () => {
+    const h = harness(POSTING_URL, [{ kind: 'posting', posting: head('lever:a'), via: 'adapter', clipped: true }]);
+    await h.reader.refresh(false);
+    expect(h.sent.map((s) => s.command)).toEqual([{ kind: 'posting', posting: expect.objectContaining({ id: 'lever:a' }), via: 'adapter', clipped: true }]);
+    const whole = harness(POSTING_URL, [posting(head('lever:b'))]);
+    await whole.reader.refresh(false);
+    expect(whole.sent.map((s) => s.command)).toEqual([{ kind: 'posting', posting: expect.objectContaining({ id: 'lever:b' }), via: 'adapter' }]);
+  });
+
   it('on a known posting address, reads again on the single-page schedule until the pane has the posting', async () => {
     const h = harness(POSTING_URL, [none, none, none, posting(head('lever:a'))]);
     const done = h.reader.refresh(false);

@@ -38,6 +38,13 @@ describe('Overlay', () => {
     expect(screen.queryByText(/^Read from the page/)).toBeNull();
   });
 
+  it('says when it read only the first 200 KB of the posting\'s text', () => {
+    const { rerender } = render(<Overlay posting={sambaPosting()} saved={null} onSave={resolved} onClose={noop} readVia="adapter" textClipped />);
+    expect(screen.getByRole('note').textContent).toBe("Read the first 200 KB of this posting's text; the rest was not read.");
+    rerender(<Overlay posting={sambaPosting()} saved={null} onSave={resolved} onClose={noop} readVia="adapter" />);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
   it('shows the primary pay, its source and its evidence', () => {
     const posting = musicUnderstandingPosting();
     const { container } = render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);

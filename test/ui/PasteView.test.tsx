@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Posting, SavedPosting } from '../../src/model/index.ts';
-import { BAD_URL_MESSAGE, EMPTY_TEXT_MESSAGE, MAX_PASTED_CHARS } from '../../src/model/pasted.ts';
+import { BAD_URL_MESSAGE, EMPTY_TEXT_MESSAGE } from '../../src/model/pasted.ts';
+import { CLIPPED_TEXT_MESSAGE, MAX_POSTING_TEXT_CHARS } from '../../src/model/text-limit.ts';
 import { readPastedText } from '../../src/read-pasted.ts';
 import { PasteView, type PastedApi } from '../../src/ui/popup/PasteView.tsx';
 import { savedFrom } from '../helpers/postings.ts';
@@ -104,14 +105,25 @@ describe('Read pasted text', () => {
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
   });
 
-  it('refuses very long text with a message, without reading it', () => {
+  it('reads the first 200 KB of a very long text and says the rest was not read', async () => {
     const api = fakePastedApi();
     render(<PasteView api={api} onBack={vi.fn()} onSaved={vi.fn()} />);
-    paste('x'.repeat(MAX_PASTED_CHARS + 1));
+    paste(`${SEED_001}\n${'More of the same. '.repeat(Math.ceil(MAX_POSTING_TEXT_CHARS / 18))}`);
     press('Read');
 
-    expect(screen.getByRole('alert').textContent).toContain('JobLens reads up to 200,000');
-    expect(api.read).not.toHaveBeenCalled();
+    await screen.findByRole('heading', { name: 'Senior Machine Learning Engineer' });
+    expect(screen.getAllByRole('note').map((n) => n.textContent)).toContain(CLIPPED_TEXT_MESSAGE);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
+  });
+
+  it('says nothing of a limit when the whole text was read', async () => {
+    render(<PasteView api={fakePastedApi()} onBack={vi.fn()} onSaved={vi.fn()} />);
+    paste(SEED_001);
+    press('Read');
+
+    await screen.findByRole('heading', { name: 'Senior Machine Learning Engineer' });
+    expect(screen.queryByText(CLIPPED_TEXT_MESSAGE)).toBeNull();
   });
 
   it('refuses an address that is not http(s), with the message on the address field', () => {

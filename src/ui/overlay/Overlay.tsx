@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Corrections, Posting, SavedPosting } from '../../model/index.ts';
+import { CLIPPED_TEXT_MESSAGE } from '../../model/text-limit.ts';
 import { formatDate } from '../format.ts';
 import { Annotations, type AnnotationsApi } from './Annotations.tsx';
 import { PostingReading, type EvidenceActions } from './Reading.tsx';
@@ -36,6 +37,8 @@ export interface OverlayProps {
    * panel, so the user knows the figures came from a fallback.
    */
   readVia?: ReadVia;
+  /** Only the first part of the posting's text was read (src/model/text-limit.ts): the panel says so. */
+  textClipped?: boolean;
   /** Saves the page and this reading as a test case file; resolves to the file's name. No action without it. */
   onSaveTestCase?: () => Promise<string>;
 }
@@ -69,6 +72,7 @@ export function Overlay({
   onShowEvidence,
   isEvidenceOnPage,
   readVia,
+  textClipped = false,
   onSaveTestCase,
 }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
@@ -167,6 +171,11 @@ export function Overlay({
         {readVia && readVia !== 'adapter' ? (
           <p class="jl-read-via" role="note">
             {READ_VIA_NOTE[readVia]}
+          </p>
+        ) : null}
+        {textClipped ? (
+          <p class="jl-read-via" role="note">
+            {CLIPPED_TEXT_MESSAGE}
           </p>
         ) : null}
         {saved ? <SavedSummary saved={saved} /> : null}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Posting, SavedPosting } from '../../model/index.ts';
 import { checkPastedInput, type PastedInput } from '../../model/pasted.ts';
+import { CLIPPED_TEXT_MESSAGE, MAX_POSTING_TEXT_CHARS } from '../../model/text-limit.ts';
 import { PostingReading } from '../overlay/Reading.tsx';
 import { SavedSummary } from '../overlay/SavedSummary.tsx';
 import '../overlay/reading.css';
@@ -14,7 +15,7 @@ import '../overlay/reading.css';
 export interface PastedApi {
   /** Starts loading the reading code, so the first Read does not wait for it. */
   prepare?(): void;
-  /** Reads the text (site "pasted"); rejects with a message when the input is refused. */
+  /** Reads the text (site "pasted"), its first MAX_POSTING_TEXT_CHARS characters; rejects with a message when the input is refused. */
   read(input: PastedInput): Promise<Posting>;
   /** The saved record with this id (the same text saved before), or null. */
   find(id: string): Promise<SavedPosting | null>;
@@ -32,7 +33,7 @@ export interface PasteViewProps {
 type Reading =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'read'; posting: Posting; saved: SavedPosting | null }
+  | { kind: 'read'; posting: Posting; saved: SavedPosting | null; clipped: boolean }
   | { kind: 'error'; message: string };
 
 type FieldError = { field: 'text' | 'url'; message: string };
@@ -84,7 +85,7 @@ export function PasteView({ api, onBack, onSaved }: PasteViewProps) {
       const posting = await api.read(input);
       // Not knowing whether it was saved before does not stop the reading from showing.
       const saved = await api.find(posting.id).catch(() => null);
-      setReading({ kind: 'read', posting, saved });
+      setReading({ kind: 'read', posting, saved, clipped: text.length > MAX_POSTING_TEXT_CHARS });
     } catch (error) {
       setReading({ kind: 'error', message: `Could not read this text: ${messageOf(error)}` });
     }
@@ -164,6 +165,11 @@ export function PasteView({ api, onBack, onSaved }: PasteViewProps) {
           <h2 class="jl-view-title" id={`${id}-result`} ref={resultRef} tabIndex={-1}>
             {reading.posting.title || 'Untitled job'}
           </h2>
+          {reading.clipped ? (
+            <p class="jl-notice" role="note">
+              {CLIPPED_TEXT_MESSAGE}
+            </p>
+          ) : null}
           {reading.saved ? <SavedSummary saved={reading.saved} /> : null}
           <PostingReading posting={reading.posting} corrections={reading.saved?.corrections ?? {}} actions={NO_ACTIONS} />
           <div class="jl-row">
