@@ -10,6 +10,11 @@ import { normalizeSpace, splitSentences } from './text.ts';
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20,
+  // German, Dutch, French and Spanish, from two: their words for one are also their articles.
+  zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, zehn: 10,
+  twee: 2, drie: 3, vijf: 5, zes: 6, zeven: 7, tien: 10,
+  deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, dix: 10,
+  dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, diez: 10,
 };
 
 /** A count of years: "5", "2.5", "three", "Five (5)". */

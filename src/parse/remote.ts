@@ -83,8 +83,9 @@ function readStructured(fields: readonly FieldValue[]): Reading | null {
   return first ? { policy: first.policy, evidence: first.evidence, source: first.source } : null;
 }
 
-const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modelo\s+de\s+trabalho|regime\s+de\s+trabalho|modalidade(?:\s+de\s+trabalho)?|modalité(?:\s+de\s+travail)?|lugar\s+de\s+trabajo|arbeitsmodell|çalışma\s+(?:yeri|şekli|modeli)|etätyö|tryb\s+pracy|forma\s+pracy|miejsce\s+pracy)`;
-const LABEL_LINE = new RegExp(`^${LABEL}\\s*[:|]\\s*(.+)$`, 'i');
+const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modelo\s+de\s+trabalho|regime\s+de\s+trabalho|modalidade(?:\s+de\s+trabalho)?|modalité(?:\s+de\s+travail)?|lugar\s+de\s+trabajo|arbeitsmodell|arbeitsplatz|arbeitsort|çalışma\s+(?:yeri|şekli|modeli)|etätyö|tryb\s+pracy|forma\s+pracy|miejsce\s+pracy)`;
+// "Dein Arbeitsplatz: Hybrid & Flexibel", "Your workplace: Remote": a possessive may lead the label.
+const LABEL_LINE = new RegExp(`^(?:(?:your|our|dein|ihr|unser|votre|notre|tu|jouw|je)\\s+)?${LABEL}\\s*[:|]\\s*(.+)$`, 'i');
 /** A label alone on its line, its value on the next (Workday's "Remote:" then "No"). */
 const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');
 
@@ -134,7 +135,7 @@ const HYBRID = [
   /^\s*hybrid\b(?!\s+(?:of|cloud|mobile|app)\b)|\(\s*hybrid\s*\)|\bhybrid\s*[-–—:|]\s/i,
   /\b(?:option|possibility|flexibility|ability|opportunity|chance|freedom|allowed|able)\b[^.;]{0,30}?\bto\s+(?:also\s+)?work\s+(?:from\s+home|remotely)\b/i,
   // Not "part-time remote": that is a part-time job done remotely (workable/mindrift-widget).
-  /\b(?:partially|partly)\s+remote\b|\bpart[- ]remote\b/i,
+  /\b(?:partially|partly)\s+remote\b|\bpart[- ]remote\b|\b(?:partially|partly)\s+(?:working\s+)?(?:from\s+home|remotely)\b/i,
   /\b(?:work(?:ing)?\s+from\s+home|wfh|remote(?:ly)?)\s+(?:up\s+to\s+)?(?:\d|one|two|three|four)\s+days?\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:from\s+home|remote(?:ly)?)\b/i,
   /\b(?:hjemmearbejde|hjemmekontor|homeoffice|home-office-tage|télétravail|teletrabajo|smart\s+working|thuiswerken|hemarbete|distansarbete|lavoro\s+agile|trabalho\s+híbrido|hybride)/i,
   // Finnish and Polish: "hybridityön malli", "osittainen etätyömahdollisuus", "joustavan etätyömahdollisuuden", "praca hybrydowa".
@@ -172,7 +173,9 @@ const ONSITE = [
   // "We are hiring for the Mountain View & San Francisco offices"
   /\bhiring\s+(?:for|in|at)\s+(?:our|the)\s+[^.;]{0,40}?\b(?:office|HQ|headquarters|hub|campus|studio)s?\b/i,
   // "presencial: culiacan sin.", "poste en présentiel", "Je bent bereid om op (klant)locatie te werken"
-  /(?<![\p{L}])(?:presencial|présentiel|vor\s+Ort|op\s+(?:\(?klant\)?\s*)?locatie|op\s+kantoor)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?:presencial|présentiel|op\s+(?:\(?klant\)?\s*)?locatie|op\s+kantoor)(?![\p{L}])/iu,
+  // "Arbeit vor Ort", "du bist vor Ort beim Kunden tätig": work there; not "Freigetränke vor Ort" (drinks there).
+  /(?<![\p{L}])(?:arbeit\p{L}*|tätig\p{L}*|einsatz|präsenz\p{L}*|anwesen\p{L}*|dienst)\s+(?:\p{L}+\s+){0,3}vor\s+Ort(?![\p{L}])|(?<![\p{L}])vor\s+Ort\s+(?:\p{L}+\s+){0,3}(?:tätig|arbeit\p{L}*|im\s+büro|beim\s+kunden|in\s+unserem)(?![\p{L}])/iu,
   /\bthen\s+in\s+our\b[^.;]{0,30}\boffice\b/i,
   /\b(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\s+(?:role|position|job|work|working|presence|basis)\b/i,
   /\b(?:is|be)\s+(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b/i,

@@ -40,6 +40,9 @@ function isStrongRequirementsHeading(line: string): boolean {
   return classifyHeading(line) !== null && classifyHeading(line.replace(WEAK_HEADING_WORDS, ' ')) !== null;
 }
 
+/** How a heading written as a sentence opens: "Das bringst du mit.", "Diese Aufgaben erwarten dich.", "What you'll do." */
+const HEADING_SENTENCE_START = /^(?:das|dies\p{L}*|was|wir|ihre?|dein\p{L}*|du|sie|what|who|your|our|this|these|ce|vos|votre|nos|wat|jouw|dit|wij|lo|tu|tus)\s/iu;
+
 export function isHeadingLine(rawLine: string): boolean {
   const line = unwrapMarkup(rawLine);
   if (!line || line.length > 80 || !/\p{L}/u.test(line)) return false;
@@ -51,6 +54,11 @@ export function isHeadingLine(rawLine: string): boolean {
   if (words > 12) return false;
   if (words > 10) return false;
   if (line.endsWith(':')) return true;
+  // "Das bringst du mit.", "Diese Aufgaben erwarten dich.": a known heading written as a sentence.
+  if (/[^.]\.$/.test(line) && words <= 6 && HEADING_SENTENCE_START.test(line)) {
+    const head = line.slice(0, -1);
+    if (classifyHeading(head) !== null || isOtherHeading(head)) return true;
+  }
   // "Solliciteer als...", "Du bist bei uns richtig, wenn du…": a known heading trailing off into its list.
   const trailing = /(?:\.\.\.|…)$/.exec(line);
   if (trailing) {

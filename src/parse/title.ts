@@ -121,7 +121,7 @@ export function withoutSiteName(title: string): string {
 const ANNOUNCEMENT = /^(?:[\p{L}-]+\s+){0,2}(?:position|positions|opening|openings|vacancy|vacancies)\s+(?:in|at)\s+\p{L}/iu;
 
 /** "Salary: £33,309-£36,383 …", "Job Ref. 1999", "Closing date: April 26": a fact about the job, not its title. */
-const FACT_LINE = /^(?:salary|pay|compensation|wage|location|job\s*ref\b|reference|closing\s+date|deadline|start\s+date|hours|contract|job\s+type|employment\s+type)\b/i;
+const FACT_LINE = /^(?:url|salary|pay|compensation|wage|location|job\s*ref\b|reference|closing\s+date|deadline|start\s+date|hours|contract|job\s+type|employment\s+type)\b/i;
 
 /** A page's name rather than a posting's ("Offene Stellen", "Job Description", "Careers"), or an announcement of it. */
 export function isGenericTitle(title: string): boolean {

@@ -130,9 +130,19 @@ function isItem(value: unknown): boolean {
   const item = withDetail(value);
   if (!item) return false;
   const hasTitle = TITLE_KEYS.some((k) => typeof get(item, k) === 'string');
-  const hasText = [...TEXT_KEYS, ...SHORT_TEXT_KEYS].some((k) => typeof get(item, k) === 'string') || adSections(item) !== null;
+  const hasText = [...TEXT_KEYS, ...SHORT_TEXT_KEYS].some((k) => typeof get(item, k) === 'string') || adSections(item) !== null || labelledParts(item.text) !== null;
   const hasFacts = [...COMPANY_KEYS, ...LOCATION_KEYS, ...URL_KEYS].some((k) => get(item, k) !== undefined);
   return (hasTitle && (hasText || hasFacts)) || (typeof item.text === 'string' && item.text.length > 80);
+}
+
+/** A text kept as labelled parts (NAV's `text: [{ label: "Beskrivelse", value: "<p>…" }]`), as HTML. */
+function labelledParts(value: unknown): string | null {
+  if (!Array.isArray(value)) return null;
+  const parts = value
+    .map(record)
+    .filter((p): p is Json => p !== null && typeof p.value === 'string' && p.value.trim() !== '')
+    .map((p) => `${typeof p.label === 'string' && p.label.trim() ? `<h3>${escapeHtml(p.label)}</h3>` : ''}${p.value as string}`);
+  return parts.length ? parts.join('\n') : null;
 }
 
 /** SmartRecruiters' `jobAd.sections`: `{ jobDescription: { title, text }, qualifications: { title, text }, ... }`, as HTML. */
@@ -148,6 +158,12 @@ function adSections(item: Json): string | null {
 
 /** The feed's postings, or null when `json` is not a feed of postings. */
 function feedItems(json: unknown): unknown[] | null {
+  // An Elasticsearch answer (NAV's ad feed, many job sites' search APIs): `hits.hits[]._source`.
+  const searchHits = record(record(json)?.hits)?.hits;
+  if (Array.isArray(searchHits)) {
+    const sources = searchHits.map((hit) => record(hit)?._source ?? hit).filter(isItem);
+    if (sources.length) return sources;
+  }
   if (Array.isArray(json)) {
     const items = json.filter(isItem);
     return items.length ? items : null;
@@ -262,13 +278,13 @@ function structuredPay(outer: Json): StructuredPay[] {
   // Torre's `compensation: { data: { code, currency, minAmount, maxAmount, periodicity } }`.
   const nested =
     [record(outer.salary), record(outer.compensation), record(record(outer.compensation)?.data)].find(
-      (r) => r !== null && (amount(r, ['min', 'minAmount']) !== null || amount(r, ['max', 'maxAmount']) !== null),
+      (r) => r !== null && (amount(r, ['min', 'minAmount', 'from']) !== null || amount(r, ['max', 'maxAmount', 'to']) !== null),
     ) ?? null;
   const item: Json = nested
     ? {
         ...outer,
-        salary_min: nested.min ?? nested.minAmount,
-        salary_max: nested.max ?? nested.maxAmount,
+        salary_min: nested.min ?? nested.minAmount ?? nested.from,
+        salary_max: nested.max ?? nested.maxAmount ?? nested.to,
         salary_currency: nested.currency,
         salary_period: nested.period ?? nested.periodicity,
       }
@@ -302,7 +318,9 @@ function structuredPay(outer: Json): StructuredPay[] {
       high /= 100;
     }
   }
-  const stated = PERIODS.find(([re]) => re.test(periodText))?.[1];
+  // No Fluff Jobs states every salary per month, its contract type ("b2b", "permanent", "zlecenie") beside it.
+  const nfjMonthly = nested !== null && typeof nested.type === 'string' && /^(?:b2b|permanent|zlecenie|uz|uod|any)$/i.test(nested.type) && 'disclosedAt' in nested;
+  const stated = PERIODS.find(([re]) => re.test(periodText))?.[1] ?? (nfjMonthly ? 'month' : undefined);
   const estimated = ESTIMATE_KEYS.some((k) => /^(?:1|true|yes)$/i.test(String(get(item, k) ?? '')));
   const inferred = stated ? null : periodFromMagnitude(low, high, currency);
   const period = stated ?? inferred;
@@ -386,6 +404,8 @@ function workplace(item: Json): FieldValue[] {
       out.push({ value: type === 'virtual' ? 'remote' : type, source: 'board', field: 'feed locations[].type' });
     }
   }
+  // No Fluff Jobs' `location.fullyRemote: true` (the top-level flag belongs to one city's variant).
+  if (record(item.location)?.fullyRemote === true) out.push({ value: 'remote', source: 'board', field: 'feed location.fullyRemote' });
   // SmartRecruiters' location says remote and hybrid as flags; both false is an office job.
   const where = record(item.location);
   if (where && where.remote === true) out.push({ value: 'remote', source: 'board', field: 'feed location.remote' });
@@ -398,7 +418,7 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
   const item = withDetail(value);
   if (!item) throw new Error('not a job: not an object');
   const doc = options.doc ?? null;
-  const body = [adSections(item) ?? first(item, TEXT_KEYS)?.value ?? first(item, SHORT_TEXT_KEYS)?.value ?? ''];
+  const body = [adSections(item) ?? labelledParts(item.text) ?? first(item, TEXT_KEYS)?.value ?? first(item, SHORT_TEXT_KEYS)?.value ?? ''];
   // Parts a feed gives with their own heading (Pinpoint's `skills_knowledge_expertise` beside
   // `skills_knowledge_expertise_header: "What you'll bring"`): the posting's own heading wins.
   const headed = new Set<string>();
@@ -412,6 +432,10 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
     const part = text(get(item, key));
     if (part && part !== body[0] && !headed.has(key.toLowerCase())) body.push(looksLikeHtml(part) ? `<h3>${heading}</h3>${part}` : `\n${heading}\n${part}`);
   }
+  // No Fluff Jobs' `tiles.values`: `{ value: "Java", type: "requirement" }` beside categories.
+  const tiles = record(item.tiles)?.values;
+  const required = Array.isArray(tiles) ? tiles.map(record).filter((t): t is Json => t !== null && t.type === 'requirement' && typeof t.value === 'string').map((t) => cleanText(t.value as string)) : [];
+  if (required.length) body.push(`<h3>Requirements</h3><ul>${required.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
   // Skills a board keeps as lists ("requiredSkills": [{ name: ".Net", level: 4 }]): the posting's asks.
   for (const [keys, heading] of SKILL_LISTS) {
     const names = keys.flatMap((k) => skillNames(get(item, k)));

@@ -242,3 +242,20 @@ describe("a feed's parts with their own headings (pinpoint/h7-pinpoint-founding-
     expect(manager.salary).toMatchObject({ min: 70000, max: 90000, currency: 'GBP', period: 'year' });
   });
 });
+
+describe('feeds of batch h8, read after the batch was measured', () => {
+  it("reads an Elasticsearch answer's hits and a text kept as labelled parts (aggregator/h8-amedia-boreal-minol-tankbilsjafor)", () => {
+    const driver = read('aggregator/h8-amedia-boreal-minol-tankbilsjafor.json', 0);
+    expect(driver.title).toBe('Tankbilsjåfør');
+    expect(driver.requirements.required).toHaveLength(2);
+    expect(driver.remote.policy).toBe('onsite');
+  });
+
+  it("reads No Fluff Jobs: monthly salary, requirement tiles, location.fullyRemote (aggregator/h8-nofluffjobs-szczecin-three-offers)", () => {
+    const sii = read('aggregator/h8-nofluffjobs-szczecin-three-offers.json', 1);
+    expect(sii.salary).toMatchObject({ min: 26880, max: 30240, currency: 'PLN', period: 'month' });
+    expect(sii.requirements.required).toEqual(['Microsoft Power Platform', 'Microsoft Dynamics 365', 'Software Development Lifecycle (SDLC)']);
+    expect(sii.remote.policy).toBe('remote');
+    expect(read('aggregator/h8-nofluffjobs-szczecin-three-offers.json', 0).remote.policy).toBe('unspecified');
+  });
+});
