@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, newProfileDir, openPopup, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 
 // Issue 6, "Accessibility and comfort", on the built extension in Chromium: the overlay on
 // Lever postings, the popup and the comparison page. axe-core (WCAG 2.0/2.1 A and AA, and
@@ -390,6 +391,8 @@ describe('accessibility and comfort, in Chromium', () => {
     await browser?.context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   });
+
+  expectNoRequestsOfItsOwn(() => [browser]);
 
   it('overlay: no serious or critical axe violation and text at 4.5:1, expanded, requirements open, saved with its annotations open, collapsed; light and dark', async () => {
     const { page, panel } = await overlayOn(browser, SAMBA.url);
@@ -871,9 +874,5 @@ describe('accessibility and comfort, in Chromium', () => {
     expect(await list.getByRole('listitem').count()).toBe(1);
     await expect.poll(async () => (await focused(popup))?.name).toBe('Saved jobs (1)');
     await popup.close();
-  });
-
-  it('makes no network request of its own', () => {
-    expect(browser.foreignRequests).toEqual([]);
   });
 });

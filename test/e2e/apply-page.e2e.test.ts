@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchWithExtension, newProfileDir, openPopup, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 
 // A board's apply page, as a user reaches it from the posting: the panel shows the posting's
 // headline facts there, says where they were read, and never replaces the saved copy of the
@@ -27,6 +28,8 @@ describe("a board's apply page, in Chromium", () => {
     await browser?.context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   });
+
+  expectNoRequestsOfItsOwn(() => [browser]);
 
   it('shows the posting on its apply page, saved, and leaves the saved copy whole', async () => {
     const page = await browser.context.newPage();
@@ -63,9 +66,5 @@ describe("a board's apply page, in Chromium", () => {
     expect(saved.required).toBeGreaterThan(3);
     await popup.close();
     await page.close();
-  });
-
-  it('made no network request of its own', () => {
-    expect(browser.foreignRequests).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { Window } from 'happy-dom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, newProfileDir, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 
 // The overlay on the boards other than Lever, as a user sees it: the built extension in
 // Chromium, on fixture pages served for their real URLs. What the panel must say comes from
@@ -166,6 +167,8 @@ describe('the overlay on Greenhouse, Ashby, LinkedIn and Workday, in Chromium', 
     rmSync(profile, { recursive: true, force: true });
   });
 
+  expectNoRequestsOfItsOwn(() => [browser]);
+
   for (const { board, file } of BOARDS) {
     const want = expected(file);
     it(`${board}: title, company, pay and remote policy as the posting states them`, async () => {
@@ -315,8 +318,4 @@ describe('the overlay on Greenhouse, Ashby, LinkedIn and Workday, in Chromium', 
     await page.evaluate(() => history.pushState({}, '', '/jobs/search/?keywords=backend%20engineer'));
     await expect.poll(() => page.locator('joblens-overlay').count(), { timeout: 5_000 }).toBe(0);
   }
-
-  it('makes no network request of its own', () => {
-    expect(browser.foreignRequests).toEqual([]);
-  });
 });

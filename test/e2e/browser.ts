@@ -64,6 +64,7 @@ export async function launchWithExtension(
     ],
   });
   const served = Object.values(pages).map((file) => readFileSync(file, 'utf8'));
+  const named = new Set(Object.entries(pages).flatMap(([pageUrl, file]) => relativeUrlsIn(readFileSync(file, 'utf8'), pageUrl)));
   const foreignRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -76,12 +77,31 @@ export async function launchWithExtension(
     if (options.passThrough || url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) {
       return route.continue();
     }
-    if (!served.some((html) => html.includes(url))) foreignRequests.push(url);
+    if (!named.has(url) && !served.some((html) => html.includes(url))) foreignRequests.push(url);
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, foreignRequests };
+}
+
+/**
+ * The addresses a page's own src/href attributes name relative to it (`<img src=x>` on a
+ * posting at /company/id loads /company/x): the page's requests, not the extension's. An
+ * overlay that copied such an element would ask for the same address: that is for a test of
+ * the overlay's markup to catch (the hostile pages' audit), not for the request log.
+ */
+function relativeUrlsIn(html: string, pageUrl: string): string[] {
+  const urls: string[] = [];
+  for (const match of html.matchAll(/\b(?:src|href|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)) {
+    const value = match[1] ?? match[2] ?? match[3] ?? '';
+    try {
+      urls.push(new URL(value, pageUrl).href);
+    } catch {
+      // Not an address.
+    }
+  }
+  return urls;
 }
 
 export async function openPopup(launched: Launched): Promise<Page> {

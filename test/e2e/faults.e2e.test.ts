@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportFile, type SavedPosting } from '../../src/model/index.ts';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, newProfileDir, openPopup, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 import { workerFaults, type WorkerFaults, type WorkerStep } from './worker-faults.ts';
 
 // Issue 11 §2: the background (an MV3 service worker) is stopped in the middle of each thing
@@ -98,6 +99,8 @@ describe('the service worker stopped in the middle of reading, saving, editing a
     await browser?.context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   });
+
+  expectNoRequestsOfItsOwn(() => [browser]);
 
   it('annotate: a worker stopped while annotating is asked again, and the panel shows the posting', async () => {
     const page = await browser.context.newPage();
@@ -271,9 +274,5 @@ describe('the service worker stopped in the middle of reading, saving, editing a
     expect(recordsLost).toEqual([]);
     expect(editsLost).toEqual([]);
     expect(noPosting).toEqual([]);
-  });
-
-  it('makes no network request of its own', () => {
-    expect(browser.foreignRequests).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, newProfileDir, openPopup, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 
 // Issue 6: pages built to hurt, each a Lever posting made hostile on purpose and served at a
 // jobs.lever.co posting URL, so the extension runs there as it would on the real board.
@@ -147,6 +148,8 @@ describe('hostile pages, in Chromium', () => {
     rmSync(profile, { recursive: true, force: true });
     rmSync(GENERATED, { recursive: true, force: true });
   });
+
+  expectNoRequestsOfItsOwn(() => [browser]);
 
   describe('(a) a page whose CSS resets and hides everything, with full-screen layers at the top z-index', () => {
     /** Every element of the page's own (not ours): its box and the computed styles that place and paint it. */

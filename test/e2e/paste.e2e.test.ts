@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, newProfileDir, openPopup, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 
 // Read pasted text, as a user does it: open the popup of the built extension in Chromium,
 // paste a posting that came by email, read it, save it, find it in the list. The text is the
@@ -24,6 +25,8 @@ describe('Read pasted text in the popup (Chromium, built extension)', () => {
     await browser?.context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   });
+
+  expectNoRequestsOfItsOwn(() => [browser]);
 
   it('refuses empty text, then reads a pasted posting, saves it, and lists it', async () => {
     const popup = await openPopup(browser);
@@ -60,9 +63,5 @@ describe('Read pasted text in the popup (Chromium, built extension)', () => {
     await kept.waitFor();
     expect(await kept.count()).toBe(1);
     await again.close();
-  });
-
-  it('makes no network request of its own', () => {
-    expect(browser.foreignRequests).toEqual([]);
   });
 });

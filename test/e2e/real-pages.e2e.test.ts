@@ -6,6 +6,7 @@ import { CONTENT_SCRIPT_MATCHES } from '../../src/sites/matches.ts';
 import { mayHoldPosting } from '../../src/sites/registry.ts';
 import { findCaptures, runRealEval, sameTitle, type CaptureLabel } from '../eval/real.ts';
 import { launchWithExtension, newProfileDir, pressToolbarButtonThenClick, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 
 /*
  * Every real page in the corpus (test/corpus/real: saved from the real sites by someone else),
@@ -96,6 +97,13 @@ describe('real pages in Chromium: a posting read on every one that holds one', (
     rmSync(profile, { recursive: true, force: true });
   });
 
+  // Real pages run their own scripts, which build addresses the HTML names only in part
+  // ("googletagmanager.com/gtm.js?id=" + an id): a request to a host a served page names
+  // is the page's. The extension makes none at all, to any host.
+  const served = CASES.map((c) => readFileSync(c.file, 'utf8'));
+  const pagesOwn = (url: string) => served.some((html) => html.includes(`${new URL(url).host}/`));
+  expectNoRequestsOfItsOwn(() => [browser], pagesOwn);
+
   it('has real pages and pasted postings to open', () => {
     expect(CASES.filter((c) => !c.onRequest).length).toBeGreaterThan(0);
     expect(CASES.filter((c) => c.url.startsWith('https://text.joblens.test/')).length).toBeGreaterThan(20);
@@ -122,13 +130,4 @@ describe('real pages in Chromium: a posting read on every one that holds one', (
       }
     });
   }
-
-  it('made no network request of its own', () => {
-    // Real pages run their own scripts, which build addresses the HTML names only in part
-    // ("googletagmanager.com/gtm.js?id=" + an id): a request to a host a served page names
-    // is the page's. The extension makes none at all, to any host.
-    const served = CASES.map((c) => readFileSync(c.file, 'utf8'));
-    const pagesOwn = (url: string) => served.some((html) => html.includes(`${new URL(url).host}/`));
-    expect(browser.foreignRequests.filter((url) => !pagesOwn(url))).toEqual([]);
-  });
 });

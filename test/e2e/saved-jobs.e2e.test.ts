@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportFile, type SavedPosting } from '../../src/model/index.ts';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, newProfileDir, openPopup, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 
 // One user, one browser profile, the whole story of saved jobs: save three postings from
 // their pages, annotate them in the overlay and in the popup, compare two, export, delete
@@ -148,6 +149,8 @@ describe('saved jobs, from saving to importing back, in Chromium', () => {
     await browser?.context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   });
+
+  expectNoRequestsOfItsOwn(() => [browser]);
 
   it('saves three postings from their pages', async () => {
     for (const j of JOBS) {
@@ -354,9 +357,5 @@ describe('saved jobs, from saving to importing back, in Chromium', () => {
     expect(await panel.getByRole('radio', { name: '4 of 5' }).isChecked()).toBe(true);
     expect(await panel.getByRole('button', { name: `Remove tag ${TAG}` }).isVisible()).toBe(true);
     await page.close();
-  });
-
-  it('makes no network request of its own', () => {
-    expect(browser.foreignRequests).toEqual([]);
   });
 });

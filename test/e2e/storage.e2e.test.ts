@@ -8,6 +8,7 @@ import { STORAGE_FULL_MESSAGE } from '../../src/store/repository.ts';
 import { chunkOf } from '../../src/store/summary-chunks.ts';
 import { sambaPosting, savedFrom } from '../helpers/postings.ts';
 import { ARTIFACTS_DIR, EXTENSION_DIR, ROOT, launchWithExtension, newProfileDir, openPopup, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 
 // Storage as browsers really fail, in Chromium with the built extension:
 // - the origin's quota lowered below what it uses (DevTools protocol
@@ -117,6 +118,8 @@ describe("a full disk (the origin's quota lowered) in Chromium", () => {
     rmSync(extensionDir, { recursive: true, force: true });
   });
 
+  expectNoRequestsOfItsOwn(() => [browser]);
+
   it('saves a posting while there is room, then the quota is set to what is used', async () => {
     const { page, panel } = await overlayOn(browser, MUSIC.url);
     await panel.getByRole('button', { name: 'Save this job to JobLens' }).click();
@@ -218,10 +221,6 @@ describe("a full disk (the origin's quota lowered) in Chromium", () => {
     const after = await databaseContents(popup);
     expect((after.postings as { id: string; notes: string }[]).find((p) => p.id === MUSIC.id)?.notes).toBe('Written once there was room');
   });
-
-  it('makes no network request of its own', () => {
-    expect(browser.foreignRequests).toEqual([]);
-  });
 });
 
 describe('a large import survives its popup closing', () => {
@@ -238,6 +237,8 @@ describe('a large import survives its popup closing', () => {
     await browser?.context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   });
+
+  expectNoRequestsOfItsOwn(() => [browser]);
 
   it('shows progress, is closed part way, completes in the background, and the next popup shows the summary', async () => {
     const path = join(ARTIFACTS_DIR, 'large-import.json');
@@ -268,9 +269,5 @@ describe('a large import survives its popup closing', () => {
     const third = await openPopup(browser);
     await expect.poll(() => third.getByRole('heading', { name: 'Saved jobs (5,000)' }).isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await third.getByText(/^Imported:/).count()).toBe(0);
-  });
-
-  it('makes no network request of its own', () => {
-    expect(browser.foreignRequests).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/annotate.ts';
 import { Posting, TestCase } from '../../src/model/index.ts';
 import { ARTIFACTS_DIR, EXTENSION_DIR, ROOT, launchWithExtension, newProfileDir, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 
 // "Save this page as a test case" as a user does it: the built extension in Chromium, on a
 // Lever fixture served at its real address; the panel's action pressed from the keyboard, the
@@ -25,6 +26,8 @@ describe('Save this page as a test case, in Chromium', () => {
     await browser?.context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   });
+
+  expectNoRequestsOfItsOwn(() => [browser]);
 
   it('downloads one file: the page without its scripts, handlers, typed text or the panel, and the reading, which reads back the same', async () => {
     const page = await browser.context.newPage();
@@ -104,9 +107,5 @@ describe('Save this page as a test case, in Chromium', () => {
     expect(await page.getByLabel('Email').inputValue()).toBe('jobseeker@example.com');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'test-case-saved.png') });
     await page.close();
-  });
-
-  it('made no network request of its own', () => {
-    expect(browser.foreignRequests).toEqual([]);
   });
 });

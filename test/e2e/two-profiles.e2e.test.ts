@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportFile, type SavedPosting } from '../../src/model/index.ts';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, newProfileDir, openPopup, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 
 // One user with two browser profiles (say a laptop and a desktop), two launches of Chromium
 // with the built extension and different user-data dirs. Each saves postings from their
@@ -146,6 +147,8 @@ describe('two profiles exchanging exports both ways, after edits and a revisit, 
     for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
   });
 
+  expectNoRequestsOfItsOwn(() => [a, b]);
+
   it('each profile saves from the pages and annotates; A then only revisits the posting B annotated', async () => {
     for (const j of [KESTREL, MUSIC]) await savePage(a, j);
     for (const j of [MUSIC, NORTHWIND]) await savePage(b, j);
@@ -201,10 +204,5 @@ describe('two profiles exchanging exports both ways, after edits and a revisit, 
     expect(await importJson(popupA, join(files, 'b.json'))).toBe(
       "Imported: 0 new, 0 merged (edits from both kept), 0 replaced by the file's newer copy, 2 unchanged.",
     );
-  });
-
-  it('makes no network request of its own', () => {
-    expect(a.foreignRequests).toEqual([]);
-    expect(b.foreignRequests).toEqual([]);
   });
 });

@@ -9,6 +9,11 @@ import { parsePage } from './page.ts';
  * Which of the Indeed adapter's selectors match on each fixture: printed as a table, so a
  * refreshed fixture shows at a glance what the board changed. A selector that should match on
  * every fixture of its layout and misses one fails the test by name.
+ *
+ * The real corpus has no Indeed page to run these on instead: its Indeed captures
+ * (test/corpus/real/indeed) are a scraper's JSON of search cards, not Indeed's markup. Until a
+ * real page is kept, this checks the fixtures only: it fails when a selector is renamed without
+ * its fixture, and says nothing of whether Indeed still uses that markup.
  */
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/indeed');
@@ -32,6 +37,14 @@ function flatten(record: Record<string, string | readonly string[]>): Array<{ na
 const ALL = flatten(SELECTORS);
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
+  // The table, so a refreshed fixture shows at a glance what the board changed.
+  const names = [...hits.keys()];
+  console.table(
+    ALL.map(({ name, selector }) => ({
+      selector: `${name}: ${selector}`,
+      ...Object.fromEntries(names.map((fixture) => [fixture, hits.get(fixture)!.get(selector) ?? 0])),
+    })),
+  );
   await Promise.all(closers.map((close) => close()));
 });
 
@@ -46,16 +59,6 @@ for (const { fixtures } of GROUPS) {
 }
 
 describe('Indeed selector report', () => {
-  it('lists which selectors match on which fixture', () => {
-    const names = [...hits.keys()];
-    const rows = ALL.map(({ name, selector }) => ({
-      selector: `${name}: ${selector}`,
-      ...Object.fromEntries(names.map((fixture) => [fixture, hits.get(fixture)!.get(selector) ?? 0])),
-    }));
-    console.table(rows);
-    expect(rows).toHaveLength(ALL.length);
-  });
-
   for (const group of GROUPS) {
     it.each(group.everywhere)(`${group.layout}: %s matches on every fixture`, (key) => {
       const selector = (ALL.find((s) => s.name === key) ?? { selector: '' }).selector;

@@ -41,9 +41,17 @@ describe('chunkOf', () => {
     expect(chunkOf('foobar')).toBe(0xbf9cf968 % SUMMARY_CHUNKS);
   });
 
-  it('gives the same chunk for the same id, every call', () => {
-    for (const id of realisticIds(200)) expect(chunkOf(id)).toBe(chunkOf(`${id}`));
-    expect(chunkOf('lever:d7c43743-2240-45b6-bc31-33e50cbaba4a')).toBe(chunkOf('lever:d7c43743-2240-45b6-bc31-33e50cbaba4a'));
+  it('hashes UTF-16 code units, not bytes or code points, for ids beyond ASCII', () => {
+    // The published vectors above are ASCII, where code units, UTF-8 bytes and code points agree.
+    // The chunk is part of the stored format, so ids with accents, emoji and lone surrogates must
+    // land where a plain FNV-1a over charCodeAt puts them, worked out here in BigInt arithmetic.
+    const reference = (id: string): number => {
+      let hash = 0x811c9dc5n;
+      for (let i = 0; i < id.length; i++) hash = ((hash ^ BigInt(id.charCodeAt(i))) * 0x01000193n) % 2n ** 32n;
+      return Number(hash % BigInt(SUMMARY_CHUNKS));
+    };
+    const ids = ['generic:café.example/jobs/ingénieur', 'pasted:\u{1F600}', 'generic:\uD800', 'linkedin:東京-4300123456', ...realisticIds(500)];
+    for (const id of ids) expect(chunkOf(id), id).toBe(reference(id));
   });
 
   it('is a whole number from 0 to SUMMARY_CHUNKS - 1, for any string', () => {
