@@ -19,6 +19,12 @@ const BREADCRUMB = /\s*(?:›|»|\s>\s|\s\/\s|→)\s*/;
 const CHROME = /[·|↗]|https?:\/\/|\bwww\.|\.(?:com|io|co|sh|org|net|ai)\b/i;
 /** "We're looking for a <Title> to join ...". */
 const LOOKING_FOR = /\b(?:looking for|seeking|hiring|join\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}?team\s+as|join\s+us\s+as)\s+(?:an?\s+|our\s+(?:next\s+|first\s+)?)?(?:(?:[\p{Ll}-]+,?\s+(?:and\s+)?){1,3}(?=[\p{Lu}]))?((?:(?:Sr|Jr)\.\s+|[\p{Lu}\d][\p{L}\d&/+'’-]*(?:,)?\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*)(?:\s+(?:to|who|with|for|in|on|that|at|based)\b|[.!,;](?=\s|$)|$)/u;
+/**
+ * "zijn we op zoek naar een BI Analist/ Data Engineer.", "suchen wir ab sofort eine Pflegefachkraft (m/w/d)",
+ * "nous recherchons un·e Chargé·e de projets": the role an advert in Dutch, German or French is for.
+ */
+const LOOKING_FOR_INTL = /(?<![\p{L}])(?:op zoek naar|suchen wir|wir suchen|recherchons|recherche)\s+(?:(?:ab sofort|zum nächsten möglichen zeitpunkt|per direct|dringend)\s+)?(?:een|eine?n?|un(?:[·.]?e)?|une)\s+((?:[\p{Lu}][\p{L}\d&/+'’·-]*\s*){1,6}?(?:\([mwfdx/]+\))?)(?=[.,;!]|\s+(?:m\/w|voor|für|pour|in|im|à|bij|met|mit|with)\b|$)/u;
+
 /** Headings every copied posting has, which are never its title. */
 const SECTION_WORDS = /^(?:job description|description|about the (?:job|role|company|team|position)|about us|job details|job facts|overview|summary|the role|position summary|full job description|responsibilities|benefits|apply|apply now|show more|show less|save|share|offene stellen|stellenangebote|open positions|current openings|job openings|careers|vacatures|offres d'emploi|job summary|role summary|job overview|job details)$/i;
 
@@ -151,7 +157,7 @@ export function titleFromText(text: string): TextTitle {
     const steps = line.split(BREADCRUMB).filter(Boolean);
     if (steps.length >= 3) candidates.push({ title: steps[steps.length - 1]!, line: i, bonus: 0 });
     if (position < MAX_SENTENCE_LINES) {
-      for (const re of [LOOKING_FOR, SUBJECT]) {
+      for (const re of [LOOKING_FOR, LOOKING_FOR_INTL, SUBJECT]) {
         const wanted = re.exec(line);
         if (wanted) candidates.push({ title: wanted[1]!.replace(/,$/, ''), line: null, bonus: -1 });
       }

@@ -97,14 +97,15 @@ function partShownOnPage(title: string, root: Element): string {
 
 /** The same parts in the other languages postings are written in: duties, the offer. */
 const POSTING_HEADING_INTL =
-  /(?<![\p{L}])(?:responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|verantwoordelijkheden|wat ga je doen|wat krijg je|wat vragen (?:we|wij)|oferecemos|responsabilidades|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|verantwoordelijkheden|jobomschrijving|functieomschrijving|aanbod|profiel|wat ga je doen|wat krijg je|wat vragen (?:we|wij)|oferecemos|responsabilidades|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni)(?![\p{L}])/iu;
 
 function isPostingHeading(heading: string): boolean {
   return classifyHeading(heading) !== null || POSTING_HEADING.test(heading) || POSTING_HEADING_INTL.test(heading);
 }
 
 /** "We are currently seeking a talented WaveWatch III Modeller", "We're hiring a …": an employer's advert. */
-const SEEKING = /\bwe(?:'re|’re|\s+are)\s+(?:currently\s+|now\s+)?(?:seeking|looking\s+for|hiring|recruiting)\b/i;
+const SEEKING =
+  /\bwe(?:'re|’re|\s+are)\s+(?:currently\s+|now\s+)?(?:seeking|looking\s+for|hiring|recruiting)\b|(?<![\p{L}])(?:(?:zijn|is)\s+(?:we|wij)\s+op\s+zoek\s+naar|(?:we|wij)\s+zijn\s+op\s+zoek\s+naar|suchen\s+wir|wir\s+suchen|nous\s+recherchons|buscamos|procuramos|cerchiamo)(?![\p{L}])/iu;
 
 /** How many lines at the head of a page's text are searched for a title. */
 const TITLE_LINES = 15;

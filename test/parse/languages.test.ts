@@ -75,3 +75,12 @@ describe('Dutch and French preferences', () => {
     expect(classifyHeading('Sont un plus')).toBe('preferred');
   });
 });
+
+describe('the role a Dutch advert is for: "zijn we op zoek naar een …" (text/h8-maxicon-bi-analist-data-engineer-vlaanderen)', () => {
+  it.each([
+    ['Voor een stabiele onderneming zijn we op zoek naar een BI Analist/ Data Engineer.', 'BI Analist/ Data Engineer'],
+    ['Voor onze klant in Gent zijn we op zoek naar een Medior Java Developer met ervaring in Spring.', 'Medior Java Developer'],
+  ])('%s', (line, title) => {
+    expect(annotateText(`Ben jij gepassioneerd door data?\n\n${line}\n\nJouw profiel\n- SQL`).title).toBe(title);
+  });
+});

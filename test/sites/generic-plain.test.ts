@@ -138,3 +138,9 @@ describe('text pages of batches h5 and h6, as the browser opens them', () => {
     expect(read(textPage(text))).toBeNull();
   });
 });
+
+describe('Dutch text pages (text/h8-maxicon-*, h8-cartiere-*)', () => {
+  it.each(['text/h8-maxicon-bi-analist-data-engineer-vlaanderen.txt', 'text/h8-cartiere-analytics-engineer-belgium.txt'])('%s is read as a posting', (path) => {
+    expect(read(textPage(capture(path)))).not.toBeNull();
+  });
+});
