@@ -28,6 +28,8 @@ export interface ImportRunnerOptions {
   /** The start of every URL of the extension's own pages (runtime.getURL('/')). */
   pagesUrl: string;
   now?: () => Date;
+  /** The sites JobLens always runs on here (the browser holds them): a file's are not offered again. */
+  sitesHere?: () => Promise<string[]>;
 }
 
 export interface ImportRunner {
@@ -46,7 +48,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createImportRunner({ db, pagesUrl, now = () => new Date() }: ImportRunnerOptions): ImportRunner {
+export function createImportRunner({ db, pagesUrl, now = () => new Date(), sitesHere = async () => [] }: ImportRunnerOptions): ImportRunner {
   const ports = new Set<ImportPortLike>();
   let running: Running | null = null;
   let current: Promise<void> = Promise.resolve();
@@ -88,7 +90,9 @@ export function createImportRunner({ db, pagesUrl, now = () => new Date() }: Imp
     };
     let outcome: ImportOutcome;
     try {
-      const result = await importExport(await db(), text, onProgress);
+      // Not knowing them only means a site on here already may be offered again.
+      const here = await sitesHere().catch(() => []);
+      const result = await importExport(await db(), text, onProgress, here);
       outcome = { fileName, finishedAt: now().toISOString(), result, error: null };
     } catch (error) {
       outcome = { fileName, finishedAt: now().toISOString(), result: null, error: messageOf(error) };
