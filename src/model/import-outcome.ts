@@ -10,7 +10,7 @@ export const ImportCounts = z.object({
   /** What became of the file's settings (store/settings.ts); absent when the file had none. */
   settings: z.optional(
     z.object({
-      exchangeRates: z.enum(['theirs', 'ours', 'same', 'none']),
+      exchangeRates: z.enum(['added', 'theirs', 'ours', 'same', 'none']),
       sitesToOffer: z.array(z.string()),
     }),
   ),

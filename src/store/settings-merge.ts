@@ -8,8 +8,11 @@ import type { ExchangeRates, ExportedSettings, Settings, SettingsEdits } from '.
  * (the popup asks), and none of the user's is taken away.
  */
 
-/** What became of one setting: the file's taken, the user's kept (newer, or the file had none), or both the same. */
-export type SettingOutcome = 'theirs' | 'ours' | 'same' | 'none';
+/**
+ * What became of one setting: the file's taken where the user had never set it (`added`) or
+ * had set it earlier (`theirs`); the user's kept, set later (`ours`); both the same; or none in the file.
+ */
+export type SettingOutcome = 'added' | 'theirs' | 'ours' | 'same' | 'none';
 
 export interface SettingsMerge {
   settings: Settings;
@@ -59,7 +62,7 @@ export function mergeSettings(
   return {
     settings: { ...ours, exchangeRates: file.exchangeRates },
     edits: { ...ourEdits, exchangeRates: new Date(theirsAt).toISOString() },
-    exchangeRates: 'theirs',
+    exchangeRates: oursAt === null ? 'added' : 'theirs',
     sitesToOffer,
   };
 }

@@ -120,7 +120,7 @@ export async function importSettings(
   ]);
   const merged = mergeSettings(readSettings(current, () => undefined), readEdits(edits), file, sitesHere);
   const writes: Promise<unknown>[] = [];
-  if (merged.exchangeRates === 'theirs') {
+  if (merged.exchangeRates === 'theirs' || merged.exchangeRates === 'added') {
     writes.push(store.put(merged.settings, SETTINGS_KEY), store.put(merged.edits, SETTINGS_EDITS_KEY));
   }
   const before = readSites(waiting);

@@ -64,11 +64,11 @@ describe('settings in the export', () => {
     const result = await importExport(b, text, undefined, ['https://jobs.example.com']);
     expect(await getSettings(b)).toEqual({ exchangeRates: rates(0.92, JUNE_1) });
     // The site on here already is not offered again.
-    expect(result.settings).toEqual({ exchangeRates: 'theirs', sitesToOffer: ['https://careers.example.org'] });
+    expect(result.settings).toEqual({ exchangeRates: 'added', sitesToOffer: ['https://careers.example.org'] });
     expect(await getSitesFromBackup(b)).toEqual(['https://careers.example.org']);
     expect(importSummary(result)).toBe(
       "Imported: 1 new, 0 merged (edits from both kept), 0 replaced by the file's newer copy, 0 unchanged. " +
-        "Exchange rates: the file's, set later than yours. " +
+        "Exchange rates: the file's (you had set none). " +
         'The file lists 1 site JobLens always reads that is not on here: allow or dismiss it above.',
     );
 

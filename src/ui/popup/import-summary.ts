@@ -45,6 +45,7 @@ export function importSummary(result: ImportResult): string {
 function settingsSummary(settings: ImportResult['settings']): string {
   if (!settings) return '';
   let text = '';
+  if (settings.exchangeRates === 'added') text += " Exchange rates: the file's (you had set none).";
   if (settings.exchangeRates === 'theirs') text += " Exchange rates: the file's, set later than yours.";
   if (settings.exchangeRates === 'ours') text += " Exchange rates: yours kept, set later than the file's.";
   const sites = settings.sitesToOffer.length;
