@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createImportRunner } from '../src/extension/import-runner.ts';
-import { injectOverlay, injectReader, listAlwaysOn, readTab } from '../src/extension/on-request.ts';
+import { injectOverlay, injectReader, readTab } from '../src/extension/on-request.ts';
 import { createLazyHandler, toMessageListener } from '../src/messaging/handlers.ts';
 import { lazyDatabase, openJobLensDB } from '../src/store/db.ts';
 
@@ -18,7 +18,6 @@ export default defineBackground(() => {
   const imports = createImportRunner({
     db: lazyDatabase((onClose) => openJobLensDB(undefined, { onClose })),
     pagesUrl: browser.runtime.getURL('/'),
-    sitesHere: listAlwaysOn,
   });
   browser.runtime.onConnect.addListener((port) => imports.connect(port));
 

@@ -28,8 +28,6 @@ export interface ImportRunnerOptions {
   /** The start of every URL of the extension's own pages (runtime.getURL('/')). */
   pagesUrl: string;
   now?: () => Date;
-  /** The sites JobLens always runs on here (the browser holds them): a file's are not offered again. */
-  sitesHere?: () => Promise<string[]>;
 }
 
 export interface ImportRunner {
@@ -48,7 +46,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createImportRunner({ db, pagesUrl, now = () => new Date(), sitesHere = async () => [] }: ImportRunnerOptions): ImportRunner {
+export function createImportRunner({ db, pagesUrl, now = () => new Date() }: ImportRunnerOptions): ImportRunner {
   const ports = new Set<ImportPortLike>();
   let running: Running | null = null;
   let current: Promise<void> = Promise.resolve();
@@ -90,9 +88,7 @@ export function createImportRunner({ db, pagesUrl, now = () => new Date(), sites
     };
     let outcome: ImportOutcome;
     try {
-      // Not knowing them only means a site on here already may be offered again.
-      const here = await sitesHere().catch(() => []);
-      const result = await importExport(await db(), text, onProgress, here);
+      const result = await importExport(await db(), text, onProgress);
       outcome = { fileName, finishedAt: now().toISOString(), result, error: null };
     } catch (error) {
       outcome = { fileName, finishedAt: now().toISOString(), result: null, error: messageOf(error) };

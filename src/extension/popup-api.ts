@@ -82,6 +82,9 @@ export function sitesFromBackupApi(
   return {
     sitesFromBackup: async () => {
       const [waiting, on] = await Promise.all([getSitesFromBackup(await db()), browserSites.listAlwaysOn()]);
+      // Those on here already are done with: not kept to come back if the user later removes one.
+      const done = waiting.filter((site) => on.includes(site));
+      if (done.length > 0) await dropSitesFromBackup(await db(), done);
       return waiting.filter((site) => !on.includes(site));
     },
     allowSitesFromBackup: async (origins) => {

@@ -672,14 +672,12 @@ const PROGRESS_EVERY = 500;
  * since replacing it could lose what the user had in it. `onProgress` hears how far it is,
  * every PROGRESS_EVERY postings; the writes are still one transaction, so what it counts is
  * undone with the rest if the commit fails. The file's settings are merged key by key in the
- * same transaction (settings.ts); `sitesHere`, the sites JobLens runs on already, are not
- * offered again.
+ * same transaction (settings.ts).
  */
 export async function importExport(
   db: JobLensDB,
   text: string,
   onProgress: (progress: ImportProgress) => void = () => undefined,
-  sitesHere: readonly string[] = [],
 ): Promise<ImportResult> {
   onProgress({ phase: 'checking' });
   const file = parseExport(text);
@@ -687,7 +685,7 @@ export async function importExport(
   return write(db, IMPORT_STORES, async (tx) => {
     const postings = tx.objectStore(POSTINGS_STORE);
     const result: ImportResult = { added: 0, merged: 0, replaced: 0, unchanged: 0, overwritten: [] };
-    if (file.settings) result.settings = await importSettings(tx.objectStore(SETTINGS_STORE), file.settings, sitesHere);
+    if (file.settings) result.settings = await importSettings(tx.objectStore(SETTINGS_STORE), file.settings);
     // Requests are issued together and awaited together: awaiting each one in turn costs a
     // round trip to the database per record (10,000 records: seconds). One request finds
     // which ids are stored; only those records are read.

@@ -4,8 +4,8 @@ import type { ExchangeRates, ExportedSettings, Settings, SettingsEdits } from '.
  * An import's settings, merged with the user's key by key, as saved postings are merged field
  * by field (merge.ts): for each setting the newer edit wins, and a setting one side never set
  * gives way to the other's. Sites to always run on are never replaced: the browser grants
- * each one only when the user says so, so the file's sites that are not on here are offered
- * (the popup asks), and none of the user's is taken away.
+ * each one only when the user says so, so the file's sites are kept to offer (the popup
+ * shows those not on here, and asks), and none of the user's is taken away.
  */
 
 /**
@@ -18,7 +18,7 @@ export interface SettingsMerge {
   settings: Settings;
   edits: SettingsEdits;
   exchangeRates: SettingOutcome;
-  /** The file's sites that JobLens does not run on here yet, to offer. */
+  /** The file's sites, to offer (the popup shows those JobLens does not run on yet). */
   sitesToOffer: string[];
 }
 
@@ -47,10 +47,8 @@ export function mergeSettings(
   ours: Settings,
   ourEdits: SettingsEdits,
   file: ExportedSettings,
-  sitesHere: readonly string[],
 ): SettingsMerge {
-  const here = new Set(sitesHere);
-  const sitesToOffer = [...new Set(file.alwaysRunOn)].filter((site) => !here.has(site)).sort();
+  const sitesToOffer = [...new Set(file.alwaysRunOn)].sort();
   const keep = (exchangeRates: SettingOutcome): SettingsMerge => ({ settings: ours, edits: ourEdits, exchangeRates, sitesToOffer });
 
   const theirsAt = ratesSetAt(file, file.edits);

@@ -99,7 +99,7 @@ export async function dropSitesFromBackup(db: JobLensDB, sites: readonly string[
 /** What an import did with the file's settings, for its summary. */
 export interface SettingsImport {
   exchangeRates: SettingOutcome;
-  /** The file's sites not on here: kept to offer until the user allows or dismisses them. */
+  /** The file's sites: kept to offer until the user allows or dismisses them (those on here already are not shown). */
   sitesToOffer: string[];
 }
 
@@ -111,14 +111,13 @@ export interface SettingsImport {
 export async function importSettings(
   store: IDBPObjectStore<JobLensSchema, StoreList, typeof SETTINGS_STORE, 'readwrite'>,
   file: ExportedSettings,
-  sitesHere: readonly string[],
 ): Promise<SettingsImport> {
   const [current, edits, waiting] = await Promise.all([
     store.get(SETTINGS_KEY),
     store.get(SETTINGS_EDITS_KEY),
     store.get(SITES_FROM_BACKUP_KEY),
   ]);
-  const merged = mergeSettings(readSettings(current, () => undefined), readEdits(edits), file, sitesHere);
+  const merged = mergeSettings(readSettings(current, () => undefined), readEdits(edits), file);
   const writes: Promise<unknown>[] = [];
   if (merged.exchangeRates === 'theirs' || merged.exchangeRates === 'added') {
     writes.push(store.put(merged.settings, SETTINGS_KEY), store.put(merged.edits, SETTINGS_EDITS_KEY));

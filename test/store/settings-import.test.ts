@@ -61,15 +61,15 @@ describe('settings in the export', () => {
     });
 
     const b = await freshDb();
-    const result = await importExport(b, text, undefined, ['https://jobs.example.com']);
+    const result = await importExport(b, text);
     expect(await getSettings(b)).toEqual({ exchangeRates: rates(0.92, JUNE_1) });
-    // The site on here already is not offered again.
-    expect(result.settings).toEqual({ exchangeRates: 'added', sitesToOffer: ['https://careers.example.org'] });
-    expect(await getSitesFromBackup(b)).toEqual(['https://careers.example.org']);
+    const sites = ['https://careers.example.org', 'https://jobs.example.com'];
+    expect(result.settings).toEqual({ exchangeRates: 'added', sitesToOffer: sites });
+    expect(await getSitesFromBackup(b)).toEqual(sites);
     expect(importSummary(result)).toBe(
       "Imported: 1 new, 0 merged (edits from both kept), 0 replaced by the file's newer copy, 0 unchanged. " +
         "Exchange rates: the file's (you had set none). " +
-        'The file lists 1 site JobLens always reads that is not on here: allow or dismiss it above.',
+        'The file lists 2 sites JobLens always reads; any not on here are listed above, to allow or dismiss.',
     );
 
     // And back out of B as they came in: the edit time travels with them.

@@ -50,7 +50,8 @@ function settingsSummary(settings: ImportResult['settings']): string {
   if (settings.exchangeRates === 'ours') text += " Exchange rates: yours kept, set later than the file's.";
   const sites = settings.sitesToOffer.length;
   if (sites > 0) {
-    text += ` The file lists ${sites === 1 ? '1 site' : `${sites} sites`} JobLens always reads that ${sites === 1 ? 'is' : 'are'} not on here: allow or dismiss ${sites === 1 ? 'it' : 'them'} above.`;
+    // Whether each is on here already is the browser's to say: the popup lists those that are not.
+    text += ` The file lists ${sites === 1 ? '1 site' : `${sites} sites`} JobLens always reads; any not on here ${sites === 1 ? 'is' : 'are'} listed above, to allow or dismiss.`;
   }
   return text;
 }
