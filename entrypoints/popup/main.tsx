@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { pageDatabase } from '../../src/extension/database.ts';
 import { importClient } from '../../src/extension/import-client.ts';
-import { pastedApi, repositoryApi } from '../../src/extension/popup-api.ts';
-import { alwaysRunOn, listAlwaysOn, readTab, stopRunningOn, webOrigin } from '../../src/extension/on-request.ts';
+import { pastedApi, repositoryApi, sitesFromBackupApi } from '../../src/extension/popup-api.ts';
+import { alwaysRunOn, alwaysRunOnMany, listAlwaysOn, readTab, stopRunningOn, webOrigin } from '../../src/extension/on-request.ts';
 import { isDeclaredPage } from '../../src/sites/matches.ts';
 import { compareSearch } from '../../src/compare/url.ts';
 import { App, type PopupApi } from '../../src/ui/popup/App.tsx';
@@ -17,7 +17,8 @@ import '../../src/ui/compare/compare.css';
 // popup grants activeTab for that tab).
 const database = pageDatabase();
 const api: PopupApi = {
-  ...repositoryApi(database),
+  // Exports carry the sites JobLens always runs on, which the browser holds.
+  ...repositoryApi(database, listAlwaysOn),
   ...importClient((name) => browser.runtime.connect({ name })),
   // tabs.create with a url needs no "tabs" permission.
   openUrl: (url) => browser.tabs.create({ url }),
@@ -38,5 +39,7 @@ const pageActions: PageActionsApi = {
   close: () => window.close(),
 };
 
+const sitesFromBackup = sitesFromBackupApi(database, { listAlwaysOn, alwaysRunOnMany });
+
 const root = document.getElementById('app');
-if (root) render(<App api={api} pageActions={pageActions} pasted={pastedApi(database)} />, root);
+if (root) render(<App api={api} pageActions={pageActions} pasted={pastedApi(database)} sitesFromBackup={sitesFromBackup} />, root);

@@ -89,6 +89,33 @@ export async function alwaysRunOn(origin: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * Asks for several origins in one prompt (from a click in an extension page: an imported
+ * backup's sites) and registers the content script on each when granted. False when the
+ * user says no; nothing is registered then.
+ */
+export async function alwaysRunOnMany(origins: readonly string[]): Promise<boolean> {
+  if (origins.length === 0) return true;
+  // Asked first, while the click still counts as the user's gesture.
+  const granted = await browser.permissions.request({ origins: origins.map(originPattern) });
+  if (!granted) return false;
+  const ids = origins.map((origin) => REGISTERED_PREFIX + origin);
+  const existing = new Set((await browser.scripting.getRegisteredContentScripts({ ids })).map((s) => s.id));
+  const missing = origins.filter((origin) => !existing.has(REGISTERED_PREFIX + origin));
+  if (missing.length > 0) {
+    await browser.scripting.registerContentScripts(
+      missing.map((origin) => ({
+        id: REGISTERED_PREFIX + origin,
+        matches: [originPattern(origin)],
+        js: [CONTENT_SCRIPT_FILE],
+        runAt: 'document_idle' as const,
+        persistAcrossSessions: true,
+      })),
+    );
+  }
+  return true;
+}
+
 /** Stops running on a site and gives its permission back. */
 export async function stopRunningOn(origin: string): Promise<void> {
   const id = REGISTERED_PREFIX + origin;

@@ -1,20 +1,30 @@
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type SavedPosting } from '../model/index.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedSettings, type ExportFile, type SavedPosting } from '../model/index.ts';
+
+/** Settings of a profile where none was ever set: what an export carries when there are none. */
+export function noExportedSettings(): ExportedSettings {
+  return { exchangeRates: null, edits: {}, alwaysRunOn: [] };
+}
 
 /**
- * The JSON export: every field of each saved posting, the user's annotations and history
- * included, so importing it into an empty profile gives the same records back. The
+ * The JSON export: the user's settings, and every field of each saved posting, the user's
+ * annotations and history included, so importing it into an empty profile gives the same
+ * records and settings back. The
  * postings are records already validated as they were read (listSaved checks each one),
  * so they are not validated a second time here: with 10,000 records that doubled the
  * cost of an export.
  */
-export function buildExportFile(postings: readonly SavedPosting[], now: Date): ExportFile {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), postings: [...postings] };
+export function buildExportFile(
+  postings: readonly SavedPosting[],
+  now: Date,
+  settings: ExportedSettings = noExportedSettings(),
+): ExportFile {
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), settings, postings: [...postings] };
 }
 
 /**
  * The file's text in pieces, one saved posting per line:
  *
- *     {"format":"joblens/export","version":3,"exportedAt":"…","postings":[
+ *     {"format":"joblens/export","version":4,"exportedAt":"…","settings":{…},"postings":[
  *     {"id":"lever:…",…},
  *     {"id":"greenhouse:…",…}
  *     ]}

@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import { EXPORT_FORMAT, EXPORT_VERSION, ExportFile, ImportedPosting, type SavedPosting } from '../model/index.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, ExportedSettings, ExportFile, ImportedPosting, type SavedPosting } from '../model/index.ts';
 import { withEditTimes, withV2Fields } from '../store/upgrades.ts';
 
 /**
@@ -41,6 +41,9 @@ const MIGRATE_RECORD: Record<number, (record: unknown) => unknown> = {
   1: (record) => withEditTimes(withV2Fields(record)),
   2: withEditTimes,
 };
+
+/** The first version whose files carry the user's settings; older ones have none (null). */
+const SETTINGS_SINCE = 4;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -179,6 +182,17 @@ export function parseExport(text: string): ExportFile {
   if (!exportedAt.success) {
     throw new ImportError(`This JobLens export is damaged: exportedAt: ${describeIssue(exportedAt.error.issues[0]!)}.`);
   }
+  let settings: ExportedSettings | null = null;
+  // Absent: nothing to merge (a file written by hand, say); present, it must be whole.
+  if (version >= SETTINGS_SINCE && data.settings !== undefined) {
+    const parsed = ExportedSettings.safeParse(data.settings, { reportInput: true });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const path = pathText(['settings', ...issue.path]);
+      throw new ImportError(`This JobLens export is damaged: ${path}: ${describeIssue(issue)}. Nothing was imported.`);
+    }
+    settings = parsed.data;
+  }
   if (!Array.isArray(data.postings)) {
     throw new ImportError('This JobLens export is damaged: it has no "postings" list.');
   }
@@ -208,5 +222,5 @@ export function parseExport(text: string): ExportFile {
   if (problems.length > 0) throw refusal(problems);
 
   // Each record was validated above and the file's fields too: not parsed a second time.
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: exportedAt.data, postings };
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: exportedAt.data, settings, postings };
 }

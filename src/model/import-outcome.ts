@@ -7,6 +7,13 @@ export const ImportCounts = z.object({
   replaced: z.number(),
   unchanged: z.number(),
   overwritten: z.array(z.object({ id: z.string(), title: z.string(), fields: z.array(z.string()) })),
+  /** What became of the file's settings (store/settings.ts); absent when the file had none. */
+  settings: z.optional(
+    z.object({
+      exchangeRates: z.enum(['added', 'theirs', 'ours', 'same', 'none']),
+      sitesToOffer: z.array(z.string()),
+    }),
+  ),
 });
 
 /** How an import ended: its counts, or the message saying why nothing was imported. */

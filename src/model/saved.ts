@@ -189,8 +189,11 @@ export const SavedPatch = z.strictObject({
 export type SavedPatch = z.infer<typeof SavedPatch>;
 
 export const EXPORT_FORMAT = 'joblens/export' as const;
-/** The export version this build writes; imports accept this and every older one. */
-export const EXPORT_VERSION = 3 as const;
+/**
+ * The export version this build writes; imports accept this and every older one. Version 4
+ * added `settings`: a file that has them is refused by a build that would drop them.
+ */
+export const EXPORT_VERSION = 4 as const;
 
 /**
  * A record of an import file: a saved posting with every field within its limit
@@ -199,13 +202,6 @@ export const EXPORT_VERSION = 3 as const;
  */
 export const ImportedPosting = SavedPosting.check(withinLimits);
 
-export const ExportFile = z.object({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  exportedAt: z.iso.datetime(),
-  postings: z.array(SavedPosting),
-});
-export type ExportFile = z.infer<typeof ExportFile>;
 
 /** Rates to convert pay into one currency: `rates[code]` units of `code` per one unit of `base`. */
 export const ExchangeRates = z.object({
@@ -225,3 +221,33 @@ export type Settings = z.infer<typeof Settings>;
 export function defaultSettings(): Settings {
   return { exchangeRates: null };
 }
+
+/** When the user last set each setting; a setting never set has none. */
+export const SettingsEdits = z.object({
+  exchangeRates: z.optional(z.iso.datetime()),
+});
+export type SettingsEdits = z.infer<typeof SettingsEdits>;
+
+/** `https://jobs.example.com`: a site JobLens always runs on, as the browser grants it. */
+export const SiteOrigin = z.string().check(z.maxLength(500), z.regex(/^https?:\/\/[^/\s?#]+$/));
+
+/**
+ * The settings an export carries, so a backup brings them back. `alwaysRunOn` is read from
+ * the browser (it holds those sites' permissions), not from the database.
+ */
+export const ExportedSettings = z.object({
+  exchangeRates: z.nullable(ExchangeRates),
+  edits: SettingsEdits,
+  alwaysRunOn: z.array(SiteOrigin).check(z.maxLength(1000)),
+});
+export type ExportedSettings = z.infer<typeof ExportedSettings>;
+
+export const ExportFile = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.iso.datetime(),
+  /** Null only for a file of version 1–3, which had none. */
+  settings: z.nullable(ExportedSettings),
+  postings: z.array(SavedPosting),
+});
+export type ExportFile = z.infer<typeof ExportFile>;

@@ -1,4 +1,4 @@
-import { unwrap, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
+import { unwrap, type IDBPObjectStore } from 'idb';
 import { z } from 'zod/mini';
 import { toCsv } from '../io/export-csv.ts';
 import { buildExportFile, exportPartsOf } from '../io/export-json.ts';
@@ -25,8 +25,12 @@ import { mergeSaved } from './merge.ts';
 import { applyPatch, stamped } from './user-edits.ts';
 import { byChunk, chunkOf, entryId, summariesIn, withSummaries, withoutIds, type SummaryChunk } from './summary-chunks.ts';
 import { SAVED_AT_INDEX, withEditTimes } from './upgrades.ts';
+import { StorageFullError, write, type StoreList, type WriteTransaction } from './transaction.ts';
+import { exportedSettings, importSettings, type SettingsImport } from './settings.ts';
 
 export { applyPatch, normalizeTags } from './user-edits.ts';
+export { STORAGE_FULL_MESSAGE, StorageFullError, isQuotaError } from './transaction.ts';
+export { SETTINGS_KEY, getSettings, setSettings } from './settings.ts';
 
 /**
  * Repository functions take the database handle as their first argument, so the
@@ -35,27 +39,6 @@ export { applyPatch, normalizeTags } from './user-edits.ts';
  * (a refused record, a full disk) leaves the stored data exactly as it was.
  */
 
-export const STORAGE_FULL_MESSAGE =
-  "Your browser's storage is full: nothing was saved. Free some disk space or delete saved jobs, then try again.";
-
-/** The browser refused a write for lack of space; the transaction was rolled back. */
-export class StorageFullError extends Error {
-  override name = 'StorageFullError';
-  constructor(options?: { cause?: unknown }) {
-    super(STORAGE_FULL_MESSAGE, options);
-  }
-}
-
-/** Chrome and Safari say QuotaExceededError; older Firefox NS_ERROR_DOM_QUOTA_REACHED. */
-export function isQuotaError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const name = (error as { name?: unknown }).name;
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
-}
-
-type StoreList = ArrayLike<StoreNames<JobLensSchema>>;
-type WriteTransaction<Names extends StoreList> = IDBPTransaction<JobLensSchema, Names, 'readwrite'>;
-
 /**
  * A saved posting and its summary are always written together: every write to postings
  * goes through a transaction over both stores, and rewrites the summary's chunk
@@ -63,43 +46,8 @@ type WriteTransaction<Names extends StoreList> = IDBPTransaction<JobLensSchema, 
  */
 const SAVED_STORES = [POSTINGS_STORE, SUMMARIES_STORE] as const;
 type SavedStores = typeof SAVED_STORES;
-
-/**
- * Runs `work` in one readwrite transaction over `stores` and waits for it to commit. On
- * any error the transaction is aborted (requests already made are undone) and a quota
- * error becomes a StorageFullError. `work` may await only requests on `tx`, or the
- * transaction commits early.
- *
- * A full disk or quota does not show as a failed `put`: Chromium lets every request
- * succeed and then aborts the whole transaction when it commits, with `tx.error` a
- * QuotaExceededError (seen in Chromium with Storage.overrideQuotaForOrigin). `done` then
- * rejects with that error; a request still pending when the browser aborts fails with a
- * plain AbortError, so the reason is read from `tx.error`, not from what `work` threw.
- */
-async function write<const Names extends StoreList, T>(
-  db: JobLensDB,
-  stores: Names,
-  work: (tx: WriteTransaction<Names>) => Promise<T>,
-): Promise<T> {
-  const tx = db.transaction(stores, 'readwrite');
-  const done = tx.done;
-  done.catch(() => undefined);
-  try {
-    const result = await work(tx);
-    await done;
-    return result;
-  } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already committed or aborted (the browser aborts on a quota error itself).
-    }
-    // Settled once the abort event has fired; tx.error is the browser's reason, if it had one.
-    await done.catch(() => undefined);
-    const reason: unknown = isQuotaError(tx.error) ? tx.error : error;
-    throw isQuotaError(reason) ? new StorageFullError({ cause: reason }) : error;
-  }
-}
+/** An import writes postings, their summaries and the file's settings in one transaction. */
+const IMPORT_STORES = [POSTINGS_STORE, SUMMARIES_STORE, SETTINGS_STORE] as const;
 
 export interface InvalidRecord {
   /** The record's key when it has one; corrupt records may not. */
@@ -136,7 +84,7 @@ function issued<T>(request: Promise<T>): Promise<T> {
   return request;
 }
 
-type SummariesStore = IDBPObjectStore<JobLensSchema, SavedStores, typeof SUMMARIES_STORE, 'readwrite'>;
+type SummariesStore = IDBPObjectStore<JobLensSchema, StoreList, typeof SUMMARIES_STORE, 'readwrite'>;
 
 /** Writes a chunk back: put, or deleted when it holds nothing (an empty chunk is not kept). */
 function putChunk(summaries: SummariesStore, chunk: number, value: SummaryChunk): Promise<unknown> {
@@ -657,7 +605,8 @@ export async function restoreSaved(db: JobLensDB, record: SavedPosting): Promise
 }
 
 /**
- * The saved postings (all, or those with `ids`) as an export file's text in pieces
+ * The settings (with `alwaysRunOn`, the sites the browser lets JobLens always run on) and the
+ * saved postings (all, or those with `ids`) as an export file's text in pieces
  * (exportParts), newest saved first: each posting is written as JSON as it is read, while
  * the database reads the next ones. Records that fail validation are left out (the file
  * must validate as a whole) and reported; they stay in the database.
@@ -667,7 +616,9 @@ export async function exportPostingParts(
   ids?: readonly string[],
   now: Date = new Date(),
   report: InvalidRecordReporter = logInvalidRecord,
+  alwaysRunOn: readonly string[] = [],
 ): Promise<string[]> {
+  const settings = await exportedSettings(db, alwaysRunOn);
   const wanted = ids === undefined ? null : new Set(ids);
   const written: { id: string; savedAt: string; json: string }[] = [];
   await eachSaved(
@@ -677,7 +628,7 @@ export async function exportPostingParts(
     },
     report,
   );
-  const { postings: _none, ...head } = buildExportFile([], now);
+  const { postings: _none, ...head } = buildExportFile([], now, settings);
   return exportPartsOf(head, newestSavedFirst(written).map((w) => w.json));
 }
 
@@ -702,6 +653,8 @@ export interface ImportResult {
   unchanged: number;
   /** Postings where an edit of ours gave way to a newer edit of the same field in the file, and which fields. */
   overwritten: { id: string; title: string; fields: string[] }[];
+  /** What became of the file's settings; absent when the file has none (version 1–3). */
+  settings?: SettingsImport;
 }
 
 /** How far an import is: the file checked whole first, then `done` of `total` postings written. */
@@ -718,7 +671,8 @@ const PROGRESS_EVERY = 500;
  * histories and tags are joined); a stored record that does not validate is left as it is,
  * since replacing it could lose what the user had in it. `onProgress` hears how far it is,
  * every PROGRESS_EVERY postings; the writes are still one transaction, so what it counts is
- * undone with the rest if the commit fails.
+ * undone with the rest if the commit fails. The file's settings are merged key by key in the
+ * same transaction (settings.ts).
  */
 export async function importExport(
   db: JobLensDB,
@@ -728,9 +682,10 @@ export async function importExport(
   onProgress({ phase: 'checking' });
   const file = parseExport(text);
   const total = file.postings.length;
-  return write(db, SAVED_STORES, async (tx) => {
+  return write(db, IMPORT_STORES, async (tx) => {
     const postings = tx.objectStore(POSTINGS_STORE);
     const result: ImportResult = { added: 0, merged: 0, replaced: 0, unchanged: 0, overwritten: [] };
+    if (file.settings) result.settings = await importSettings(tx.objectStore(SETTINGS_STORE), file.settings);
     // Requests are issued together and awaited together: awaiting each one in turn costs a
     // round trip to the database per record (10,000 records: seconds). One request finds
     // which ids are stored; only those records are read.
@@ -788,23 +743,4 @@ function settled(request: IDBRequest): Promise<void> {
     request.addEventListener('success', () => resolve());
     request.addEventListener('error', () => reject(request.error ?? new Error('A write to the database failed.')));
   });
-}
-
-/** The settings store holds one record per key; the Settings object is this one. */
-export const SETTINGS_KEY = 'settings';
-
-/** The user's settings, or the defaults when none are stored or the stored ones do not validate (they are kept). */
-export async function getSettings(db: JobLensDB, report: InvalidRecordReporter = logInvalidRecord): Promise<Settings> {
-  const raw: unknown = await db.get(SETTINGS_STORE, SETTINGS_KEY);
-  if (raw === undefined) return defaultSettings();
-  const parsed = Settings.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  report({ id: SETTINGS_KEY, error: z.prettifyError(parsed.error) });
-  return defaultSettings();
-}
-
-export async function setSettings(db: JobLensDB, settings: Settings): Promise<Settings> {
-  const valid = Settings.parse(settings);
-  await write(db, [SETTINGS_STORE], (tx) => tx.objectStore(SETTINGS_STORE).put(valid, SETTINGS_KEY));
-  return valid;
 }

@@ -1,7 +1,7 @@
 // Test data for the browser measures: saved postings multiplied from the fixtures, and a
 // large article page that is not a posting. Deterministic (a seeded generator), so runs compare.
 import { EXPORT_FORMAT, EXPORT_VERSION, SavedPosting, type ExportFile, type Posting } from '../../src/model/index.ts';
-import { serializeExport } from '../../src/io/export-json.ts';
+import { noExportedSettings, serializeExport } from '../../src/io/export-json.ts';
 
 /** Mulberry32: small, seeded, good enough to vary test data. */
 export function random(seed: number): () => number {
@@ -86,7 +86,7 @@ export function validSavedPostings(base: readonly Posting[], count: number, seed
 
 /** An export file's text, as the extension writes it. */
 export function exportText(postings: readonly SavedPosting[], exportedAt = new Date('2026-11-25T12:00:00.000Z')): string {
-  const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: exportedAt.toISOString(), postings: [...postings] };
+  const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: exportedAt.toISOString(), settings: noExportedSettings(), postings: [...postings] };
   return serializeExport(file);
 }
 

@@ -764,11 +764,12 @@ describe('accessibility and comfort, in Chromium', () => {
     // Tab order: what acts on all saved jobs, search and filters, then each row's controls.
     const stops: Focused[] = [];
     await focusStart(popup);
-    for (let i = 0; i < 8 + 4 * titles.length; i++) stops.push((await press(popup, 'Tab'))!);
+    for (let i = 0; i < 9 + 4 * titles.length; i++) stops.push((await press(popup, 'Tab'))!);
     console.log('[keyboard popup]', JSON.stringify(stops.map((s) => s.name)));
     expect(stops.map((s) => s.name)).toEqual([
       'Export saved jobs as JSON',
       'Export saved jobs as CSV',
+      'Export encrypted',
       'Import saved jobs from a JSON export',
       'Read pasted text',
       'Exchange rates',

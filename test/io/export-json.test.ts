@@ -21,7 +21,10 @@ describe('the JSON export file', () => {
 
   it('has the header on the first line, then one posting per line, in order', () => {
     const lines = serializeExport(buildExportFile(saved, NOW)).split('\n');
-    expect(lines[0]).toBe('{"format":"joblens/export","version":3,"exportedAt":"2026-06-06T12:00:00.000Z","postings":[');
+    expect(lines[0]).toBe(
+      '{"format":"joblens/export","version":4,"exportedAt":"2026-06-06T12:00:00.000Z",' +
+        '"settings":{"exchangeRates":null,"edits":{},"alwaysRunOn":[]},"postings":[',
+    );
     // A note with a line break stays on its posting's line (JSON escapes it).
     expect(lines.slice(1, 4).map((line) => (JSON.parse(line.replace(/,$/, '')) as { id: string }).id)).toEqual(saved.map((p) => p.id));
     expect(lines.slice(4)).toEqual([']}', '']);
@@ -29,7 +32,10 @@ describe('the JSON export file', () => {
 
   it('writes an empty selection as an empty list', () => {
     const text = serializeExport(buildExportFile([], NOW));
-    expect(text).toBe('{"format":"joblens/export","version":3,"exportedAt":"2026-06-06T12:00:00.000Z","postings":[]}\n');
+    expect(text).toBe(
+      '{"format":"joblens/export","version":4,"exportedAt":"2026-06-06T12:00:00.000Z",' +
+        '"settings":{"exchangeRates":null,"edits":{},"alwaysRunOn":[]},"postings":[]}\n',
+    );
     expect(parseExport(text).postings).toEqual([]);
   });
 

@@ -120,7 +120,7 @@ describe('deeply nested JSON (100,000 levels)', () => {
   it.each([
     ['the whole file', 'file', new RegExp(`^${NOT_AN_EXPORT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)],
     ['the format', 'format', /^This is not a JobLens export/],
-    ['the version', 'version', /^This JobLens export has no valid version \("version": a list nested too deeply to show\); this JobLens reads versions 1–3\.$/],
+    ['the version', 'version', /^This JobLens export has no valid version \("version": a list nested too deeply to show\); this JobLens reads versions 1–4\.$/],
     ['exportedAt', 'exportedAt', /^This JobLens export is damaged: exportedAt: expected string, received array\.$/],
     ['the postings list', 'postings', /^Nothing was imported: 1 record is not valid\.\nRecord 1 \(no id\): expected an object, received array$/],
     ['a record', 'record', /^Nothing was imported: 1 record is not valid\.\nRecord 2 \(no id\): expected an object, received array$/],

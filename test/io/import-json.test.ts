@@ -60,13 +60,13 @@ describe('parseExport: what is not an export', () => {
   });
 
   it('says a newer export needs a newer JobLens', () => {
-    expect(refusal(file([music], { version: 4 })).message).toBe(
-      'This export is version 4; this JobLens reads versions 1–3. Update JobLens to import it.',
+    expect(refusal(file([music], { version: 5 })).message).toBe(
+      'This export is version 5; this JobLens reads versions 1–4. Update JobLens to import it.',
     );
   });
 
   it.each([[undefined], [0], ['2'], [1.5], [null]])('refuses a version of %j', (version) => {
-    expect(refusal(file([], { version })).message).toMatch(/no valid version .*reads versions 1–3/);
+    expect(refusal(file([], { version })).message).toMatch(/no valid version .*reads versions 1–4/);
   });
 
   it('refuses an export without a postings list, or with a bad date', () => {
@@ -140,7 +140,7 @@ describe('parseExport: valid files', () => {
 
     const parsed = parseExport(text);
 
-    expect(parsed.version).toBe(3);
+    expect(parsed.version).toBe(4);
     expect(parsed.exportedAt).toBe(EXPORTED_AT);
     // The note and the tag were last set at the latest at updatedAt; nothing else was ever set.
     const edits = [

@@ -113,8 +113,10 @@ describe('importExport: merging by id, field by field', () => {
     const intoA = await importExport(a, fromB);
     const intoB = await importExport(b, fromA);
 
-    expect(intoA).toEqual({ added: 0, merged: 1, replaced: 0, unchanged: 0, overwritten: [] });
-    expect(intoB).toEqual({ added: 0, merged: 1, replaced: 0, unchanged: 0, overwritten: [] });
+    // Neither profile set any settings: the files carry none to merge.
+    const noSettings = { exchangeRates: 'none', sitesToOffer: [] };
+    expect(intoA).toEqual({ added: 0, merged: 1, replaced: 0, unchanged: 0, overwritten: [], settings: noSettings });
+    expect(intoB).toEqual({ added: 0, merged: 1, replaced: 0, unchanged: 0, overwritten: [], settings: noSettings });
     for (const db of [a, b]) {
       const saved = await getSaved(db, musicUnderstandingPosting().id);
       expect(saved).toMatchObject({ notes: 'Ask about the in-person meetings.', parsedAt: JUNE_7 });
@@ -166,8 +168,8 @@ describe('importExport: nothing is written unless the whole file is valid', () =
     ['not an export', (valid) => JSON.stringify({ postings: valid }), /not a JobLens export/],
     [
       'a newer version',
-      (valid) => JSON.stringify({ format: EXPORT_FORMAT, version: 4, exportedAt: JUNE_3, postings: valid }),
-      /version 4; this JobLens reads versions 1–3/,
+      (valid) => JSON.stringify({ format: EXPORT_FORMAT, version: 5, exportedAt: JUNE_3, postings: valid }),
+      /version 5; this JobLens reads versions 1–4/,
     ],
     [
       'one invalid record among valid ones',
@@ -248,12 +250,12 @@ describe('export then import into an empty profile', () => {
     const target = await freshDb();
     const result = await importExport(target, text);
 
-    expect(result).toEqual({ added: 4, merged: 0, replaced: 0, unchanged: 0, overwritten: [] });
+    expect(result).toEqual({ added: 4, merged: 0, replaced: 0, unchanged: 0, overwritten: [], settings: { exchangeRates: 'none', sitesToOffer: [] } });
     expect(await listSaved(target)).toStrictEqual(original);
     const byId = (records: unknown[]) =>
       [...records].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
     expect(byId(await snapshot(target))).toStrictEqual(byId(await snapshot(source)));
     // Importing the same file again changes nothing.
-    expect(await importExport(target, text)).toEqual({ added: 0, merged: 0, replaced: 0, unchanged: 4, overwritten: [] });
+    expect(await importExport(target, text)).toEqual({ added: 0, merged: 0, replaced: 0, unchanged: 4, overwritten: [], settings: { exchangeRates: 'none', sitesToOffer: [] } });
   });
 });

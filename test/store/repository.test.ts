@@ -438,7 +438,7 @@ async function exportPostings(...args: Parameters<typeof exportPostingParts>): P
 }
 
 describe('exportPostingParts: the export file', () => {
-  it('exports every saved posting as a valid version 3 ExportFile, newest first', async () => {
+  it('exports every saved posting as a valid version 4 ExportFile, newest first', async () => {
     const db = await freshDb();
     await savePosting(db, musicUnderstandingPosting(), JUNE_1);
     await savePosting(db, sambaPosting(), JUNE_2);
@@ -448,7 +448,7 @@ describe('exportPostingParts: the export file', () => {
 
     expect(ExportFile.safeParse(file).success).toBe(true);
     expect(file.format).toBe('joblens/export');
-    expect(file.version).toBe(3);
+    expect(file.version).toBe(4);
     expect(file.exportedAt).toBe(JUNE_3.toISOString());
     expect(file.postings.map((p) => p.id)).toEqual([sambaPosting().id, musicUnderstandingPosting().id]);
     expect(ExportFile.parse(JSON.parse(JSON.stringify(file)))).toEqual(file);

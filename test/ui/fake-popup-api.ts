@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { exportParts } from '../../src/io/export-json.ts';
+import { exportParts, noExportedSettings } from '../../src/io/export-json.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, summaryOf, type SavedPatch, type SavedPosting, type Settings } from '../../src/model/index.ts';
 import type { ImportEvent } from '../../src/messaging/import-port.ts';
 import type { PopupApi } from '../../src/ui/popup/App.tsx';
@@ -32,7 +32,7 @@ export function fakeApi(initial: SavedPosting[], settings: Settings = { exchange
     }),
     removeMany: vi.fn(async (ids: string[]) => ids.filter((id) => records.delete(id)).length),
     exportJson: vi.fn(async (ids?: string[]) =>
-      exportParts({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: '2026-06-06T12:00:00.000Z', postings: pick(ids) }),
+      exportParts({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: '2026-06-06T12:00:00.000Z', settings: noExportedSettings(), postings: pick(ids) }),
     ),
     exportCsv: vi.fn(async (ids?: string[]) => ['id,title', ...pick(ids).map((p) => `${p.id},"${p.title}"`)].join('\r\n')),
     /** Taken at once; a moment later it is done, as a small file would be. */

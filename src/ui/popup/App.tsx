@@ -7,11 +7,14 @@ import { formatPayLine } from '../compare/format.ts';
 import { formatDate, formatPolicy } from '../format.ts';
 import type { AnnotationsApi } from '../overlay/Annotations.tsx';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../../io/import-json.ts';
+import { decryptExport, encryptExport, readEncryptedExport, type EncryptedExport } from '../../io/encrypted-export.ts';
 import { Detail } from './Detail.tsx';
 import { downloadCsv, downloadText, exportFileName } from './download.ts';
 import { ImportProgress, outcomeNotice, useRunningImport, type ImportWatch } from './ImportProgress.tsx';
 import { ListControls } from './ListControls.tsx';
 import { PageActions, type PageActionsApi } from './PageActions.tsx';
+import { EncryptExport, UnlockImport } from './Passphrase.tsx';
+import { SitesFromBackup, type SitesFromBackupApi } from './SitesFromBackup.tsx';
 import type { PastedApi } from './PasteView.tsx';
 import {
   EMPTY_QUERY,
@@ -86,6 +89,8 @@ export interface AppProps {
   listHeight?: number;
   /** Read pasted text: reading and saving a posting given as text. Without it, the action is not offered. */
   pasted?: PastedApi;
+  /** Sites an imported backup listed, to let JobLens onto here (SitesFromBackup). */
+  sitesFromBackup?: SitesFromBackupApi;
 }
 
 export const EMPTY_MESSAGE =
@@ -111,6 +116,9 @@ type View = { kind: 'list' } | { kind: 'detail'; id: string } | { kind: 'compare
  * The paste view's module, loaded when the view is first opened: it brings the panel's
  * reading components, which the list does not need for its first render.
  */
+/** A passphrase form open: to export encrypted, or to open an encrypted file picked to import. */
+type PassphraseForm = { kind: 'export' } | { kind: 'import'; fileName: string; file: EncryptedExport };
+
 type PasteModule = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; module: typeof import('./PasteView.tsx') };
 type Notice = { kind: 'error' | 'info'; text: string };
 type Confirm = { ids: string[]; all: boolean };
@@ -333,7 +341,7 @@ function ConfirmDelete({ confirm, total, onConfirm, onCancel }: { confirm: Confi
  * 10,000 of them), each job's notes and status, comparison, export and import, delete with
  * undo or confirmation, and the user's exchange rates.
  */
-export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, listHeight = LIST_HEIGHT, pasted }: AppProps) {
+export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, listHeight = LIST_HEIGHT, pasted, sitesFromBackup }: AppProps) {
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [rates, setRates] = useState<ExchangeRates | null>(null);
   const [view, setView] = useState<View>({ kind: 'list' });
@@ -344,6 +352,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<'json' | 'csv' | 'import' | 'delete' | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [passphraseForm, setPassphraseForm] = useState<PassphraseForm | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const apiRef = useRef(api);
   apiRef.current = api;
@@ -361,8 +370,11 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   // A job just saved from pasted text: shown in the list (scrolled to, focused) once the list has it.
   const [reveal, setReveal] = useState<string | null>(null);
   // An import in the background, this popup's or one started before it opened.
+  // When the last import this popup heard of ended: it may have brought sites to offer.
+  const [importEnded, setImportEnded] = useState<string | null>(null);
   const importing = useRunningImport(api.watchImport, (outcome) => {
     setNotice(outcomeNotice(outcome));
+    setImportEnded(outcome.finishedAt);
     if (outcome.result) void load();
   });
 
@@ -569,6 +581,27 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     }
   };
 
+  /** The whole export, encrypted (io/encrypted-export.ts), downloaded as `….encrypted.json`. */
+  const handleEncryptedExport = async (passphrase: string) => {
+    const text = await encryptExport((await api.exportJson()).join(''), passphrase);
+    downloadText([text], 'application/json', exportFileName(now(), 'json').replace(/\.json$/, '.encrypted.json'));
+    setPassphraseForm(null);
+    setFocusNext('encrypt');
+    setNotice({ kind: 'info', text: 'Exported, encrypted. To import it, choose it with Import and type the same passphrase.' });
+  };
+
+  /** Opens the encrypted file picked to import; a wrong passphrase rejects, and nothing is handed on. */
+  const handleUnlock = async (form: Extract<PassphraseForm, { kind: 'import' }>, passphrase: string) => {
+    const text = await decryptExport(form.file, passphrase);
+    setPassphraseForm(null);
+    setFocusNext('import');
+    try {
+      await api.importFile(form.fileName, text);
+    } catch (error) {
+      setNotice({ kind: 'error', text: `Could not import ${form.fileName}: ${messageOf(error)}` });
+    }
+  };
+
   const handleImport = async (file: File | undefined) => {
     if (!file) return;
     setNotice(null);
@@ -579,9 +612,17 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
       return;
     }
     setBusy('import');
+    setPassphraseForm(null);
     try {
+      const text = await file.text();
+      // An encrypted file is opened here, with the passphrase asked for; only what it holds goes on.
+      const encrypted = readEncryptedExport(text);
+      if (encrypted) {
+        setPassphraseForm({ kind: 'import', fileName: file.name, file: encrypted });
+        return;
+      }
       // Taken by the background: its progress and summary come through watchImport.
-      await api.importFile(file.name, await file.text());
+      await api.importFile(file.name, text);
     } catch (error) {
       setNotice({ kind: 'error', text: `Could not import ${file.name}: ${messageOf(error)}` });
     } finally {
@@ -766,6 +807,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
   return (
     <main class="jl-popup" ref={mainRef}>
       {pageActions ? <PageActions api={pageActions} /> : null}
+      {sitesFromBackup ? <SitesFromBackup api={sitesFromBackup} refresh={importEnded} /> : null}
       <header class="jl-popup-header">
         <h1 class="jl-popup-title" tabIndex={-1} data-focus={HEADING}>
           Saved jobs{complete && count > 0 ? <span class="jl-count"> ({count.toLocaleString()})</span> : null}
@@ -789,6 +831,7 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
           type="button"
           class="jl-button"
           aria-label="Export saved jobs as CSV"
+          title="A spreadsheet file; CSV is never encrypted"
           disabled={!ready}
           {...whileBusy}
           onClick={() => void handleExport('csv')}
@@ -798,7 +841,20 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
         <button
           type="button"
           class="jl-button"
+          data-focus="encrypt"
+          disabled={!ready}
+          {...whileBusy}
+          onClick={() => {
+            if (busy === null) setPassphraseForm({ kind: 'export' });
+          }}
+        >
+          Export encrypted
+        </button>
+        <button
+          type="button"
+          class="jl-button"
           aria-label="Import saved jobs from a JSON export"
+          data-focus="import"
           disabled={!ready}
           {...whileBusy}
           {...(importing ? ({ 'aria-disabled': 'true' } as const) : {})}
@@ -840,6 +896,25 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
         </button>
       </div>
 
+      {passphraseForm?.kind === 'export' ? (
+        <EncryptExport
+          onExport={handleEncryptedExport}
+          onCancel={() => {
+            setFocusNext('encrypt');
+            setPassphraseForm(null);
+          }}
+        />
+      ) : passphraseForm?.kind === 'import' ? (
+        <UnlockImport
+          key={passphraseForm.fileName}
+          fileName={passphraseForm.fileName}
+          onUnlock={(passphrase) => handleUnlock(passphraseForm, passphrase)}
+          onCancel={() => {
+            setFocusNext('import');
+            setPassphraseForm(null);
+          }}
+        />
+      ) : null}
       {importing ? <ImportProgress running={importing} /> : null}
       {noticeView}
       {confirm ? (

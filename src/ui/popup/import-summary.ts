@@ -29,10 +29,29 @@ export function importSummary(result: ImportResult): string {
   const counts =
     `Imported: ${result.added} new, ${result.merged} merged (edits from both kept), ` +
     `${result.replaced} replaced by the file's newer copy, ${result.unchanged} unchanged.`;
-  if (result.overwritten.length === 0) return counts;
+  const settings = settingsSummary(result.settings);
+  if (result.overwritten.length === 0) return `${counts}${settings}`;
   const named = result.overwritten
     .slice(0, MAX_NAMED)
     .map(({ title, fields }) => `${fields.map(fieldWords).join(', ')} of “${title || 'Untitled job'}”`);
   const more = result.overwritten.length - named.length;
-  return `${counts} Newer edits in the file replaced yours: ${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
+  return `${counts} Newer edits in the file replaced yours: ${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}.${settings}`;
+}
+
+/**
+ * The file's settings, when they changed something or gave way to the user's: nothing of the
+ * file's is let go without a word. Rates the same on both sides, or none in the file, go unsaid.
+ */
+function settingsSummary(settings: ImportResult['settings']): string {
+  if (!settings) return '';
+  let text = '';
+  if (settings.exchangeRates === 'added') text += " Exchange rates: the file's (you had set none).";
+  if (settings.exchangeRates === 'theirs') text += " Exchange rates: the file's, set later than yours.";
+  if (settings.exchangeRates === 'ours') text += " Exchange rates: yours kept, set later than the file's.";
+  const sites = settings.sitesToOffer.length;
+  if (sites > 0) {
+    // Whether each is on here already is the browser's to say: the popup lists those that are not.
+    text += ` The file lists ${sites === 1 ? '1 site' : `${sites} sites`} JobLens always reads; any not on here ${sites === 1 ? 'is' : 'are'} listed above, to allow or dismiss.`;
+  }
+  return text;
 }
