@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENCRYPTED_FORMAT, PBKDF2_ITERATIONS } from '../../src/io/encrypted-export.ts';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, newProfileDir, openPopup, type Launched } from './browser.ts';
+import { expectNoRequestsOfItsOwn } from './no-network.ts';
 
 // A backup moved between two machines: two launches of Chromium with the built extension and
 // different user-data dirs. Profile A saves two postings, writes a note and sets exchange
@@ -57,6 +58,7 @@ describe('an encrypted backup from one profile into another, in Chromium', () =>
   const backup = join(files, 'backup.encrypted.json');
   let a: Launched;
   let b: Launched;
+  expectNoRequestsOfItsOwn(() => [a, b]);
 
   beforeAll(async () => {
     mkdirSync(files, { recursive: true });
@@ -154,10 +156,5 @@ describe('an encrypted backup from one profile into another, in Chromium', () =>
     expect(await popup.getByRole('textbox', { name: 'Base currency' }).inputValue()).toBe('USD');
     expect(await popup.getByRole('textbox', { name: /^Units of EUR per 1 USD$/ }).inputValue()).toBe('0.92');
     await popup.close();
-  });
-
-  it('makes no network request of its own', () => {
-    expect(a.foreignRequests).toEqual([]);
-    expect(b.foreignRequests).toEqual([]);
   });
 });
