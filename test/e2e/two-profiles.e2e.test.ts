@@ -56,8 +56,11 @@ async function savePage(browser: Launched, j: Job): Promise<void> {
   const panel = page.getByRole('complementary', { name: 'JobLens' });
   await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
   const saved = panel.getByRole('button', { name: 'Saved to JobLens' });
+  const save = panel.getByRole('button', { name: 'Save this job to JobLens' });
+  // The panel shows before the saved status arrives: wait for one of the two answers.
+  await expect.poll(async () => (await saved.isVisible()) || (await save.isVisible()), { timeout: 15_000 }).toBe(true);
   // Not saved yet: save it. Saved already: opening the page was the revisit.
-  if (!(await saved.isVisible())) await panel.getByRole('button', { name: 'Save this job to JobLens' }).click();
+  if (!(await saved.isVisible())) await save.click();
   await expect.poll(() => saved.isVisible(), { timeout: 10_000 }).toBe(true);
   // The revisit's save answers after the panel shows "Saved": wait for the refreshed copy.
   await page.waitForTimeout(500);
@@ -136,6 +139,8 @@ describe('two profiles exchanging exports both ways, after edits and a revisit, 
   let popupB: Page;
 
   beforeAll(async () => {
+    // A fresh folder: a later step must never read an export an earlier run left behind.
+    rmSync(files, { recursive: true, force: true });
     mkdirSync(files, { recursive: true });
     a = await launchWithExtension(profiles[0]!, PAGES);
     b = await launchWithExtension(profiles[1]!, PAGES);
