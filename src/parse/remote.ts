@@ -24,7 +24,7 @@ export { isJurisdiction };
 function policyWord(value: string, inText = false): RemotePolicy | null {
   const v = value.toLowerCase();
   // "Hybrid", "hybride", "híbrido", "hibrit", "hybridityö", "hybrydowy", "osittainen etätyö" (partly remote).
-  if (/(?<![\p{L}])(?:hybrid|hybride|híbrido|híbrida|ibrido|hibrit|hybridi\p{L}*|hybrydow\p{L}*|osittai\p{L}*\s+etä\p{L}*)(?![\p{L}])/u.test(v)) return 'hybrid';
+  if (/(?<![\p{L}])(?:hybrid|hybride|híbrido|híbrida|ibrido|ibrida|hibrit|hybridi\p{L}*|hybrydow\p{L}*|osittai\p{L}*\s+etä\p{L}*)(?![\p{L}])/u.test(v)) return 'hybrid';
   // Microsoft's work-site values: "0 days / week in-office – remote", "3 days / week in-office",
   // "Up to 50% work from home", "Microsoft on-site only".
   const days = /(?<![\d.])([0-5])\s*days?\s*(?:\/|a|per)\s*week\s*(?:in[- ]office|on[- ]?site|in[- ]person)/u.exec(v);
@@ -36,8 +36,8 @@ function policyWord(value: string, inText = false): RemotePolicy | null {
   if (/(?<![\p{L}])(?:remote|telecommut\w*|work from home|wfh|home[- ]based|home[- ]?work(?:er|ing))(?![\p{L}])|^\s*(?:anywhere|worldwide)\b/u.test(v)) return 'remote';
   if (/(?<![\p{L}])(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)(?![\p{L}])/u.test(v)) return 'onsite';
   // Spanish, Portuguese, French, German: "Presencial", "en présentiel", "vor Ort"; "remoto", "télétravail complet".
-  if (/(?<![\p{L}])(?:remoto|remota|à\s+distance|100\s*%\s*télétravail|télétravail\s+(?:complet|total)|uzaktan|etätyö\p{L}*|zdaln\p{L}*)(?![\p{L}])/u.test(v)) return 'remote';
-  if (/(?<![\p{L}])(?:presencial|présentiel|vor\s+ort|yerinde|ofisten|işyerinde|stacjonarn\p{L}*|lähityö\p{L}*)(?![\p{L}])/u.test(v)) return 'onsite';
+  if (/(?<![\p{L}])(?:remoto|remota|da\s+remoto|à\s+distance|100\s*%\s*télétravail|télétravail\s+(?:complet|total)|uzaktan|etätyö\p{L}*|zdaln\p{L}*)(?![\p{L}])/u.test(v)) return 'remote';
+  if (/(?<![\p{L}])(?:presencial|présentiel|in\s+sede|in\s+presenza|vor\s+ort|yerinde|ofisten|işyerinde|stacjonarn\p{L}*|lähityö\p{L}*)(?![\p{L}])/u.test(v)) return 'onsite';
   if (!inText && /(?<![\p{L}])(?:office|in[- ]house)(?![\p{L}])/u.test(v)) return 'onsite';
   // A workplace field of "Flexible" (ServiceNow's work persona) is part office, part home.
   if (!inText && /^\s*flexible\s*$/u.test(v)) return 'hybrid';
@@ -83,7 +83,7 @@ function readStructured(fields: readonly FieldValue[]): Reading | null {
   return first ? { policy: first.policy, evidence: first.evidence, source: first.source } : null;
 }
 
-const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modelo\s+de\s+trabalho|regime\s+de\s+trabalho|modalidade(?:\s+de\s+trabalho)?|modalité(?:\s+de\s+travail)?|lugar\s+de\s+trabajo|arbeitsmodell|arbeitsplatz|arbeitsort|çalışma\s+(?:yeri|şekli|modeli)|etätyö|tryb\s+pracy|forma\s+pracy|miejsce\s+pracy)`;
+const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modelo\s+de\s+trabalho|regime\s+de\s+trabalho|modalidade(?:\s+de\s+trabalho)?|modalité(?:\s+de\s+travail)?|modalità(?:\s+di\s+lavoro)?|lugar\s+de\s+trabajo|arbeitsmodell|arbeitsplatz|arbeitsort|çalışma\s+(?:yeri|şekli|modeli)|etätyö|tryb\s+pracy|forma\s+pracy|miejsce\s+pracy)`;
 // "Dein Arbeitsplatz: Hybrid & Flexibel", "Your workplace: Remote": a possessive may lead the label.
 const LABEL_LINE = new RegExp(`^(?:(?:your|our|dein|ihr|unser|votre|notre|tu|jouw|je)\\s+)?${LABEL}\\s*[:|]\\s*(.+)$`, 'i');
 /** A label alone on its line, its value on the next (Workday's "Remote:" then "No"). */
@@ -148,7 +148,7 @@ const HYBRID = [
   /(?<![\p{L}])thuis\b[^.;]{0,40}\bop\s+kantoor\b|\bop\s+kantoor\b[^.;]{0,40}\bthuis(?![\p{L}])/iu,
 ];
 
-const REMOTE_INTL = /(?<![\p{L}])(?:praca\s+zdalna|pracy\s+zdalnej|100\s*%\s*etä\p{L}*|täysin\s+etä\p{L}*)(?![\p{L}])/iu;
+const REMOTE_INTL = /(?<![\p{L}])(?:praca\s+zdalna|pracy\s+zdalnej|100\s*%\s*etä\p{L}*|täysin\s+etä\p{L}*|(?:lavoro|lavorare|lavorerai)\s+(?:completamente\s+|interamente\s+)?da\s+remoto)(?![\p{L}])/iu;
 
 const REMOTE = [
   /^\s*(?:fully\s+|100%\s+)?remote\b(?![- ](?:sensing|control|access|desktop|server|procedure|monitoring|patient))(?!\s*:\s*(?:no\b|false\b|$))/i,
@@ -173,7 +173,7 @@ const ONSITE = [
   // "We are hiring for the Mountain View & San Francisco offices"
   /\bhiring\s+(?:for|in|at)\s+(?:our|the)\s+[^.;]{0,40}?\b(?:office|HQ|headquarters|hub|campus|studio)s?\b/i,
   // "presencial: culiacan sin.", "poste en présentiel", "Je bent bereid om op (klant)locatie te werken"
-  /(?<![\p{L}])(?:presencial|présentiel|op\s+(?:\(?klant\)?\s*)?locatie|op\s+kantoor)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?:presencial|présentiel|op\s+(?:\(?klant\)?\s*)?locatie|op\s+kantoor|in\s+sede|in\s+presenza)(?![\p{L}])/iu,
   // "Arbeit vor Ort", "du bist vor Ort beim Kunden tätig": work there; not "Freigetränke vor Ort" (drinks there).
   /(?<![\p{L}])(?:arbeit\p{L}*|tätig\p{L}*|einsatz|präsenz\p{L}*|anwesen\p{L}*|dienst)\s+(?:\p{L}+\s+){0,3}vor\s+Ort(?![\p{L}])|(?<![\p{L}])vor\s+Ort\s+(?:\p{L}+\s+){0,3}(?:tätig|arbeit\p{L}*|im\s+büro|beim\s+kunden|in\s+unserem)(?![\p{L}])/iu,
   /\bthen\s+in\s+our\b[^.;]{0,30}\boffice\b/i,

@@ -24,8 +24,8 @@ const ADVERBS: Record<PayPeriod, string> = {
   hour: 'hourly|an hour|per hour|tunnissa|na godzinę|per uur|pro stunde|stündlich',
   day: 'daily|a day|per day',
   week: 'weekly|a week|per week',
-  month: 'monthly|mensal|mensuel|mensuelle|mensuellement|mensual|mensile|maandelijks|monatlich|a month|per month|kuukaudessa|miesięcznie|per maand|pro monat|im monat|i månaden|per måned',
-  year: 'annually|annual|yearly|anual|annuel|annuelle|jaarlijks|jährlich|a year|per year|per annum|p\\.\\s?a\\.|vuodessa|rocznie|per jaar|pro jahr|im jahr',
+  month: 'monthly|mensal|mensuel|mensuelle|mensuellement|mensual|mensile|mensili|al mese|maandelijks|monatlich|a month|per month|kuukaudessa|miesięcznie|per maand|pro monat|im monat|i månaden|per måned',
+  year: 'annually|annual|yearly|anual|annuel|annuelle|annui|annua|all.anno|jaarlijks|jährlich|a year|per year|per annum|p\\.\\s?a\\.|vuodessa|rocznie|per jaar|pro jahr|im jahr',
 };
 const PERIODS = Object.keys(UNITS) as PayPeriod[];
 
@@ -99,9 +99,9 @@ const COMES_WITH_PAY = /^[\s,+&]*(?:plus\s+|and\s+|with\s+|\+\s*)?(?:an?\s+)?(?:
 
 /** A reason to believe a lone amount is pay, when it is not part of a range. */
 /** A pay word shortly before an amount: "Salary: ", "Pay rate is ", "starting wage of ". */
-const PAY_LABEL_BEFORE = /(?<![\p{L}])(?:salary|pay|wages?|compensation|remuneration|stipend|rate|gehalt|salaire|salário|salario|sueldo)(?![\p{L}])[^.;$€£\d]{0,30}$/iu;
+const PAY_LABEL_BEFORE = /(?<![\p{L}])(?:salary|pay|wages?|compensation|remuneration|stipend|rate|gehalt|salaire|salário|salario|sueldo|retribuzione|stipendio)(?![\p{L}])[^.;$€£\d]{0,30}$/iu;
 
-const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|rémunération|stipend|allowance|bolsa|income|range|gehalt|palkka|palkkaus|wynagrodzenie|pensja|salaris|lön|lønn|løn|salario|salário|salaire|sueldo|remuneración|retribución|lohn|stipendio)(?![\p{L}])/iu;
+const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|rémunération|stipend|allowance|bolsa|income|range|gehalt|palkka|palkkaus|wynagrodzenie|pensja|salaris|lön|lønn|løn|salario|salário|salaire|sueldo|remuneración|retribución|lohn|stipendio|retribuzione|RAL)(?![\p{L}])/iu;
 
 const OTE = /(?<![\p{L}])(?:OTE|on[- ]target[- ](?:earnings|compensation|comp|pay|income))(?![\p{L}])/iu;
 /** "$230,000 to $250,000, with a 60/40 split": base and variable pay together, so on-target earnings. */

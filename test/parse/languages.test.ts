@@ -84,3 +84,28 @@ describe('the role a Dutch advert is for: "zijn we op zoek naar een …" (text/h
     expect(annotateText(`Ben jij gepassioneerd door data?\n\n${line}\n\nJouw profiel\n- SQL`).title).toBe(title);
   });
 });
+
+describe('Italian postings (no Italian capture in the corpus yet: the words of Italian adverts, one rule each)', () => {
+  it.each(['Requisiti', 'Cosa cerchiamo', 'Il tuo profilo', 'Profilo ricercato', 'Competenze richieste'])('%s is required', (h) => {
+    expect(classifyHeading(h)).toBe('required');
+  });
+  it.each(['Costituisce titolo preferenziale', 'Gradito'])('%s is preferred', (h) => {
+    expect(classifyHeading(h)).toBe('preferred');
+  });
+  it.each(['Cosa offriamo', 'Chi siamo', 'Responsabilità', 'Mansioni'])('%s is another part', (h) => {
+    expect(isOtherHeading(h)).toBe(true);
+  });
+  it.each([
+    ['Lavoro da remoto', 'remote'],
+    ['Modalità di lavoro: ibrida', 'hybrid'],
+    ['Il lavoro si svolge in sede a Milano', 'onsite'],
+  ])('%s', (text, policy) => {
+    expect(policyOf(text)).toBe(policy);
+  });
+  it('reads "Retribuzione: 1.800 € netti al mese" and "almeno 3 anni di esperienza"', () => {
+    const posting = annotateText('Sviluppatore Java\n\nRetribuzione: 1.800 € netti al mese\n\nRequisiti\n- almeno 3 anni di esperienza nel ruolo\n- Java');
+    expect(posting.salary).toMatchObject({ min: 1800, max: 1800, currency: 'EUR', period: 'month' });
+    expect(posting.experience).toMatchObject({ yearsMin: 3 });
+    expect(posting.requirements.required).toHaveLength(2);
+  });
+});
