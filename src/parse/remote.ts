@@ -137,7 +137,7 @@ const HYBRID = [
   // Not "part-time remote": that is a part-time job done remotely (workable/mindrift-widget).
   /\b(?:partially|partly)\s+remote\b|\bpart[- ]remote\b|\b(?:partially|partly)\s+(?:working\s+)?(?:from\s+home|remotely)\b/i,
   /\b(?:work(?:ing)?\s+from\s+home|wfh|remote(?:ly)?)\s+(?:up\s+to\s+)?(?:\d|one|two|three|four)\s+days?\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:from\s+home|remote(?:ly)?)\b/i,
-  /\b(?:hjemmearbejde|hjemmekontor|homeoffice|home-office-tage|télétravail|teletrabajo|smart\s+working|thuiswerken|hemarbete|distansarbete|lavoro\s+agile|trabalho\s+híbrido|hybride)/i,
+  /\b(?:hjemmearbejde|hjemmekontor|homeoffice|home-office-tage|télétravail|teletrabajo|smart\s+working|thuiswerken|hemarbete|distansarbete|lavoro\s+agile|trabalho\s+híbrido|regime\s+h[íi]brido|hybride)/i,
   // Finnish and Polish: "hybridityön malli", "osittainen etätyömahdollisuus", "joustavan etätyömahdollisuuden", "praca hybrydowa".
   /(?<![\p{L}])(?:hybridityö\p{L}*|osittai\p{L}*\s+etä\p{L}*|etätyömahdollisuu\p{L}*|hybrydow\p{L}*|tryb\s+hybrydowy)/iu,
   // German "mobiles Arbeiten" (work away from the office, some days): "Möglichkeit zum mobilen Arbeiten".

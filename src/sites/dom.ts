@@ -185,6 +185,14 @@ function isBareLabel(text: string): boolean {
   return classifyHeading(text) !== null || isOtherHeading(text);
 }
 
+/**
+ * A heading element that holds a posting's content rather than a heading: an `<h3>` never closed,
+ * so the page's paragraphs and lists are inside it (Expresso Emprego's description). Read as a block.
+ */
+function holdsContent(el: Element): boolean {
+  return el.querySelector('p, ul, ol, li, div, table') !== null || (el.textContent ?? '').length > 300;
+}
+
 /** The text of every item in a sub-list, one string each. */
 function subItems(list: Element): string[] {
   return Array.from(list.querySelectorAll('li'))
@@ -316,7 +324,7 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
       const pre = preformatted || tag === 'PRE';
       if (tag === 'BR') {
         lines.push([]);
-      } else if (HEADING.test(tag)) {
+      } else if (HEADING.test(tag) && !holdsContent(child)) {
         flush();
         const heading = cleanText(blockText(child));
         if (heading) startSection(heading);

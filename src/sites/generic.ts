@@ -33,11 +33,12 @@ const POSTING_HEADING =
   /\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|be doing)|what you will (?:do|be doing)|(?:about|the) (?:the )?(?:role|job|position|opportunity)|your role|job description|role description|what we offer|benefits|perks|compensation|salary|how to apply|nice to have|your (?:impact|tasks|mission|responsibilities|day[- ]to[- ]day|benefits|chance)|what(?:'|’)?s in it for you|(?:ihre|deine) aufgaben|(?:das )?bieten wir)\b/i;
 
 const APPLY =
-  /^(?:(?:click (?:here )?to )?apply(?: now| here| online)?|apply (?:for|to) (?:this|the) (?:job|role|position)|submit (?:your )?application|(?:jetzt )?bewerben|postuler|solliciteer(?: nu| direct)?|postular(?:me)?|aplicar|candidatar-se|(?:[iİ]lana |hemen )?başvur(?:u yap)?|candidati)$/iu;
+  /^(?:(?:click (?:here )?to )?apply(?: now| here| online)?|apply (?:for|to) (?:this|the) (?:job|role|position)|submit (?:your )?application|(?:jetzt )?bewerben|postuler|solliciteer(?: nu| direct)?|postular(?:me)?|aplicar|candidatar-se|enviar candidatura|candidate-se|candidatura espontânea|(?:[iİ]lana |hemen )?başvur(?:u yap)?|candidati)$/iu;
 /** A Markdown link in a text render: "[APPLY](https://...)" reads as its text. */
 const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]*\)/g;
 
-const TERMS = /\b(?:full[- ]time|part[- ]time|permanent|fixed[- ]term|contract(?:or)?|internship|\d+\+?\s*(?:years?|yrs)(?:'|’)?\s+(?:of\s+)?(?:experience|professional))\b/i;
+const TERMS =
+  /\b(?:full[- ]time|part[- ]time|permanent|fixed[- ]term|contract(?:or)?|internship|\d+\+?\s*(?:years?|yrs)(?:'|’)?\s+(?:of\s+)?(?:experience|professional))\b|(?<![\p{L}])(?:vollzeit|teilzeit|unbefristet|befristet|CDI|CDD|temps (?:plein|partiel)|tempo (?:inteiro|integral|parcial)|tiempo (?:completo|parcial)|jornada completa|tempo (?:pieno|determinato|indeterminato)|voltijd|deeltijd|heltid|deltid|fast ansettelse|vaste aanstelling|umowa o pracę)(?![\p{L}])/iu;
 
 /** Not the posting's text wherever they sit. */
 const CHROME = 'nav, aside, footer, [role="navigation"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"]';

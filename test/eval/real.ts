@@ -221,7 +221,9 @@ export function readCapture(path: string, label: CaptureLabel, window: Window): 
         }
       }
     } else {
-      const doc = new window.DOMParser().parseFromString(text, 'text/html') as unknown as Document;
+      // Browsers parse a stray `</br>` as `<br>` (the HTML spec's rule); happy-dom drops it, which
+      // would run a page's lines together here though Chromium shows them apart.
+      const doc = new window.DOMParser().parseFromString(text.replace(/<\/br\s*>/gi, '<br>'), 'text/html') as unknown as Document;
       // A page saved without its address is read as at an address no board has (as "Read this page" would).
       const stated = label.url ?? urlOfPage(doc);
       const href = stated && URL.canParse(stated) ? stated : `https://address-unknown.invalid/${encodeURIComponent(path.split('/').pop() ?? 'page')}`;

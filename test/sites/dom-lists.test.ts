@@ -116,3 +116,18 @@ describe('sectionsOf: a question that names a part of the posting', () => {
     ]);
   });
 });
+
+describe('a heading element that holds the content (aggregator/h8-expressoemprego-*: an <h3> never closed)', () => {
+  it('is read as a block: its lines, emphasised headings and items, not one heading', () => {
+    const intro = 'Procuramos um(a) Analista de Operações de Contact Center para integrar um projeto com foco na monitorização da operação, análise de desempenho e otimização contínua dos processos, em estreita colaboração com as equipas de qualidade, tecnologia e negócio, num contexto internacional e exigente.';
+    const html = `<h3>${intro}<br><b>Perfil Procurado</b><br>Experiência em Contact Center;<br>Fluência em inglês;<br><b>O que valorizamos</b><br>Power BI;</h3>`;
+    const sections = sectionsOf(body(html));
+    expect(sections.map((s) => s.heading)).toEqual([null, 'Perfil Procurado', 'O que valorizamos']);
+    expect(sections[1]!.paragraphs).toEqual(['Experiência em Contact Center;', 'Fluência em inglês;']);
+    expect(sections[0]!.paragraphs[0]).toBe(intro);
+  });
+
+  it('a short heading stays a heading', () => {
+    expect(sectionsOf(body('<h3>Requirements</h3><ul><li>SQL</li></ul>'))[0]!.heading).toBe('Requirements');
+  });
+});
