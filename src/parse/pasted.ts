@@ -4,14 +4,17 @@ import { sectionsFromText } from './sections.ts';
 import { isGenericTitle, titleFromText, withoutEmployer, withoutSiteName } from './title.ts';
 
 /** "Stellenausschreibung Sozialarbeiter*in", "Job posting: Nurse": the kind of page, not the title. */
-const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo|now\s+hiring|we(?:'re|’re|\s+are)\s+hiring|hiring)\s*[:\-–—!]?\s+(?=\S)/i;
+const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+description\s+(?:for|of)|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo|now\s+hiring|we(?:'re|’re|\s+are)\s+hiring|hiring)\s*[:\-–—!]?\s+(?=\S)/i;
 
 /** "Location: Sydney, New South Wales, Australia (Hybrid)", "**Location:** Remote, Oregon": where the job is, said outright. */
 const LOCATION_LINE = /^[\s*_#>-]*(?:job\s+|work\s+)?(?:location|lieu(?:\s+de\s+travail)?|arbeitsort|standort|ubicación|locatie)\s*[*_]*\s*[:：]\s*[*_]*\s*(.{2,120}?)\s*$/i;
 
 /** The title as the posting names it: "NOW HIRING:", "… at Acme", "… | Site" left out. */
+/** "Developer Intern - Job Description": the kind of page after the title. */
+const ADVERT_SUFFIX = /\s+[-–—|:]\s+(?:job\s+description|job\s+posting|job\s+advert|job\s+ad|vacancy|stellenanzeige|vacature)\s*$/i;
+
 function cleanTitle(title: string): string {
-  return withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').trim()));
+  return withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').replace(ADVERT_SUFFIX, '').trim()));
 }
 
 function locationOf(sections: readonly RawSection[]): string | null {

@@ -18,7 +18,7 @@ const BREADCRUMB = /\s*(?:›|»|\s>\s|\s\/\s|→)\s*/;
 /** Lines of a site's chrome: middle dots, pipes, arrows out, web addresses. */
 const CHROME = /[·|↗]|https?:\/\/|\bwww\.|\.(?:com|io|co|sh|org|net|ai)\b/i;
 /** "We're looking for a <Title> to join ...". */
-const LOOKING_FOR = /\b(?:looking for|seeking|hiring|join\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}?team\s+as|join\s+us\s+as)\s+(?:an?\s+|our\s+(?:next\s+|first\s+)?)?(?:(?:[\p{Ll}-]+,?\s+(?:and\s+)?){1,3}(?=[\p{Lu}]))?((?:(?:Sr|Jr)\.\s+|[\p{Lu}\d][\p{L}\d&/+'’-]*(?:,)?\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*)(?:\s+(?:to|who|with|for|in|on|that|at|based)\b|[.!,;](?=\s|$)|$)/u;
+const LOOKING_FOR = /\b(?:looking for|seeking|hiring|join\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}?team\s+as|join\s+us\s+as)\s+(?:an?\s+|our\s+(?:next\s+|first\s+)?)?(?:(?:[\p{Ll}-]+,?\s+(?:and\s+)?){1,3}(?=[\p{Lu}]))?((?:(?:Sr|Jr)\.\s+|[\p{Lu}\d][\p{L}\d&/+'’-]*(?:,)?\s+){0,7}?(?!(?:Sr|Jr)\.\s)[\p{Lu}][\p{L}\d&/+'’-]*)(?:\s+(?:to|who|with|for|in|on|that|at|based)\b|[.!,;](?=\s|$)|$)/u;
 /**
  * "zijn we op zoek naar een BI Analist/ Data Engineer.", "suchen wir ab sofort eine Pflegefachkraft (m/w/d)",
  * "nous recherchons un·e Chargé·e de projets": the role an advert in Dutch, German or French is for.
@@ -144,9 +144,16 @@ export function titleFromText(text: string): TextTitle {
   let best: { title: string; line: number | null; score: number } | null = null;
   let seen = 0;
   for (let i = 0; i < lines.length && seen < MAX_LINES; i++) {
-    const line = plainLine(lines[i]!);
+    // "* Junior Software Developer" as the text's first line: a Markdown bullet before the title
+    // (further down, a bulleted line is an item of a list, not a title).
+    const line = seen === 0 ? plainLine(lines[i]!).replace(/^[*-]\s+(?=\S)/, '') : plainLine(lines[i]!);
     if (!line) continue;
-    if (LISTS_BEGIN.test(line)) break;
+    // A list's heading ends the search for a title, unless nothing has come before it ("# Responsibilities"
+    // opening the text): then the title is in the lines after it ("We are seeking a … Verification Engineer").
+    if (LISTS_BEGIN.test(line)) {
+      if (best !== null || seen > 1) break;
+      continue;
+    }
     const position = seen++;
     const candidates: Array<{ title: string; line: number | null; bonus: number }> = SENTENCE_START.test(line) ? [] : [{ title: line, line: i, bonus: 0 }];
     const labelled = TITLE_LABEL.exec(line);

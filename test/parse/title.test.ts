@@ -81,3 +81,19 @@ describe('what is not a title in text (h6 texts read after the batch was measure
     expect(isGenericTitle('Physical Oceanographer - WaveWatch III Modeller')).toBe(false);
   });
 });
+
+describe('titles of pasted text in held-out batch h9 (read after it was measured)', () => {
+  it.each([
+    ['* Junior Software Developer\nCloverhound, Inc.\nCharlotte, NC', 'Junior Software Developer'],
+    ['# Job Description for Associate Lead, Software Development Engineer in Test (SDET)\n**Job ID:** R0098555', 'Associate Lead, Software Development Engineer in Test (SDET)'],
+    ['# Developer Intern - Job Description\n## About Weaverse\nWeaverse is a platform.', 'Developer Intern'],
+    ['## About The Role\nCrowdStrike Services is seeking a Sr. Platform Operations Specialist who would be responsible for the platform.', 'Sr. Platform Operations Specialist'],
+    ['# Responsibilities\n## THE ROLE:\nWe are seeking a motivated and detail-oriented Verification Engineer to join our DDR PHY IP development team.', 'Verification Engineer'],
+  ])('%s', (text, title) => {
+    expect(readPostingText(text).title).toBe(title);
+  });
+
+  it('a bulleted line further down is an item, not the title', () => {
+    expect(readPostingText('Acme | Senior Engineer, Staff Engineer | Berlin\nOpen roles:\n- Senior Engineer\n- Staff Engineer').title).not.toBe('Senior Engineer');
+  });
+});
