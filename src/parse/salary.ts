@@ -95,7 +95,7 @@ const EARMARK = /(?<![\p{L}])(?:learning|education(?:al)?|training|development|c
 const MAX_UNNAMED_AMOUNTS = 4;
 
 /** What comes with a salary, after it: "£67,000, annual bonus and share options", "$150k + equity". */
-const COMES_WITH_PAY = /^[\s,+&]*(?:plus\s+|and\s+|with\s+|\+\s*)?(?:an?\s+)?(?:annual\s+|yearly\s+|performance\s+|target\s+)?(?:bonus|equity|share\s+options|stock\s+options|RSUs?|commission|superannuation|super|pension|benefits)\b/i;
+const COMES_WITH_PAY = /^[\s,+&]*(?:plus\s+|and\s+|with\s+|\+\s*)?(?:an?\s+)?(?:annual\s+|yearly\s+|performance\s+|target\s+|significant\s+|generous\s+|meaningful\s+|competitive\s+)?(?:bonus|equity|share\s+options|stock\s+options|RSUs?|commission|superannuation|super|pension|benefits)\b/i;
 
 /** A reason to believe a lone amount is pay, when it is not part of a range. */
 /** A pay word shortly before an amount: "Salary: ", "Pay rate is ", "starting wage of ". */
@@ -291,6 +291,9 @@ function candidatesIn(sentence: string): Candidate[] {
   return out;
 }
 
+/** A sentence about pay in the United States: "For US-based roles", "in the U.S.", "United States". */
+const US_NAMED = /\bUS[- ]based\b|\bU\.S\.(?:-based)?(?=\s|$|,)|\bUnited States\b|\bin the US\b/;
+
 /** A bare `$` means US dollars unless the sentence names another currency nearby ("Salary (CAD): $100k"). */
 function currencyNamedNearby(context: string): string | null {
   const codes = context.match(/(?<![\p{L}])[A-Z]{3}(?![\p{L}])/gu)?.filter((c) => CURRENCY_CODES.has(c)) ?? [];
@@ -342,7 +345,8 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
       }
       // What the whole sentence says is read once per sentence, not once per amount: a sentence of
       // thousands of amounts ("$1k $1k …") would otherwise be read thousands of times over.
-      const namedCurrency = once(() => currencyNamedNearby(sentence));
+      // "For US-based roles, … between $148,200 and $239,800" on a Montreal posting: the sentence says whose dollars.
+      const namedCurrency = once(() => currencyNamedNearby(sentence) ?? (US_NAMED.test(sentence) ? 'USD' : null));
       const namesPay = once(() => PAY_WORD.test(sentence));
       const boardEstimate = once(() => BOARD_ESTIMATE.test(sentence));
       let segmentStart = 0;
@@ -355,7 +359,9 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         // "Salary: $20+", "pay starts at $85,000+ per year": a floor read as its figure where a pay
         // word labels it; "$1m+ ACV", "$150+ top performers" are sizes, not the job's pay.
         if (c.plus && !PAY_LABEL_BEFORE.test(before)) return;
-        if (namesSomethingElse(phraseBefore(before)) || namesSomethingElse(phraseAfter(after))) return;
+        // "$162,336 - $177,715+ significant equity": pay and the equity that comes with it, not an amount of equity.
+        const paidWith = c.max >= 15_000 && COMES_WITH_PAY.test(after.slice(0, 60));
+        if (namesSomethingElse(phraseBefore(before)) || (!paidWith && namesSomethingElse(phraseAfter(after)))) return;
 
         const wordPeriod = lastPeriodWord(before);
         // "£50,000–£60,000 / OTE: £100,000–£120,000": an "OTE:" after the range labels the next one.

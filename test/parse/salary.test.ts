@@ -426,3 +426,16 @@ describe('benefit amounts (ashby/h7-ramp-security-android-frontend-engineers)', 
     expect(parseSalaryRanges('Fertility HRA (up to $10,000 per year)')).toEqual([]);
   });
 });
+
+describe('pay rules from held-out batch h9 (read after it was measured)', () => {
+  it("'$162,336 - $177,715+ significant equity' is the pay, with equity beside it (text/h9-posthog-*)", () => {
+    expect(parseSalaryRanges('Salary$162,336 - $177,715+ significant equity')).toMatchObject([{ min: 162336, max: 177715, currency: 'USD', period: 'year' }]);
+    expect(parseSalaryRanges('Deals of $30-50k+ ACV.')).toEqual([]);
+  });
+
+  it("'For US-based roles, … $148,200 and $239,800' is US dollars on a Canadian posting (workday/h9-autodesk-*)", () => {
+    const [range] = parseSalaryRanges('For US-based roles, we expect a starting base salary between $148,200 and $239,800.', { dollar: 'CAD' });
+    expect(range).toMatchObject({ min: 148200, max: 239800, currency: 'USD' });
+    expect(parseSalaryRanges('We expect a starting base salary between $148,200 and $239,800.', { dollar: 'CAD' })[0]!.currency).toBe('CAD');
+  });
+});
