@@ -10,7 +10,9 @@ import { ImportEvent, IMPORT_PIECE_CHARS, IMPORT_PORT, type ImportRequest } from
  * browser may stop a busy one). With no import under way that is nothing to tell: the next
  * use opens a new port. With one under way, its outcome would never come, so the popup
  * connects again (starting a fresh background) and asks what became of it: the outcome, if
- * it was kept before the stop; else that it was interrupted, and nothing was imported.
+ * it was kept before the stop; else that it was interrupted, and nothing was imported. A
+ * text cut off on its way, which the fresh background knows nothing of, is sent to it once
+ * more: the popup still has it, and nothing of it was written.
  */
 
 /** What the popup sees of a runtime.Port. */
@@ -36,7 +38,7 @@ const GONE = 'JobLens stopped before the import began, so nothing was imported. 
 export function importClient(connect: (name: string) => ClientPort, now: () => Date = () => new Date()): ImportClient {
   let port: ClientPort | null = null;
   const listeners = new Set<(event: ImportEvent) => void>();
-  let pending: { fileName: string; resolve(): void; reject(error: Error): void } | null = null;
+  let pending: { fileName: string; text: string; sentAgain: boolean; resolve(): void; reject(error: Error): void } | null = null;
   // The import this popup knows to be running in the background (it handed it over, or heard
   // its progress): its outcome has not arrived.
   let underWay: string | null = null;
@@ -65,9 +67,21 @@ export function importClient(connect: (name: string) => ClientPort, now: () => D
     tell({ type: 'finished', outcome: interruptedImport(fileName, now()) }, null);
   };
 
+  const send = (target: ClientPort, fileName: string, text: string) => {
+    for (let at = 0; at < text.length; at += IMPORT_PIECE_CHARS) {
+      target.postMessage({ type: 'piece', text: text.slice(at, at + IMPORT_PIECE_CHARS) });
+    }
+    target.postMessage({ type: 'start', fileName, length: text.length });
+  };
+
   /** The fresh background's answer about the import the last port was cut from. */
   const answer = (cut: string, event: ImportEvent, from: ClientPort) => {
     asking = null;
+    if (event.type === 'idle' && pending && !pending.sentAgain) {
+      // The text never became an import: it goes to this background instead (once: a second cut is said).
+      pending.sentAgain = true;
+      return send(from, pending.fileName, pending.text);
+    }
     if (event.type === 'idle') return interrupted(cut);
     // 'finished': the outcome kept before the stop, or the background's word that it was interrupted.
     // 'progress': another import, begun since; this popup's text went to the background that stopped.
@@ -115,12 +129,8 @@ export function importClient(connect: (name: string) => ClientPort, now: () => D
     importFile: (fileName, text) =>
       new Promise<void>((resolve, reject) => {
         settle(new Error('A newer import was started.'));
-        pending = { fileName, resolve, reject };
-        const target = open();
-        for (let at = 0; at < text.length; at += IMPORT_PIECE_CHARS) {
-          target.postMessage({ type: 'piece', text: text.slice(at, at + IMPORT_PIECE_CHARS) });
-        }
-        target.postMessage({ type: 'start', fileName, length: text.length });
+        pending = { fileName, text, sentAgain: false, resolve, reject };
+        send(open(), fileName, text);
       }),
     watchImport: (listener) => {
       listeners.add(listener);

@@ -154,15 +154,32 @@ describe('the popup when the background stops mid-import', () => {
     expect(popup.outcomes().map((o) => [o.fileName, o.error])).toEqual([['jobs.json', IMPORT_INTERRUPTED_MESSAGE]]);
   });
 
-  it('cut before the background took the text: the import is refused, not said to be interrupted', async () => {
+  it('cut before the background took the text: the text goes to the fresh background, once', async () => {
     const popup = popupClient();
     const first = popup.connections[0]!;
     first.say({ type: 'idle' });
-    const handing = popup.client.importFile('jobs.json', '{"postings":[]}');
+    const text = '{"postings":[]}';
+    const handing = popup.client.importFile('jobs.json', text);
     first.cut();
+    const second = popup.connections[1]!;
+    second.say({ type: 'idle' });
+    expect(second.sent).toEqual([{ type: 'watch' }, { type: 'piece', text }, { type: 'start', fileName: 'jobs.json', length: text.length }]);
+    second.say({ type: 'accepted' });
+    await expect(handing).resolves.toBeUndefined();
+    expect(popup.outcomes()).toEqual([]);
+  });
+
+  it('cut before the background took the text, twice: the import is refused, not said to be interrupted', async () => {
+    const popup = popupClient();
+    popup.connections[0]!.say({ type: 'idle' });
+    const handing = popup.client.importFile('jobs.json', '{"postings":[]}');
+    popup.connections[0]!.cut();
     popup.connections[1]!.say({ type: 'idle' });
+    popup.connections[1]!.cut();
+    popup.connections[2]!.say({ type: 'idle' });
     await expect(handing).rejects.toThrow('JobLens stopped before the import began, so nothing was imported. Import the file again.');
     expect(popup.outcomes()).toEqual([]);
+    expect(popup.connections[2]!.sent).toEqual([{ type: 'watch' }]);
   });
 
   it('cut after the background took the text but before it said so: the kept outcome comes, and the hand-over resolves', async () => {
