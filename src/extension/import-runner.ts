@@ -2,7 +2,7 @@ import { MAX_IMPORT_BYTES, tooLargeMessage } from '../io/import-json.ts';
 import { ImportRequest, IMPORT_PORT, type ImportEvent } from '../messaging/import-port.ts';
 import type { ImportOutcome } from '../model/index.ts';
 import type { JobLensDB } from '../store/db.ts';
-import { getUnseenImport, setUnseenImport } from '../store/last-import.ts';
+import { keepFailedImport, keepImportOutcome, markImportRunning, setUnseenImport, takeUnseenImport, type ImportRunning } from '../store/last-import.ts';
 import { importExport, type ImportProgress } from '../store/repository.ts';
 
 /**
@@ -11,6 +11,11 @@ import { importExport, type ImportProgress } from '../store/repository.ts';
  * tells every connected page how far it is, and keeps the outcome until a page has shown it.
  * The page that started it may close at any time: once the text is here, the import goes
  * on; if the page closes while the text is still on its way, nothing is imported.
+ *
+ * The browser may stop the background itself mid-import (Chrome stops a service worker; a
+ * reload stops it too): the transaction is undone, and this code runs no further. So an
+ * import leaves a mark before it writes, dropped in the transaction that keeps its outcome;
+ * the next background, finding a mark it did not write, says the import was interrupted.
  */
 
 /** What the background sees of a runtime.Port; typed structurally so tests need no browser. */
@@ -28,6 +33,8 @@ export interface ImportRunnerOptions {
   /** The start of every URL of the extension's own pages (runtime.getURL('/')). */
   pagesUrl: string;
   now?: () => Date;
+  /** Tells this background's marks from those of one stopped before it; a new one per start. */
+  runnerId?: string;
 }
 
 export interface ImportRunner {
@@ -46,7 +53,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createImportRunner({ db, pagesUrl, now = () => new Date() }: ImportRunnerOptions): ImportRunner {
+export function createImportRunner({ db, pagesUrl, now = () => new Date(), runnerId = crypto.randomUUID() }: ImportRunnerOptions): ImportRunner {
   const ports = new Set<ImportPortLike>();
   let running: Running | null = null;
   let current: Promise<void> = Promise.resolve();
@@ -64,14 +71,15 @@ export function createImportRunner({ db, pagesUrl, now = () => new Date() }: Imp
     await setUnseenImport(await db(), null).catch(() => undefined);
   };
 
-  // Kept until a page says it showed it: a popup closing as the import ends would
-  // otherwise lose it on the way.
-  const finish = async (outcome: ImportOutcome) => {
+  // Kept until a page says it showed it: a popup closing as the import ends would otherwise
+  // lose it on the way. An import that succeeded kept it in its own transaction.
+  const finish = async (outcome: ImportOutcome, mark: ImportRunning, kept: boolean) => {
     running = null;
     unseen = outcome;
     broadcast({ type: 'finished', outcome });
+    if (kept) return;
     try {
-      await setUnseenImport(await db(), outcome);
+      await keepFailedImport(await db(), outcome, mark);
     } catch (error) {
       // Kept in memory only: a popup opened before the background stops still shows it.
       console.warn('JobLens: could not keep the import outcome', error);
@@ -80,25 +88,37 @@ export function createImportRunner({ db, pagesUrl, now = () => new Date() }: Imp
 
   const run = async (fileName: string, text: string) => {
     running = { type: 'progress', fileName, phase: 'checking', done: 0, total: 0 };
+    const mark: ImportRunning = { fileName, startedAt: now().toISOString(), by: runnerId };
+    try {
+      await markImportRunning(await db(), mark);
+    } catch (error) {
+      // Without it a background stopped mid-import leaves nothing to tell; the popup that
+      // started the import still says it was interrupted (import-client.ts).
+      console.warn('JobLens: could not mark the import as running', error);
+    }
     const onProgress = (progress: ImportProgress) => {
       running = progress.phase === 'writing'
         ? { type: 'progress', fileName, phase: 'writing', done: progress.done, total: progress.total }
         : { type: 'progress', fileName, phase: 'checking', done: 0, total: 0 };
       broadcast(running);
     };
-    let outcome: ImportOutcome;
+    const kept: { outcome?: ImportOutcome } = {};
     try {
-      const result = await importExport(await db(), text, onProgress);
-      outcome = { fileName, finishedAt: now().toISOString(), result, error: null };
+      await importExport(await db(), text, onProgress, async (settings, result) => {
+        // In the import's transaction: a background stopped once it commits leaves this outcome, not the mark.
+        kept.outcome = { fileName, finishedAt: now().toISOString(), result, error: null };
+        await keepImportOutcome(settings, kept.outcome, mark);
+      });
     } catch (error) {
-      outcome = { fileName, finishedAt: now().toISOString(), result: null, error: messageOf(error) };
+      await finish({ fileName, finishedAt: now().toISOString(), result: null, error: messageOf(error) }, mark, false);
+      return;
     }
-    await finish(outcome);
+    if (kept.outcome) await finish(kept.outcome, mark, true);
   };
 
   const watch = async (port: ImportPortLike) => {
     if (running) return port.postMessage(running);
-    const kept = unseen ?? (await getUnseenImport(await db()).catch(() => null));
+    const kept = unseen ?? (await takeUnseenImport(await db(), runnerId, now()).catch(() => null));
     // An import may have started or ended while the database was asked.
     if (running) return port.postMessage(running);
     if (!kept) return port.postMessage({ type: 'idle' });

@@ -24,5 +24,18 @@ export const ImportOutcome = z.object({
   result: z.nullable(ImportCounts),
   /** Null when it succeeded. */
   error: z.nullable(z.string()),
+  /**
+   * The background was stopped (by the browser, or a reload) before the import ended: its one
+   * transaction was undone. Absent in outcomes kept before this was told apart.
+   */
+  interrupted: z.optional(z.boolean()),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+export const IMPORT_INTERRUPTED_MESSAGE =
+  "The import was interrupted: JobLens's background stopped before it finished. Nothing was imported; import the file again.";
+
+/** The outcome of an import cut off by a stopped background: nothing of it was written. */
+export function interruptedImport(fileName: string, finishedAt: Date): ImportOutcome {
+  return { fileName, finishedAt: finishedAt.toISOString(), result: null, error: IMPORT_INTERRUPTED_MESSAGE, interrupted: true };
+}

@@ -27,6 +27,7 @@ import { byChunk, chunkOf, entryId, summariesIn, withSummaries, withoutIds, type
 import { SAVED_AT_INDEX, withEditTimes } from './upgrades.ts';
 import { StorageFullError, write, type StoreList, type WriteTransaction } from './transaction.ts';
 import { exportedSettings, importSettings, type SettingsImport } from './settings.ts';
+import type { SettingsStoreInWrite } from './last-import.ts';
 
 export { applyPatch, normalizeTags } from './user-edits.ts';
 export { STORAGE_FULL_MESSAGE, StorageFullError, isQuotaError } from './transaction.ts';
@@ -672,12 +673,14 @@ const PROGRESS_EVERY = 500;
  * since replacing it could lose what the user had in it. `onProgress` hears how far it is,
  * every PROGRESS_EVERY postings; the writes are still one transaction, so what it counts is
  * undone with the rest if the commit fails. The file's settings are merged key by key in the
- * same transaction (settings.ts).
+ * same transaction (settings.ts). `alsoWrite` adds writes to the settings store that must land
+ * with the import or not at all (the background keeps the import's outcome so: last-import.ts).
  */
 export async function importExport(
   db: JobLensDB,
   text: string,
   onProgress: (progress: ImportProgress) => void = () => undefined,
+  alsoWrite: (settings: SettingsStoreInWrite, result: ImportResult) => Promise<void> = async () => undefined,
 ): Promise<ImportResult> {
   onProgress({ phase: 'checking' });
   const file = parseExport(text);
@@ -732,6 +735,7 @@ export async function importExport(
       if (replaced.length > 0) result.overwritten.push({ id: saved.id, title: saved.title, fields: replaced });
     }
     await updateChunks(tx.objectStore(SUMMARIES_STORE), written);
+    await alsoWrite(tx.objectStore(SETTINGS_STORE), result);
     onProgress({ phase: 'writing', done: total, total });
     return result;
   });

@@ -17,6 +17,12 @@ export interface WorkerFaults {
    * rejects after `timeoutMs`): arm, make the user's move, await `paused`, stop.
    */
   pauseAt(step: WorkerStep, type: string, timeoutMs?: number): Promise<{ paused: Promise<void> }>;
+  /**
+   * Arms the current worker to pause as it writes the `nth` posting of its next write to the
+   * postings store (an import's, which comes over a port, not as a message): inside the
+   * import's one transaction, before it commits. Resolves as pauseAt does.
+   */
+  pauseAtPostingWrite(nth: number, timeoutMs?: number): Promise<{ paused: Promise<void> }>;
   /** Stops the extension's service worker, paused or not (Target.closeTarget on its target), and waits until it is gone. */
   stop(): Promise<void>;
   detach(): Promise<void>;
@@ -149,28 +155,44 @@ export async function workerFaults(launched: Launched): Promise<WorkerFaults> {
     })()`,
   };
 
+  /** Turns the debugger on, runs `trap` (which reaches a `debugger` statement some time later), and says when it has paused there. */
+  const arm = async (trap: string, what: string, timeoutMs: number) => {
+    await attach();
+    await send('Debugger.enable', {});
+    let onPause!: () => void;
+    const paused = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        pauseListeners.delete(onPause);
+        reject(new Error(`the worker did not reach ${what} in ${timeoutMs} ms`));
+      }, timeoutMs);
+      onPause = () => {
+        clearTimeout(timer);
+        pauseListeners.delete(onPause);
+        resolve();
+      };
+      pauseListeners.add(onPause);
+    });
+    paused.catch(() => undefined);
+    await send('Runtime.evaluate', { expression: trap, returnByValue: true });
+    return { paused };
+  };
+
   return {
     evaluate,
-    async pauseAt(step, type, timeoutMs = 15_000) {
-      await attach();
-      await send('Debugger.enable', {});
-      let onPause!: () => void;
-      const paused = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          pauseListeners.delete(onPause);
-          reject(new Error(`the worker did not reach "${step}" of ${type} in ${timeoutMs} ms`));
-        }, timeoutMs);
-        onPause = () => {
-          clearTimeout(timer);
-          pauseListeners.delete(onPause);
-          resolve();
-        };
-        pauseListeners.add(onPause);
-      });
-      paused.catch(() => undefined);
-      await send('Runtime.evaluate', { expression: traps[step](type), returnByValue: true });
-      return { paused };
-    },
+    pauseAt: (step, type, timeoutMs = 15_000) => arm(traps[step](type), `"${step}" of ${type}`, timeoutMs),
+    pauseAtPostingWrite: (nth, timeoutMs = 30_000) =>
+      arm(
+        `(() => {
+          let puts = 0;
+          const put = IDBObjectStore.prototype.put;
+          IDBObjectStore.prototype.put = function (...args) {
+            if (this.name === 'postings' && ++puts === ${nth}) debugger;
+            return put.apply(this, args);
+          };
+        })()`,
+        `the write of posting ${nth}`,
+        timeoutMs,
+      ),
     async stop() {
       const running = (await targets()).filter((t) => t.type === 'service_worker');
       for (const target of running) await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);

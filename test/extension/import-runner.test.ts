@@ -73,6 +73,8 @@ describe('an import in the background', () => {
     const page = popup(runner);
     const text = exportOf(1200, 'n'.repeat(4000));
     expect(text.length).toBeGreaterThan(IMPORT_PIECE_CHARS);
+    // Answered first, so the answer to `watch` cannot be a progress report of this import.
+    await until(() => page.events.length > 0);
 
     await page.client.importFile('jobs.json', text);
     await until(() => finished(page.events).length === 1);
@@ -204,8 +206,8 @@ describe('an import that fails in the background', () => {
     await starter.client.importFile('jobs.json', exportOf(700));
     starter.pair.page.disconnect();
     await runner.settled();
-    // The import, then keeping its outcome: both refused for lack of space.
-    expect(disk.aborted).toBe(2);
+    // Marking the import as running, the import, then keeping its outcome: all refused for lack of space.
+    expect(disk.aborted).toBe(3);
 
     // The outcome could not be written either: the background still has it.
     const reopened = popup(runner);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportEvent } from '../../messaging/import-port.ts';
-import type { ImportOutcome } from '../../model/index.ts';
+import { IMPORT_INTERRUPTED_MESSAGE, type ImportOutcome } from '../../model/index.ts';
 import { importSummary } from './import-summary.ts';
 
 /**
@@ -34,6 +34,8 @@ export function useRunningImport(watch: ImportWatch | undefined, onFinished: (ou
 /** What the popup says when an import has ended: the summary, or why nothing was imported. */
 export function outcomeNotice(outcome: ImportOutcome): { kind: 'info' | 'error'; text: string } {
   if (outcome.result) return { kind: 'info', text: importSummary(outcome.result) };
+  // Said as it is: the import was cut off, not refused, so "Could not import" would mislead.
+  if (outcome.interrupted) return { kind: 'error', text: IMPORT_INTERRUPTED_MESSAGE };
   return { kind: 'error', text: `Could not import ${outcome.fileName}: ${outcome.error ?? 'it failed.'}` };
 }
 
