@@ -26,7 +26,8 @@ function unwrapMarkup(line: string): string {
   // "**Required Knowledge, Skills, and Abilities**:" keeps its colon outside the marks.
   // "### Qualifications###": a closing run of hashes ends an ATX heading.
   const atx = /^#{1,6}\s+/.test(line) ? line.replace(/\s*#+\s*$/, '') : line;
-  return atx.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1(:?)$/, '$2$3').trim();
+  // "## 🎯 Requisiti (must)", "🚀 What you'll do": an emoji before a heading's words.
+  return atx.replace(/^#{1,6}\s+/, '').replace(/^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+(?=\p{L})/u, '').replace(/^(\*\*|__)(.+)\1(:?)$/, '$2$3').trim();
 }
 
 /** "## Benefits", "**What you'll do with us**", "### **Does this sound like you?**": marked as a heading by its writer. */

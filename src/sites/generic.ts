@@ -98,7 +98,7 @@ function partShownOnPage(title: string, root: Element): string {
 
 /** The same parts in the other languages postings are written in: duties, the offer. */
 const POSTING_HEADING_INTL =
-  /(?<![\p{L}])(?:responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|verantwoordelijkheden|jobomschrijving|functieomschrijving|aanbod|profiel|wat ga je doen|wat krijg je|wat vragen (?:we|wij)|oferecemos|responsabilidades|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|verantwoordelijkheden|cosa farai|cosa offriamo|requisiti|岗位职责|工作职责|职位描述|待遇|招聘职位|jobomschrijving|functieomschrijving|aanbod|profiel|wat ga je doen|wat krijg je|wat vragen (?:we|wij)|oferecemos|responsabilidades|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni)(?![\p{L}])/iu;
 
 function isPostingHeading(heading: string): boolean {
   return classifyHeading(heading) !== null || POSTING_HEADING.test(heading) || POSTING_HEADING_INTL.test(heading);

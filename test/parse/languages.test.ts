@@ -109,3 +109,21 @@ describe('Italian postings (no Italian capture in the corpus yet: the words of I
     expect(posting.requirements.required).toHaveLength(2);
   });
 });
+
+describe('headings with an emoji, and Chinese headings (text/h9-fisiodesk-*, h9-eleme-*, h9-xinminlabs-*)', () => {
+  it("reads '## 🎯 Requisiti (must)' and '## ⭐ Plus (molto apprezzato)' as headings", () => {
+    const sections = sectionsFromText('## 🎯 Requisiti (must)\n- Java\n- Spring\n## ⭐ Plus (molto apprezzato)\n- Kotlin');
+    expect(sections.map((s) => s.heading)).toEqual(['Requisiti (must)', 'Plus (molto apprezzato)']);
+    expect(extractRequirements(sections)).toEqual({ required: ['Java', 'Spring'], preferred: ['Kotlin'] });
+  });
+  it.each([
+    ['任职要求', 'required'],
+    ['基本要求', 'required'],
+    ['加分项', 'preferred'],
+  ])('%s is %s', (h, bucket) => {
+    expect(classifyHeading(h)).toBe(bucket);
+  });
+  it.each(['岗位职责', '待遇', '福利'])('%s is another part', (h) => {
+    expect(isOtherHeading(h)).toBe(true);
+  });
+});
