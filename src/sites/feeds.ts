@@ -1,10 +1,11 @@
-import { z } from 'zod/mini';
 import type { FieldValue, PayPeriod, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import { sectionsFromText, titleFromText } from '../parse/index.ts';
 import { cleanText, looksLikeHtml, parseHtmlBody, sectionsOfHtml } from './dom.ts';
 import { periodFromMagnitude } from '../model/pay.ts';
 import { currencyOfPlace } from '../parse/dollar.ts';
 import type { PayloadReader } from './payloads.ts';
+import { get, record, text, type Json } from './feed-json.ts';
+import { workplace } from './feed-workplace.ts';
 import { postingKeyFor } from './registry.ts';
 
 /*
@@ -53,35 +54,8 @@ const ANNUAL_KEY = /^annual/i;
 /** The board's flag that it estimated the figure itself (Adzuna). */
 const ESTIMATE_KEYS = ['salary_is_predicted', 'salaryIsPredicted', 'salary_estimated'];
 const PAY_TEXT_KEYS = ['salary', 'salaryText', 'compensation', 'pay'];
-// `contract_type` and `work_type` hold "Hybrid" in some scrapers' LinkedIn cards, "Full-time" in others: only a policy word counts.
-const REMOTE_KEYS = ['remote', 'telecommuting', 'is_remote', 'isRemote', 'work_arrangement', 'workplaceType', 'workplace_type', 'remote_type', 'workLocationOption', 'locationFlexibility', 'workplace', 'jobNature', 'work_type', 'workType', 'contract_type'];
 /** Where a feed keeps its list. */
 const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits', 'job', 'posting', 'offer', 'result', 'jobOpening'];
-
-const recordSchema = z.record(z.string(), z.unknown());
-type Json = Record<string, unknown>;
-
-function record(value: unknown): Json | null {
-  const parsed = recordSchema.safeParse(value);
-  return parsed.success && !Array.isArray(value) ? parsed.data : null;
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() ? value : null;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  const named = record(value);
-  if (named && typeof named.name === 'string') return named.name;
-  if (named && typeof named.descriptor === 'string') return named.descriptor;
-  return null;
-}
-
-/** A key's value, whatever its case: feeds write `title`, `Title` (Oracle) or `jobTitle`. */
-function get(item: Json, key: string): unknown {
-  if (key in item) return item[key];
-  const lower = key.toLowerCase();
-  const found = Object.keys(item).find((k) => k.toLowerCase() === lower);
-  return found === undefined ? undefined : item[found];
-}
 
 function first(item: Json, keys: readonly string[]): { key: string; value: string } | null {
   for (const key of keys) {
@@ -341,78 +315,6 @@ function structuredPay(outer: Json): StructuredPay[] {
   ];
 }
 
-/** "Work flexibility: Office-based" in a list of custom fields (SmartRecruiters' `customField`). */
-const WORKPLACE_LABEL = /work\s*(?:place|flexibility|model|arrangement|persona|location\s+type)|remote/i;
-/** The name of an employer's own workplace field: "WorkSite", "WorkplaceType", "RemoteWork". */
-const WORKSITE_KEY = /work\s*_?(?:site|place|flexibility|model|arrangement|persona)|remote/i;
-
-const REMOTE_ONLY_BOARDS = /(?:^|\.)(?:remotive\.com|himalayas\.app|remoteok\.(?:com|io)|weworkremotely\.com|jobicy\.com|workingnomads\.com)$/;
-
-function workplace(item: Json): FieldValue[] {
-  const out: FieldValue[] = [];
-  // Recruitee's `hybrid: true` names a workplace of its own.
-  if (item.hybrid === true) out.push({ value: 'hybrid', source: 'board', field: 'feed hybrid' });
-  // An employer's own fields on Eightfold (`efcustomTextWorkSite: ["0 days / week in-office – remote"]`)
-  // say more than the platform's default `workLocationOption`, which Microsoft leaves at "onsite".
-  for (const [key, v] of Object.entries(item)) {
-    if (!/^efcustom/i.test(key) || !WORKSITE_KEY.test(key.replace(/^efcustom(?:Text)?/i, ''))) continue;
-    const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
-    if (values.length === 1) out.push({ value: values[0]!.trim(), source: 'board', field: `feed ${key}` });
-  }
-  for (const key of REMOTE_KEYS) {
-    const v = get(item, key);
-    if (typeof v === 'boolean') out.push({ value: String(v), source: 'board', field: `feed ${key}` });
-    // Welcome to the Jungle's `remote: "partial"` (some days at home) and `"fulltime"`.
-    else if (key === 'remote' && (v === 'partial' || v === 'fulltime')) out.push({ value: v === 'partial' ? 'hybrid' : 'remote', source: 'board', field: `feed remote: ${v}` });
-    // "on_site", "work_from_home": a feed's enum values, read as the words they are.
-    else if (typeof v === 'string' && v.trim()) out.push({ value: v.trim().replace(/_/g, ' '), source: 'board', field: `feed ${key}` });
-  }
-  if (Array.isArray(item.customField)) {
-    for (const field of item.customField) {
-      const f = record(field);
-      const label = f ? text(f.fieldLabel) : null;
-      const value = f ? text(f.valueLabel) : null;
-      if (label && value && WORKPLACE_LABEL.test(label)) out.push({ value, source: 'board', field: `feed customField "${label}"` });
-    }
-  }
-  // Boards that list remote jobs only (Remotive, Himalayas, Remote OK, We Work Remotely, Jobicy,
-  // Working Nomads): a posting they carry is remote, though its own fields may not say so.
-  const home = URL_KEYS.map((k) => text(get(item, k))).find((u): u is string => u !== null && URL.canParse(u));
-  const host = home ? new URL(home).hostname.replace(/^www\./, '') : '';
-  if (REMOTE_ONLY_BOARDS.test(host)) out.push({ value: 'remote', source: 'board', field: `feed from ${host} (a board of remote jobs only)` });
-  // BambooHR's `locationType`: "0" on site, "1" remote, "2" hybrid.
-  if (typeof item.jobOpeningName === 'string' && typeof item.locationType === 'string' && /^[012]$/.test(item.locationType)) {
-    out.push({ value: ['onsite', 'remote', 'hybrid'][Number(item.locationType)]!, source: 'board', field: `feed locationType: ${item.locationType}` });
-  }
-  // amazon.jobs' `locations`: JSON strings, each with a `type` of ONSITE, REMOTE, HYBRID or VIRTUAL.
-  if (Array.isArray(item.locations)) {
-    const types = new Set<string>();
-    for (const entry of item.locations) {
-      let place: Json | null = record(entry);
-      if (!place && typeof entry === 'string' && entry.trim().startsWith('{')) {
-        try {
-          place = record(JSON.parse(entry));
-        } catch {
-          place = null;
-        }
-      }
-      const type = place && typeof place.type === 'string' ? place.type.trim() : '';
-      if (/^(?:onsite|on_site|remote|hybrid|virtual)$/i.test(type)) types.add(type.toLowerCase().replace('_', ''));
-    }
-    if (types.size === 1) {
-      const type = [...types][0]!;
-      out.push({ value: type === 'virtual' ? 'remote' : type, source: 'board', field: 'feed locations[].type' });
-    }
-  }
-  // No Fluff Jobs' `location.fullyRemote: true` (the top-level flag belongs to one city's variant).
-  if (record(item.location)?.fullyRemote === true) out.push({ value: 'remote', source: 'board', field: 'feed location.fullyRemote' });
-  // SmartRecruiters' location says remote and hybrid as flags; both false is an office job.
-  const where = record(item.location);
-  if (where && where.remote === true) out.push({ value: 'remote', source: 'board', field: 'feed location.remote' });
-  else if (where && where.hybrid === true) out.push({ value: 'hybrid', source: 'board', field: 'feed location.hybrid' });
-  else if (where && where.remote === false && where.hybrid === false) out.push({ value: 'on-site', source: 'board', field: 'feed location.remote/hybrid: false' });
-  return out;
-}
 
 function readFeedItem(value: unknown, options: { url?: string; doc?: Document | null }): RawPosting {
   const item = withDetail(value);
@@ -466,7 +368,7 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
     location: location ? cleanText(location) : null,
     department: text(item.department) ?? text(item.category) ?? null,
     commitment: text(item.employment_type) ?? text(item.job_type) ?? text(item.employmentType) ?? text(item.typeOfEmployment) ?? null,
-    workplace: workplace(item),
+    workplace: workplace(item, URL_KEYS),
     // The feed's salary string is read only where its numbers are not given as fields too.
     // A bare "£100,000" in a field named for pay is pay: the field's name says so, as a label would.
     payText:
