@@ -47,6 +47,9 @@ function policyWord(value: string, inText = false): RemotePolicy | null {
 /** Remote named only to be refused: "no remote", "not remote", "non-remote". */
 const NEGATED_REMOTE = /(?<![\p{L}])(?:no|not|non|never)[- ](?:fully\s+|100%\s+)?remote(?![\p{L}])/u;
 
+/** "Located Remotely? N", "Work remotely? Yes" inside a line of other fields. */
+const FORM_ANSWER = /\b(?:located|work(?:ing)?|based)\s+remotely\s*\?\s*(no?|y(?:es)?)\b/i;
+
 /** A yes/no answer to a remote label ("Remote: No", "Work remotely: Yes"). */
 function answerPolicy(label: string, value: string): RemotePolicy | null {
   if (!/remote|telecommut|work from home|wfh/i.test(label)) return null;
@@ -93,6 +96,9 @@ const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');
 function readLabelledLine(line: string): RemotePolicy | null {
   const labelled = LABEL_LINE.exec(line);
   if (labelled) return answerPolicy(labelled[1]!, labelled[2]!) ?? policyWord(labelled[2]!, true);
+  // A form's question and its answer: "Located Remotely? N" (Marriott), "Remote work? Yes".
+  const asked = /^([\p{L} ]{0,30}(?:remote\p{L}*|telecommut\p{L}*|work\s+from\s+home))\s*\?\s*(y|n|yes|no)\.?$/iu.exec(line);
+  if (asked) return answerPolicy(asked[1]!, { y: 'yes', n: 'no' }[asked[2]!.toLowerCase()] ?? asked[2]!);
   // An aggregator's tag row in Markdown: "#### `💰 ~0k` `🌎 Remote`".
   const tags = line.match(/`[^`]+`/g);
   const parts = tags && tags.length >= 2 ? tags.map((t) => t.slice(1, -1)) : line.split(/\s[|•·]\s/);
@@ -137,7 +143,7 @@ const HYBRID = [
   // Not "part-time remote": that is a part-time job done remotely (workable/mindrift-widget).
   /\b(?:partially|partly)\s+remote\b|\bpart[- ]remote\b|\b(?:partially|partly)\s+(?:working\s+)?(?:from\s+home|remotely)\b/i,
   /\b(?:work(?:ing)?\s+from\s+home|wfh|remote(?:ly)?)\s+(?:up\s+to\s+)?(?:\d|one|two|three|four)\s+days?\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:from\s+home|remote(?:ly)?)\b/i,
-  /\b(?:hjemmearbejde|hjemmekontor|homeoffice|home-office-tage|télétravail|teletrabajo|smart\s+working|thuiswerken|hemarbete|distansarbete|lavoro\s+agile|trabalho\s+híbrido|regime\s+h[íi]brido|hybride)/i,
+  /\b(?:hjemmearbejde|hjemmekontor|homeoffice|home-office-tage|télétravail|teletrabajo|smart\s+working|thuis\)?\s*werken|hemarbete|distansarbete|lavoro\s+agile|trabalho\s+híbrido|regime\s+h[íi]brido|hybride)/i,
   // Finnish and Polish: "hybridityön malli", "osittainen etätyömahdollisuus", "joustavan etätyömahdollisuuden", "praca hybrydowa".
   /(?<![\p{L}])(?:hybridityö\p{L}*|osittai\p{L}*\s+etä\p{L}*|etätyömahdollisuu\p{L}*|hybrydow\p{L}*|tryb\s+hybrydowy)/iu,
   // German "mobiles Arbeiten" (work away from the office, some days): "Möglichkeit zum mobilen Arbeiten".
@@ -146,8 +152,14 @@ const HYBRID = [
   /\b(?:split|divide)\s+(?:your\s+|their\s+)?(?:time|week)\s+between\s+(?:home|remote|(?:the|our)\s+office)\b/i,
   /\b(?:from|at)\s+home\b[^.;]{0,40}\b(?:and|or)\s+(?:sometimes\s+)?(?:from|at|in)\s+(?:the|our)\s+office\b|\b(?:in|at)\s+(?:the|our)\s+office\b[^.;]{0,40}\b(?:and|or)\s+(?:sometimes\s+)?(?:from|at)\s+home\b/i,
   /(?<![\p{L}])thuis\b[^.;]{0,40}\bop\s+kantoor\b|\bop\s+kantoor\b[^.;]{0,40}\bthuis(?![\p{L}])/iu,
+  // "requires majority in-person work", "mostly on-site": most of the time there, so not all of it.
+  /\b(?:majority|mostly|predominantly|largely)\s+(?:in[- ]person|on[- ]?site|in[- ]office|office[- ]based)\b/i,
+  // Chinese "混合办公" (hybrid work).
+  /混合办公|混合工作/u,
 ];
 
+// Chinese "远程办公" / "在家办公" / "居家办公" (remote, from home) have no word boundaries to ask for.
+const REMOTE_ZH = /远程(?:办公|工作)|(?:在家|居家)(?:办公|工作)/u;
 const REMOTE_INTL = /(?<![\p{L}])(?:praca\s+zdalna|pracy\s+zdalnej|100\s*%\s*etä\p{L}*|täysin\s+etä\p{L}*|(?:lavoro|lavorare|lavorerai)\s+(?:completamente\s+|interamente\s+)?da\s+remoto)(?![\p{L}])/iu;
 
 const REMOTE = [
@@ -197,8 +209,15 @@ const VISITS = /\b(?:some|occasional|periodic|quarterly|monthly|regular|periodic
  * Weak, like "based in <city>": it decides only where nothing else is said.
  */
 const AT_A_PLACE = /\b(?:live|reside|be\s+located)\s+within\s+(?:a\s+)?\d+[- ]?(?:minutes?|mins?|miles?|km|kilomet(?:er|re)s?|hours?)\b|\b(?:patients?|clients?|customers?)\s+in\s+their\s+homes?\b|\b(?:between|to)\s+patient\s+visits\b|\bhome\s+visits\b|\b(?:at|on|to)\s+(?:client|customer)(?:'s|s'|s)?\s+(?:sites?|premises|locations?)\b/i;
+/**
+ * The same, in words a posting uses for the desk it offers: "einen zentralen Arbeitsplatz in
+ * unserem Beratungszentrum", "een fijne werkplek in ons hoofdkantoor in Purmerend", "Basé à
+ * Angers" (a line of its own, not "une société basée à Croix"), "report to work for the
+ * assigned shift".
+ */
+const WORKPLACE_AT = /(?<![\p{L}])(?:arbeitsplatz|werkplek|workplace|workspace|desk)\s+(?:[\p{L}-]+\s+){0,6}?(?:in|im|at|à)\s+(?:unserem|unserer|ons|onze|our)(?![\p{L}])|^\W*(?:poste\s+)?bas[ée]e?\s+à\s+\p{Lu}|\breport(?:s|ing)?\s+to\s+work\b/iu;
 
-const BASED_IN = /\b(?:role|position|job|team|you|he|she|they|(?:she|he)\/(?:he|she)|post-?holder|jobholder|incumbent|(?:successful\s+)?(?:candidate|applicant))\s+(?:is\s+|are\s+|will\s+be\s+)?(?:based|located)\s+(?:in|out\s+of|at)\s+([^,;.]+)/i;
+const BASED_IN = /\b(?:role|position|job|team|you|he|she|they|(?:she|he)\/(?:he|she)|post-?holder|jobholder|incumbent|(?:successful\s+)?(?:candidate|applicant))\s+(?:is\s+|are\s+|will\s+be\s+|would\s+be\s+)?(?:primarily\s+|mainly\s+|principally\s+|initially\s+)?(?:based|located)\s+(?:in|out\s+of|at)\s+([^,;.]+)/i;
 
 /**
  * Words of a company's general culture rather than this role's arrangement: "we believe employees
@@ -239,12 +258,12 @@ function signalsIn(clause: string, evidence: string): Signal[] {
   if (NOT_REMOTE.some((re) => re.test(clause)) || days === 5) add('not-remote');
   const hybridWords = HYBRID.some((re) => re.test(clause)) && !TECH_HYBRID.test(clause);
   if (hybridWords || HYBRID_ES.test(clause) || (days !== null && days > 0 && days < 5)) add('hybrid');
-  if (REMOTE.some((re) => re.test(clause)) || REMOTE_INTL.test(clause) || (REMOTE_WITHIN_REGION.test(clause) && regionsIn(clause).length > 0)) add('remote');
+  if (REMOTE.some((re) => re.test(clause)) || REMOTE_INTL.test(clause) || REMOTE_ZH.test(clause) || (REMOTE_WITHIN_REGION.test(clause) && regionsIn(clause).length > 0)) add('remote');
   if (ONSITE.some((re) => re.test(clause))) add('onsite');
   if (VISITS.test(clause)) add('visits');
   const based = BASED_IN.exec(clause);
   if (based && regionsIn(based[1]!).length === 0 && !/\bremote/i.test(based[1]!)) add('based-in-city');
-  else if (AT_A_PLACE.test(clause)) add('based-in-city');
+  else if (AT_A_PLACE.test(clause) || WORKPLACE_AT.test(clause)) add('based-in-city');
   return out;
 }
 
@@ -311,7 +330,8 @@ function readText(text: string, location: string | null): TextReading {
   let tag: Reading | null = null;
   let pendingLabel: string | null = null;
   for (const rawLine of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
-    const line = rawLine.trim();
+    // A list item's marker is not part of what it says ("* Remote/ibrido, flessibilità").
+    const line = rawLine.trim().replace(/^(?:[-*+–]\s+|[•·▪‣◦]\s*)+/u, '');
     if (!line) continue;
     const label = pendingLabel;
     pendingLabel = LABEL_ALONE.test(line) ? line.replace(/\s*:$/, '') : null;
@@ -347,6 +367,10 @@ function readText(text: string, location: string | null): TextReading {
       const policy = policyWord(tagMatch[1]!);
       if (policy) tag = { policy, evidence: tagMatch[0], source: 'prose' };
     }
+    // A form's answer inside flattened text ("Schedule Full Time Located Remotely? N Position
+    // Type"): the question mark would end the sentence before its answer.
+    const answered = FORM_ANSWER.exec(line);
+    if (answered && !field) signals.push({ kind: answered[1]!.toLowerCase().startsWith('n') ? 'not-remote' : 'remote', companyLevel: false, evidence: answered[0] });
     for (const sentence of splitSentences(line)) {
       for (const tz of timezonesIn(sentence)) if (!timezones.includes(tz)) timezones.push(tz);
       const days = officeDaysIn(sentence);

@@ -64,3 +64,61 @@ describe('systems called hybrid are not the workplace (text/h6-breuninger-it-sys
     expect(policyOf(text)).toBe('unspecified');
   });
 });
+
+describe('where the desk is, said without a policy word, is on site when nothing else is said', () => {
+  it.each([
+    // text/h2-quarteera-sozialarbeiter-in, text/h8-quarteera-psychosoziale-beraterin
+    'einen zentralen Arbeitsplatz in unserem Beratungszentrum in Berlin-Prenzlauer Berg',
+    // text/h5-fronteers-sonic-equipment-senior-react-developer
+    'Een fijne werkplek in ons moderne en goed bereikbare hoofdkantoor in Purmerend',
+    // jsonld/completude-conseiller-clientele-cdd-angers (an offer list's item)
+    'Basé à Angers, facile d’accès entre le stade de foot et le centre commercial',
+    // text/h6-metocean-wavewatch-modeller-raglan
+    'This position would be primarily based in Raglan with some opportunity to work from other offices in the future.',
+    // career-pages/h7-cu-boulder-director-protective-services
+    'The incumbent is required to report to work for his / her regularly assigned shift during emergency campus closures.',
+  ])('%s', (text) => {
+    expect(policyOf(text)).toBe('onsite');
+  });
+
+  it('a company based somewhere is not the role, and any remote word still decides', () => {
+    expect(policyOf('Nous sommes une ESN spécialisée en Data, basée à Croix, dans le Nord.')).toBe('unspecified');
+    expect(policyOf('Een fijne werkplek in ons kantoor in Utrecht en twee dagen per week thuiswerken.')).toBe('hybrid');
+  });
+
+  it('reads the Dutch page as on site with its sentence as evidence', () => {
+    const { remote } = annotateText(capture('text/h5-fronteers-sonic-equipment-senior-react-developer.txt'));
+    expect(remote.policy).toBe('onsite');
+    expect(remote.evidence).toMatch(/hoofdkantoor in Purmerend/);
+  });
+});
+
+describe('more ways to say part home, part office, or home only', () => {
+  it.each([
+    // text/h5-rush-carla-nurse-coordinator-chicago
+    ['The nurse position is based at Rush University Medical Center, and requires majority in-person work.', 'hybrid'],
+    // text/h8-fronteers-identity-managers-angular-developer
+    ['Flexibiliteit in uren en in (thuis)werken', 'hybrid'],
+    // text/h9-xinminlabs-full-stack-engineer-shanghai-zh
+    ['上海+在家办公', 'remote'],
+    ['我们支持混合办公', 'hybrid'],
+    // text/h9-fisiodesk-backend-engineer-rag: an offer list's item, marker and all
+    ['* Remote/ibrido, flessibilità', 'remote'],
+    ['- Remote or hybrid, as you prefer', 'remote'],
+  ])('%s → %s', (text, policy) => {
+    expect(policyOf(text)).toBe(policy);
+  });
+
+  it('"Located Remotely? N" in a flattened form is not remote (linkedin/h2-egypt-jsonld-five-postings, Marriott)', () => {
+    const line = 'Cairo, Egypt,VIEW ON MAP Schedule Full Time Located Remotely? N Position Type Management Job Summary';
+    expect(policyOf(line)).toBe('onsite');
+    expect(policyOf('Schedule Full Time Located Remotely? Y Position Type Management')).toBe('remote');
+    expect(policyOf('Located Remotely? N')).toBe('onsite');
+  });
+});
+
+describe('titles of work done in person, in more words', () => {
+  it.each(['Fachärztin für Allgemeinmedizin', 'Network Field Tech', 'Field Service Engineer'])('%s', (title) => {
+    expect(parseRemote({ structured: [], location: null, text: 'Wir freuen uns auf Ihre Bewerbung.', title }).policy).toBe('onsite');
+  });
+});
