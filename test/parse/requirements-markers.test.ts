@@ -219,3 +219,25 @@ describe('headings the corpus showed unclassified (a count of every heading no r
     expect(isOtherHeading('In this role you will need')).toBe(false);
   });
 });
+
+describe('headings that ask about the candidate in other words', () => {
+  it.each([
+    ['What makes you a fit', 'indeed/rove-mx-indeed-twenty-postings (MAVI)'],
+    ['Who are you?', 'recruitee/h2-channable-two-offers-utrecht'],
+    ['6 boxes you tick (the more the merrier)', 'text/h8-fronteers-vi-company-junior-frontend-developer'],
+    ['WAT STAAT ER OP JE CV?', 'text/h5-fronteers-sonic-equipment-senior-react-developer'],
+    ['Vi ønsker oss søkere med:', 'aggregator/h8-polaris-vagsoy-kommune-fastlege'],
+  ])('%s is required (%s)', (heading) => {
+    expect(classifyHeading(heading)).toBe('required');
+  });
+
+  it("what the company ticks is not what the candidate brings ('6 boxes we tick')", () => {
+    expect(classifyHeading('6 boxes we tick')).toBeNull();
+  });
+
+  it("reads Sonic's list under 'WAT STAAT ER OP JE CV?': four required, the two 'is een pré' preferred", () => {
+    const { requirements } = annotateText(capture('text/h5-fronteers-sonic-equipment-senior-react-developer.txt'));
+    expect(requirements.required).toHaveLength(4);
+    expect(requirements.preferred).toEqual(['Ervaring met Next.js is een pré;', 'Ervaring met e-commerceplatformen is een pré;']);
+  });
+});
