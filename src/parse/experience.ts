@@ -117,7 +117,31 @@ function readMonths(clause: string, sentence: string, offset: number): Found | n
   return { min: years(low), max: high === null ? null : years(high), evidence: around(sentence, offset + m.index, offset + m.index + m[0].length) };
 }
 
+/**
+ * Korean, Chinese and Japanese write the years as 년 / 年, after the number and with no space
+ * ("경력 : 1년 이상 ~ 10년 이하", "2年以上的后台开发工作经验", "3年以上の実務経験"); the word for
+ * experience (경력, 경험, 经验, 経験) anywhere in the clause says the years are the candidate's.
+ */
+const CJK_RANGE = /(?<![\d.])(\d{1,2})\s*(?:년|年)?\s*(?:이상)?\s*(?:~|〜|～|-|–|至|到)\s*(\d{1,2})\s*(?:년|年)/u;
+const CJK_MIN = /(?<![\d.])(\d{1,2})\s*(?:\+\s*)?(?:년|年)\s*(?:이상|以上|或以上)?/u;
+const CJK_EXPERIENCE = /경력|경험|经验|經驗|経験|工作年限/u;
+
+function readCjk(clause: string, sentence: string, offset: number): Found | null {
+  if (!/[년年]/u.test(clause) || !CJK_EXPERIENCE.test(clause)) return null;
+  const range = CJK_RANGE.exec(clause);
+  if (range) {
+    const min = Number(range[1]);
+    const max = Number(range[2]);
+    if (min <= max && max <= 50) return { min, max, evidence: around(sentence, offset + range.index, offset + range.index + range[0].length) };
+  }
+  const m = CJK_MIN.exec(clause);
+  if (!m || Number(m[1]) > 50) return null;
+  return { min: Number(m[1]), max: null, evidence: around(sentence, offset + m.index, offset + m.index + m[0].length) };
+}
+
 function readClause(clause: string, sentence: string, offset: number, listedRequirement: boolean, experienceSaid: boolean): Found | null {
+  const cjk = readCjk(clause, sentence, offset);
+  if (cjk) return cjk;
   if (!new RegExp(YEARS, 'iu').test(clause)) return readMonths(clause, sentence, offset);
   const months = MONTHS_TO_YEARS.exec(clause);
   if (
@@ -148,7 +172,9 @@ function readClause(clause: string, sentence: string, offset: number, listedRequ
       screener ||
       ABOUT_EXPERIENCE_AFTER.test(after) ||
       ABOUT_EXPERIENCE_BEFORE.test(before) ||
-      (listedRequirement && /^\s*(?:of|in|with|doing)\s+\p{L}/u.test(after));
+      (listedRequirement && /^\s*(?:of|in|with|doing)\s+\p{L}/u.test(after)) ||
+      // A requirement item naming the work straight after the years: "3+ years Python development", "5 years SQL".
+      (listedRequirement && /^\s*(?:[\p{Lu}][\p{L}\d+#./-]*|[\p{L}-]+\s+(?:development|engineering|programming|administration|design|analysis|support|sales|management))(?![\p{L}])/u.test(after));
     if (!aboutCandidate) return null;
     const min = toNumber(m[1]!);
     if (min === null) return null;
@@ -195,7 +221,7 @@ export function parseExperience(lines: string[], options: ParseExperienceOptions
   if (!Array.isArray(lines)) return null;
   let best: Found | null = null;
   for (const line of lines) {
-    if (typeof line !== 'string' || !/year|yr|\bans\b|années|jahr|años|anos|anni|jaar|yıl|month/i.test(line)) continue;
+    if (typeof line !== 'string' || !/year|yr|\bans\b|années|jahr|años|anos|anni|jaar|yıl|month|년|年/i.test(line)) continue;
     const fact = factLineYears(line);
     if (fact && (best === null || fact.min < best.min)) best = fact;
     for (const sentence of splitSentences(line)) {

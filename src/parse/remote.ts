@@ -331,7 +331,11 @@ function readText(text: string, location: string | null): TextReading {
   let pendingLabel: string | null = null;
   for (const rawLine of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
     // A list item's marker is not part of what it says ("* Remote/ibrido, flessibilità").
-    const line = rawLine.trim().replace(/^(?:[-*+–]\s+|[•·▪‣◦]\s*)+/u, '');
+    // So is an emoji before a label ("📍 Remote: Yes").
+    const line = rawLine
+      .trim()
+      .replace(/^(?:[-*+–]\s+|[•·▪‣◦]\s*)+/u, '')
+      .replace(/^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+(?=\p{L})/u, '');
     if (!line) continue;
     const label = pendingLabel;
     pendingLabel = LABEL_ALONE.test(line) ? line.replace(/\s*:$/, '') : null;

@@ -234,10 +234,15 @@ function shareMultiplier(lo: MoneyToken, hi: MoneyToken): [number, number] {
   return [min, max];
 }
 
+/** A word that numbers a level, grade or band, just before a number. */
+const LEVEL_NUMBER = /(?<![\p{L}])(?:level|lvl|grade|band|tier|step|zone|class|scale|stufe|niveau|nivel|categor\p{L}*|[LPM]|IC)\s*[-.#]?\s*$/iu;
+
 function pairable(text: string, a: MoneyToken, b: MoneyToken, aEnd: number): boolean {
   const gap = text.slice(aEnd, b.start);
   if (a.plus || b.percent) return false;
   if (!a.marked && !b.marked) return false;
+  // "Level 1 - $32.60 - 45.67", "Grade 3 – $40,000 – $50,000": a level's number, not the lowest pay.
+  if (!a.marked && LEVEL_NUMBER.test(text.slice(Math.max(0, a.start - 16), a.start))) return false;
   if (a.currency && b.currency && a.strength >= 2 && b.strength >= 2 && a.currency !== b.currency) return false;
   if (RANGE_SEPARATOR.test(gap)) return true;
   // "between $X and $Y", "entre 2095€ et 2295€", "zwischen X und Y", "entre X y Y".

@@ -33,7 +33,7 @@ const POSTING_HEADING =
   /\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|be doing)|what you will (?:do|be doing)|(?:about|the) (?:the )?(?:role|job|position|opportunity)|your role|job description|role description|what we offer|benefits|perks|compensation|salary|how to apply|nice to have|your (?:impact|tasks|mission|responsibilities|day[- ]to[- ]day|benefits|chance)|what(?:'|’)?s in it for you|(?:ihre|deine) aufgaben|(?:das )?bieten wir)\b/i;
 
 const APPLY =
-  /^(?:(?:click (?:here )?to )?apply(?: now| here| online)?|apply (?:for|to) (?:this|the) (?:job|role|position)|submit (?:your )?application|(?:jetzt )?bewerben|postuler|solliciteer(?: nu| direct)?|postular(?:me)?|aplicar|candidatar-se|enviar candidatura|candidate-se|candidatura espontânea|(?:[iİ]lana |hemen )?başvur(?:u yap)?|candidati)$/iu;
+  /^(?:(?:click (?:here )?to )?apply(?: now| here| online)?|apply (?:for|to) (?:this|the) (?:job|role|position)|submit (?:your )?application|(?:jetzt )?bewerben|postuler|solliciteer(?: nu| direct)?|postular(?:me)?|aplicar|candidatar-se|enviar candidatura|candidate-se|candidatura espontânea|(?:[iİ]lana |hemen )?başvur(?:u yap)?|candidati|지원하기|즉시\s*지원|応募する)$/iu;
 /** A Markdown link in a text render: "[APPLY](https://...)" reads as its text. */
 const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]*\)/g;
 
@@ -62,9 +62,36 @@ function contentRoot(doc: Document): Element | null {
   return best && textLength(best) > 0 ? best : doc.body;
 }
 
+/** An <h1> that is the site's logo or name linking home ("<h1><a href="#" id="logo">Goldenberg Lab</a></h1>"), not the page's subject. */
+function isLogoHeading(h: Element): boolean {
+  const links = h.querySelectorAll('a');
+  if (links.length !== 1 || cleanText(links[0]!.textContent ?? '') !== cleanText(h.textContent ?? '')) return false;
+  const link = links[0]!;
+  const named = `${link.id} ${link.className} ${h.id} ${h.className}`;
+  return /logo|brand|site-?(?:name|title)/i.test(named) || /^(?:#|\/|\.\/|index\.html?)?$/.test(link.getAttribute('href') ?? '');
+}
+
+/** "Position: Junior technician", "Job title: Dispatcher": the label is not part of the title. */
+const TITLE_LABEL = /^(?:position|job\s+title|title|role|vacancy|job|opening|poste|stelle|puesto|vaga)\s*:\s*(?=\S)/i;
+/** "bioinformatician Job", "Nurse Jobs": a document title's word for what the page is. */
+const TITLE_PAGE_WORD = /\s+(?:jobs?|job\s+(?:opening|posting|ad)|vacancy|opening)$/i;
+
 function titleOf(doc: Document, root: Element): string | null {
-  const heading = root.querySelector(SELECTORS.heading) ?? doc.querySelector(SELECTORS.heading);
-  const candidates = [heading?.textContent ?? '', metaContent(doc, 'og:title') ?? '', doc.title ?? ''];
+  const title = withoutTitleLabel(titleCandidate(doc, root));
+  return title;
+}
+
+function withoutTitleLabel(title: string | null): string | null {
+  if (title === null) return null;
+  const bare = title.replace(TITLE_LABEL, '');
+  return bare || title;
+}
+
+function titleCandidate(doc: Document, root: Element): string | null {
+  const firstHeading = (scope: ParentNode) => Array.from(scope.querySelectorAll(SELECTORS.heading)).find((h) => !isLogoHeading(h)) ?? null;
+  const heading = firstHeading(root) ?? firstHeading(doc);
+  const docTitle = cleanText(doc.title ?? '');
+  const candidates = [heading?.textContent ?? '', metaContent(doc, 'og:title') ?? '', TITLE_PAGE_WORD.test(docTitle) && docTitle.split(/\s+/).length > 1 ? docTitle.replace(TITLE_PAGE_WORD, '') : docTitle];
   if (!cleanText(candidates[0]!)) {
     // No <h1>: the part of the page's title that a lower heading shows ("Baykar Kariyer | İş Geliştirme Uzmanı" > <h4>).
     const headings = new Set(Array.from(root.querySelectorAll('h2, h3, h4')).map((h) => cleanText(h.textContent ?? '')));
@@ -98,7 +125,7 @@ function partShownOnPage(title: string, root: Element): string {
 
 /** The same parts in the other languages postings are written in: duties, the offer. */
 const POSTING_HEADING_INTL =
-  /(?<![\p{L}])(?:responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|verantwoordelijkheden|cosa farai|cosa offriamo|requisiti|岗位职责|工作职责|职位描述|待遇|招聘职位|jobomschrijving|functieomschrijving|aanbod|profiel|wat ga je doen|wat krijg je|wat vragen (?:we|wij)|oferecemos|responsabilidades|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|verantwoordelijkheden|cosa farai|cosa offriamo|requisiti|岗位职责|工作职责|职位描述|待遇|招聘职位|jobomschrijving|functieomschrijving|aanbod|profiel|wat ga je doen|wat krijg je|wat vragen (?:we|wij)|oferecemos|responsabilidades|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni)(?![\p{L}])|(?:주요|담당)\s*업무|업무\s*내용|(?:지원|자격)\s*(?:요건|자격|조건)|우대\s*사항|복지|근무\s*조건|전형\s*절차/iu;
 
 function isPostingHeading(heading: string): boolean {
   return classifyHeading(heading) !== null || POSTING_HEADING.test(heading) || POSTING_HEADING_INTL.test(heading);
