@@ -9,6 +9,12 @@
 
 export interface FrontMatter {
   fields: Map<string, string>;
+  /**
+   * What a CMS keeps deeper in the front matter (Decap, Netlify CMS, Stackbit): lists of items
+   * (`list_two:` > `list-items:` > `- item: …`) under the top-level key that holds them, and blocks
+   * of text (`text: |-` inside `sections:` > `- type: JobsSection`).
+   */
+  nested: Array<{ key: string; items: string[]; texts: string[] }>;
   /** The text after the closing fence. */
   body: string;
 }
@@ -35,6 +41,56 @@ function listValue(value: string): string | null {
   return items.join(', ');
 }
 
+/** A sequence entry holding one value: "- item: X", "- text: X", "- X". */
+const ENTRY = /^(\s*)-\s+(?:(?:item|text|value|name|label|description|title)\s*:\s*)?(.*)$/;
+/** A nested key whose value is a block of text: "text: |-", "body: >". */
+const NESTED_BLOCK = /^(\s*)(?:-\s+)?([\w.-]+)\s*:\s*([>|])[+-]?\s*$/;
+
+/** The lines indented deeper than `indent` after `from` (blank lines inside kept), and where they end. */
+function deeper(lines: readonly string[], from: number, indent: number): { lines: string[]; next: number } {
+  const out: string[] = [];
+  let i = from;
+  while (i < lines.length && (lines[i]!.trim() === '' || /^\s*/.exec(lines[i]!)![0].length > indent)) out.push(lines[i++]!);
+  while (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();
+  return { lines: out, next: i };
+}
+
+function blockText(lines: readonly string[], folded: boolean): string {
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
+  const text = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
+  return folded ? text.join('\n').split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ')).join('\n\n') : text.join('\n');
+}
+
+/** Lists of single values and blocks of text inside a top-level key's indented lines. */
+function nestedParts(lines: readonly string[]): { items: string[]; texts: string[] } {
+  const items: string[] = [];
+  const texts: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const block = NESTED_BLOCK.exec(line);
+    if (block && TEXT_KEY.test(block[2]!.toLowerCase())) {
+      const body = deeper(lines, i + 1, block[1]!.length + (line.trimStart().startsWith('-') ? 2 : 0));
+      const text = blockText(body.lines, block[3] === '>');
+      if (text.trim()) texts.push(text);
+      i = body.next - 1;
+      continue;
+    }
+    const entry = ENTRY.exec(line);
+    // "- type: JobsSection" opens a mapping, not a value; "- item: X" or "- X" is one.
+    if (!entry || /^[\w-]+\s*:(?:\s|$)/.test(entry[2]!)) continue;
+    let value = entry[2]!.trim();
+    if (/^[>|][+-]?$/.test(value)) {
+      const body = deeper(lines, i + 1, entry[1]!.length + 2);
+      value = blockText(body.lines, value.startsWith('>')).replace(/\s*\n\s*/g, ' ');
+      i = body.next - 1;
+    } else {
+      value = unquote(value);
+    }
+    if (value.trim()) items.push(value.trim());
+  }
+  return { items, texts };
+}
+
 /** The front matter of `text`, or null when it has none. */
 export function readFrontMatter(text: string): FrontMatter | null {
   if (typeof text !== 'string') return null;
@@ -47,6 +103,7 @@ export function readFrontMatter(text: string): FrontMatter | null {
   if (end < 0 || end - first > 200) return null;
   const toml = fence === '+++';
   const fields = new Map<string, string>();
+  const nested: FrontMatter['nested'] = [];
   const inner = lines.slice(first + 1, end);
   for (let i = 0; i < inner.length; i++) {
     const line = inner[i]!;
@@ -57,7 +114,13 @@ export function readFrontMatter(text: string): FrontMatter | null {
     // The lines a value goes on over: indented, or blank inside a block (`key: >-` then the text).
     const block = /^[>|][+-]?$/.test(raw);
     const more: string[] = [];
-    while (i + 1 < inner.length && (/^\s+\S/.test(inner[i + 1]!) || (block && inner[i + 1]!.trim() === ''))) more.push(inner[++i]!);
+    // Blank lines inside a nested value (a CMS's `text: |-` deep in `sections:`) go on with it when indented lines follow.
+    const indentedAfterBlanks = (at: number) => {
+      let j = at;
+      while (j < inner.length && inner[j]!.trim() === '') j++;
+      return j < inner.length && /^\s+\S/.test(inner[j]!);
+    };
+    while (i + 1 < inner.length && (/^\s+\S/.test(inner[i + 1]!) || (inner[i + 1]!.trim() === '' && (block || indentedAfterBlanks(i + 1))))) more.push(inner[++i]!);
     while (more.length > 0 && more[more.length - 1]!.trim() === '') more.pop();
     if (block) {
       const indent = Math.min(...more.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
@@ -67,10 +130,14 @@ export function readFrontMatter(text: string): FrontMatter | null {
     } else {
       const value = listValue(raw) ?? unquote(raw);
       fields.set(key, [value, ...more.map((l) => l.trim())].join(' ').trim());
+      if (raw === '' && more.length > 0) {
+        const parts = nestedParts(more);
+        if (parts.items.length > 0 || parts.texts.length > 0) nested.push({ key, ...parts });
+      }
     }
   }
   const body = lines.slice(end + 1).join('\n');
-  return { fields, body };
+  return { fields, nested, body };
 }
 
 /** Keys of front matter that say what a posting's reader reads, and the label each is shown with. */
@@ -104,7 +171,7 @@ const TEXT_KEY = /(?:^|_)(?:markdown|md|html|text|body|content)$/;
 /** A field that states one requirement as its value: `aa_degrees_required = "High school degree required"`, `education_required`. */
 const REQUIRED_KEY = /(?:^|_)(?:degrees?|education|diploma|licen[cs]es?|certifications?|experience)_required$/;
 
-export function frontMatterText(fields: ReadonlyMap<string, string>): string {
+export function frontMatterText(fields: ReadonlyMap<string, string>, nested: FrontMatter['nested'] = []): string {
   const parts: string[] = [];
   const seen = new Set<string>();
   const required = [...fields].filter(([key, value]) => REQUIRED_KEY.test(key) && value.trim() && !/^(?:none|n\/a|no)$/i.test(value.trim()));
@@ -120,6 +187,13 @@ export function frontMatterText(fields: ReadonlyMap<string, string>): string {
     const name = m[1]!.replace(/_/g, ' ');
     const heading = /^(?:description|about|summary|content|body)$/.test(m[1]!) ? null : name[0]!.toUpperCase() + name.slice(1);
     parts.push(heading ? `## ${heading}\n\n${value}` : value);
+  }
+  // Each nested list under its key's words ("list_two" > "## List two"), so lists stay apart.
+  for (const { key, items, texts } of nested) {
+    const content = CONTENT_KEY.exec(key)?.[1];
+    const name = (content ?? key).replace(/[_-]+/g, ' ').trim();
+    if (items.length > 0) parts.push(`## ${name[0]!.toUpperCase()}${name.slice(1)}\n\n${items.map((item) => `- ${item}`).join('\n')}`);
+    for (const text of texts) if (!seen.has(text.trim())) parts.push(text);
   }
   return parts.join('\n\n');
 }

@@ -56,7 +56,7 @@ export function readPostingText(text: string): PostingText {
         facts.push(`${label}: ${label === 'Job type' || label === 'Workplace' ? value.trim().replace(/_/g, ' ') : value.trim()}`);
       }
     }
-    const body = [...facts, '', frontMatterText(front.fields), '', front.body].join('\n');
+    const body = [...facts, '', frontMatterText(front.fields, front.nested), '', front.body].join('\n');
     if (title) {
       const sections = sectionsFromText(body);
       return { title: cleanTitle(title), sections, location: locationOf(sections), frontMatter: true };

@@ -297,8 +297,57 @@ interface Candidate {
 /** A heading that opens with its subject or verb: "We prioritize", "You can", "Our stack". */
 const CLAUSE_HEADING = /^(?:we|we're|we've|we'll|you|you're|you've|you'll|our|your|they|i|it's|this|here's|let's|wir|du|sie|unser\p{L}*|nous|vous|notre|nos)(?![\p{L}'])/u;
 
-/** The required and preferred qualifications stated under headings (or bold pseudo-headings), deduplicated. */
+/**
+ * What a qualification says, in the words postings use across languages: experience, knowledge,
+ * a degree or training, a licence, a skill or trait, "you have". An item with none of these is a
+ * duty, an offer or a fact of the job.
+ */
+const QUALIFICATION =
+  /\b(?:experience[ds]?|knowledge|familiar(?:ity)?|proficien\w*|fluen(?:t|cy)|degree|bachelor'?s?|master'?s|diploma|certifi\w*|licen[cs]e[ds]?|qualifi\w*|skills?|abilit(?:y|ies)|able to|understanding of|background in|track record|expertise|you (?:have|are|bring)|must (?:have|be)|\d+\+?\s*(?:years?|yrs))\b|(?<![\p{L}])(?:\p{L}*erfahrung\p{L}*|\p{L}*kenntnis\p{L}*|\p{L}*ausbildung|\p{L}*studium|\p{L}*examen|abgeschlossen\p{L}*|lust (?:an|auf)|abschluss|\p{L}*fähigkeit\p{L}*|\p{L}*vermögen|\p{L}*bewusstsein|führerschein|freude (?:am|an)|bereitschaft|ervaring|kennis|opleiding|rijbewijs|je (?:bent|hebt|beschikt)|vaardig\p{L}*|expérience|connaissances?|diplômée?|maîtrise|permis|vous (?:avez|êtes|maîtrisez)|capacité|experiencia|experiência|conocimientos?|conhecimentos?|titulación|formação|licenciatura|dominio|esperienza|conoscenz\p{L}*|laurea|erfaring|erfarenhet|kunnskap\p{L}*|kunskap\p{L}*|utdanning|utbildning|førerkort|körkort|kokemus\p{L}*|osaami\p{L}*|tutkinto|tecrübe\p{L}*|deneyim\p{L}*|mezun\p{L}*|bilgi\p{L}*|sahibi|doświadczeni\p{L}*|znajomość|wykształceni\p{L}*)(?![\p{L}])|经验|熟悉|精通|掌握|学历|本科|경력|경험|経験|資格|(?:olan|bilen|abilen|ebilen|abilecek|ebilecek|[mM][ıiuü]ş|yatkın|eden)[,.;]?$/iu;
+
+/** Headings over the whole text of a posting ("Job Description", "Description"): a list under one may be anything. */
+const BODY_HEADING = /^(?:job |role |position )?(?:description|details|summary)$/;
+
+/**
+ * A list that no heading names but whose items read as qualifications ("Je bent in het bezit van
+ * een HBO-diploma", "Üretim sektöründe en az 3 yıl tecrübesi olan", "abgeschlossene
+ * Berufsausbildung"): postings that lost their headings, or never wrote one. Read only when no
+ * headed list gave what the posting asks for; the list most of whose items are qualifications wins.
+ */
+function unheadedList(sections: readonly RawSection[]): string[] | null {
+  let best: { items: string[]; share: number } | null = null;
+  for (const section of sections) {
+    if (!section || !Array.isArray(section.items) || section.items.length < 3) continue;
+    const heading = section.heading ?? '';
+    const key = headingKey(heading);
+    if (heading && (classifyHeading(heading) !== null || (isOtherHeading(heading) && !BODY_HEADING.test(key)))) continue;
+    const items = section.items.filter((i): i is string => typeof i === 'string' && cleanItem(i) !== '');
+    if (items.length < 3) continue;
+    const share = items.filter((i) => QUALIFICATION.test(cleanItem(i))).length / items.length;
+    if (share >= 0.6 && (best === null || share > best.share)) best = { items, share };
+  }
+  return best?.items ?? null;
+}
+
+/** The required and preferred qualifications stated under headings (or bold pseudo-headings), deduplicated; or, with none, an unheaded list of them. */
 export function extractRequirements(sections: RawSection[]): Requirements {
+  const headed = headedRequirements(sections);
+  if (headed.required.length > 0 || !Array.isArray(sections)) return headed;
+  const list = unheadedList(sections);
+  if (!list) return headed;
+  const required: string[] = [];
+  const preferred = [...headed.preferred];
+  const seen = new Set([...preferred.map((p) => p.toLowerCase())]);
+  for (const raw of list) {
+    const item = cleanItem(raw);
+    if (!/\p{L}/u.test(item) || seen.has(item.toLowerCase())) continue;
+    seen.add(item.toLowerCase());
+    (saysPreferred(item) ? preferred : required).push(item);
+  }
+  return { required, preferred };
+}
+
+function headedRequirements(sections: RawSection[]): Requirements {
   const candidates: Candidate[] = [];
   // A requirements heading over nothing but sub-headings ("Requirements" > "You've Done This
   // Before:"), or over a plain list that sub-headings continue ("Your attitudes we value:" >

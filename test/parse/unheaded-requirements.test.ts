@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { annotate, annotateText } from '../../src/annotate.ts';
+import { readFrontMatter } from '../../src/parse/front-matter.ts';
+import { extractRequirements } from '../../src/parse/requirements.ts';
+import { payloadReaderFor } from '../../src/sites/payloads.ts';
+
+/*
+ * Requirement lists no heading names: a CMS that keeps the posting's lists in front matter under
+ * `list_two:`, a board that puts every list under "Job Description:". Read only where no headed list
+ * says what the posting asks for, and only a list most of whose items are qualifications.
+ */
+
+const capture = (path: string) => readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8');
+const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+afterAll(() => window.happyDOM.close());
+
+describe('a list of qualifications without a heading', () => {
+  const duties = { heading: null, paragraphs: [], items: ['Grund- und Behandlungspflege der Patienten', 'Pflegedokumentation', 'Kommunikation mit Angehörigen, Ärzten usw.'] };
+  const qualities = {
+    heading: null,
+    paragraphs: [],
+    items: [
+      'abgeschlossene Berufsausbildung zur examinierten Pflegefachkraft',
+      'Vorkenntnisse im Bereich der Intensiv- oder Beatmungspflege sind wünschenswert',
+      'Freude am Umgang mit Menschen',
+      'Empathievermögen',
+      'Teamfähigkeit',
+    ],
+  };
+
+  it('is what the posting asks for when no heading names one; an item that says it is a plus is preferred', () => {
+    const { required, preferred } = extractRequirements([duties, qualities]);
+    expect(required).toEqual(['abgeschlossene Berufsausbildung zur examinierten Pflegefachkraft', 'Freude am Umgang mit Menschen', 'Empathievermögen', 'Teamfähigkeit']);
+    expect(preferred).toEqual(['Vorkenntnisse im Bereich der Intensiv- oder Beatmungspflege sind wünschenswert']);
+  });
+
+  it('a list of duties or an offer is not read as one', () => {
+    expect(extractRequirements([duties])).toEqual({ required: [], preferred: [] });
+    const offer = { heading: 'Wir bieten', paragraphs: [], items: ['Erfahrung in einem tollen Team', 'Weiterbildung', 'Kenntnisse teilen'] };
+    expect(extractRequirements([offer]).required).toEqual([]);
+  });
+
+  it('a headed list wins: an unheaded one is not added to it', () => {
+    const headed = { heading: 'Requirements', paragraphs: [], items: ['5+ years of experience with Go'] };
+    expect(extractRequirements([headed, qualities]).required).toEqual(['5+ years of experience with Go']);
+  });
+
+  it('reads the Turkish list under "Job Description:" of a Workday posting (workday/hitachi-energy-maintenance-worker)', () => {
+    const json: unknown = JSON.parse(capture('workday/hitachi-energy-maintenance-worker.json'));
+    const reader = payloadReaderFor(json)!;
+    const items = reader.items(json);
+    const posting = annotate(reader.readItem(items[0], { doc: window.document as unknown as Document, single: items.length === 1 }));
+    expect(posting.requirements.required).toHaveLength(10);
+    expect(posting.requirements.required[1]).toMatch(/en az 3 yıl tecrübesi olan/);
+  });
+});
+
+describe('lists and text kept deeper in a CMS front matter', () => {
+  it('reads `list_two:` > `list-items:` > `- item:` as a list of its own (text/h3-iks-hannover-pflegefachkraft-intensivpflege)', () => {
+    const text = capture('text/h3-iks-hannover-pflegefachkraft-intensivpflege.txt');
+    expect(readFrontMatter(text)!.nested.map((n) => [n.key, n.items.length])).toEqual([
+      ['list_one', 4],
+      ['list_two', 6],
+      ['list_three', 6],
+    ]);
+    const { requirements } = annotateText(text);
+    expect(requirements.required).toHaveLength(5);
+    expect(requirements.preferred).toEqual(['Vorkenntnisse im Bereich der Intensiv- oder Beatmungspflege sind wünschenswert']);
+  });
+
+  it('reads a `text: |-` block deep in `sections:`, blank lines and all (text/h3-hermeshof-hauswirtschafter)', () => {
+    const { requirements, title } = annotateText(capture('text/h3-hermeshof-hauswirtschafter.txt'));
+    expect(title).toMatch(/^Hauswirtschafter\*in/);
+    expect(requirements.required).toHaveLength(2);
+    expect(requirements.required[0]).toMatch(/^Freude am selbstständigen Arbeiten/);
+  });
+});
