@@ -105,22 +105,37 @@ const GLUED_HEADING =
  * following areas:". A line cut at a wrap width, without final punctuation, followed by a line
  * that goes on in lower case, is one line.
  */
+/** A word a line cannot end on unless it was cut: a preposition, an article, a conjunction. */
+const DANGLING_WORD = /(?<![\p{L}])(?:on|of|with|and|or|the|to|for|a|an|in|by|at|from|such as|e\.g\.,?|i\.e\.,?)$/iu;
+
+function unclosedBracket(line: string): boolean {
+  return (line.match(/\(/g)?.length ?? 0) > (line.match(/\)/g)?.length ?? 0);
+}
+
 function unwrapLines(lines: readonly string[]): string[] {
   const out: string[] = [];
+  // The line as it stood before lines were joined to it: a wrap width is a physical line's.
+  let physical: string | null = null;
   for (const line of lines) {
     const prev = out.length > 0 ? out[out.length - 1]! : null;
     const next = line.trim();
     const wrapped =
       prev !== null &&
-      prev.trim().length >= 45 &&
-      prev.trim().length <= 100 &&
+      physical !== null &&
+      physical.trim().length >= 45 &&
+      physical.trim().length <= 100 &&
       !/[.:;!?)\]|]\s*$/.test(prev) &&
       !/ {3,}|\t/.test(prev.trim()) &&
       !/^#{1,6}\s/.test(prev.trim()) &&
       /^\p{Ll}/u.test(next) &&
       !BULLET.test(next);
-    if (wrapped) out[out.length - 1] = `${prev.replace(/\s+$/, '')} ${next}`;
+    // A line cut inside a bracket or after a word that cannot end a line ("such as version
+    // control (e.g." / "Git), productivity tools", "… with alignment on" / "Hypha's mission"), as a
+    // PDF's lines are, goes on whatever case the next starts with.
+    const cut = prev !== null && next !== '' && !BULLET.test(next) && prev.trim() !== '' && (unclosedBracket(prev) || DANGLING_WORD.test(prev.trim()));
+    if (wrapped || cut) out[out.length - 1] = `${prev!.replace(/\s+$/, '')} ${next}`;
     else out.push(line);
+    physical = line;
   }
   return out;
 }

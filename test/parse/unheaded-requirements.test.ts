@@ -77,3 +77,20 @@ describe('lists and text kept deeper in a CMS front matter', () => {
     expect(requirements.required[0]).toMatch(/^Freude am selbstständigen Arbeiten/);
   });
 });
+
+describe('more of how postings head and wrap their lists', () => {
+  it("'You’ll fit right in if' heads what is asked (text/h9-posthog-product-manager-ex-founder)", () => {
+    const { requirements } = annotateText(capture('text/h9-posthog-product-manager-ex-founder.md'));
+    expect(requirements.required).toHaveLength(5);
+    expect(requirements.preferred).toHaveLength(3);
+  });
+
+  it('a PDF line cut inside a bracket or after a preposition goes on in the next line (text/h8-hypha-junior-web-designer)', () => {
+    const { requirements } = annotateText(capture('text/h8-hypha-junior-web-designer.txt'));
+    expect(requirements.required).toContain(
+      'Experience with collaborative and remote working tools, such as version control (e.g. Git), productivity tools, chat, task managers and project boards, and video conferencing software',
+    );
+    expect(requirements.required).toContain('Demonstrated commitment to the principles of equity and diversity with alignment on Hypha’s mission and values');
+    expect(requirements.preferred).toEqual(['Familiarity with static site generators is highly beneficial']);
+  });
+});
