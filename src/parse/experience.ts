@@ -122,8 +122,8 @@ function readMonths(clause: string, sentence: string, offset: number): Found | n
  * ("경력 : 1년 이상 ~ 10년 이하", "2年以上的后台开发工作经验", "3年以上の実務経験"); the word for
  * experience (경력, 경험, 经验, 経験) anywhere in the clause says the years are the candidate's.
  */
-const CJK_RANGE = /(?<![\d.])(\d{1,2})\s*(?:년|年)?\s*(?:이상)?\s*(?:~|〜|～|-|–|至|到)\s*(\d{1,2})\s*(?:년|年)/u;
-const CJK_MIN = /(?<![\d.])(\d{1,2})\s*(?:\+\s*)?(?:년|年)\s*(?:이상|以上|或以上)?/u;
+const CJK_RANGE = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s*(?:년|年)?\s*(?:이상)?\s*(?:~|〜|～|-|–|至|到)\s*(\d{1,2})\s*(?:년|年)/u;
+const CJK_MIN = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s*(?:\+\s*)?(?:년|年)\s*(?:이상|以上|或以上)?/u;
 const CJK_EXPERIENCE = /경력|경험|经验|經驗|経験|工作年限/u;
 
 function readCjk(clause: string, sentence: string, offset: number): Found | null {

@@ -54,6 +54,9 @@ export const CURRENCY_WORDS: Readonly<Record<string, string | null>> = {
   'تومان': null, 'ریال': 'IRR', 'ريال': null, 'درهم': 'AED', 'جنيه': 'EGP',
 };
 
+/** A scale word's currency that depends on the language around it. */
+const CJK = 'CJK';
+
 /** Units that scale an amount; `perAnnum` marks Indian "lakhs per annum". */
 const SCALE_WORDS: ReadonlyArray<{ re: RegExp; factor: number; currency?: string; perAnnum?: boolean }> = [
   { re: /^\s?LPA\b/i, factor: 1e5, currency: 'INR', perAnnum: true },
@@ -62,7 +65,20 @@ const SCALE_WORDS: ReadonlyArray<{ re: RegExp; factor: number; currency?: string
   { re: /^\s(?:thousand)\b/i, factor: 1e3 },
   { re: /^\s(?:million|mln|mio\.?)(?![\p{L}])/iu, factor: 1e6 },
   { re: /^\s(?:billion|bln)\b/i, factor: 1e9 },
+  // Ten thousands and hundred millions, as Japanese, Chinese and Korean count: "500万円", "4,000만원", "1億".
+  // 万 and 億 are yen in Japanese and yuan in Chinese: the text around says which (cjkCurrency).
+  { re: /^\s?(?:万|萬)/u, factor: 1e4, currency: CJK },
+  { re: /^\s?(?:億|亿)/u, factor: 1e8, currency: CJK },
+  { re: /^\s?만/u, factor: 1e4, currency: 'KRW' },
+  { re: /^\s?억/u, factor: 1e8, currency: 'KRW' },
 ];
+
+/** Whose 万 a text means: Japanese (kana, 円, 給与 / 年収 / 月給) or Chinese (元, 薪 / 工资); null when it does not say. */
+function cjkCurrency(text: string): string | null {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]|円|給与|給料|年収|年俸|月給|時給|日給|賞与/u.test(text)) return 'JPY';
+  if (/元|人民币|薪|工资|待遇/u.test(text)) return 'CNY';
+  return null;
+}
 
 /** Letters glued to the number: 120k, 1.5M, 5B, 2bn. */
 const SUFFIX_MULTIPLIER = /^(k|K|m|M|mm|MM|mn|bn|B)(?![\p{L}\d])/u;
@@ -320,7 +336,8 @@ export function findMoneyTokens(text: string): MoneyToken[] {
         factor = scale.factor;
         end += sm[0].length;
         perAnnum = scale.perAnnum === true || /annum|p\.?a\.?$/i.test(sm[0]);
-        if (scale.currency) impliedCurrency = { text: sm[0].trim(), iso: scale.currency, strength: 2 };
+        const iso = scale.currency === CJK ? cjkCurrency(text) : scale.currency;
+        if (iso) impliedCurrency = { text: sm[0].trim(), iso, strength: 2 };
         break;
       }
     }
@@ -374,7 +391,8 @@ export function findMoneyTokens(text: string): MoneyToken[] {
       perAnnum,
       percent: /^\s?%/.test(text.slice(num.end, num.end + 2)),
       plus: text[scaledEnd] === '+' || text[end] === '+',
-      inWord: start === num.start && /\p{L}/u.test(text[num.start - 1] ?? ''),
+      // Chinese, Japanese and Korean write numbers against their words ("年収500万円"): not inside a word.
+      inWord: start === num.start && /\p{L}/u.test(text[num.start - 1] ?? '') && !/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text[num.start - 1] ?? ''),
     });
   }
   return tokens;

@@ -67,10 +67,48 @@ export function readPostingText(text: string): PostingText {
     const weak = read.title === '' || read.title.length > 100 || /[.!?]$/.test(read.title) || read.title.split(/\s+/).length > 14;
     return { ...read, title: given !== null && weak ? cleanTitle(given) : read.title, frontMatter: given !== null };
   }
-  const lines = whole.split(/\r\n|[\n\r\u2028\u2029]/);
+  const lines = htmlAsText(whole).split(/\r\n|[\n\r\u2028\u2029]/);
   // The title line leaves the body; a title read from inside a sentence leaves it whole.
-  const { title, line } = titleFromText(whole);
+  const { title, line } = titleFromText(lines.join('\n'));
   const body = lines.filter((_, i) => i !== line).join('\n');
   const sections = sectionsFromText(body);
-  return { title: cleanTitle(title), sections, location: locationOf(sections), frontMatter: false };
+  return { title: withoutLeadingEmployer(cleanTitle(title), sections), sections, location: locationOf(sections), frontMatter: false };
+}
+
+/** Block elements of HTML written into text: a Markdown page's raw HTML, a posting's source pasted. */
+const HTML_BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|table|tr|td|section|article)\b[^>]*>/gi;
+
+/**
+ * Text that carries HTML (a site's Markdown with raw `<p>`, `<div>`, `<b>Position: </b>`; a page's
+ * source pasted) as the lines a browser would show: blocks and breaks end lines, list items are
+ * items, headings are Markdown headings; no tag is kept, so no markup reaches the panel as text.
+ */
+function htmlAsText(text: string): string {
+  if ((text.match(HTML_BLOCK)?.length ?? 0) < 3) return text;
+  return text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(/<h([1-6])\b[^>]*>/gi, (_, n: string) => `\n${'#'.repeat(Number(n))} `)
+    .replace(/<li\b[^>]*>/gi, '\n- ')
+    .replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6]|ul|ol|tr|table|section|article|button)>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
+/**
+ * "Anthropic — Startup Partnerships, EMEA" over a section "About Anthropic": the employer's name
+ * before a dash or bar, which the text names as the company it describes, is not part of the title.
+ */
+function withoutLeadingEmployer(title: string, sections: readonly RawSection[]): string {
+  const m = /^(.{2,40}?)\s+[—–|]\s+(.{3,})$/u.exec(title);
+  if (!m) return title;
+  const employer = m[1]!.trim().toLowerCase();
+  const about = sections.some((s) => {
+    const heading = (s.heading ?? '').trim().toLowerCase().replace(/[:!?.]+$/, '');
+    return heading === `about ${employer}` || heading === `über ${employer}` || heading === `à propos de ${employer}` || heading === `over ${employer}`;
+  });
+  return about ? m[2]!.trim() : title;
 }

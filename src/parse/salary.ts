@@ -53,8 +53,25 @@ function periodRightAfter(text: string, at: number): { period: PayPeriod; end: n
   return null;
 }
 
+/** Chinese, Japanese and Korean name the period in the pay word itself: 年収 / 年薪 / 연봉 a year, 月給 / 月薪 / 월급 a month. */
+const CJK_PERIOD: ReadonlyArray<readonly [RegExp, PayPeriod]> = [
+  [/年収|年俸|年薪|연봉/u, 'year'],
+  [/月給|月収|月薪|월급/u, 'month'],
+  [/時給|时薪|시급/u, 'hour'],
+  [/日給|日薪|일급/u, 'day'],
+];
+
 function lastPeriodWord(text: string): PayPeriod | null {
   let found: PayPeriod | null = null;
+  let at = -1;
+  for (const [re, period] of CJK_PERIOD) {
+    const m = re.exec(text);
+    if (m && m.index > at) {
+      at = m.index;
+      found = period;
+    }
+  }
+  if (found) return found;
   PERIOD_WORD.lastIndex = 0;
   for (let m = PERIOD_WORD.exec(text); m !== null; m = PERIOD_WORD.exec(text)) {
     const hit = PERIODS.find((p) => m!.groups?.[p] !== undefined);
@@ -82,7 +99,7 @@ const MONTHLY_QUOTED = new Set(['MXN', 'BRL', 'ARS', 'COP', 'PEN', 'CLP', 'UYU']
 // What is and is not pay
 
 /** A separator between two bounds. "and" only after "between". */
-const RANGE_SEPARATOR = /^\s*(?:[-–—−‒―~]|to|bis|até|a)\s*$/i;
+const RANGE_SEPARATOR = /^\s*(?:[-–—−‒―~〜～]|to|bis|até|a|至|到)\s*$/i;
 
 /** Words that make an amount something other than pay when they name it: "a $10k signing bonus", "raised $50M". */
 const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|off|discounts?|discounted|rent|tickets?|vouchers?|restaurant|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut(?:e|es|ed|ing|ions?)|HRA|HSA|FSA|fertility|adoption|surrogacy)(?![\p{L}])/iu;
@@ -101,7 +118,7 @@ const COMES_WITH_PAY = /^[\s,+&]*(?:plus\s+|and\s+|with\s+|\+\s*)?(?:an?\s+)?(?:
 /** A pay word shortly before an amount: "Salary: ", "Pay rate is ", "starting wage of ". */
 const PAY_LABEL_BEFORE = /(?<![\p{L}])(?:salary|pay|wages?|compensation|remuneration|stipend|rate|gehalt|salaire|salário|salario|sueldo|retribuzione|stipendio)(?![\p{L}])[^.;$€£\d]{0,30}$/iu;
 
-const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|rémunération|stipend|allowance|bolsa|income|range|gehalt|palkka|palkkaus|wynagrodzenie|pensja|salaris|lön|lønn|løn|salario|salário|salaire|sueldo|remuneración|retribución|lohn|stipendio|retribuzione|RAL)(?![\p{L}])/iu;
+const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|rémunération|stipend|allowance|bolsa|income|range|gehalt|palkka|palkkaus|wynagrodzenie|pensja|salaris|lön|lønn|løn|salario|salário|salaire|sueldo|remuneración|retribución|lohn|stipendio|retribuzione|RAL)(?![\p{L}])|給与|給料|年収|年俸|月給|月収|時給|日給|薪资|薪酬|年薪|月薪|工资|底薪|연봉|급여|월급|시급/iu;
 
 const OTE = /(?<![\p{L}])(?:OTE|on[- ]target[- ](?:earnings|compensation|comp|pay|income))(?![\p{L}])/iu;
 /** "$230,000 to $250,000, with a 60/40 split": base and variable pay together, so on-target earnings. */

@@ -44,7 +44,11 @@ function isStrongRequirementsHeading(line: string): boolean {
 /** How a heading written as a sentence opens: "Das bringst du mit.", "Diese Aufgaben erwarten dich.", "What you'll do." */
 const HEADING_SENTENCE_START = /^(?:das|dies\p{L}*|was|wir|ihre?|dein\p{L}*|du|sie|what|who|your|our|this|these|ce|vos|votre|nos|wat|jouw|dit|wij|lo|tu|tus)\s/iu;
 
+/** "【尚可】", "【必須】", "【職務概要】": Japanese postings head a part with a word in lenticular brackets. */
+const BRACKET_HEADING = /^【([^【】]{1,30})】$/u;
+
 export function isHeadingLine(rawLine: string): boolean {
+  if (BRACKET_HEADING.test(rawLine.trim())) return true;
   const line = unwrapMarkup(rawLine);
   if (!line || line.length > 80 || !/\p{L}/u.test(line)) return false;
   // Table rows and JSON copied along with a page are data, not headings; nor is a line stating an amount.
@@ -92,6 +96,8 @@ function continuesList(rawLine: string, current: RawSection): boolean {
 }
 
 function headingText(line: string): string {
+  const bracketed = BRACKET_HEADING.exec(line.trim());
+  if (bracketed) return bracketed[1]!.trim();
   return unwrapMarkup(line).replace(/\s*(?::|\.\.\.|…)$/, '').trim();
 }
 

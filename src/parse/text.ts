@@ -103,4 +103,4 @@ export function splitSentences(text: string): string[] {
 }
 
 /** A bullet followed by the item's text. `-` and `*` need a space after them so "-5%" or "*args" stay text. */
-export const BULLET = /^(?:[•·▪◦●○■□►▸➤➢✓✔→]\s*|[-*–—]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)/;
+export const BULLET = /^(?:[•·▪◦●○■□►▸➤➢✓✔→・◆◇▶]\s*|[-*–—]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)/;

@@ -31,7 +31,19 @@ const SECTION_WORDS = /^(?:job description|description|about the (?:job|role|com
 /** A line that reads as a sentence, not a name: "We are looking for an AI Software Developer". */
 const SENTENCE_START = /^(?:we|we're|we’re|you|you'll|you’ll|your|our|if|as|join|at|this|it|in|to)\b/i;
 /** Where the posting's lists begin: a title comes before them. */
-const LISTS_BEGIN = /^(?:(?:key\s+)?responsibilities|duties|what you(?:'ll|’ll| will)? do|what you will be doing|your role|how you will make an impact|requirements|qualifications)\b/i;
+const LISTS_BEGIN = /^(?:(?:key\s+)?responsibilities|duties|what you(?:'ll|’ll| will)? do|what you will be doing|your role|how you will make an impact|(?:(?:minimum|basic|preferred|required|key)\s+)?(?:requirements|qualifications))\b/i;
+
+/** "As a GenAI Forward Deployed Engineer (FDE) at Google Cloud, you will …": the role, named in a sentence of the text. */
+const SUBJECT_AT = /\b[Aa]s\s+(?:an?|the|our)\s+((?:[\p{Lu}\d][\p{L}\d&/+'’-]*\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*(?:\s+\([\p{Lu}\d&]{2,8}\))?)\s+(?:at|with|on|in|for|within)\s+[\p{Lu}]/u;
+
+/** Role words of Japanese, Korean and Chinese titles, which have no word boundaries. */
+const ROLE_CJK = /エンジニア|デザイナー|マネージャー|マネジャー|ディレクター|コンサルタント|アナリスト|プログラマー|スペシャリスト|リーダー|営業|事務|看護師|개발자|엔지니어|디자이너|매니저|마케터|비서|담당자|工程师|经理|设计师|开发|专员|主管/u;
+
+/** A line that is only a company's name: "リンカーズ株式会社", "Acme Inc.", "(주)리캐치". */
+const COMPANY_NAME = /^(?:株式会社|有限会社|주식회사|\(주\))\s*\S.{0,40}$|^\S.{0,40}?\s*(?:株式会社|有限会社|주식회사|\bInc\.?|\bLtd\.?|\bLLC|\bGmbH|\bCorp(?:oration)?\.?|\bPty\.?\s*Ltd\.?|\bB\.V\.|\bS\.A\.|\bAG|\bOy)$/u;
+
+/** "Reports to: Chief Financial Officer", "Department: Finance": a field of the posting, not its title. */
+const FIELD_LINE = /^([\p{L}][\p{L} /&'’-]{1,30}):\s+\S/u;
 
 /** "Job Title: X", "Position: X", "title: X" (a page's front matter): the title, said outright. */
 const TITLE_LABEL = /^(?:(?:job|position|role|vacancy|posting)\s+)?(?:title|position|role|vacancy)\s*:\s*(.+)$/i;
@@ -79,7 +91,14 @@ function plausible(candidate: string): boolean {
   // A page's address slug ("nursing-educator-remote") or a lone fact ("Remote", "Full-time") names no role.
   if (/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(candidate) || /^(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent)$/i.test(candidate)) return false;
   if (SECTION_WORDS.test(candidate) || classifyHeading(candidate) !== null || FACT_LINE.test(candidate)) return false;
+  if (COMPANY_NAME.test(candidate) && !isRole(candidate)) return false;
+  const field = FIELD_LINE.exec(candidate);
+  if (field && !isRole(field[1]!)) return false;
   return true;
+}
+
+function isRole(text: string): boolean {
+  return ROLE.test(text) || ROLE_CJK.test(text);
 }
 
 /**
@@ -175,6 +194,7 @@ export function titleFromText(text: string): TextTitle {
       if (!plausible(c.title)) continue;
       let score = c.bonus - position * 0.2;
       if (ROLE.test(c.title)) score += roleIsHead(c.title) ? 4 : 3;
+      else if (ROLE_CJK.test(c.title)) score += 3;
       // A copied page shows its title more than once (breadcrumb, heading, facts table).
       if (whole.indexOf(c.title) !== whole.lastIndexOf(c.title)) score += 2;
       if (!best || score > best.score) best = { title: c.title, line: c.line, score };
@@ -184,5 +204,18 @@ export function titleFromText(text: string): TextTitle {
   // A page's name ("Job Description", "Offene Stellen") is not the title when a line follows it.
   const nonEmpty = lines.flatMap((l, i) => (l.trim() !== '' ? [i] : []));
   const first = nonEmpty.find((i) => !isGenericTitle(plainLine(lines[i]!)) && !FACT_LINE.test(plainLine(lines[i]!))) ?? nonEmpty[0] ?? -1;
+  // Text that opens with a list's heading ("Minimum qualifications:") has no title line; a sentence
+  // further on may name the role ("As a GenAI Forward Deployed Engineer (FDE) at Google Cloud, you will").
+  const opening = first >= 0 ? plainLine(lines[first]!) : '';
+  const field = FIELD_LINE.exec(opening);
+  if (first >= 0 && (LISTS_BEGIN.test(opening) || classifyHeading(opening.replace(/:$/, '')) !== null || (field !== null && !isRole(field[1]!)))) {
+    for (const raw of lines) {
+      const line = plainLine(raw);
+      for (const re of [SUBJECT_AT, SUBJECT, LOOKING_FOR]) {
+        const wanted = re.exec(line)?.[1]?.replace(/,$/, '');
+        if (wanted && plausible(wanted) && ROLE.test(wanted)) return { title: wanted, line: null };
+      }
+    }
+  }
   return first >= 0 ? { title: plainLine(lines[first]!), line: first } : { title: '', line: null };
 }
