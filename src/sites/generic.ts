@@ -30,7 +30,7 @@ const STATES_PAY =
 
 /** Headings postings use that are not about qualifications (those classifyHeading already knows). */
 const POSTING_HEADING =
-  /\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|be doing)|what you will (?:do|be doing)|(?:about|the) (?:the )?(?:role|job|position|opportunity)|your role|job description|role description|what we offer|benefits|perks|compensation|salary|how to apply|nice to have|your (?:impact|tasks|mission|responsibilities|day[- ]to[- ]day|benefits|chance)|what(?:'|’)?s in it for you|(?:ihre|deine) aufgaben|(?:das )?bieten wir)\b/i;
+  /\b(?:responsibilit(?:y|ies)|duties|what you(?:'|’)?ll (?:do|be doing)|what you will (?:do|be doing)|(?:about|the) (?:the )?(?:role|job|position|opportunity)|your role|job description|role description|what we offer|benefits|perks|compensation|salary|how to apply|nice to have|your (?:impact|tasks|mission|responsibilities|day[- ]to[- ]day|benefits|chance)|what(?:'|’)?s in it for you|(?:ihre|deine) aufgaben|(?:das )?bieten wir|how (?:will )?you(?:'|’)?(?:ll)? contribute)\b|^(?:you will|you(?:'|’)ll|in this role,? you will)\s*:?$/i;
 
 const APPLY =
   /^(?:(?:click (?:here )?to )?apply(?: now| here| online)?|apply (?:for|to) (?:this|the) (?:job|role|position)|submit (?:your )?application|(?:jetzt )?bewerben|postuler|solliciteer(?: nu| direct)?|postular(?:me)?|aplicar|candidatar-se|enviar candidatura|candidate-se|candidatura espontânea|(?:[iİ]lana |hemen )?başvur(?:u yap)?|candidati|지원하기|즉시\s*지원|応募する)$/iu;

@@ -105,3 +105,18 @@ describe("facility work in German titles is in person (career-pages/h11-landenho
     expect(parseRemote({ structured: [], location: null, text: 'Wir freuen uns auf Ihre Bewerbung.', title }).policy).toBe('onsite');
   });
 });
+
+describe('a posting as a plain-text page in the browser (text/h11-danske-bank-vilnius-software-architect)', () => {
+  it('"You will:" and "How will you contribute to our team?" are a posting\'s headings, so the page is read', async () => {
+    const { Window } = await import('happy-dom');
+    const { readProsePosting } = await import('../../src/sites/generic.ts');
+    const window = new Window();
+    const doc = window.document as unknown as Document;
+    const pre = doc.createElement('pre');
+    pre.textContent = capture('text/h11-danske-bank-vilnius-software-architect.md');
+    doc.body.appendChild(pre);
+    const read = readProsePosting(doc, new URL('https://text.joblens.test/danske.md'));
+    expect(read?.title).toBe('Experienced Software Architect (Java) with a Change Mindset.');
+    await window.happyDOM.close();
+  });
+});
