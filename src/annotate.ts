@@ -67,11 +67,21 @@ export function postingId(raw: Pick<RawPosting, 'site' | 'jobId' | 'url'>): stri
 
 const MAX_ANNUAL_AMOUNT = 1e12;
 
+/** Currencies whose yearly salaries run to tens of thousands: a yearly figure under 1,000 in one was typed in thousands. */
+const THOUSANDS_CURRENCIES = new Set(['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'SGD', 'IEP', 'ILS', 'AED', 'SAR', 'QAR']);
+
 function fromStructured(pay: StructuredPay): SalaryRange | null {
   const currency = pay.currency.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency) || !(pay.min >= 0) || !(pay.max >= 0)) return null;
-  const min = Math.min(pay.min, pay.max);
-  const max = Math.max(pay.min, pay.max);
+  let min = Math.min(pay.min, pay.max);
+  let max = Math.max(pay.min, pay.max);
+  // "min 75.00, max 95.00, period year, USD" (a Recruitee salary object): no one is paid $95 a
+  // year; the employer typed thousands. Said on the range, so the panel shows it was read so.
+  const thousands = pay.period === 'year' && THOUSANDS_CURRENCIES.has(currency) && min >= 10 && max < 1000;
+  if (thousands) {
+    min *= 1000;
+    max *= 1000;
+  }
   const annual = annualise(min, max, pay.period);
   // A figure no salary reaches in any currency (even per year in dong or rupiah) is a data error, not pay.
   if (!Number.isFinite(annual.max) || annual.max > MAX_ANNUAL_AMOUNT) return null;
@@ -85,6 +95,7 @@ function fromStructured(pay: StructuredPay): SalaryRange | null {
     source: pay.source,
     ...(pay.periodInferred ? { periodInferred: true } : {}),
     ...(pay.estimated ? { estimated: true } : {}),
+    ...(thousands ? { thousandsInferred: true } : {}),
   };
 }
 

@@ -24,6 +24,8 @@ export const SalaryRange = z
     estimated: z.optional(z.boolean()),
     /** The source states no period; `period` was inferred from the amount. */
     periodInferred: z.optional(z.boolean()),
+    /** A board's yearly field gave the figures without their thousands ("75.00–95.00 USD a year"): read as thousands. */
+    thousandsInferred: z.optional(z.boolean()),
     /** The sentence or field the range was read from, verbatim. */
     evidence: z.string(),
     source: ValueSource,

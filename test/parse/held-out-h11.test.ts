@@ -120,3 +120,18 @@ describe('a posting as a plain-text page in the browser (text/h11-danske-bank-vi
     await window.happyDOM.close();
   });
 });
+
+describe("a board's yearly salary field typed in thousands (recruitee/h7-aikido-security-cse-tel-aviv-dubai-office-manager-chicago)", () => {
+  it('reads min 75.00, max 95.00, USD a year as $75,000–$95,000, marked as read so', async () => {
+    const { Window } = await import('happy-dom');
+    const { annotate } = await import('../../src/annotate.ts');
+    const { payloadReaderFor } = await import('../../src/sites/payloads.ts');
+    const window = new Window();
+    const json: unknown = JSON.parse(capture('recruitee/h7-aikido-security-cse-tel-aviv-dubai-office-manager-chicago.json'));
+    const reader = payloadReaderFor(json)!;
+    const items = reader.items(json);
+    const posting = annotate(reader.readItem(items[2], { doc: window.document as unknown as Document, single: false }));
+    expect(posting.salary).toMatchObject({ min: 75_000, max: 95_000, currency: 'USD', period: 'year', thousandsInferred: true });
+    await window.happyDOM.close();
+  });
+});

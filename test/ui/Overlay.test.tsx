@@ -84,6 +84,17 @@ describe('Overlay', () => {
     expect(screen.getByText('period inferred').getAttribute('title')).toMatch(/no period/);
   });
 
+  it('marks figures read as thousands, and only those', () => {
+    const posting = hourlyPosting();
+    render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);
+    expect(screen.queryByText('read as thousands')).toBeNull();
+    cleanup();
+    posting.salaries[0] = { ...posting.salaries[0]!, thousandsInferred: true };
+    posting.salary = posting.salaries[0]!;
+    render(<Overlay posting={posting} saved={null} onSave={resolved} onClose={noop} />);
+    expect(screen.getByText('read as thousands').getAttribute('title')).toMatch(/without their thousands/);
+  });
+
   it('says "Not stated" when the posting gives no pay', () => {
     render(<Overlay posting={storytellingPosting()} saved={null} onSave={resolved} onClose={noop} />);
     const pay = screen.getByRole('heading', { name: 'Pay' }).parentElement!;

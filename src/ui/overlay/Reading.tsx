@@ -104,6 +104,11 @@ function PayRange({ range, primary, actions }: { range: SalaryRange; primary: bo
             period inferred
           </span>
         ) : null}
+        {range.thousandsInferred ? (
+          <span class="jl-badge" title="The board's field gives these figures without their thousands; they were read as thousands">
+            read as thousands
+          </span>
+        ) : null}
       </div>
       {annual ? <div class="jl-pay-annual">{annual}</div> : null}
       <EvidenceQuote text={range.evidence} source={range.source} actions={actions} />
