@@ -9,6 +9,7 @@ import {
   parseRemote,
   parseSalaryRanges,
   saysRangeIsOte,
+  currencyOfPlace,
   localDollar,
   localRupee,
   readPostingText,
@@ -149,12 +150,13 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
   const place = { url: raw.url, location: raw.location, text: description };
   const dollar = localDollar(place);
   const rupee = localRupee(place);
+  const local = currencyOfPlace(place);
   const read = dedupe([
     ...raw.payStructured.map(fromStructured).filter((r): r is SalaryRange => r !== null),
-    ...raw.payText.flatMap((field) => parseSalaryRanges(field.value, { source: field.source, dollar, rupee })),
+    ...raw.payText.flatMap((field) => parseSalaryRanges(field.value, { source: field.source, dollar, rupee, local })),
     // A section at a time, heading included, so "Zone 1 Pay Range" can label the range below it.
     ...raw.sections.flatMap((s) =>
-      parseSalaryRanges([s.heading ?? '', ...s.paragraphs, ...s.items].filter(Boolean).join('\n'), { source: 'prose', dollar, rupee }),
+      parseSalaryRanges([s.heading ?? '', ...s.paragraphs, ...s.items].filter(Boolean).join('\n'), { source: 'prose', dollar, rupee, local }),
     ),
   ]);
   // "The compensation range in this posting reflects On-Target Earnings", said apart from the range.

@@ -127,7 +127,7 @@ const NUMBER_COUNTRIES: readonly Country[] = [
   {
     currency: 'GBP',
     host: /(?:\.co\.uk|\.uk|^uk\.indeed\.com|^uk\.linkedin\.com)$/i,
-    places: /(?<![\p{L}])(?:UK|U\.K\.|United Kingdom|Great Britain|England|Scotland|Wales|Northern Ireland|London|Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Bristol|Liverpool|Cambridge,\s*UK|Oxford|Belfast|Cardiff)(?![\p{L}])/u,
+    places: /(?<![\p{L}])(?:UK|U\.K\.|United Kingdom|Great Britain|England|Scotland|Wales|Northern Ireland|London|Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Bristol|Liverpool|Cambridge,\s*UK|Oxford|Belfast|Cardiff)(?![\p{L}])|(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\p{L}\d])/u,
   },
   {
     currency: 'EUR',

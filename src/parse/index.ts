@@ -11,7 +11,7 @@ export {
 } from './money.ts';
 export { annualise } from '../model/pay.ts';
 export { parseSalaryRanges, saysRangeIsOte, type ParseSalaryOptions } from './salary.ts';
-export { localDollar, localRupee, type DollarContext } from './dollar.ts';
+export { currencyOfPlace, localDollar, localRupee, type DollarContext } from './dollar.ts';
 export { isJurisdiction, parseRemote, type RemoteInput } from './remote.ts';
 export { isHeadingLine, sectionsFromText } from './sections.ts';
 export { classifyHeading, extractRequirements, requiredScreeners } from './requirements.ts';

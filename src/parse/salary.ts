@@ -118,7 +118,7 @@ const COMES_WITH_PAY = /^[\s,+&]*(?:plus\s+|and\s+|with\s+|\+\s*)?(?:an?\s+)?(?:
 /** A pay word shortly before an amount: "Salary: ", "Pay rate is ", "starting wage of ". */
 const PAY_LABEL_BEFORE = /(?<![\p{L}])(?:salary|pay|wages?|compensation|remuneration|stipend|rate|gehalt|salaire|salário|salario|sueldo|retribuzione|stipendio)(?![\p{L}])[^.;$€£\d]{0,30}$/iu;
 
-const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|rémunération|stipend|allowance|bolsa|income|range|gehalt|palkka|palkkaus|wynagrodzenie|pensja|salaris|lön|lønn|løn|salario|salário|salaire|sueldo|remuneración|retribución|lohn|stipendio|retribuzione|RAL)(?![\p{L}])|給与|給料|年収|年俸|月給|月収|時給|日給|薪资|薪酬|年薪|月薪|工资|底薪|연봉|급여|월급|시급/iu;
+const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|rémunération|stipend|allowance|bolsa|income|range|gehalt|palkka|palkkaus|wynagrodzenie|pensja|salaris|lön|lønn|løn|salario|salário|vencimento|ordenado|retribuição|salaire|sueldo|remuneración|retribución|lohn|stipendio|retribuzione|RAL)(?![\p{L}])|給与|給料|年収|年俸|月給|月収|時給|日給|薪资|薪酬|年薪|月薪|工资|底薪|연봉|급여|월급|시급/iu;
 
 const OTE = /(?<![\p{L}])(?:OTE|on[- ]target[- ](?:earnings|compensation|comp|pay|income))(?![\p{L}])/iu;
 /** "$230,000 to $250,000, with a 60/40 split": base and variable pay together, so on-target earnings. */
@@ -254,6 +254,13 @@ function shareMultiplier(lo: MoneyToken, hi: MoneyToken): [number, number] {
 /** A word that numbers a level, grade or band, just before a number. */
 const LEVEL_NUMBER = /(?<![\p{L}])(?:level|lvl|grade|band|tier|step|zone|class|scale|stufe|niveau|nivel|categor\p{L}*|[LPM]|IC)\s*[-.#]?\s*$/iu;
 
+/** A dash or "to" between two amounts, or "between … and …". */
+function pairableGap(text: string, a: MoneyToken, b: MoneyToken, aEnd: number): boolean {
+  const gap = text.slice(aEnd, b.start);
+  if (RANGE_SEPARATOR.test(gap)) return true;
+  return /^\s*(?:and|et|und|y|e)\s*$/i.test(gap) && /(?:\bbetween|\bentre|\bzwischen|\btra)\s+\S*$/i.test(text.slice(Math.max(0, a.start - 12), a.start));
+}
+
 function pairable(text: string, a: MoneyToken, b: MoneyToken, aEnd: number): boolean {
   const gap = text.slice(aEnd, b.start);
   if (a.plus || b.percent) return false;
@@ -268,7 +275,19 @@ function pairable(text: string, a: MoneyToken, b: MoneyToken, aEnd: number): boo
   return /^\s{1,3}$/.test(gap) && a.marked && b.marked && b.value >= a.value;
 }
 
-function candidatesIn(sentence: string): Candidate[] {
+/**
+ * "Vencimento Mediante Experiência, com intervalos entre 1400 e 2000": a range of bare numbers that
+ * a pay word just before names as pay, on a posting whose country says the currency (the site's or
+ * the place's: see dollar.ts). Both figures are amounts a salary can be, and no unit follows.
+ */
+function bareRangeIsPay(sentence: string, a: MoneyToken, b: MoneyToken): boolean {
+  if (a.marked || b.marked || a.value < 100 || b.value < a.value) return false;
+  const before = sentence.slice(Math.max(0, a.start - 80), a.start);
+  if (!PAY_WORD.test(before)) return false;
+  return !/^\s*(?:\+|%|[\p{L}]*\s*(?:years?|anos?|años|ans|jahre?|hours?|horas?|heures?|people|persons?|pessoas|employees|funcionários|colaboradores|m²|km|€|\$))/iu.test(sentence.slice(b.end, b.end + 20));
+}
+
+function candidatesIn(sentence: string, local: string | null = null): Candidate[] {
   const tokens = findMoneyTokens(sentence).filter((t) => !t.percent && !t.inWord && Number.isFinite(t.value));
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -276,7 +295,8 @@ function candidatesIn(sentence: string): Candidate[] {
     const aPeriod = periodRightAfter(sentence, a.end);
     const aEnd = aPeriod?.end ?? a.end;
     const b = tokens[i + 1];
-    if (b && pairable(sentence, a, b, aEnd)) {
+    const bare = local !== null && b !== undefined && bareRangeIsPay(sentence, a, b) && pairableGap(sentence, a, b, aEnd);
+    if (b && (bare || pairable(sentence, a, b, aEnd))) {
       const [min, max] = shareMultiplier(a, b);
       const bPeriod = periodRightAfter(sentence, b.end);
       const best = strongest(a, b);
@@ -285,8 +305,8 @@ function candidatesIn(sentence: string): Candidate[] {
         end: bPeriod?.end ?? b.end,
         min,
         max,
-        currency: best.currency,
-        strength: best.strength,
+        currency: bare ? local : best.currency,
+        strength: bare ? 1 : best.strength,
         statedPeriod: bPeriod?.period ?? aPeriod?.period ?? null,
         perAnnum: a.perAnnum || b.perAnnum,
         single: false,
@@ -336,6 +356,8 @@ export interface ParseSalaryOptions {
   dollar?: string | null;
   /** The currency "Rs" or "rupees" means ('PKR' on a Pakistani posting: see dollar.ts); Indian rupees when absent. */
   rupee?: string | null;
+  /** The currency of the posting's country, for a range of bare numbers a pay word names ("Vencimento … entre 1400 e 2000" on a Portuguese site). */
+  local?: string | null;
 }
 
 /**
@@ -356,7 +378,7 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
     if (line.trim() === '') continue;
     const sentences = splitSentences(line);
     sentences.forEach((sentence, sentenceIndex) => {
-      const candidates = candidatesIn(sentence);
+      const candidates = candidatesIn(sentence, options.local ?? null);
       // "3,850 USD / 2,310 GBP / 4,300 CAD per week": amounts listed side by side share the period
       // written after the last of them, where it fits their size.
       for (let i = candidates.length - 2; i >= 0; i--) {

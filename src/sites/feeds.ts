@@ -43,6 +43,8 @@ const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hir
 /** Experience a list entry states in a field of its own ("1-3 Years"). */
 const EXPERIENCE_KEYS = ['experience_required', 'experience', 'experienceLevel'];
 const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions', 'actualCity', 'city'];
+/** Parts of an address a feed keeps apart, which say the country when the city alone does not ("ONGAR", "CM5 0EN"). */
+const PLACE_DETAIL_KEYS = ['address', 'postalCode', 'postal_code', 'zip', 'cityCategory', 'country', 'countryName', 'country_name'];
 const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'postingUrl', 'publicUrl', 'positionUrl', 'careers_url', 'applicationLink', 'application_url', 'apply_url', 'apply_link', 'application_link', 'careers_apply_url', 'shortlink', 'link'];
 const ID_KEYS = ['id', 'guid', 'shortcode', 'uuid', 'slug', 'jobSlug'];
 const PAY_MIN_KEYS = ['compensation_minimum', 'salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin', 'annualSalaryFrom', 'salaryFrom', 'salary_from', 'minimumSalary', 'minimum_salary'];
@@ -272,7 +274,7 @@ function structuredPay(outer: Json): StructuredPay[] {
     [...URL_KEYS, 'redirect_url', 'redirectJobUrl']
       .map((k) => text(get(item, k)))
       .filter((u): u is string => u !== null && /^https?:\/\//i.test(u))
-      .concat(LOCATION_KEYS.map((k) => place(get(item, k))).filter((p): p is string => p !== null))
+      .concat([...LOCATION_KEYS, ...PLACE_DETAIL_KEYS].map((k) => place(get(item, k))).filter((p): p is string => p !== null))
       .map((where) => (/^https?:\/\//i.test(where) ? currencyOfPlace({ url: where }) : currencyOfPlace({ location: where })))
       .find((c) => c !== null) ??
     null;

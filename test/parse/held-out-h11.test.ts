@@ -135,3 +135,23 @@ describe("a board's yearly salary field typed in thousands (recruitee/h7-aikido-
     await window.happyDOM.close();
   });
 });
+
+describe('pay the page gives without a currency, where the posting\'s country says it', () => {
+  const local = (text: string, currency: string | null) => parseSalaryRanges(text, { local: currency }).map((r) => [r.min, r.max, r.currency, r.period]);
+
+  it("reads 'Vencimento … entre 1400 e 2000' on a Portuguese site as euros a month (aggregator/h8-expressoemprego-adecco-analista-contact-center-lisboa)", () => {
+    expect(local('Vencimento Mediante Experiência, com intervalos entre 1400 e 2000', 'EUR')).toEqual([[1400, 2000, 'EUR', 'month']]);
+  });
+
+  it('needs a pay word before the figures, a country that says the currency, and no unit after them', () => {
+    expect(local('Vencimento Mediante Experiência, com intervalos entre 1400 e 2000', null)).toEqual([]);
+    expect(local('Uma equipa entre 1400 e 2000 pessoas', 'EUR')).toEqual([]);
+    expect(local('Salary reviewed after 100 - 200 hours of training', 'EUR')).toEqual([]);
+  });
+
+  it('a UK postcode says the feed\'s bare figures are pounds (aggregator/h2-devitjobs-uk-four-postings, "CM5 0EN")', async () => {
+    const { currencyOfPlace } = await import('../../src/parse/dollar.ts');
+    expect(currencyOfPlace({ url: null, location: 'ONGAR CM5 0EN' })).toBe('GBP');
+    expect(currencyOfPlace({ url: null, location: 'Ottawa K1A 0B1' })).not.toBe('GBP');
+  });
+});
