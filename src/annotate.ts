@@ -97,6 +97,7 @@ function fromStructured(pay: StructuredPay): SalaryRange | null {
     ...(pay.periodInferred ? { periodInferred: true } : {}),
     ...(pay.estimated ? { estimated: true } : {}),
     ...(thousands ? { thousandsInferred: true } : {}),
+    ...(pay.label ? { label: pay.label } : {}),
   };
 }
 
@@ -113,6 +114,12 @@ function dedupe(ranges: readonly SalaryRange[]): SalaryRange[] {
       continue;
     }
     const kept = out[index]!;
+    // The same figures for two things the posting names apart ("B2B (net)" and "umowa zlecenie
+    // (gross)", two zones at one rate) are two statements, not one read twice.
+    if (kept.label !== undefined && range.label !== undefined && kept.label.toLowerCase() !== range.label.toLowerCase()) {
+      out.push(range);
+      continue;
+    }
     const [better, other] = TRUST[range.source] > TRUST[kept.source] ? [range, kept] : [kept, range];
     // The less trusted reading may still know what the range is for ("Zone 1", OTE).
     const merged: SalaryRange = { ...better };

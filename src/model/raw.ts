@@ -37,6 +37,8 @@ export const structuredPaySchema = lazy(() =>
     periodInferred: z.optional(z.boolean()),
     /** The board estimated the figure (Adzuna's `salary_is_predicted`); the employer did not state it. */
     estimated: z.optional(z.boolean()),
+    /** What the range is for where a board gives several ("B2B", "permanent"): a kind of contract, a zone. */
+    label: z.optional(z.string()),
   }),
 );
 export const StructuredPay = /* @__PURE__ */ structuredPaySchema();

@@ -159,7 +159,11 @@ function phraseBefore(text: string): string {
 /** "$1,000/month for gym membership and food": an amount earmarked for something is a perk. */
 const FOR_A_PURPOSE = new RegExp(String.raw`^\s*(?:for|towards?)\s+(?:your\s+|a\s+|the\s+)?(?:\p{L}+\s+)?` + EARMARK.source, 'iu');
 
+/** "we'll pay you $1,000 for your efforts" (a paid trial day), "$500 for the take-home": paid once, for one piece of work. */
+const ONE_OFF = /^\s*(?:for\s+(?:your|the|this)\s+(?:efforts?|time|trial|work\s*day|day|take[- ]home|assignment|participation|interview|task))(?![\p{L}])/iu;
+
 function namesSomethingElse(phrase: string): boolean {
+  if (ONE_OFF.test(phrase)) return true;
   // "Eligible to earn (not guaranteed): ~$100K within first 14 months": a projection, not pay.
   if (NOT_PAY.test(phrase) || FOR_A_PURPOSE.test(phrase) || /\bnot\s+guaranteed\b/i.test(phrase)) return true;
   return ALLOWANCE.test(phrase) && EARMARK.test(phrase);

@@ -233,7 +233,10 @@ function listedPay(item: Json): StructuredPay[] {
       const period = PERIODS.find(([re]) => re.test(text(entry.unit) ?? text(entry.period) ?? ''))?.[1];
       if (min === null || max === null || !currency || !/^[A-Z]{3}$/.test(currency) || !period) continue;
       const kind = text(entry.type);
+      // "b2b", "mandate_contract": the contract a range is for, said as words.
+      const label = kind ? kind.replace(/[_-]+/g, ' ').replace(/^[a-z\d]{1,3}$/, (k) => k.toUpperCase()) : null;
       out.push({
+        ...(label ? { label } : {}),
         min: Math.min(min, max),
         max: Math.max(min, max),
         currency,
