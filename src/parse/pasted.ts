@@ -4,7 +4,7 @@ import { sectionsFromText } from './sections.ts';
 import { isGenericTitle, titleFromText, withoutEmployer, withoutSiteName } from './title.ts';
 
 /** "Stellenausschreibung Sozialarbeiter*in", "Job posting: Nurse": the kind of page, not the title. */
-const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+description\s+(?:for|of)|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo|now\s+hiring|we(?:'re|’re|\s+are)\s+hiring|hiring)\s*[:\-–—!]?\s+(?=\S)/i;
+const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+description\s+(?:for|of)|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo|now\s+hiring|we(?:'re|’re|\s+are)\s+hiring|hiring)\s*(?:[:\-–—]|!+)?\s+(?=\S)/i;
 
 /** "Location: Sydney, New South Wales, Australia (Hybrid)", "**Location:** Remote, Oregon": where the job is, said outright. */
 const LOCATION_LINE = /^[\s*_#>-]*(?:job\s+|work\s+)?(?:location|lieu(?:\s+de\s+travail)?|arbeitsort|standort|ubicación|locatie)\s*[*_]*\s*[:：]\s*[*_]*\s*(.{2,120}?)\s*$/i;
@@ -13,8 +13,18 @@ const LOCATION_LINE = /^[\s*_#>-]*(?:job\s+|work\s+)?(?:location|lieu(?:\s+de\s+
 /** "Developer Intern - Job Description": the kind of page after the title. */
 const ADVERT_SUFFIX = /\s+[-–—|:]\s+(?:job\s+description|job\s+posting|job\s+advert|job\s+ad|vacancy|stellenanzeige|vacature)\s*$/i;
 
+/**
+ * "Project Archivist (6 months, Full-Time Position)", "Librarian, Children's Department Temporary
+ * Part-Time (September 2019-February 2020)", "Nurse Licensing Specialist - Remote": the job's terms
+ * or workplace after its title are facts of the posting, read as such, not part of the title.
+ */
+const TERMS_SUFFIX =
+  /(?:\s+[-–—|]\s+(?:fully\s+)?(?:remote|hybrid|on-?site)|(?:\s+(?:temporary|permanent|part[- ]time|full[- ]time|fixed[- ]term|contract))+(?:\s+\([^()]*\))?|\s+\((?=[^()]*\d+\s*(?:months?|weeks?|years?))[^()]*\))$/i;
+
 function cleanTitle(title: string): string {
-  return withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').replace(ADVERT_SUFFIX, '').trim()));
+  const bare = withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').replace(ADVERT_SUFFIX, '').trim()));
+  const withoutTerms = bare.replace(TERMS_SUFFIX, '').trim();
+  return withoutTerms.length >= 3 ? withoutTerms : bare;
 }
 
 function locationOf(sections: readonly RawSection[]): string | null {
@@ -103,12 +113,14 @@ function htmlAsText(text: string): string {
  * before a dash or bar, which the text names as the company it describes, is not part of the title.
  */
 function withoutLeadingEmployer(title: string, sections: readonly RawSection[]): string {
-  const m = /^(.{2,40}?)\s+[—–|]\s+(.{3,})$/u.exec(title);
-  if (!m) return title;
-  const employer = m[1]!.trim().toLowerCase();
-  const about = sections.some((s) => {
-    const heading = (s.heading ?? '').trim().toLowerCase().replace(/[:!?.]+$/, '');
-    return heading === `about ${employer}` || heading === `über ${employer}` || heading === `à propos de ${employer}` || heading === `over ${employer}`;
-  });
-  return about ? m[2]!.trim() : title;
+  const described = (name: string) => {
+    const employer = name.trim().toLowerCase();
+    return sections.some((s) => {
+      const heading = (s.heading ?? '').trim().toLowerCase().replace(/[:!?.]+$/, '');
+      return heading === `about ${employer}` || heading === `über ${employer}` || heading === `à propos de ${employer}` || heading === `over ${employer}`;
+    });
+  };
+  const leading = /^(.{2,40}?)\s+[—–|]\s+(.{3,})$/u.exec(title);
+  if (leading && described(leading[1]!)) return leading[2]!.trim();
+  return title;
 }

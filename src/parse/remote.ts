@@ -86,7 +86,7 @@ function readStructured(fields: readonly FieldValue[]): Reading | null {
   return first ? { policy: first.policy, evidence: first.evidence, source: first.source } : null;
 }
 
-const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|work(?:ing)?\s+remotely|work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modelo\s+de\s+trabalho|regime\s+de\s+trabalho|modalidade(?:\s+de\s+trabalho)?|modalité(?:\s+de\s+travail)?|modalità(?:\s+di\s+lavoro)?|lugar\s+de\s+trabajo|arbeitsmodell|arbeitsplatz|arbeitsort|çalışma\s+(?:yeri|şekli|modeli)|etätyö|tryb\s+pracy|forma\s+pracy|miejsce\s+pracy)`;
+const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|(?:ability\s+to\s+)?work(?:ing)?\s+remotely|(?:ability\s+to\s+)?work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modelo\s+de\s+trabalho|regime\s+de\s+trabalho|modalidade(?:\s+de\s+trabalho)?|modalité(?:\s+de\s+travail)?|modalità(?:\s+di\s+lavoro)?|lugar\s+de\s+trabajo|arbeitsmodell|arbeitsplatz|arbeitsort|çalışma\s+(?:yeri|şekli|modeli)|etätyö|tryb\s+pracy|forma\s+pracy|miejsce\s+pracy)`;
 // "Dein Arbeitsplatz: Hybrid & Flexibel", "Your workplace: Remote": a possessive may lead the label.
 const LABEL_LINE = new RegExp(`^(?:(?:your|our|dein|ihr|unser|votre|notre|tu|jouw|je)\\s+)?${LABEL}\\s*[:|]\\s*(.+)$`, 'i');
 /** A label alone on its line, its value on the next (Workday's "Remote:" then "No"). */
@@ -361,7 +361,8 @@ function readText(text: string, location: string | null): TextReading {
     let field = false;
     // A header of parts ("Acme | Engineer | Remote (Europe) | Full-time | €75k") may be long.
     const words = line.split(/\s+/).length;
-    if (!labelled && (words <= 12 || (words <= 40 && line.split(/\s[|•·]\s/).length >= 3))) {
+    // A label's value may be a sentence ("Ability to Work Remotely: Onsite Full-time: The work … is performed onsite").
+    if (!labelled && (words <= 12 || (words <= 40 && line.split(/\s[|•·]\s/).length >= 3) || (words <= 60 && LABEL_LINE.test(line)))) {
       const policy = readLabelledLine(line);
       if (policy) {
         labelled = { policy, evidence: line, source: 'prose', strong: true };

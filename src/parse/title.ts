@@ -18,7 +18,7 @@ const BREADCRUMB = /\s*(?:›|»|\s>\s|\s\/\s|→)\s*/;
 /** Lines of a site's chrome: middle dots, pipes, arrows out, web addresses. */
 const CHROME = /[·|↗]|https?:\/\/|\bwww\.|\.(?:com|io|co|sh|org|net|ai)\b/i;
 /** "We're looking for a <Title> to join ...". */
-const LOOKING_FOR = /\b(?:looking for|seeking|hiring|join\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}?team\s+as|join\s+us\s+as)\s+(?:an?\s+|our\s+(?:next\s+|first\s+)?)?(?:(?:[\p{Ll}-]+,?\s+(?:and\s+)?){1,3}(?=[\p{Lu}]))?((?:(?:Sr|Jr)\.\s+|[\p{Lu}\d][\p{L}\d&/+'’-]*(?:,)?\s+){0,7}?(?!(?:Sr|Jr)\.\s)[\p{Lu}][\p{L}\d&/+'’-]*)(?:\s+(?:to|who|with|for|in|on|that|at|based)\b|[.!,;](?=\s|$)|$)/u;
+const LOOKING_FOR = /\b(?:looking for|seeking|seeks|hiring|join\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,2}?team\s+as|join\s+us\s+as)\s+(?:an?\s+|our\s+(?:next\s+|first\s+)?)?(?:(?:[\p{Ll}-]+,?\s+(?:and\s+)?){1,3}(?=[\p{Lu}]))?((?:(?:Sr|Jr)\.\s+|[\p{Lu}\d][\p{L}\d&/+'’-]*(?:,)?\s+){0,7}?(?!(?:Sr|Jr)\.\s)[\p{Lu}][\p{L}\d&/+'’-]*)(?:\s+(?:to|who|with|for|in|on|that|at|based)\b|[.!,;](?=\s|$)|$)/u;
 /**
  * "zijn we op zoek naar een BI Analist/ Data Engineer.", "suchen wir ab sofort eine Pflegefachkraft (m/w/d)",
  * "nous recherchons un·e Chargé·e de projets": the role an advert in Dutch, German or French is for.
@@ -43,13 +43,13 @@ const ROLE_CJK = /エンジニア|デザイナー|マネージャー|マネジ�
 const COMPANY_NAME = /^(?:株式会社|有限会社|주식회사|\(주\))\s*\S.{0,40}$|^\S.{0,40}?\s*(?:株式会社|有限会社|주식회사|\bInc\.?|\bLtd\.?|\bLLC|\bGmbH|\bCorp(?:oration)?\.?|\bPty\.?\s*Ltd\.?|\bB\.V\.|\bS\.A\.|\bAG|\bOy)$/u;
 
 /** "Reports to: Chief Financial Officer", "Department: Finance": a field of the posting, not its title. */
-const FIELD_LINE = /^([\p{L}][\p{L} /&'’-]{1,30}):\s+\S/u;
+const FIELD_LINE = /^(?!(?:now\s+)?hiring\b|we(?:'re|’re|\s+are)\s+hiring\b)([\p{L}][\p{L} /&'’-]{1,30}):\s+\S/iu;
 
 /** "Job Title: X", "Position: X", "title: X" (a page's front matter): the title, said outright. */
-const TITLE_LABEL = /^(?:(?:job|position|role|vacancy|posting)\s+)?(?:title|position|role|vacancy)\s*:\s*(.+)$/i;
+const TITLE_LABEL = /^(?:[-*•]\s+)?(?:(?:(?:job|position|role|vacancy|posting)\s+)?(?:title|position|role|vacancy)|intitulé\s+(?:de\s+l['’]offre|du\s+poste)|stellenbezeichnung|jobtitel|functietitel|título\s+del\s+puesto|cargo|puesto)\s*:\s*(.+)$/i;
 
 /** "The Kroger Senior Sales Insights Manager will be responsible for...": the title as the subject. */
-const SUBJECT = /(?:^|,\s+)(?:[Tt]he|[Oo]ur|[Aa]s\s+(?:an?|the|our))\s+((?:[\p{Lu}\d][\p{L}\d&/+'’-]*\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*),?\s+(?:will|is\s+responsible|you\s+will|plays?|leads?|works?)\b/u;
+const SUBJECT = /(?:^|[,.!?]\s+)(?:[Tt]he|[Oo]ur|[Aa]s\s+(?:an?|the|our))\s+((?:[\p{Lu}\d][\p{L}\d&/+'’-]*\s+){0,7}?[\p{Lu}][\p{L}\d&/+'’-]*),?\s+(?:will|is\s+responsible|you\s+will|you(?:'|’)ll|plays?|leads?|works?)(?![\p{L}])/u;
 /** German-speaking postings mark a title with the genders it is open to: "Intern Data & GenAI (m/f/d)". */
 const GENDER_MARK = /([^:.!?]{3,90}?\(\s*[mwfdx]\s*\/\s*[mwfdx]\s*\/\s*[mwfdx]\s*\))/i;
 
@@ -153,7 +153,8 @@ export function isGenericTitle(title: string): boolean {
   // Not `.replace(/\s*:$/, '')`: tried at every space of a long run, that reads the run again from each.
   const trimmed = title.trim();
   const t = trimmed.endsWith(':') ? trimmed.slice(0, -1).trimEnd() : trimmed;
-  return SECTION_WORDS.test(t) || ANNOUNCEMENT.test(t);
+  // "About Scale", "About the company": a section's name.
+  return SECTION_WORDS.test(t) || ANNOUNCEMENT.test(t) || /^about\s+\S/i.test(t);
 }
 
 /** The posting's title in text, and which line it is; the first non-empty line when nothing better is found. */
@@ -203,12 +204,22 @@ export function titleFromText(text: string): TextTitle {
   if (best && best.score > 0) return { title: best.title, line: best.line };
   // A page's name ("Job Description", "Offene Stellen") is not the title when a line follows it.
   const nonEmpty = lines.flatMap((l, i) => (l.trim() !== '' ? [i] : []));
-  const first = nonEmpty.find((i) => !isGenericTitle(plainLine(lines[i]!)) && !FACT_LINE.test(plainLine(lines[i]!))) ?? nonEmpty[0] ?? -1;
+  // Nor is an address's slug ("ien-outpatient-immunization-clinic-rn-corona-ca") or a field ("Company: LSEG").
+  const isField = (line: string) => {
+    const field = FIELD_LINE.exec(line);
+    return field !== null && !isRole(field[1]!);
+  };
+  const first =
+    nonEmpty.find((i) => {
+      const line = plainLine(lines[i]!);
+      return !isGenericTitle(line) && !FACT_LINE.test(line) && !/^[a-z0-9]+(?:-[a-z0-9]+){2,}$/.test(line) && !isField(line);
+    }) ??
+    nonEmpty[0] ??
+    -1;
   // Text that opens with a list's heading ("Minimum qualifications:") has no title line; a sentence
   // further on may name the role ("As a GenAI Forward Deployed Engineer (FDE) at Google Cloud, you will").
-  const opening = first >= 0 ? plainLine(lines[first]!) : '';
-  const field = FIELD_LINE.exec(opening);
-  if (first >= 0 && (LISTS_BEGIN.test(opening) || classifyHeading(opening.replace(/:$/, '')) !== null || (field !== null && !isRole(field[1]!)))) {
+  const opening = nonEmpty.length > 0 ? plainLine(lines[nonEmpty[0]!]!) : '';
+  if (first >= 0 && (LISTS_BEGIN.test(opening) || classifyHeading(opening.replace(/:$/, '')) !== null || isField(opening))) {
     for (const raw of lines) {
       const line = plainLine(raw);
       for (const re of [SUBJECT_AT, SUBJECT, LOOKING_FOR]) {
