@@ -174,9 +174,17 @@ const PROSE_CONTENT = /\S \| \S.* \| \S|equal (?:employment )?opportunit|\bEEO\b
 const JOB_FACT =
   /^(?:job type|employment type|type of employment|pay|salary|compensation|work location|location|schedule|shift|benefits|application deadline|expected start date|contract (?:length|type)|work(?:ing)? (?:hours|days|schedule)|tipo de (?:empleo|puesto|contrato)|sueldo|salario|lugar de trabajo|horario|prestaciones|jornada|duración del contrato|localidade|local de trabalho|modelo de trabalho|regime de trabalho|salário|tipo de contrato)\s*:/i;
 
+/** "Curiosity 🤔: We're relentless in our quest…": a company's value, named and then said in its own voice. */
+function isCompanyLine(item: string): boolean {
+  const p = cleanItem(item).replace(/^[*_]+/, '');
+  if (PROSE_START.test(p)) return true;
+  const labelled = /^[^:]{2,40}:\s+(.+)$/.exec(p);
+  return labelled !== null && /^(?:we|we're|we’re|we've|we’ve|our|us)(?![\p{L}])/iu.test(labelled[1]!);
+}
+
 function isProse(paragraph: string): boolean {
   const p = cleanItem(paragraph).replace(/^[*_]+/, '');
-  if (PROSE_START.test(p) || PROSE_CONTENT.test(p) || JOB_FACT.test(p)) return true;
+  if (isCompanyLine(p) || PROSE_CONTENT.test(p) || JOB_FACT.test(p)) return true;
   return p.length > 400 || splitSentences(p).length >= 3;
 }
 
@@ -363,7 +371,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
     const neutral = heading !== '' && own === null && !isOtherHeading(heading);
     const empty = section.paragraphs.length + section.items.length === 0;
     // The company's own lines ("We are client first: ...", "Our values are ...") are not a list of requirements.
-    const companyLines = section.items.length > 0 && section.items.filter((item) => PROSE_START.test(cleanItem(item))).length * 2 > section.items.length;
+    const companyLines = section.items.length > 0 && section.items.filter((item) => isCompanyLine(item)).length * 2 > section.items.length;
     const plainList = section.paragraphs.length === 0 && section.items.length > 0 && !companyLines;
     let sectionClass = own;
     // After a requirements list, a heading that is a clause of its own ("We prioritize", "You can",

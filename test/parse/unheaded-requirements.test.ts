@@ -94,3 +94,11 @@ describe('more of how postings head and wrap their lists', () => {
     expect(requirements.preferred).toEqual(['Familiarity with static site generators is highly beneficial']);
   });
 });
+
+describe("a company's values after the requirements (text/h11-pepper-data-analytics-manager)", () => {
+  it("'Curiosity 🤔: We’re relentless …' is the company speaking, not a requirement", () => {
+    const { requirements } = annotateText(capture('text/h11-pepper-data-analytics-manager.md'));
+    expect(requirements.required.some((r) => /^(?:Curiosity|Resilience|Community)\b/.test(r))).toBe(false);
+    expect(requirements.required[0]).toMatch(/^5\+ years experience in a data analytics role/);
+  });
+});
