@@ -172,7 +172,7 @@ const PROSE_CONTENT = /\S \| \S.* \| \S|equal (?:employment )?opportunit|\bEEO\b
  * month", "Work Location: In person", "Lugar de trabajo: Empleo remoto"): not an item.
  */
 const JOB_FACT =
-  /^(?:job type|employment type|type of employment|pay|salary|compensation|work location|location|schedule|shift|benefits|application deadline|expected start date|contract (?:length|type)|work(?:ing)? (?:hours|days|schedule)|tipo de (?:empleo|puesto|contrato)|sueldo|salario|lugar de trabajo|horario|prestaciones|jornada|duración del contrato|localidade|local de trabalho|modelo de trabalho|regime de trabalho|salário|tipo de contrato)\s*:/i;
+  /^(?:job type|employment type|type of employment|pay|salary|compensation|work location|location|schedule|shift|benefits|application deadline|(?:expected |anticipated |proposed )?start(?:ing)? date|duration|(?:anticipated |regular )*hours(?: of work)?(?: per week)?|(?:anticipated |regular )+hours of work per week|closing date|reports? to|contract (?:length|type)|work(?:ing)? (?:hours|days|schedule)|tipo de (?:empleo|puesto|contrato)|sueldo|salario|lugar de trabajo|horario|prestaciones|jornada|duración del contrato|localidade|local de trabalho|modelo de trabalho|regime de trabalho|salário|tipo de contrato)\s*:/i;
 
 /** "Curiosity 🤔: We're relentless in our quest…": a company's value, named and then said in its own voice. */
 function isCompanyLine(item: string): boolean {
@@ -484,7 +484,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
       last.list[last.index] += ` ${item}`;
       continue;
     }
-    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item)) continue;
+    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item) || JOB_FACT.test(item)) continue;
     const key = item.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
