@@ -128,7 +128,9 @@ function adSections(item: Json): string | null {
   const parts = Object.values(sections)
     .map(record)
     .filter((s): s is Json => s !== null && typeof s.text === 'string' && s.text.trim() !== '')
-    .map((s) => `${typeof s.title === 'string' && s.title.trim() ? `<h3>${s.title}</h3>` : ''}${s.text as string}`);
+    // Each in a <section> of its own: a section whose HTML is cut short ("…remain strictl <!-- trimmed -->"
+    // inside an open <li>) must not swallow the next one's heading.
+    .map((s) => `<section>${typeof s.title === 'string' && s.title.trim() ? `<h3>${s.title}</h3>` : ''}${s.text as string}</section>`);
   return parts.length ? parts.join('\n') : null;
 }
 

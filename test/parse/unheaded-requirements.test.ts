@@ -102,3 +102,16 @@ describe("a company's values after the requirements (text/h11-pepper-data-analyt
     expect(requirements.required[0]).toMatch(/^5\+ years experience in a data analytics role/);
   });
 });
+
+describe('a board section cut short does not swallow the next (smartrecruiters/h4-scalable-financial-risk-manager-munich)', () => {
+  it("reads the Qualifications section after a job description that ends inside an open <li> ('strictl <!-- trimmed -->')", () => {
+    const posting = (() => {
+      const json: unknown = JSON.parse(capture('smartrecruiters/h4-scalable-financial-risk-manager-munich.json'));
+      const reader = payloadReaderFor(json)!;
+      const items = reader.items(json);
+      return annotate(reader.readItem(items[0], { doc: window.document as unknown as Document, single: items.length === 1 }));
+    })();
+    expect(posting.requirements.required).toHaveLength(6);
+    expect(posting.requirements.required[0]).toMatch(/^You have completed a degree/);
+  });
+});
