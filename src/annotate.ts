@@ -15,6 +15,7 @@ import {
   readPostingText,
   requiredScreeners,
 } from './parse/index.ts';
+import { withRunOnSections } from './parse/sections.ts';
 import { postingKeyFor } from './sites/registry.ts';
 
 /*
@@ -169,7 +170,7 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
   // "The compensation range in this posting reflects On-Target Earnings", said apart from the range.
   const salaries = saysRangeIsOte(description, raw.title) ? read.map((r) => (r.kind ? r : { ...r, kind: 'ote' as const })) : read;
 
-  const requirements = extractRequirements(raw.sections);
+  const requirements = extractRequirements(withRunOnSections(raw.sections));
 
   let experience: Experience | null = null;
   if (raw.experienceMonths) {

@@ -200,7 +200,7 @@ function isIntroduction(paragraph: string): boolean {
  * right after a lower-case word starts the next item.
  */
 const ITEM_START =
-  /(?<=[\p{Ll}\d)] )(?<!\b(?:a|an|the|of|in|with|or|and|to|for|by|as|at|on|from|your|our|their|its|than) )(?=(?:You|Experience|Experienced|Proven|Strong|Deep|Ability|Able|Excellent|Excelled|Demonstrated|Familiarity|Familiar|Knowledge|Understanding|Thorough|Solid|Love|Passion|Passionate|Comfortable|Hands-on|Track|Expertise|Proficiency|Proficient|Exposure|Background|Previous|Prior|Fluent|Fluency|Willingness|Bachelor'?s|Master'?s|Degree|The ability|An? (?:strong|solid|deep|proven|passion|desire|track|understanding|degree)|\d+\+? years)\b)/gu;
+  /(?<=[\p{Ll}\d)] )(?<!\b(?:a|an|the|of|in|with|or|and|to|for|by|as|at|on|from|your|our|their|its|than) )(?=(?:You|Must\s+(?:be|have|possess)|Experience|Experienced|Proven|Strong|Deep|Ability|Able|Excellent|Exceptional|Outstanding|Advanced|Working\s+knowledge|Excelled|Demonstrated|Familiarity|Familiar|Knowledge|Understanding|Thorough|Solid|Love|Passion|Passionate|Comfortable|Hands-on|Track|Expertise|Proficiency|Proficient|Exposure|Background|Previous|Prior|Fluent|Fluency|Willingness|Bachelor['’]?s|Master['’]?s|Degree|The ability|An? (?:strong|solid|deep|proven|passion|desire|track|understanding|degree)|\d+\+? years)\b)/gu;
 
 /**
  * "Bachelor's degree in Electronics. 1 to 5 years of relevant experience. Proficiency in AutoCAD
@@ -223,7 +223,8 @@ function gluedSentences(paragraph: string): string[] | null {
 
 /** The items of a run-on line under a requirements heading, or the line itself. */
 function splitRunOn(paragraph: string): string[] {
-  if (paragraph.length < 120 || splitSentences(paragraph).length > 1) return [paragraph];
+  // A short paragraph of sentences is prose; a long run of text (a page flattened to one line) may hold sentences and glued items alike.
+  if (paragraph.length < 120 || (splitSentences(paragraph).length > 1 && paragraph.length < 600)) return [paragraph];
   const parts: string[] = [];
   let carried = '';
   // A fragment too short to be an item ("You have" before "5+ years ...") opens the next one.
@@ -235,9 +236,12 @@ function splitRunOn(paragraph: string): string[] {
       carried = '';
     }
   }
-  if (carried.trim() && parts.length > 0) parts[parts.length - 1] += ` ${carried.trim()}`;
+  // A short last item that names a qualification ("Bachelor’s degree") is one of its own.
+  if (carried.trim() && parts.length > 0 && QUALIFICATION.test(carried) && carried.trim().split(/\s+/).length >= 2) parts.push(carried.trim());
+  else if (carried.trim() && parts.length > 0) parts[parts.length - 1] += ` ${carried.trim()}`;
   // One split may be a capital inside an item; run-on lists show several.
-  return parts.length >= 3 ? parts : [paragraph];
+  if (parts.length < 3) return [paragraph];
+  return paragraph.length < 600 ? parts : parts.flatMap((part) => splitSentences(part).map((s) => s.trim()).filter(Boolean));
 }
 
 /**

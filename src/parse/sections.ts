@@ -103,7 +103,7 @@ function headingText(line: string): string {
 
 /** Headings that run-on text (a page flattened to one line) keeps in Title Case between its parts. */
 const GLUED_HEADING =
-  /(?<=[\p{Ll}\d.!?)'’"”]) ((?:What You(?:'|’)ll Do|What You Will Do|Who You Are|Where You(?:'|’)ll Be|What We(?:'|’)re Looking For|What We Are Looking For|What You(?:'|’)ll (?:Need|Bring)|What You (?:Need|Bring)|(?:Minimum|Basic|Preferred|Required) Qualifications|Nice to Have|Bonus Points|About You|Responsibilities|Requirements|Qualifications|Benefits)) (?=[\p{Lu}\d])/u;
+  /(?<=[\p{Ll}\d.!?)'’"”]) ((?:What You(?:'|’)ll Do|What You Will Do|Who You Are|Where You(?:'|’)ll Be|What We(?:'|’)re Looking For|What We Are Looking For|What You(?:'|’)ll (?:Need|Bring)|What You (?:Need|Bring)|(?:Minimum|Basic|Preferred|Required) Qualifications|Nice to Have|Bonus Points|About You|Responsibilities|Requirements|Qualifications|Benefits|What We Offer|Learn More About \p{Lu}[\p{L}&'’-]*|About (?:Us|the Company|the Team))) (?=[\p{Lu}\d])/u;
 
 /**
  * Hard-wrapped text (Markdown, email, text from a PDF) breaks a sentence across lines: "The ideal
@@ -226,3 +226,28 @@ export function sectionsFromText(text: string): RawSection[] {
   flush();
   return sections;
 }
+
+/**
+ * A page that gives its whole description as one run of text (Workday's "… key industry bodies
+ * Minimum Qualifications 8-10 years of working …"): a very long paragraph that holds a posting's
+ * headings in Title Case is read as flattened text is, into the sections it was flattened from.
+ */
+export function withRunOnSections(sections: readonly RawSection[]): RawSection[] {
+  if (!Array.isArray(sections)) return [];
+  let changed = false;
+  const out: RawSection[] = [];
+  for (const section of sections) {
+    const long = section?.paragraphs?.findIndex((p: string) => typeof p === 'string' && p.length >= 1000 && GLUED_HEADING.test(p)) ?? -1;
+    if (long < 0) {
+      out.push(section);
+      continue;
+    }
+    changed = true;
+    const before = section.paragraphs.slice(0, long);
+    out.push({ heading: section.heading, paragraphs: before, items: [] });
+    for (const inner of sectionsFromText(section.paragraphs.slice(long).join('\n'))) out.push(inner);
+    if (section.items.length > 0) out.push({ heading: null, paragraphs: [], items: section.items });
+  }
+  return changed ? out : (sections as RawSection[]);
+}
+

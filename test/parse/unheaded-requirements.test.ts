@@ -115,3 +115,17 @@ describe('a board section cut short does not swallow the next (smartrecruiters/h
     expect(posting.requirements.required[0]).toMatch(/^You have completed a degree/);
   });
 });
+
+describe('a page that gives its description as one run of text (workday/h9-autodesk-senior-industry-strategy-manager-montreal)', () => {
+  it("splits it at the headings it holds ('… key industry bodies Minimum Qualifications 8-10 years …', 'Learn More About Autodesk') and its glued items", async () => {
+    const { parsePage } = await import('../sites/page.ts');
+    const { readPage } = await import('../../src/sites/registry.ts');
+    const label = JSON.parse(capture('workday/h9-autodesk-senior-industry-strategy-manager-montreal.label.json')) as { url: string };
+    const { doc } = parsePage(capture('workday/h9-autodesk-senior-industry-strategy-manager-montreal.html'), label.url);
+    const posting = annotate(readPage(doc, new URL(label.url))!);
+    expect(posting.requirements.required).toHaveLength(8);
+    expect(posting.requirements.required.at(-1)).toBe('Bachelor’s degree');
+    expect(posting.requirements.required.some((r) => /Amazing things|Welcome to Autodesk/.test(r))).toBe(false);
+    expect(posting.experience).toMatchObject({ yearsMin: 5 });
+  });
+});
