@@ -6,7 +6,7 @@
  */
 
 /** "4715 S Lamar Blvd", "42 El Hegaz Street", "Worship Square, 65 Clifton Street": a number and a street. */
-const STREET_ADDRESS = /(?<![\p{L}\d])\d{1,5}[a-z]?\s+(?:[\p{L}.'-]+\s+){0,4}(?:st|street|ave|avenue|blvd|boulevard|road|rd|lane|ln|drive|dr|way|court|ct|place|pl|parkway|pkwy|highway|hwy)\.?(?![\p{L}])|(?<![\p{L}])(?:[\p{L}-]+(?:straße|strasse|str\.|weg|platz|gasse))\s+\d{1,4}(?![\d])|(?<![\p{L}\d])\d{1,4},?\s+(?:rue|avenue|av\.|boulevard|bd)\s+\p{L}|(?<![\p{L}])(?:calle|avenida|via|viale|rua)\s+[\p{L} .'-]{2,40}?,?\s*\d{1,4}(?!\d)/iu;
+const STREET_ADDRESS = /(?<![\p{L}\d])\d{1,5}[a-z]?\s+(?:[\p{L}.'-]+\s+){0,4}(?:st|street|ave|avenue|blvd|boulevard|road|rd|lane|ln|drive|dr|way|court|ct|place|pl|parkway|pkwy|highway|hwy|quay|terrace|crescent|square|sq|wharf|parade|esplanade|circle|plaza|row|walk)\.?(?![\p{L}])|(?<![\p{L}])(?:[\p{L}-]+(?:straße|strasse|str\.|weg|platz|gasse))\s+\d{1,4}(?![\d])|(?<![\p{L}\d])\d{1,4},?\s+(?:rue|avenue|av\.|boulevard|bd)\s+\p{L}|(?<![\p{L}])(?:calle|avenida|via|viale|rua)\s+[\p{L} .'-]{2,40}?,?\s*\d{1,4}(?!\d)/iu;
 
 /** "Linux Driver Developer", "Store Data Engineer": software work that only borrows a word of in-person work. */
 const SOFTWARE_WORK = /\b(?:software|developer|programmer|kernel|firmware|cloud|web|data|devops|sre|front[- ]?end|back[- ]?end|full[- ]?stack|machine learning|ml|ai)\b/i;

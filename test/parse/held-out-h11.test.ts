@@ -155,3 +155,10 @@ describe('pay the page gives without a currency, where the posting\'s country sa
     expect(currencyOfPlace({ url: null, location: 'Ottawa K1A 0B1' })).not.toBe('GBP');
   });
 });
+
+describe('a street address in other words (text/h11-rea-singapore-data-scientist)', () => {
+  it("'Hong Leong Building, 16 Raffles Quay, Singapore 048581' is where the work is done", () => {
+    expect(parseRemote({ structured: [], location: 'Hong Leong Building, 16 Raffles Quay, Singapore 048581', text: 'Apply now.' }).policy).toBe('onsite');
+    expect(annotateText(capture('text/h11-rea-singapore-data-scientist.md')).remote.evidence).toMatch(/Raffles Quay/);
+  });
+});
