@@ -152,7 +152,10 @@ export const POSTING_KEYS: ReadonlyArray<readonly [RegExp, string]> = [
 /** The title a front matter gives: a role or position field before a page title, which may be the employer's name. */
 export function frontMatterTitle(fields: ReadonlyMap<string, string>): string | null {
   // German and Dutch sites write "titel", French "titre", Spanish and Portuguese "titulo".
-  for (const key of ['role', 'position', 'job_title', 'jobtitle', 'title', 'titel', 'titre', 'titulo', 'título']) {
+  // Beside a contact person ("ansprechpartnerin: Rebekka Müller", "position: Einrichtungsleitung …"),
+  // `position` is that person's, not the job's.
+  const contact = [...fields.keys()].some((k) => /ansprechpartner|contact|kontakt|recruiter/.test(k));
+  for (const key of ['role', ...(contact ? [] : ['position']), 'job_title', 'jobtitle', 'title', 'titel', 'titre', 'titulo', 'título']) {
     const value = fields.get(key)?.trim();
     if (value) return value;
   }

@@ -54,3 +54,11 @@ describe('an age is not years of experience (career-pages/h12-hermeshof-paedagog
     expect(annotateText(capture('career-pages/h12-hermeshof-paedagogische-fachkraft.md')).experience).toBeNull();
   });
 });
+
+describe("a front matter's contact person (text/h8-muettergenesung-*)", () => {
+  it("'position:' beside 'ansprechpartnerin:' is the contact's position; 'titel:' is the job's", () => {
+    const posting = annotateText(capture('text/h8-muettergenesung-bad-wurzach-fachaerztin-allgemeinmedizin.txt'));
+    expect(posting.title).toBe('Fachärztin für Allgemeinmedizin');
+    expect(posting.remote.policy).toBe('onsite');
+  });
+});
