@@ -211,6 +211,9 @@ const VISITS = /\b(?:some|occasional|periodic|quarterly|monthly|regular|periodic
  * response time of Plant Hatch", "nursing care to patients in their homes", "at client sites".
  * Weak, like "based in <city>": it decides only where nothing else is said.
  */
+/** Shift work ("a full time first shift position", "night shift"): done where the shifts are. */
+const SHIFT_WORK = /\b(?:first|second|third|1st|2nd|3rd|night|graveyard|overnight)\s+shift\b/i;
+
 const AT_A_PLACE = /\b(?:live|reside|be\s+located)\s+within\s+(?:a\s+)?\d+[- ]?(?:minutes?|mins?|miles?|km|kilomet(?:er|re)s?|hours?)\b|\b(?:patients?|clients?|customers?)\s+in\s+their\s+homes?\b|\b(?:between|to)\s+patient\s+visits\b|\bhome\s+visits\b|\b(?:at|on|to)\s+(?:client|customer)(?:'s|s'|s)?\s+(?:sites?|premises|locations?)\b/i;
 /**
  * The same, in words a posting uses for the desk it offers: "einen zentralen Arbeitsplatz in
@@ -220,7 +223,7 @@ const AT_A_PLACE = /\b(?:live|reside|be\s+located)\s+within\s+(?:a\s+)?\d+[- ]?(
  */
 const WORKPLACE_AT = /(?<![\p{L}])(?:arbeitsplatz|werkplek|workplace|workspace|desk)\s+(?:[\p{L}-]+\s+){0,6}?(?:in|im|at|à)\s+(?:unserem|unserer|ons|onze|our)(?![\p{L}])|^\W*(?:poste\s+)?bas[ée]e?\s+à\s+\p{Lu}|\breport(?:s|ing)?\s+to\s+work\b/iu;
 
-const BASED_IN = /\b(?:role|position|job|team|you|he|she|they|(?:she|he)\/(?:he|she)|post-?holder|jobholder|incumbent|(?:successful\s+)?(?:candidate|applicant))\s+(?:is\s+|are\s+|will\s+be\s+|would\s+be\s+)?(?:primarily\s+|mainly\s+|principally\s+|initially\s+)?(?:based|located)\s+(?:in|out\s+of|at)\s+([^,;.]+)/i;
+const BASED_IN = /\b(?:role|position|job|team|you|he|she|they|(?:she|he)\/(?:he|she)|post-?holder|jobholder|incumbent|(?:successful\s+)?(?:candidate|applicant))\s+(?:that\s+|which\s+)?(?:is\s+|are\s+|will\s+be\s+|would\s+be\s+)?(?:primarily\s+|mainly\s+|principally\s+|initially\s+)?(?:based|located)\s+(?:in|out\s+of|at)\s+([^,;.]+)/i;
 
 /**
  * Words of a company's general culture rather than this role's arrangement: "we believe employees
@@ -266,7 +269,7 @@ function signalsIn(clause: string, evidence: string): Signal[] {
   if (VISITS.test(clause)) add('visits');
   const based = BASED_IN.exec(clause);
   if (based && regionsIn(based[1]!).length === 0 && !/\bremote/i.test(based[1]!)) add('based-in-city');
-  else if (AT_A_PLACE.test(clause) || WORKPLACE_AT.test(clause)) add('based-in-city');
+  else if (AT_A_PLACE.test(clause) || WORKPLACE_AT.test(clause) || SHIFT_WORK.test(clause)) add('based-in-city');
   return out;
 }
 

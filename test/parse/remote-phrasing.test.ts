@@ -122,3 +122,13 @@ describe('titles of work done in person, in more words', () => {
     expect(parseRemote({ structured: [], location: null, text: 'Wir freuen uns auf Ihre Bewerbung.', title }).policy).toBe('onsite');
   });
 });
+
+describe('shift work and a position located somewhere (career-pages/natural-essentials-it-support-specialist)', () => {
+  it.each(['This is a full time first shift position that is located in Aurora, OH.', 'Night shift, four nights a week.', 'The position which is based in Leeds reports to the CFO.'])('%s', (text) => {
+    expect(policyOf(text)).toBe('onsite');
+  });
+
+  it('a remote word still decides', () => {
+    expect(policyOf('This is a remote first shift position covering US hours.')).toBe('remote');
+  });
+});
