@@ -66,6 +66,11 @@ export function readPostingText(text: string): PostingText {
         facts.push(`${label}: ${label === 'Job type' || label === 'Workplace' ? value.trim().replace(/_/g, ' ') : value.trim()}`);
       }
     }
+    // "min_payrange: $86,962" and "max_payrange: $140,713" (GSA's job template): one range, said as such.
+    const bound = (re: RegExp) => [...front.fields].find(([key, value]) => re.test(key) && /\d/.test(value))?.[1].trim();
+    const low = bound(/^(?:min|minimum)_?(?:pay|salary|wage|compensation)(?:_?range)?$/);
+    const high = bound(/^(?:max|maximum)_?(?:pay|salary|wage|compensation)(?:_?range)?$/);
+    if (low && high) facts.push(`Salary: ${low} - ${high}`);
     const body = [...facts, '', frontMatterText(front.fields, front.nested), '', front.body].join('\n');
     if (title) {
       const sections = sectionsFromText(body);

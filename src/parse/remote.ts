@@ -152,6 +152,10 @@ const HYBRID = [
   /\b(?:split|divide)\s+(?:your\s+|their\s+)?(?:time|week)\s+between\s+(?:home|remote|(?:the|our)\s+office)\b/i,
   /\b(?:from|at)\s+home\b[^.;]{0,40}\b(?:and|or)\s+(?:sometimes\s+)?(?:from|at|in)\s+(?:the|our)\s+office\b|\b(?:in|at)\s+(?:the|our)\s+office\b[^.;]{0,40}\b(?:and|or)\s+(?:sometimes\s+)?(?:from|at)\s+home\b/i,
   /(?<![\p{L}])thuis\b[^.;]{0,40}\bop\s+kantoor\b|\bop\s+kantoor\b[^.;]{0,40}\bthuis(?![\p{L}])/iu,
+  // An office or home, as one likes: "in een van onze mooie panden in Nijmegen … of gewoon vanuit huis".
+  /(?<![\p{L}])(?:panden?|kantoor|kantoren|offices?)(?![\p{L}])[^.;]{0,60}?(?<![\p{L}])(?:of|or)\s+(?:gewoon\s+|just\s+)?(?:vanuit|van|from)\s+(?:huis|home)(?![\p{L}])/iu,
+  // "we mostly work from home", "mainly remotely": some office time is left.
+  /\b(?:mostly|mainly|largely|partly)\s+(?:work(?:ing)?\s+)?(?:from\s+home|remotely)\b/i,
   // "requires majority in-person work", "mostly on-site": most of the time there, so not all of it.
   /\b(?:majority|mostly|predominantly|largely)\s+(?:in[- ]person|on[- ]?site|in[- ]office|office[- ]based)\b/i,
   // Chinese "混合办公" (hybrid work).
@@ -188,7 +192,9 @@ const ONSITE = [
   // "We are hiring for the Mountain View & San Francisco offices"
   /\bhiring\s+(?:for|in|at)\s+(?:our|the)\s+[^.;]{0,40}?\b(?:office|HQ|headquarters|hub|campus|studio)s?\b/i,
   // "presencial: culiacan sin.", "poste en présentiel", "Je bent bereid om op (klant)locatie te werken"
-  /(?<![\p{L}])(?:presencial|présentiel|op\s+(?:\(?klant\)?\s*)?locatie|op\s+kantoor|in\s+sede|in\s+presenza)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?:presencial|présentiel|op\s+(?:\(?klant\)?\s*)?locatie|in\s+sede|in\s+presenza)(?![\p{L}])/iu,
+  // "Je werkt vier dagen per week op kantoor": work there; not "een goed gevulde koelkast op kantoor" (a perk there).
+  /(?<![\p{L}])(?:werk\p{L}*|aanwezig|dag(?:en)?|ben\p{L}*|zijn)(?![\p{L}])[^.;]{0,40}?(?<![\p{L}])op\s+kantoor(?![\p{L}])/iu,
   // "Arbeit vor Ort", "du bist vor Ort beim Kunden tätig": work there; not "Freigetränke vor Ort" (drinks there).
   /(?<![\p{L}])(?:arbeit\p{L}*|tätig\p{L}*|einsatz|präsenz\p{L}*|anwesen\p{L}*|dienst)\s+(?:\p{L}+\s+){0,3}vor\s+Ort(?![\p{L}])|(?<![\p{L}])vor\s+Ort\s+(?:\p{L}+\s+){0,3}(?:tätig|arbeit\p{L}*|im\s+büro|beim\s+kunden|in\s+unserem)(?![\p{L}])/iu,
   /\bthen\s+in\s+our\b[^.;]{0,30}\boffice\b/i,

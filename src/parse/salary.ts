@@ -102,7 +102,7 @@ const MONTHLY_QUOTED = new Set(['MXN', 'BRL', 'ARS', 'COP', 'PEN', 'CLP', 'UYU']
 const RANGE_SEPARATOR = /^\s*(?:[-–—−‒―~〜～]|to|bis|até|a|至|到)\s*$/i;
 
 /** Words that make an amount something other than pay when they name it: "a $10k signing bonus", "raised $50M". */
-const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|off|discounts?|discounted|rent|tickets?|vouchers?|restaurant|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut(?:e|es|ed|ing|ions?)|HRA|HSA|FSA|fertility|adoption|surrogacy)(?![\p{L}])/iu;
+const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\w*|credits?|match(?:ing|ed)?|grants?|equity|stock|RSUs?|options|relocation|fund(?:s|ing|ed)?|rais(?:e|ed|es|ing)|revenues?|turnover|profits?|billions?|trillions?|bn|AUM|capitali[sz]ation|payments|sales|valuation|valued|ARR|ACVs?|TCV|off|discounts?|discounted|rent|tickets?|vouchers?|restaurant|deal\s+sizes?|quotas?|pipeline|GMV|invest\w*|round|series|customers?|users?|loans?|fees?|deposits?|prizes?|awards?|referrals?|savings?|saves?|saved|worth|market|assets|transactions?|volume|process(?:ed|es)?|spend|donat\w*|insurance|coverage|contribut(?:e|es|ed|ing|ions?)|differentials?|HRA|HSA|FSA|fertility|adoption|surrogacy)(?![\p{L}])/iu;
 
 /** Stipends and allowances are pay when they are what the person lives on, not when earmarked for a purpose. */
 const ALLOWANCE = /(?<![\p{L}])(?:allowances?|stipends?|per diem|bolsa)(?![\p{L}])/iu;
@@ -158,6 +158,9 @@ function phraseBefore(text: string): string {
 
 /** "$1,000/month for gym membership and food": an amount earmarked for something is a perk. */
 const FOR_A_PURPOSE = new RegExp(String.raw`^\s*(?:for|towards?)\s+(?:your\s+|a\s+|the\s+)?(?:\p{L}+\s+)?` + EARMARK.source, 'iu');
+
+/** "You may also earn an additional:", "Shift differentials:": what the amounts listed next are added for. */
+const ADD_ON_INTRO = /(?:\b(?:earn|receive|get|eligible\s+for)\s+(?:an?\s+)?(?:additional|extra)\b|\bdifferentials?\b|\badd-?ons?\b)[^:\d]{0,40}:?\s*$/i;
 
 /** "we'll pay you $1,000 for your efforts" (a paid trial day), "$500 for the take-home": paid once, for one piece of work. */
 const ONE_OFF = /^\s*(?:for\s+(?:your|the|this)\s+(?:efforts?|time|trial|work\s*day|day|take[- ]home|assignment|participation|interview|task))(?![\p{L}])/iu;
@@ -285,9 +288,11 @@ function pairable(text: string, a: MoneyToken, b: MoneyToken, aEnd: number): boo
  * the place's: see dollar.ts). Both figures are amounts a salary can be, and no unit follows.
  */
 function bareRangeIsPay(sentence: string, a: MoneyToken, b: MoneyToken): boolean {
-  if (a.marked || b.marked || a.value < 100 || b.value < a.value) return false;
+  if (a.marked || b.marked || b.value < a.value) return false;
   const before = sentence.slice(Math.max(0, a.start - 80), a.start);
   if (!PAY_WORD.test(before)) return false;
+  // Small figures ("Salary: 32.00 -40.00", an hourly rate) only as a pay field's whole value.
+  if (a.value < 100 && !/^\s*(?:salary|pay|wage|rate|compensation|salaire|gehalt|sueldo|salário)\s*[:=]\s*$/i.test(before)) return false;
   return !/^\s*(?:\+|%|[\p{L}]*\s*(?:years?|anos?|años|ans|jahre?|hours?|horas?|heures?|people|persons?|pessoas|employees|funcionários|colaboradores|m²|km|€|\$))/iu.test(sentence.slice(b.end, b.end + 20));
 }
 
@@ -378,8 +383,17 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
   let inherited: PayPeriod | null = null;
   let previousLine = '';
 
+  // "You may also earn an additional:" and the amounts listed under it: add-ons to the pay, not pay.
+  let addOns = false;
   for (const line of decodeEntities(text).split(/\r\n|[\n\r\u2028\u2029]/)) {
     if (line.trim() === '') continue;
+    if (!/\d/.test(line) && ADD_ON_INTRO.test(line)) {
+      addOns = true;
+      previousLine = line;
+      continue;
+    }
+    if (addOns && /^[\s\-*•+]*[$€£¥₹]?\s?\d/.test(line)) continue;
+    addOns = false;
     const sentences = splitSentences(line);
     sentences.forEach((sentence, sentenceIndex) => {
       const candidates = candidatesIn(sentence, options.local ?? null);
@@ -404,6 +418,8 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         const after = sentence.slice(c.end, next ? next.start : sentence.length);
         segmentStart = c.end;
         if (c.rejected) return;
+        // "+$2.00/hour" (a night shift differential), "$100k + $20k": an amount added to the pay, not the pay.
+        if (/\+\s*$/.test(before) && !/\d\s*\+\s*$/.test(before)) return;
         // "Salary: $20+", "pay starts at $85,000+ per year": a floor read as its figure where a pay
         // word labels it; "$1m+ ACV", "$150+ top performers" are sizes, not the job's pay.
         if (c.plus && !PAY_LABEL_BEFORE.test(before)) return;

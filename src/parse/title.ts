@@ -26,7 +26,7 @@ const LOOKING_FOR = /\b(?:looking for|seeking|seeks|hiring|join\s+(?:our|the)\s+
 const LOOKING_FOR_INTL = /(?<![\p{L}])(?:op zoek naar|suchen wir|wir suchen|recherchons|recherche)\s+(?:(?:ab sofort|zum nächsten möglichen zeitpunkt|per direct|dringend)\s+)?(?:een|eine?n?|un(?:[·.]?e)?|une)\s+((?:[\p{Lu}][\p{L}\d&/+'’·-]*\s*){1,6}?(?:\([mwfdx/]+\))?)(?=[.,;!]|\s+(?:m\/w|voor|für|pour|in|im|à|bij|met|mit|with)\b|$)/u;
 
 /** Headings every copied posting has, which are never its title. */
-const SECTION_WORDS = /^(?:job description|description|about the (?:job|role|company|team|position)|about us|job details|job facts|overview|summary|the role|position summary|full job description|responsibilities|benefits|apply|apply now|show more|show less|save|share|offene stellen|stellenangebote|open positions|current openings|job openings|careers|vacatures|offres d'emploi|job summary|role summary|job overview|job details)$/i;
+const SECTION_WORDS = /^(?:jobs|stellen|karriere|empleos|vacatures|job description|description|about the (?:job|role|company|team|position)|about us|job details|job facts|overview|summary|the role|position summary|full job description|responsibilities|benefits|apply|apply now|show more|show less|save|share|offene stellen|stellenangebote|open positions|current openings|job openings|careers|vacatures|offres d'emploi|job summary|role summary|job overview|job details)$/i;
 
 /** A line that reads as a sentence, not a name: "We are looking for an AI Software Developer". */
 const SENTENCE_START = /^(?:we|we're|we’re|you|you'll|you’ll|your|our|if|as|join|at|this|it|in|to)\b/i;
@@ -189,7 +189,9 @@ export function titleFromText(text: string): TextTitle {
         if (wanted) candidates.push({ title: wanted[1]!.replace(/,$/, ''), line: null, bonus: -1 });
       }
       const gendered = GENDER_MARK.exec(line);
-      if (gendered) candidates.push({ title: gendered[1]!.trim(), line: gendered[1]!.trim() === line ? i : null, bonus: 2 });
+      // "En tant qu'Analytics Engineer (f/m/d), tu …", "Als Entwickler (m/w/d) …": the role after "as".
+      const role = gendered?.[1]!.trim().replace(/^(?:en\s+tant\s+qu(?:e\s+|['’])|als\s+|as\s+(?:an?\s+)?|como\s+)/i, '');
+      if (gendered && role) candidates.push({ title: role, line: role === line ? i : null, bonus: 2 });
     }
     for (const c of candidates) {
       if (!plausible(c.title)) continue;
