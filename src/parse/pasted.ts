@@ -43,6 +43,8 @@ export interface PostingText {
   location: string | null;
   /** The text opened with front matter that has a title field: a site generator's record of a posting. */
   frontMatter: boolean;
+  /** No line of the text looked like a title; the one given stands in (titleFromText). */
+  titleGuessed?: boolean;
 }
 
 /**
@@ -79,15 +81,15 @@ export function readPostingText(text: string): PostingText {
     // A site generator's record of a posting still, though its title is the page's name or an
     // announcement; that title stays when the text names no role either, only sentences.
     const read = readPostingText(body);
-    const weak = read.title === '' || read.title.length > 100 || /[.!?]$/.test(read.title) || read.title.split(/\s+/).length > 14;
+    const weak = read.title === '' || read.titleGuessed === true || read.title.length > 100 || /[.!?]$/.test(read.title) || read.title.split(/\s+/).length > 14;
     return { ...read, title: given !== null && weak ? cleanTitle(given) : read.title, frontMatter: given !== null };
   }
   const lines = htmlAsText(whole).split(/\r\n|[\n\r\u2028\u2029]/);
   // The title line leaves the body; a title read from inside a sentence leaves it whole.
-  const { title, line } = titleFromText(lines.join('\n'));
+  const { title, line, guessed } = titleFromText(lines.join('\n'));
   const body = lines.filter((_, i) => i !== line).join('\n');
   const sections = sectionsFromText(body);
-  return { title: withoutLeadingEmployer(cleanTitle(title), sections), sections, location: locationOf(sections), frontMatter: false };
+  return { title: withoutLeadingEmployer(cleanTitle(title), sections), sections, location: locationOf(sections), frontMatter: false, ...(guessed ? { titleGuessed: true } : {}) };
 }
 
 /** Block elements of HTML written into text: a Markdown page's raw HTML, a posting's source pasted. */

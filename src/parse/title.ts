@@ -1,5 +1,5 @@
-import { classifyHeading } from './requirements.ts';
-import { BULLET, normalizeSpace } from './text.ts';
+import { classifyHeading, isOtherHeading } from './requirements.ts';
+import { BULLET, normalizeSpace, splitSentences } from './text.ts';
 
 /*
  * The job title of posting text pasted or copied as text. The first line is often not it:
@@ -79,6 +79,8 @@ const MAX_SENTENCE_LINES = 8;
 
 export interface TextTitle {
   title: string;
+  /** No line looked like a title: a short line further on, or a paragraph's first sentence, stands in. */
+  guessed?: boolean;
   /** The index (among all lines) of the line the title is, or null when it was read from inside a sentence. */
   line: number | null;
 }
@@ -211,13 +213,29 @@ export function titleFromText(text: string): TextTitle {
     const field = FIELD_LINE.exec(line);
     return field !== null && !isRole(field[1]!);
   };
-  const first =
-    nonEmpty.find((i) => {
+  const usable = (i: number) => {
+    const line = plainLine(lines[i]!);
+    return !isGenericTitle(line) && !FACT_LINE.test(line) && !/^[a-z0-9]+(?:-[a-z0-9]+){2,}$/.test(line) && !isField(line);
+  };
+  let first = nonEmpty.find(usable) ?? nonEmpty[0] ?? -1;
+  // A paragraph is no title: where the first usable line is one, a short line further on is a better
+  // guess ("Our Approach" over "At Scale AI, our mission is …"), and a page's name better than none.
+  let paragraphTitle: string | null = null;
+  let guessed = false;
+  if (first >= 0 && plainLine(lines[first]!).length > 150) {
+    guessed = true;
+    const short = nonEmpty.find((i) => {
       const line = plainLine(lines[i]!);
-      return !isGenericTitle(line) && !FACT_LINE.test(line) && !/^[a-z0-9]+(?:-[a-z0-9]+){2,}$/.test(line) && !isField(line);
-    }) ??
-    nonEmpty[0] ??
-    -1;
+      return usable(i) && line.length <= 100 && /\p{L}{3}/u.test(line) && !/[<>]|[.!?]$|[$€£¥₹]\s?\d/.test(line) && classifyHeading(line) === null && !isOtherHeading(line);
+    });
+    if (short !== undefined) first = short;
+    else {
+      // Else the paragraph's first sentence, which names the job if anything does.
+      const sentence = splitSentences(plainLine(lines[first]!))[0]?.trim();
+      if (sentence && sentence.length <= 160) paragraphTitle = sentence;
+    }
+  }
+  if (paragraphTitle !== null) return { title: paragraphTitle, line: null, guessed };
   // Text that opens with a list's heading ("Minimum qualifications:") has no title line; a sentence
   // further on may name the role ("As a GenAI Forward Deployed Engineer (FDE) at Google Cloud, you will").
   const opening = nonEmpty.length > 0 ? plainLine(lines[nonEmpty[0]!]!) : '';
@@ -230,5 +248,5 @@ export function titleFromText(text: string): TextTitle {
       }
     }
   }
-  return first >= 0 ? { title: plainLine(lines[first]!), line: first } : { title: '', line: null };
+  return first >= 0 ? { title: plainLine(lines[first]!), line: first, ...(guessed ? { guessed } : {}) } : { title: '', line: null };
 }

@@ -64,3 +64,15 @@ describe('the workplace in Dutch and in plain words', () => {
     expect(annotateText(capture('text/h13-easy-lms-front-end-developer-design-skills.md')).remote.policy).toBe('hybrid');
   });
 });
+
+describe('text that opens with a paragraph, not a title', () => {
+  it("takes a short line further on, never a section's name, an amount or markup (text/scaleai-software-engineer-genai)", () => {
+    expect(annotateText(capture('text/scaleai-software-engineer-genai.txt')).title).toBe('Our Approach');
+  });
+
+  it("else the paragraph's first sentence, so the page is still read as a posting (career-pages/h12-darien-library-shelver)", () => {
+    const posting = annotateText(capture('career-pages/h12-darien-library-shelver.md'));
+    expect(posting.title).toBe('The Materials Management Department at Darien Library has a part-time position open on our shelving team.');
+    expect(posting.salary).toMatchObject({ min: 15, max: 15, period: 'hour' });
+  });
+});
