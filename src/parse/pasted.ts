@@ -21,7 +21,18 @@ const ADVERT_SUFFIX = /\s+[-–—|:]\s+(?:job\s+description|job\s+posting|job\s
 const TERMS_SUFFIX =
   /(?:\s+[-–—|]\s+(?:fully\s+)?(?:remote|hybrid|on-?site)|(?:\s+(?:temporary|permanent|part[- ]time|full[- ]time|fixed[- ]term|contract))+(?:\s+\([^()]*\))?|\s+\((?=[^()]*\d+\s*(?:months?|weeks?|years?))[^()]*\))$/i;
 
+/** "[上海+远程] xinminlabs 招聘全栈工程师", "ELE.ME 前端招聘": a Chinese advert names the role beside 招聘 (hiring). */
+function chineseAdvertRole(title: string): string {
+  const m = /^(?:\[[^\]]*\]\s*)?(.*?)招聘\s*(.*)$/u.exec(title);
+  if (!m) return title;
+  const after = m[2]!.trim();
+  if (after) return after;
+  const before = m[1]!.trim().split(/\s+/).pop() ?? '';
+  return before || title;
+}
+
 function cleanTitle(title: string): string {
+  title = chineseAdvertRole(title);
   const bare = withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').replace(ADVERT_SUFFIX, '').trim()));
   const withoutTerms = bare.replace(TERMS_SUFFIX, '').trim();
   return withoutTerms.length >= 3 ? withoutTerms : bare;

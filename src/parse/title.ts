@@ -115,7 +115,7 @@ export function withoutEmployer(title: string): string {
 }
 
 /** Words that name an organisation, not a job: "New-York Historical Society", "Great Neck Library". */
-const ORGANISATION = /\b(?:library|museum|society|inc|ltd|llc|gmbh|plc|university|college|hospital|foundation|council|association|institute|school|trust|stiftung)\b\.?/i;
+const ORGANISATION = /\b(?:library|museum|society|inc|ltd|llc|gmbh|plc|university|college|hospital|foundation|council|association|institute|school|trust|stiftung|gardens?|zoo|department|agency|authority|ministry)\b\.?/i;
 
 /** Longer than any title: a front matter's title field or a page's first line that is not one. */
 const MAX_SITE_NAME_TITLE = 1_000;
@@ -226,7 +226,7 @@ export function titleFromText(text: string): TextTitle {
     guessed = true;
     const short = nonEmpty.find((i) => {
       const line = plainLine(lines[i]!);
-      return usable(i) && line.length <= 100 && /\p{L}{3}/u.test(line) && !/[<>]|[.!?]$|[$€£¥₹]\s?\d/.test(line) && classifyHeading(line) === null && !isOtherHeading(line);
+      return usable(i) && line.length <= 100 && (roleIsHead(line) || ROLE_CJK.test(line)) && !/[<>]|[.!?]$|[$€£¥₹]\s?\d/.test(line) && classifyHeading(line) === null && !isOtherHeading(line);
     });
     if (short !== undefined) first = short;
     else {

@@ -66,8 +66,16 @@ describe('the workplace in Dutch and in plain words', () => {
 });
 
 describe('text that opens with a paragraph, not a title', () => {
-  it("takes a short line further on, never a section's name, an amount or markup (text/scaleai-software-engineer-genai)", () => {
-    expect(annotateText(capture('text/scaleai-software-engineer-genai.txt')).title).toBe('Our Approach');
+  it("takes a short line further on only where it ends in a role, never a duty that names one (text/scaleai-software-engineer-genai)", () => {
+    const title = annotateText(capture('text/scaleai-software-engineer-genai.txt')).title;
+    expect(title).not.toMatch(/^Collaborate with/);
+    expect(title).toBe('At Scale AI, our mission is to accelerate the development of AI applications.');
+    expect(annotateText('Rehearsals is backed by a16z and notable angels from DeepMind and OpenAI including Logan Kilpatrick, and we are building the tools every actor needs to prepare.\n\nSenior Backend Engineer\n\nWhat you will do').title).toBe('Senior Backend Engineer');
+  });
+
+  it('a Chinese advert names the role beside 招聘 (text/h9-xinminlabs-*, h9-eleme-*)', () => {
+    expect(annotateText(capture('text/h9-xinminlabs-full-stack-engineer-shanghai-zh.md')).title).toBe('全栈工程师');
+    expect(annotateText(capture('text/h9-eleme-frontend-engineer-zh.md')).title).toBe('前端');
   });
 
   it("else the paragraph's first sentence, so the page is still read as a posting (career-pages/h12-darien-library-shelver)", () => {
