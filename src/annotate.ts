@@ -15,6 +15,7 @@ import {
   readPostingText,
   requiredScreeners,
 } from './parse/index.ts';
+import { canonicalCurrency } from './parse/money.ts';
 import { withRunOnSections } from './parse/sections.ts';
 import { postingKeyFor } from './sites/registry.ts';
 
@@ -73,7 +74,7 @@ const MAX_ANNUAL_AMOUNT = 1e12;
 const THOUSANDS_CURRENCIES = new Set(['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'SGD', 'IEP', 'ILS', 'AED', 'SAR', 'QAR']);
 
 function fromStructured(pay: StructuredPay): SalaryRange | null {
-  const currency = pay.currency.trim().toUpperCase();
+  const currency = canonicalCurrency(pay.currency.trim().toUpperCase());
   if (!/^[A-Z]{3}$/.test(currency) || !(pay.min >= 0) || !(pay.max >= 0)) return null;
   let min = Math.min(pay.min, pay.max);
   let max = Math.max(pay.min, pay.max);

@@ -39,6 +39,9 @@ function policyWord(value: string, inText = false): RemotePolicy | null {
   if (/(?<![\p{L}])(?:remoto|remota|da\s+remoto|à\s+distance|100\s*%\s*télétravail|télétravail\s+(?:complet|total)|uzaktan|etätyö\p{L}*|zdaln\p{L}*)(?![\p{L}])/u.test(v)) return 'remote';
   if (/(?<![\p{L}])(?:presencial|présentiel|in\s+sede|in\s+presenza|vor\s+ort|yerinde|ofisten|işyerinde|stacjonarn\p{L}*|lähityö\p{L}*)(?![\p{L}])/u.test(v)) return 'onsite';
   if (!inText && /(?<![\p{L}])(?:office|in[- ]house)(?![\p{L}])/u.test(v)) return 'onsite';
+  // Indonesian and Malay field values: "Kantor" / "Di kantor" / "Pejabat" (office), "Jarak jauh" / "Kerja dari rumah" (remote).
+  if (!inText && /^(?:di\s+)?(?:kantor|pejabat)$/u.test(v.trim())) return 'onsite';
+  if (!inText && /^(?:jarak\s+jauh|kerja\s+dari\s+rumah)$/u.test(v.trim())) return 'remote';
   // A workplace field of "Flexible" (ServiceNow's work persona) is part office, part home.
   if (!inText && /^\s*flexible\s*$/u.test(v)) return 'hybrid';
   return null;

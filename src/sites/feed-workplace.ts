@@ -73,6 +73,16 @@ export function workplace(item: Json, urlKeys: readonly string[]): FieldValue[] 
       out.push({ value: type === 'virtual' ? 'remote' : type, source: 'board', field: 'feed locations[].type' });
     }
   }
+  // SEEK and JobStreet's `workArrangements: { data: [{ label: { text: "Kantor" } }] }` (office, hybrid, remote in the site's language).
+  const arrangements = record(item.workArrangements)?.data;
+  if (Array.isArray(arrangements)) {
+    const labels = arrangements.map((a) => text(record(record(a)?.label)?.text)).filter((l): l is string => l !== null);
+    if (labels.length === 1) out.push({ value: labels[0]!, source: 'board', field: 'feed workArrangements' });
+  }
+  // Kalibrr's `is_hybrid` and `is_work_from_home`: both false is an office job.
+  if (item.is_work_from_home === true) out.push({ value: 'remote', source: 'board', field: 'feed is_work_from_home' });
+  else if (item.is_hybrid === true) out.push({ value: 'hybrid', source: 'board', field: 'feed is_hybrid' });
+  else if (item.is_hybrid === false && item.is_work_from_home === false) out.push({ value: 'on-site', source: 'board', field: 'feed is_hybrid/is_work_from_home: false' });
   // No Fluff Jobs' `location.fullyRemote: true` (the top-level flag belongs to one city's variant).
   if (record(item.location)?.fullyRemote === true) out.push({ value: 'remote', source: 'board', field: 'feed location.fullyRemote' });
   // SmartRecruiters' location says remote and hybrid as flags; both false is an office job.

@@ -42,6 +42,27 @@ const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary', 'shortDescriptionSt
 const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hiringOrganization'];
 /** Experience a list entry states in a field of its own ("1-3 Years"). */
 const EXPERIENCE_KEYS = ['experience_required', 'experience', 'experienceLevel'];
+
+/** Years of experience a feed keeps as two numbers: Wanted's `annual_from` / `annual_to` (연차; 100 for no upper limit). */
+const EXPERIENCE_RANGE_KEYS: ReadonlyArray<readonly [string, string]> = [
+  ['annual_from', 'annual_to'],
+  ['experience_min', 'experience_max'],
+  ['min_experience', 'max_experience'],
+  ['minExperience', 'maxExperience'],
+  ['experienceFrom', 'experienceTo'],
+];
+
+/** "0–3 years", "1+ years" from a pair of year fields; null when the item has none or they are not years. */
+function experienceYears(item: Json): string | null {
+  for (const [fromKey, toKey] of EXPERIENCE_RANGE_KEYS) {
+    const from = item[fromKey];
+    const to = item[toKey];
+    if (typeof from !== 'number' || !Number.isInteger(from) || from < 0 || from > 50) continue;
+    if (to === undefined || to === null || (typeof to === 'number' && to >= 50)) return `${from}+ years`;
+    if (typeof to === 'number' && Number.isInteger(to) && to >= from) return `${from}-${to} years`;
+  }
+  return null;
+}
 const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions', 'actualCity', 'city'];
 /** Parts of an address a feed keeps apart, which say the country when the city alone does not ("ONGAR", "CM5 0EN"). */
 const PLACE_DETAIL_KEYS = ['address', 'postalCode', 'postal_code', 'zip', 'cityCategory', 'country', 'countryName', 'country_name'];
@@ -55,7 +76,7 @@ const PERIOD_KEYS = ['compensation_frequency', 'salary_period', 'salaryPeriod', 
 const ANNUAL_KEY = /^annual/i;
 /** The board's flag that it estimated the figure itself (Adzuna). */
 const ESTIMATE_KEYS = ['salary_is_predicted', 'salaryIsPredicted', 'salary_estimated'];
-const PAY_TEXT_KEYS = ['salary', 'salaryText', 'compensation', 'pay'];
+const PAY_TEXT_KEYS = ['salary', 'salaryText', 'salaryLabel', 'salary_label', 'compensation', 'pay'];
 /** Where a feed keeps its list. */
 const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits', 'job', 'posting', 'offer', 'result', 'jobOpening'];
 
@@ -352,6 +373,10 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
   }
   const experience = first(item, EXPERIENCE_KEYS);
   if (experience && /\d/.test(experience.value) && /year|yr|month/i.test(experience.value)) body.push(`\nExperience: ${experience.value}`);
+  else {
+    const years = experienceYears(item);
+    if (years) body.push(`\nExperience: ${years}.`);
+  }
   const titled = first(item, TITLE_KEYS);
   const title = titled ? cleanText(titled.value) : titleFromText(plainText(body.join('\n'), doc)).title;
   if (!title) throw new Error('not a job: no title and no text');
