@@ -89,9 +89,15 @@ function readStructured(fields: readonly FieldValue[]): Reading | null {
   return first ? { policy: first.policy, evidence: first.evidence, source: first.source } : null;
 }
 
-const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|(?:ability\s+to\s+)?work(?:ing)?\s+remotely|(?:ability\s+to\s+)?work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modelo\s+de\s+trabalho|regime\s+de\s+trabalho|modalidade(?:\s+de\s+trabalho)?|modalité(?:\s+de\s+travail)?|modalità(?:\s+di\s+lavoro)?|lugar\s+de\s+trabajo|arbeitsmodell|arbeitsplatz|arbeitsort|çalışma\s+(?:yeri|şekli|modeli)|etätyö|tryb\s+pracy|forma\s+pracy|miejsce\s+pracy)`;
+const LABEL = String.raw`(workplace(?:\s+type)?|work\s*(?:place\s+)?(?:model|type|arrangement|setup|style|mode|location)|location(?:\s+type)?|remote(?:\s+(?:policy|status|work|working|option|type|eligible))?|(?:ability\s+to\s+)?work(?:ing)?\s+remotely|(?:ability\s+to\s+)?work\s+from\s+home|telecommut\w*(?:\s+options?)?|(?:role|job|position|employment)\s+type|office\s+policy|job\s+location|arrangement|modality|modalidad(?:\s+de\s+trabajo)?|modelo\s+de\s+trabalho|regime\s+de\s+trabalho|modalidade(?:\s+de\s+trabalho)?|modalité(?:\s+de\s+travail)?|modalità(?:\s+di\s+lavoro)?|lugar\s+de\s+trabajo|arbeitsmodell|arbeitsplatz|arbeitsort|çalışma\s+(?:yeri|şekli|modeli)|etätyö|tryb\s+pracy|forma\s+pracy|miejsce\s+pracy|工作地点|勤務地|근무지|근무\s*(?:시간\s*및\s*)?장소)`;
 // "Dein Arbeitsplatz: Hybrid & Flexibel", "Your workplace: Remote": a possessive may lead the label.
 const LABEL_LINE = new RegExp(`^(?:(?:your|our|dein|ihr|unser|votre|notre|tu|jouw|je)\\s+)?${LABEL}\\s*[:|]\\s*(.+)$`, 'i');
+/**
+ * A label that names the place of work ("Work location:", "Arbeitsort:", "工作地点：", "근무 시간 및 장소"):
+ * a place as its value says where the work is done, weakly, like "based in <city>".
+ */
+const PLACE_OF_WORK_LABEL = /^(?:work\s*location|place\s+of\s+work|arbeitsort|einsatzort|dienstort|lieu\s+de\s+travail|lugar\s+de\s+trabajo|工作地点|勤務地|근무지|근무\s*(?:시간\s*및\s*)?장소)$/iu;
+
 /** A label alone on its line, its value on the next (Workday's "Remote:" then "No"). */
 const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');
 
@@ -223,13 +229,16 @@ const VISITS = /\b(?:some|occasional|periodic|quarterly|monthly|regular|periodic
 /** Shift work ("a full time first shift position", "night shift"): done where the shifts are. */
 const SHIFT_WORK = /\b(?:first|second|third|1st|2nd|3rd|night|graveyard|overnight)\s+shift\b/i;
 
-const AT_A_PLACE = /\b(?:live|reside|be\s+located)\s+within\s+(?:a\s+)?\d+[- ]?(?:minutes?|mins?|miles?|km|kilomet(?:er|re)s?|hours?)\b|\b(?:patients?|clients?|customers?)\s+in\s+their\s+homes?\b|\b(?:between|to)\s+patient\s+visits\b|\bhome\s+visits\b|\b(?:at|on|to)\s+(?:client|customer)(?:'s|s'|s)?\s+(?:sites?|premises|locations?)\b/i;
+const AT_A_PLACE = /\b(?:live|reside|be\s+located)\s+within\s+(?:a\s+)?\d+[- ]?(?:minutes?|mins?|miles?|km|kilomet(?:er|re)s?|hours?)\b|\b(?:patients?|clients?|customers?)\s+in\s+their\s+homes?\b|\b(?:between|to)\s+patient\s+visits\b|\bhome\s+visits\b|\b(?:at|on|to)\s+(?:client|customer)(?:'s|s'|s)?\s+(?:sites?|premises|locations?)\b|\b(?:in|at|on)\s+(?:the|our)\s+(?:store|shop|showroom|sales\s+floor|shop\s+floor|warehouse|restaurant|hotel|clinic|hospital|branch|plant|factory|site)\b/i;
 /**
  * The same, in words a posting uses for the desk it offers: "einen zentralen Arbeitsplatz in
  * unserem Beratungszentrum", "een fijne werkplek in ons hoofdkantoor in Purmerend", "Basé à
  * Angers" (a line of its own, not "une société basée à Croix"), "report to work for the
  * assigned shift".
  */
+/** "to work in the IT & Customer Services team in Ipswich": a team at a named place (capitalised: a town, not "in our mission"). */
+const TEAM_IN_PLACE = /\b[Ww]ork(?:ing)?\s+(?:in|with)\s+(?:the|our)\s+[^.;]{0,40}?\bteams?\s+(?:in|at)\s+\p{Lu}\p{Ll}+/u;
+
 const WORKPLACE_AT = /(?<![\p{L}])(?:arbeitsplatz|werkplek|workplace|workspace|desk)\s+(?:[\p{L}-]+\s+){0,6}?(?:in|im|at|à)\s+(?:unserem|unserer|ons|onze|our)(?![\p{L}])|^\W*(?:poste\s+)?bas[ée]e?\s+à\s+\p{Lu}|\breport(?:s|ing)?\s+to\s+work\b/iu;
 
 const BASED_IN = /\b(?:role|position|job|team|you|he|she|they|(?:she|he)\/(?:he|she)|post-?holder|jobholder|incumbent|(?:successful\s+)?(?:candidate|applicant))\s+(?:that\s+|which\s+)?(?:is\s+|are\s+|will\s+be\s+|would\s+be\s+)?(?:primarily\s+|mainly\s+|principally\s+|initially\s+)?(?:based|located)\s+(?:in|out\s+of|at)\s+([^,;.]+)/i;
@@ -278,7 +287,7 @@ function signalsIn(clause: string, evidence: string): Signal[] {
   if (VISITS.test(clause)) add('visits');
   const based = BASED_IN.exec(clause);
   if (based && regionsIn(based[1]!).length === 0 && !/\bremote/i.test(based[1]!)) add('based-in-city');
-  else if (AT_A_PLACE.test(clause) || WORKPLACE_AT.test(clause) || SHIFT_WORK.test(clause)) add('based-in-city');
+  else if (AT_A_PLACE.test(clause) || WORKPLACE_AT.test(clause) || TEAM_IN_PLACE.test(clause) || SHIFT_WORK.test(clause)) add('based-in-city');
   return out;
 }
 
@@ -319,6 +328,12 @@ interface TextReading {
   regions: string[];
   timezones: string[];
   officeDaysMin: number | null;
+}
+
+/** The value of a "Label: value" line whose label names the place of work; null for any other line. */
+function placeOfWorkValue(line: string): string | null {
+  const m = /^([^:：]{2,30})\s*[:：]\s*(\S.{0,120})$/u.exec(line);
+  return m && PLACE_OF_WORK_LABEL.test(m[1]!.trim()) ? m[2]! : null;
 }
 
 function readText(text: string, location: string | null): TextReading {
@@ -363,6 +378,9 @@ function readText(text: string, location: string | null): TextReading {
         continue;
       }
     }
+    // "工作地点：广州，成都，南京", "근무 시간 및 장소" then "… 서울 금천구 디지털로9길 23": where the work is.
+    const placeOfWork = label && PLACE_OF_WORK_LABEL.test(label.trim()) ? line : placeOfWorkValue(line);
+    if (placeOfWork && /\p{L}/u.test(placeOfWork) && !policyWord(placeOfWork, true)) signals.push({ kind: 'based-in-city', companyLevel: false, evidence: label ? `${label}: ${line}` : line });
     // "Remote" alone on its line, then the text ("We are looking for…"): not a label awaiting
     // its answer but the workplace itself, as a posting's header states it.
     if (!labelled && label && /^(?:fully\s+|100%\s+)?(?:remote|hybrid|on[- ]?site)$/i.test(label.trim())) {

@@ -132,3 +132,37 @@ describe('shift work and a position located somewhere (career-pages/natural-esse
     expect(policyOf('This is a remote first shift position covering US hours.')).toBe('remote');
   });
 });
+
+describe('where the work is, said by a place-of-work label, a store or a team in a town', () => {
+  it.each([
+    // text/h9-deepexi-java-backend-developer-zh
+    '工作地点：广州，成都，南京',
+    'Work location: Kocaeli, Turkey',
+    // career-pages/h10-stepup-mario-outlet-executive-secretary-ko: a label alone, its value on the next line
+    '근무 시간 및 장소\n주 5일 (월~금) 09:00 ~ 18:00 서울 금천구 디지털로9길 23',
+    // linkedin/h2-egypt-jsonld-five-postings (IKEA)
+    'Greeting customers at the store and storing their bags.',
+    // text/h4-suffolk-libraries-customer-service-advisor
+    'We’re looking for a full time customer service advisor to work in the IT & Customer Services team in Ipswich.',
+  ])('%s', (text) => {
+    expect(policyOf(text)).toBe('onsite');
+  });
+
+  it('a place-of-work label whose value is a policy says the policy; a remote word anywhere still decides', () => {
+    expect(policyOf('Work location: Remote')).toBe('remote');
+    expect(policyOf('工作地点：上海+在家办公')).toBe('remote');
+    expect(policyOf('You will work in the data team in Berlin, fully remote.')).toBe('remote');
+  });
+});
+
+describe('titles of work done in person, more of them (text/h3-iks-*, h5-suffolk-*, h6-nybg-*, h12-newboco-*)', () => {
+  const byTitle = (title: string) => parseRemote({ structured: [], location: null, text: 'Apply today.', title }).policy;
+  it.each(['Praxisanleiter (m/w/d)', 'Stock assistant, Ipswich Stock Unit', 'Museum Registrar', 'Software Development Instructor'])('%s', (title) => {
+    expect(byTitle(title)).toBe('onsite');
+  });
+
+  it('an instructor-led training sales manager, or an online instructor, is not (text/h9-google-cloud-ilt-training-sales-manager)', () => {
+    expect(byTitle('Google Cloud Platform Instructor-Led Training Sales Manager')).toBe('unspecified');
+    expect(byTitle('Online Software Instructor')).toBe('unspecified');
+  });
+});
