@@ -1,7 +1,7 @@
 import type { RawSection } from '../model/index.ts';
 import { frontMatterText, frontMatterTitle, POSTING_KEYS, readFrontMatter } from './front-matter.ts';
 import { sectionsFromText } from './sections.ts';
-import { isGenericTitle, titleFromText, withoutEmployer, withoutSiteName } from './title.ts';
+import { isGenericTitle, titleFromText, withoutEmployer, withoutSiteName, withoutTeamPrefix } from './title.ts';
 
 /** "Stellenausschreibung Sozialarbeiter*in", "Job posting: Nurse": the kind of page, not the title. */
 const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+description\s+(?:for|of)|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo|now\s+hiring|we(?:'re|’re|\s+are)\s+hiring|hiring)\s*(?:[:\-–—]|!+)?\s+(?=\S)/i;
@@ -33,7 +33,7 @@ function chineseAdvertRole(title: string): string {
 
 function cleanTitle(title: string): string {
   title = chineseAdvertRole(title);
-  const bare = withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').replace(ADVERT_SUFFIX, '').trim()));
+  const bare = withoutTeamPrefix(withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').replace(ADVERT_SUFFIX, '').trim())));
   const withoutTerms = bare.replace(TERMS_SUFFIX, '').trim();
   return withoutTerms.length >= 3 ? withoutTerms : bare;
 }

@@ -103,6 +103,13 @@ function isRole(text: string): boolean {
   return ROLE.test(text) || ROLE_CJK.test(text);
 }
 
+/** "Public Experience: Contact Center Analyst" (a team, then the role): the role, where only it names one. */
+export function withoutTeamPrefix(title: string): string {
+  const m = /^([^:]{2,40}):\s+(.{3,})$/u.exec(title);
+  if (!m || ROLE.test(m[1]!) || !roleIsHead(m[2]!)) return title;
+  return m[2]!.trim();
+}
+
 /**
  * "Frontend Developer bij de Nederlandse Transplantatie Stichting", "Head of Growth at Acme":
  * the job's title is the part before the employer's name.

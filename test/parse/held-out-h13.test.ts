@@ -84,3 +84,12 @@ describe('text that opens with a paragraph, not a title', () => {
     expect(posting.salary).toMatchObject({ min: 15, max: 15, period: 'hour' });
   });
 });
+
+describe("a team before the role (career-pages/h13-gsa-tts-contact-center-analyst)", () => {
+  it("'Public Experience: Contact Center Analyst' is the Contact Center Analyst; 'Senior Engineer: Payments' keeps its words", async () => {
+    const { withoutTeamPrefix } = await import('../../src/parse/title.ts');
+    expect(annotateText(capture('career-pages/h13-gsa-tts-contact-center-analyst.md')).title).toBe('Contact Center Analyst');
+    expect(withoutTeamPrefix('Senior Engineer: Payments')).toBe('Senior Engineer: Payments');
+    expect(withoutTeamPrefix('Engineering: Senior Backend Engineer')).toBe('Senior Backend Engineer');
+  });
+});
