@@ -173,7 +173,7 @@ const HYBRID = [
 
 // Chinese "远程办公" / "在家办公" / "居家办公" (remote, from home) have no word boundaries to ask for;
 // nor have Japanese "フルリモート" / "リモートワーク可" / "在宅勤務" or Korean "재택근무" / "원격 근무".
-const REMOTE_ZH = /远程(?:办公|工作)|(?:在家|居家)(?:办公|工作)|フルリモート|完全(?:リモート|在宅)|リモート(?:ワーク)?(?:可|OK|あり)|在宅勤務(?:可|あり)?|テレワーク(?:可|あり)|(?:전면|풀|100%\s*)\s*재택|재택\s*근무|원격\s*근무/u;
+const REMOTE_CJK = /远程(?:办公|工作)|(?:在家|居家)(?:办公|工作)|フルリモート|完全(?:リモート|在宅)|リモート(?:ワーク)?(?:可|OK|あり)|在宅勤務(?:可|あり)?|テレワーク(?:可|あり)|(?:전면|풀|100%\s*)\s*재택|재택\s*근무|원격\s*근무/u;
 /** Home some days of the week: "リモートワーク可（週1‐2回程度）", "주 2회 재택". */
 const HYBRID_CJK = /(?:リモート|在宅|テレワーク)[^。\n]{0,12}週\s*\d|週\s*\d[^。\n]{0,8}(?:リモート|在宅|出社)|주\s*\d\s*(?:회|일)\s*재택|재택[^.\n]{0,10}주\s*\d|ハイブリッド/u;
 const REMOTE_INTL = /(?<![\p{L}])(?:praca\s+zdalna|pracy\s+zdalnej|100\s*%\s*etä\p{L}*|täysin\s+etä\p{L}*|(?:lavoro|lavorare|lavorerai)\s+(?:completamente\s+|interamente\s+)?da\s+remoto)(?![\p{L}])/iu;
@@ -282,7 +282,7 @@ function signalsIn(clause: string, evidence: string): Signal[] {
   if (NOT_REMOTE.some((re) => re.test(clause)) || days === 5) add('not-remote');
   const hybridWords = HYBRID.some((re) => re.test(clause)) && !TECH_HYBRID.test(clause);
   if (hybridWords || HYBRID_ES.test(clause) || HYBRID_CJK.test(clause) || (days !== null && days > 0 && days < 5)) add('hybrid');
-  if (REMOTE.some((re) => re.test(clause)) || REMOTE_INTL.test(clause) || REMOTE_ZH.test(clause) || (REMOTE_WITHIN_REGION.test(clause) && regionsIn(clause).length > 0)) add('remote');
+  if (REMOTE.some((re) => re.test(clause)) || REMOTE_INTL.test(clause) || REMOTE_CJK.test(clause) || (REMOTE_WITHIN_REGION.test(clause) && regionsIn(clause).length > 0)) add('remote');
   if (ONSITE.some((re) => re.test(clause))) add('onsite');
   if (VISITS.test(clause)) add('visits');
   const based = BASED_IN.exec(clause);

@@ -261,7 +261,7 @@ function shareMultiplier(lo: MoneyToken, hi: MoneyToken): [number, number] {
 /** A word that numbers a level, grade or band, just before a number. */
 const LEVEL_NUMBER = /(?<![\p{L}])(?:level|lvl|grade|band|tier|step|zone|class|scale|stufe|niveau|nivel|categor\p{L}*|[LPM]|IC)\s*[-.#]?\s*$/iu;
 
-/** A dash or "to" between two amounts, or "between … and …". */
+/** A dash or "to" between two amounts, or "between $X and $Y", "entre 2095€ et 2295€", "zwischen X und Y". */
 function pairableGap(text: string, a: MoneyToken, b: MoneyToken, aEnd: number): boolean {
   const gap = text.slice(aEnd, b.start);
   if (RANGE_SEPARATOR.test(gap)) return true;
@@ -275,9 +275,7 @@ function pairable(text: string, a: MoneyToken, b: MoneyToken, aEnd: number): boo
   // "Level 1 - $32.60 - 45.67", "Grade 3 – $40,000 – $50,000": a level's number, not the lowest pay.
   if (!a.marked && LEVEL_NUMBER.test(text.slice(Math.max(0, a.start - 16), a.start))) return false;
   if (a.currency && b.currency && a.strength >= 2 && b.strength >= 2 && a.currency !== b.currency) return false;
-  if (RANGE_SEPARATOR.test(gap)) return true;
-  // "between $X and $Y", "entre 2095€ et 2295€", "zwischen X und Y", "entre X y Y".
-  if (/^\s*(?:and|et|und|y|e)\s*$/i.test(gap)) return /(?:\bbetween|\bentre|\bzwischen|\btra)\s+\S*$/i.test(text.slice(Math.max(0, a.start - 12), a.start));
+  if (pairableGap(text, a, b, aEnd)) return true;
   // "$184,050 $262,928": two marked amounts side by side, rising.
   return /^\s{1,3}$/.test(gap) && a.marked && b.marked && b.value >= a.value;
 }

@@ -4,6 +4,7 @@ import { cleanText, looksLikeHtml, parseHtmlBody, sectionsOfHtml } from './dom.t
 import { periodFromMagnitude } from '../model/pay.ts';
 import { currencyOfPlace } from '../parse/dollar.ts';
 import type { PayloadReader } from './payloads.ts';
+import { EXPERIENCE_KEYS, experienceLine } from './feed-experience.ts';
 import { get, record, text, type Json } from './feed-json.ts';
 import { workplace } from './feed-workplace.ts';
 import { postingKeyFor } from './registry.ts';
@@ -41,28 +42,6 @@ const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
 const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary', 'shortDescriptionStr', 'tagline'];
 const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hiringOrganization'];
 /** Experience a list entry states in a field of its own ("1-3 Years"). */
-const EXPERIENCE_KEYS = ['experience_required', 'experience', 'experienceLevel'];
-
-/** Years of experience a feed keeps as two numbers: Wanted's `annual_from` / `annual_to` (연차; 100 for no upper limit). */
-const EXPERIENCE_RANGE_KEYS: ReadonlyArray<readonly [string, string]> = [
-  ['annual_from', 'annual_to'],
-  ['experience_min', 'experience_max'],
-  ['min_experience', 'max_experience'],
-  ['minExperience', 'maxExperience'],
-  ['experienceFrom', 'experienceTo'],
-];
-
-/** "0–3 years", "1+ years" from a pair of year fields; null when the item has none or they are not years. */
-function experienceYears(item: Json): string | null {
-  for (const [fromKey, toKey] of EXPERIENCE_RANGE_KEYS) {
-    const from = item[fromKey];
-    const to = item[toKey];
-    if (typeof from !== 'number' || !Number.isInteger(from) || from < 0 || from > 50) continue;
-    if (to === undefined || to === null || (typeof to === 'number' && to >= 50)) return `${from}+ years`;
-    if (typeof to === 'number' && Number.isInteger(to) && to >= from) return `${from}-${to} years`;
-  }
-  return null;
-}
 const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions', 'actualCity', 'city'];
 /** Parts of an address a feed keeps apart, which say the country when the city alone does not ("ONGAR", "CM5 0EN"). */
 const PLACE_DETAIL_KEYS = ['address', 'postalCode', 'postal_code', 'zip', 'cityCategory', 'country', 'countryName', 'country_name'];
@@ -371,12 +350,8 @@ function readFeedItem(value: unknown, options: { url?: string; doc?: Document | 
     const names = keys.flatMap((k) => skillNames(get(item, k)));
     if (names.length) body.push(`<h3>${heading}</h3><ul>${names.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
   }
-  const experience = first(item, EXPERIENCE_KEYS);
-  if (experience && /\d/.test(experience.value) && /year|yr|month/i.test(experience.value)) body.push(`\nExperience: ${experience.value}`);
-  else {
-    const years = experienceYears(item);
-    if (years) body.push(`\nExperience: ${years}.`);
-  }
+  const experience = experienceLine(first(item, EXPERIENCE_KEYS)?.value ?? null, item);
+  if (experience) body.push(`\n${experience}`);
   const titled = first(item, TITLE_KEYS);
   const title = titled ? cleanText(titled.value) : titleFromText(plainText(body.join('\n'), doc)).title;
   if (!title) throw new Error('not a job: no title and no text');
