@@ -84,7 +84,7 @@ export function readPostingText(text: string): PostingText {
     const low = bound(/^(?:min|minimum)_?(?:pay|salary|wage|compensation)(?:_?range)?$/);
     const high = bound(/^(?:max|maximum)_?(?:pay|salary|wage|compensation)(?:_?range)?$/);
     if (low && high) facts.push(`Salary: ${low} - ${high}`);
-    const body = [...facts, '', frontMatterText(front.fields, front.nested), '', front.body].join('\n');
+    const body = [...facts, '', frontMatterText(front.fields, front.nested), '', htmlAsText(front.body)].join('\n');
     if (title) {
       const sections = sectionsFromText(body);
       return { title: cleanTitle(title), sections, location: locationOf(sections), frontMatter: true };

@@ -310,6 +310,12 @@ interface Candidate {
 const CLAUSE_HEADING = /^(?:we|we're|we've|we'll|you|you're|you've|you'll|our|your|they|i|it's|this|here's|let's|wir|du|sie|unser\p{L}*|nous|vous|notre|nos)(?![\p{L}'])/u;
 
 /**
+ * A heading that speaks to the reader or about the company mid-phrase ("Some details you should
+ * know", "If you are interested, email us at … with"): a remark, not the topic name of a list's part.
+ */
+const SENTENCE_HEADING = /(?<![\p{L}'])(?:you|your|we|us|our)(?![\p{L}'])|^(?:if|please|when|for more)(?![\p{L}])|@/u;
+
+/**
  * What a qualification says, in the words postings use across languages: experience, knowledge,
  * a degree or training, a licence, a skill or trait, "you have". An item with none of these is a
  * duty, an offer or a fact of the job.
@@ -382,7 +388,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
     // "You'll have access to") starts another part of the posting; the group goes on only under
     // topic names ("Cloud & DevOps"). Under a heading with nothing of its own ("What We're Looking
     // For:" > "You Think in Systems:"), the sub-headings are its parts, whatever their form.
-    const clauseHeading = neutral && !groupOverHeadings && CLAUSE_HEADING.test(headingKey(heading));
+    const clauseHeading = neutral && !groupOverHeadings && (CLAUSE_HEADING.test(headingKey(heading)) || SENTENCE_HEADING.test(headingKey(heading)));
     if (neutral) {
       sectionClass = (plainList || empty) && !clauseHeading ? group : null;
       if (sectionClass === null) group = null;

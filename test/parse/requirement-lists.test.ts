@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { annotateText } from '../../src/annotate.ts';
+
+/*
+ * Requirement lists as real postings write them, each rule shown on the capture where it was
+ * seen missed (test/corpus/real). The counts are the labels' (read before the reader was run).
+ */
+
+const capture = (path: string) => readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8');
+const requirements = (path: string) => annotateText(capture(path)).requirements;
+
+describe('where a requirement list ends', () => {
+  it("a heading that speaks to the reader ('Some details you should know', 'If you are interested, email us at … with') ends the list before it", () => {
+    const read = requirements('text/h12-newboco-software-development-instructor.md');
+    expect(read.required).toHaveLength(5);
+    expect(read.required[0]).toBe('2+ years professional software development experience');
+    expect(read.required.join('\n')).not.toMatch(/background check|a resume|GitHub page/);
+  });
+
+  it("'Not for You if' after 'Nice-to-Haves' is not more of the plus list", () => {
+    const read = requirements('text/h12-ramp-ai-operations-specialist.md');
+    expect(read.required).toHaveLength(7);
+    expect(read.preferred).toHaveLength(3);
+  });
+
+  it('a topic name under a requirements heading still goes on with the list', () => {
+    const text = 'Engineer\n\nRequirements\n- 5 years of Go\n- Kubernetes in production\n\nCloud & DevOps\n- Terraform\n- AWS\n\nBenefits\n- Dental';
+    expect(annotateText(text).requirements.required).toEqual(['5 years of Go', 'Kubernetes in production', 'Terraform', 'AWS']);
+  });
+});
+
+describe('HTML inside a Markdown record', () => {
+  it("a site generator's posting written as raw <p><strong>Heading</strong></p> and <li> has its headed list read", () => {
+    const read = requirements('text/h12-newboco-software-development-instructor.md');
+    expect(read.required).toContain('Experience coaching and developing a team of instructors and/or software developers');
+  });
+});
