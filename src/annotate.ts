@@ -13,10 +13,12 @@ import {
   localDollar,
   localRupee,
   readPostingText,
+  splitPostings,
   requiredScreeners,
 } from './parse/index.ts';
 import { canonicalCurrency } from './parse/money.ts';
 import { withRunOnSections } from './parse/sections.ts';
+import { readJsonLdInText } from './sites/jsonld.ts';
 import { postingKeyFor } from './sites/registry.ts';
 
 /*
@@ -231,21 +233,26 @@ type TextKey = Pick<RawPosting, 'site' | 'jobId' | 'url'>;
  * http(s) one) and a hash of the text.
  */
 function readText(text: string, url: string | undefined, now: Date, keyOf: (url: string | null, contentId: string) => TextKey): Posting {
-  const { title, sections, location } = readPostingText(text);
+  // A JobPosting in JSON-LD written into the text (a site generator's page source) states its
+  // facts as a board's fields do; one that describes several jobs describes none of them here.
+  const ld = readJsonLdInText(text);
+  const facts = ld.postings.length === 1 ? ld.postings[0]! : null;
+  const { title, sections, location } = readPostingText(ld.text);
   const validUrl = url && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) ? url : null;
+  const experience = facts?.experienceText ? [{ heading: null, paragraphs: [facts.experienceText], items: [] }] : [];
   return annotate(
     {
       ...keyOf(validUrl, stableHash(normalizeSpace(text))),
-      title,
-      company: null,
-      location,
+      title: title || facts?.title || '',
+      company: facts?.company ?? null,
+      location: location ?? facts?.location ?? null,
       department: null,
-      commitment: null,
-      workplace: [],
-      payText: [],
-      payStructured: [],
-      experienceMonths: null,
-      sections,
+      commitment: facts?.commitment ?? null,
+      workplace: facts?.workplace ?? [],
+      payText: facts?.payText ?? [],
+      payStructured: facts?.payStructured ?? [],
+      experienceMonths: facts?.experienceMonths ?? null,
+      sections: [...sections, ...experience],
     },
     now,
   );
@@ -281,4 +288,27 @@ export function annotatePastedText(text: string, url?: string, now: Date = new D
     jobId: contentId,
     url: validUrl ?? textPlaceholderUrl(contentId),
   }));
+}
+
+/**
+ * Every posting a text holds (`splitPostings`: a vacancies page giving each opening in full),
+ * each read as annotateText or annotatePastedText reads a text of one; a text of one posting
+ * gives one. Openings of one text are different records: each has the hash of its own text as
+ * its id, or the board's id with its place on the page (`#2`) when the address is a board's.
+ */
+export function annotateTextPostings(text: string, options: { url?: string; pasted?: boolean; now?: Date } = {}): Posting[] {
+  const now = options.now ?? new Date();
+  const one = options.pasted ? annotatePastedText : annotateText;
+  const openings = splitPostings(text);
+  if (openings === null) return [one(text, options.url, now)];
+  return openings.map((opening, n) =>
+    readText(opening, options.url, now, (validUrl, contentId) => {
+      const key = !options.pasted && validUrl ? postingKeyFor(validUrl) : null;
+      return {
+        site: options.pasted ? 'pasted' : (key?.site ?? 'text'),
+        jobId: key?.jobId ? `${key.jobId}#${n + 1}` : contentId,
+        url: validUrl ?? textPlaceholderUrl(contentId),
+      };
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { annotatePastedText } from './annotate.ts';
+import { annotatePastedText, annotateTextPostings } from './annotate.ts';
 import type { Posting } from './model/index.ts';
 import { checkPastedInput, type PastedInput } from './model/pasted.ts';
 import { clipPostingText } from './model/text-limit.ts';
@@ -18,4 +18,15 @@ export function readPastedText(input: PastedInput, now: Date = new Date()): Post
   const checked = checkPastedInput(input);
   if (!checked.ok) throw new Error(checked.message);
   return annotatePastedText(clipPostingText(checked.input.text).text, checked.input.url ?? undefined, now);
+}
+
+/**
+ * Every posting the pasted text holds (a vacancies page copied whole gives each opening in
+ * full): one for most texts, several when the text repeats a posting's parts under titles of
+ * its own (`splitPostings`). Throws as readPastedText does.
+ */
+export function readPastedTexts(input: PastedInput, now: Date = new Date()): Posting[] {
+  const checked = checkPastedInput(input);
+  if (!checked.ok) throw new Error(checked.message);
+  return annotateTextPostings(clipPostingText(checked.input.text).text, { url: checked.input.url ?? undefined, pasted: true, now });
 }

@@ -65,7 +65,7 @@ export function pastedApi(db: () => Promise<JobLensDB>): PastedApi {
   };
   return {
     prepare: () => void load().catch(() => undefined),
-    read: async (input) => (await load()).readPastedText(input),
+    read: async (input) => (await load()).readPastedTexts(input),
     find: async (id) => getSaved(await db(), id),
     save: async (posting) => (await savePosting(await db(), posting)).saved,
   };

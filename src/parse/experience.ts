@@ -19,7 +19,7 @@ const NUMBER_WORDS: Record<string, number> = {
 
 /** A count of years: "5", "2.5", "three", "Five (5)". */
 const N = `(?:\\d{1,2}(?:\\.\\d)?|${Object.keys(NUMBER_WORDS).join('|')})(?:\\s*\\(\\d{1,2}\\))?`;
-const YEARS = `(?:years?|yrs?\\.?|ans|années|jahre?n?|años|anos|anni|jaar|yıl(?:lık)?)(?:'|’)?`;
+const YEARS = `(?:years?|yrs?\\.?|ans?(?![\\p{L}])|années?|jahre?n?|años?|anos?(?![\\p{L}])|anni|anno|jaar|yıl(?:lık)?)(?:'|’)?`;
 
 /**
  * Ranges before minimums, so "3-5 years" is not read as "5 years". Each pattern captures
@@ -223,7 +223,7 @@ export function parseExperience(lines: string[], options: ParseExperienceOptions
   if (!Array.isArray(lines)) return null;
   let best: Found | null = null;
   for (const line of lines) {
-    if (typeof line !== 'string' || !/year|yr|\bans\b|années|jahr|años|anos|anni|jaar|yıl|month|년|年/i.test(line)) continue;
+    if (typeof line !== 'string' || !/year|yr|\bans?\b|année|jahr|año|\banos?\b|anni|anno|jaar|yıl|month|년|年/i.test(line)) continue;
     const fact = factLineYears(line);
     if (fact && (best === null || fact.min < best.min)) best = fact;
     for (const sentence of splitSentences(line)) {

@@ -18,3 +18,4 @@ export { classifyHeading, extractRequirements, requiredScreeners } from './requi
 export { experienceFromMonths, parseExperience, type ParseExperienceOptions } from './experience.ts';
 export { titleFromText, type TextTitle } from './title.ts';
 export { readPostingText } from './pasted.ts';
+export { splitPostings } from './several.ts';

@@ -111,7 +111,7 @@ const HTML_BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|table|tr|td|section|article)
  * source pasted) as the lines a browser would show: blocks and breaks end lines, list items are
  * items, headings are Markdown headings; no tag is kept, so no markup reaches the panel as text.
  */
-function htmlAsText(text: string): string {
+export function htmlAsText(text: string): string {
   if ((text.match(HTML_BLOCK)?.length ?? 0) < 3) return text;
   return text
     .replace(/<!--[\s\S]*?-->/g, '')

@@ -126,6 +126,8 @@ export interface JsonLdPosting {
   /** baseSalary written as a sentence rather than figures. */
   payText: FieldValue[];
   experienceMonths: RawPosting['experienceMonths'];
+  /** experienceRequirements in words ("Dos años de desarrollo de software"), as a line "Experience: …". */
+  experienceText: string | null;
   sections: RawSection[];
   jobId: string | null;
   url: string | null;
@@ -277,6 +279,14 @@ function sectionsOfDescription(description: string, doc: Document): RawSection[]
 }
 
 function toPosting(ld: JobPostingLd, doc: Document): JsonLdPosting {
+  return { ...factsOf(ld), sections: sectionsOfDescription(ld.description ?? '', doc) };
+}
+
+/** "Un año de desarrollo de software" in a field of years: the article is the number there. */
+const ONE_YEAR = /^\s*(?:un|una|one|ein|eine|une|een)\s+(?=(?:año|year|jahr|an|jaar)\b)/i;
+
+/** What a JobPosting states besides its description. */
+function factsOf(ld: JobPostingLd): Omit<JsonLdPosting, 'sections'> {
   const org = ld.hiringOrganization;
   const company = (typeof org === 'string' ? org : org?.name) || null;
   const locations = (ld.jobLocation ?? []).map(addressText).filter((l): l is string => l !== null);
@@ -286,8 +296,9 @@ function toPosting(ld: JobPostingLd, doc: Document): JsonLdPosting {
   const months = (ld.experienceRequirements ?? [])
     .map((e) => (typeof e === 'object' ? e.monthsOfExperience : undefined))
     .find((m): m is number => m !== undefined && m >= 0);
+  // "Dos años de desarrollo de software": a field of years says them in words; read as a line about experience.
+  const said = months === undefined ? (ld.experienceRequirements ?? []).find((e): e is string => typeof e === 'string' && /\p{L}/u.test(e)) : undefined;
   const id = ld.identifier;
-  const description = ld.description ?? '';
   return {
     title: ld.title || ld.name || null,
     company,
@@ -300,7 +311,7 @@ function toPosting(ld: JobPostingLd, doc: Document): JsonLdPosting {
       months === undefined
         ? null
         : { months, evidence: `JSON-LD experienceRequirements.monthsOfExperience: ${months}` },
-    sections: sectionsOfDescription(description, doc),
+    experienceText: said === undefined ? null : `Experience: ${cleanText(said).replace(ONE_YEAR, '1 ')}`,
     jobId: (typeof id === 'object' ? id.value : id) || null,
     url: ld.url ? cleanText(ld.url) : null,
   };
@@ -316,6 +327,28 @@ export function readJsonLdPostings(doc: Document): JsonLdPosting[] {
     const parsed = jsonLdSchemas().JobPostingLd.safeParse(obj);
     return parsed.success ? [toPosting(parsed.data, doc)] : [];
   });
+}
+
+const SCRIPT_IN_TEXT = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+
+/**
+ * JSON-LD written into text: a site generator's page source (Pelican, Jekyll and Hugo pages add a
+ * JobPosting for search engines) or a page's source pasted. Its JobPostings' facts (the
+ * description aside: the text around it says that), and the text without the blocks, whose
+ * JSON is not the posting's prose.
+ */
+export function readJsonLdInText(text: string): { postings: Omit<JsonLdPosting, 'sections'>[]; text: string } {
+  if (typeof text !== 'string' || !/application\/ld\+json/i.test(text)) return { postings: [], text };
+  const found: Record<string, unknown>[] = [];
+  const rest = text.replace(SCRIPT_IN_TEXT, (_, body: string) => {
+    collectJobPostings(parseLooseJson(body), found);
+    return '\n';
+  });
+  const postings = found.flatMap((obj) => {
+    const parsed = jsonLdSchemas().JobPostingLd.safeParse(obj);
+    return parsed.success ? [factsOf(parsed.data)] : [];
+  });
+  return { postings, text: rest };
 }
 
 /**

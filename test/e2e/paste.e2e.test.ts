@@ -12,6 +12,8 @@ import { expectNoRequestsOfItsOwn } from './no-network.ts';
 const SEED_001 = readFileSync(join(ROOT, 'test/corpus/real/text/seed-001-spotify-senior-ml-engineer-personalization.txt'), 'utf8');
 const TITLE = 'Senior Machine Learning Engineer';
 const PAY_SENTENCE = 'The United States base range for this position is $176166 $251666 plus equity.';
+// A charity's vacancies page giving two openings in full (a real capture, with its provenance).
+const TWO_OPENINGS = readFileSync(join(ROOT, 'test/corpus/real/career-pages/h14-sogive-director-senior-analyst.md'), 'utf8');
 
 describe('Read pasted text in the popup (Chromium, built extension)', () => {
   const profile = newProfileDir();
@@ -63,5 +65,25 @@ describe('Read pasted text in the popup (Chromium, built extension)', () => {
     await kept.waitFor();
     expect(await kept.count()).toBe(1);
     await again.close();
+  });
+
+  it('reads a text of two openings as two postings and saves both as separate jobs', async () => {
+    const popup = await openPopup(browser);
+    await popup.getByRole('button', { name: 'Read pasted text' }).click();
+    await popup.getByRole('textbox', { name: 'Posting text' }).fill(TWO_OPENINGS);
+    await popup.getByRole('button', { name: 'Read', exact: true }).click();
+
+    await popup.getByRole('heading', { name: 'Director of SoGive', level: 2 }).waitFor();
+    expect(await popup.getByRole('note').filter({ hasText: 'postings' }).innerText()).toBe('This text holds 2 postings. Each is read on its own and saved as its own job.');
+    await popup.getByRole('button', { name: '2. Senior Analyst' }).click();
+    await popup.getByRole('heading', { name: 'Senior Analyst', level: 2 }).waitFor();
+    await popup.screenshot({ path: join(ARTIFACTS_DIR, 'paste-two-openings.png'), fullPage: true });
+
+    await popup.getByRole('button', { name: 'Save all 2' }).click();
+    expect(await popup.getByRole('status').filter({ hasText: 'from pasted text' }).innerText()).toBe('Saved 2 jobs from pasted text.');
+    const list = popup.getByRole('list', { name: 'Saved jobs' });
+    await list.getByRole('listitem').filter({ hasText: 'Director of SoGive' }).waitFor();
+    expect(await list.getByRole('listitem').filter({ hasText: 'Senior Analyst' }).count()).toBe(1);
+    await popup.close();
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
-import { annotate, annotateText } from '../../src/annotate.ts';
+import { annotate, annotateTextPostings } from '../../src/annotate.ts';
 import type { Posting } from '../../src/model/index.ts';
 import { shownPay } from '../../src/model/pay.ts';
 import { payloadReaderFor } from '../../src/sites/payloads.ts';
@@ -199,7 +199,10 @@ export function readCapture(path: string, label: CaptureLabel, window: Window): 
   const all = (result: Posting | string) => items.forEach((i) => out.set(i, result));
   try {
     if (path.endsWith('.txt') || path.endsWith('.md')) {
-      all(annotateText(text, label.url, NOW));
+      // A text may give several openings in full (a vacancies page): the reader's n-th is item n.
+      const read = annotateTextPostings(text, { url: label.url, now: NOW });
+      if (read.length === 1) all(read[0]!);
+      else for (const item of items) out.set(item, read[item] ?? `the reader found ${read.length} postings in the text, not item ${item}`);
     } else if (path.endsWith('.json')) {
       const data: unknown = JSON.parse(text);
       const reader = payloadReaderFor(data);

@@ -49,6 +49,7 @@ describe('readJsonLdPosting', () => {
     expect(ld).toEqual({
       title: 'Registered Nurse – Ward 7',
       company: "St Aidan's Hospital",
+      experienceText: null,
       location: 'Manchester, Greater Manchester, United Kingdom',
       commitment: 'FULL_TIME',
       workplace: [],

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Posting, SavedPosting } from '../../src/model/index.ts';
 import { BAD_URL_MESSAGE, EMPTY_TEXT_MESSAGE } from '../../src/model/pasted.ts';
 import { CLIPPED_TEXT_MESSAGE, MAX_POSTING_TEXT_CHARS } from '../../src/model/text-limit.ts';
-import { readPastedText } from '../../src/read-pasted.ts';
+import { readPastedText, readPastedTexts } from '../../src/read-pasted.ts';
 import { PasteView, type PastedApi } from '../../src/ui/popup/PasteView.tsx';
 import { savedFrom } from '../helpers/postings.ts';
 
@@ -17,13 +17,15 @@ const SEED_001 = readFileSync(
   'utf8',
 );
 const NOW = new Date('2026-06-06T08:00:00.000Z');
+// A charity's vacancies page with two openings in full (a real capture, test/corpus/real).
+const TWO_OPENINGS = readFileSync(join(import.meta.dirname, '../corpus/real/career-pages/h14-sogive-director-senior-analyst.md'), 'utf8');
 
 afterEach(cleanup);
 
 function fakePastedApi(saved: SavedPosting | null = null) {
   return {
     prepare: vi.fn(),
-    read: vi.fn(async (input: Parameters<PastedApi['read']>[0]) => readPastedText(input, NOW)),
+    read: vi.fn(async (input: Parameters<PastedApi['read']>[0]) => readPastedTexts(input, NOW)),
     find: vi.fn(async (_id: string) => saved),
     save: vi.fn(async (posting: Posting) => savedFrom(posting, NOW.toISOString())),
   } satisfies PastedApi;
@@ -75,7 +77,7 @@ describe('Read pasted text', () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
     const posting = api.save.mock.calls[0]![0];
     expect(posting).toMatchObject({ site: 'pasted', url: 'https://example.org/careers/ml', title: 'Senior Machine Learning Engineer' });
-    expect(onSaved.mock.calls[0]![0]).toMatchObject({ id: posting.id });
+    expect(onSaved.mock.calls[0]![0]).toMatchObject([{ id: posting.id }]);
   });
 
   it('says when the same text was saved before, and offers to update that job', async () => {
@@ -172,5 +174,61 @@ describe('Read pasted text', () => {
     const heading = await screen.findByRole('heading', { level: 2 });
     expect(heading.textContent).toBe('<img src=x onerror="window.__pwned=1"> Engineer');
     expect(document.querySelector('.jl-paste-result img, .jl-paste-result b')).toBeNull();
+  });
+
+  describe('a text that holds several postings', () => {
+    it('says so, shows one at a time, and switches to the one chosen', async () => {
+      render(<PasteView api={fakePastedApi()} onBack={vi.fn()} onSaved={vi.fn()} />);
+      paste(TWO_OPENINGS);
+      press('Read');
+
+      await screen.findByRole('heading', { name: 'Director of SoGive', level: 2 });
+      expect(screen.getByRole('note').textContent).toBe('This text holds 2 postings. Each is read on its own and saved as its own job.');
+      const choices = within(screen.getByRole('group', { name: 'Postings in the text' })).getAllByRole('button');
+      expect(choices.map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([
+        ['1. Director of SoGive', 'true'],
+        ['2. Senior Analyst', 'false'],
+      ]);
+      expect(screen.getByRole('region', { name: 'Pay' }).textContent).toMatch(/30,?000/);
+
+      press('2. Senior Analyst');
+      await screen.findByRole('heading', { name: 'Senior Analyst', level: 2 });
+      expect(screen.getByRole('region', { name: 'Pay' }).textContent).toMatch(/25,?000/);
+      expect(screen.getByRole('button', { name: '2. Senior Analyst' }).getAttribute('aria-pressed')).toBe('true');
+    });
+
+    it('saves the one shown, or all of them as separate jobs', async () => {
+      const api = fakePastedApi();
+      const onSaved = vi.fn();
+      render(<PasteView api={api} onBack={vi.fn()} onSaved={onSaved} />);
+      paste(TWO_OPENINGS);
+      press('Read');
+      await screen.findByRole('heading', { name: 'Director of SoGive', level: 2 });
+
+      press('Save all 2');
+      await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+      const saved = onSaved.mock.calls[0]![0] as SavedPosting[];
+      expect(saved.map((s) => s.title)).toEqual(['Director of SoGive', 'Senior Analyst']);
+      expect(new Set(saved.map((s) => s.id)).size).toBe(2);
+
+      press('2. Senior Analyst');
+      press('Save this one');
+      await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(2));
+      expect((onSaved.mock.calls[1]![0] as SavedPosting[]).map((s) => s.title)).toEqual(['Senior Analyst']);
+    });
+
+    it('names how many were saved when saving all stops part way', async () => {
+      const api = fakePastedApi();
+      api.save.mockImplementationOnce(async (posting: Posting) => savedFrom(posting, NOW.toISOString()));
+      api.save.mockRejectedValueOnce(new Error("Your browser's storage is full"));
+      const onSaved = vi.fn();
+      render(<PasteView api={api} onBack={vi.fn()} onSaved={onSaved} />);
+      paste(TWO_OPENINGS);
+      press('Read');
+      await screen.findByRole('heading', { name: 'Director of SoGive', level: 2 });
+      press('Save all 2');
+      expect((await screen.findByRole('alert')).textContent).toBe("Could not save: Your browser's storage is full (1 of 2 saved before it)");
+      expect(onSaved).not.toHaveBeenCalled();
+    });
   });
 });

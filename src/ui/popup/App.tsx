@@ -492,10 +492,12 @@ export function App({ api, undoMs = 6000, now = () => new Date(), pageActions, l
     setView({ kind: 'list' });
   }, [reveal, complete, visible]);
 
-  const handlePastedSaved = async (saved: SavedPosting) => {
-    setNotice({ kind: 'info', text: `Saved ${saved.title || 'Untitled job'} from pasted text.` });
+  const handlePastedSaved = async (saved: SavedPosting[]) => {
+    const first = saved[0];
+    if (!first) return;
+    setNotice({ kind: 'info', text: saved.length === 1 ? `Saved ${first.title || 'Untitled job'} from pasted text.` : `Saved ${saved.length} jobs from pasted text.` });
     await load();
-    setReveal(saved.id);
+    setReveal(first.id);
   };
 
   const replace = (record: SavedPosting) => {

@@ -15,8 +15,12 @@ import '../overlay/reading.css';
 export interface PastedApi {
   /** Starts loading the reading code, so the first Read does not wait for it. */
   prepare?(): void;
-  /** Reads the text (site "pasted"), its first MAX_POSTING_TEXT_CHARS characters; rejects with a message when the input is refused. */
-  read(input: PastedInput): Promise<Posting>;
+  /**
+   * Reads the text (site "pasted"), its first MAX_POSTING_TEXT_CHARS characters: the posting it
+   * holds, or each of several (a vacancies page copied whole); rejects with a message when the
+   * input is refused.
+   */
+  read(input: PastedInput): Promise<Posting[]>;
   /** The saved record with this id (the same text saved before), or null. */
   find(id: string): Promise<SavedPosting | null>;
   /** Saves the reading, or refreshes the one saved from the same text; resolves to the record. */
@@ -26,14 +30,14 @@ export interface PastedApi {
 export interface PasteViewProps {
   api: PastedApi;
   onBack: () => void;
-  /** Told once the reading is saved; the popup then shows it in the list. */
-  onSaved: (saved: SavedPosting) => void;
+  /** Told once the reading is saved (each posting, when the text held several); the popup then shows them in the list. */
+  onSaved: (saved: SavedPosting[]) => void;
 }
 
 type Reading =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'read'; posting: Posting; saved: SavedPosting | null; clipped: boolean }
+  | { kind: 'read'; postings: Posting[]; saved: (SavedPosting | null)[]; shown: number; clipped: boolean }
   | { kind: 'error'; message: string };
 
 type FieldError = { field: 'text' | 'url'; message: string };
@@ -82,23 +86,34 @@ export function PasteView({ api, onBack, onSaved }: PasteViewProps) {
     setFieldError(null);
     setReading({ kind: 'reading' });
     try {
-      const posting = await api.read(input);
+      const postings = await api.read(input);
+      if (postings.length === 0) throw new Error('no posting in it');
       // Not knowing whether it was saved before does not stop the reading from showing.
-      const saved = await api.find(posting.id).catch(() => null);
-      setReading({ kind: 'read', posting, saved, clipped: text.length > MAX_POSTING_TEXT_CHARS });
+      const saved = await Promise.all(postings.map((p) => api.find(p.id).catch(() => null)));
+      setReading({ kind: 'read', postings, saved, shown: 0, clipped: text.length > MAX_POSTING_TEXT_CHARS });
     } catch (error) {
       setReading({ kind: 'error', message: `Could not read this text: ${messageOf(error)}` });
     }
   };
 
-  const save = async () => {
+  /** Saves the posting shown, or all of them; one after another, so a failure names what was saved before it. */
+  const save = async (which: 'shown' | 'all') => {
     if (reading.kind !== 'read' || saving.kind === 'saving') return;
     setSaving({ kind: 'saving' });
+    const postings = which === 'all' ? reading.postings : [reading.postings[reading.shown]!];
+    const done: SavedPosting[] = [];
     try {
-      onSaved(await api.save(reading.posting));
+      for (const posting of postings) done.push(await api.save(posting));
+      onSaved(done);
     } catch (error) {
-      setSaving({ kind: 'error', message: `Could not save: ${messageOf(error)}` });
+      const before = done.length > 0 ? ` (${done.length} of ${postings.length} saved before it)` : '';
+      setSaving({ kind: 'error', message: `Could not save: ${messageOf(error)}${before}` });
     }
+  };
+
+  const show = (index: number) => {
+    setSaving({ kind: 'idle' });
+    setReading((current) => (current.kind === 'read' ? { ...current, shown: index } : current));
   };
 
   const errorId = `${id}-error`;
@@ -160,34 +175,72 @@ export function PasteView({ api, onBack, onSaved }: PasteViewProps) {
       ) : null}
 
       {reading.kind === 'read' ? (
-        <section class="jl-paste-result" aria-labelledby={`${id}-result`}>
-          <p class="jl-hint">What JobLens read:</p>
-          <h2 class="jl-view-title" id={`${id}-result`} ref={resultRef} tabIndex={-1}>
-            {reading.posting.title || 'Untitled job'}
-          </h2>
-          {reading.clipped ? (
-            <p class="jl-notice" role="note">
-              {CLIPPED_TEXT_MESSAGE}
-            </p>
-          ) : null}
-          {reading.saved ? <SavedSummary saved={reading.saved} /> : null}
-          <PostingReading posting={reading.posting} corrections={reading.saved?.corrections ?? {}} actions={NO_ACTIONS} />
-          <div class="jl-row">
-            <button
-              type="button"
-              class="jl-button jl-button-primary"
-              aria-disabled={saving.kind === 'saving' ? 'true' : undefined}
-              onClick={() => void save()}
-            >
-              {saving.kind === 'saving' ? 'Saving…' : reading.saved ? 'Update the saved job' : 'Save'}
-            </button>
+        <ReadingResult id={id} reading={reading} saving={saving} resultRef={resultRef} onShow={show} onSave={(which) => void save(which)} />
+      ) : null}
+    </section>
+  );
+}
+
+interface ReadingResultProps {
+  id: string;
+  reading: Extract<Reading, { kind: 'read' }>;
+  saving: { kind: 'idle' | 'saving' } | { kind: 'error'; message: string };
+  resultRef: { current: HTMLHeadingElement | null };
+  onShow: (index: number) => void;
+  onSave: (which: 'shown' | 'all') => void;
+}
+
+/** What was read: the posting (or, of several, the one chosen), and Save. */
+function ReadingResult({ id, reading, saving, resultRef, onShow, onSave }: ReadingResultProps) {
+  const posting = reading.postings[reading.shown]!;
+  const saved = reading.saved[reading.shown] ?? null;
+  const several = reading.postings.length > 1;
+  return (
+    <section class="jl-paste-result" aria-labelledby={`${id}-result`}>
+      {several ? (
+        <div class="jl-paste-several">
+          <p class="jl-notice" role="note">
+            This text holds {reading.postings.length} postings. Each is read on its own and saved as its own job.
+          </p>
+          <div class="jl-row" role="group" aria-label="Postings in the text">
+            {reading.postings.map((p, i) => (
+              <button type="button" class="jl-button" aria-pressed={i === reading.shown ? 'true' : 'false'} onClick={() => onShow(i)}>
+                {`${i + 1}. ${p.title || 'Untitled job'}`}
+              </button>
+            ))}
           </div>
-          {saving.kind === 'error' ? (
-            <p class="jl-notice" role="alert">
-              {saving.message}
-            </p>
-          ) : null}
-        </section>
+        </div>
+      ) : null}
+      <p class="jl-hint">What JobLens read:</p>
+      <h2 class="jl-view-title" id={`${id}-result`} ref={resultRef} tabIndex={-1}>
+        {posting.title || 'Untitled job'}
+      </h2>
+      {reading.clipped ? (
+        <p class="jl-notice" role="note">
+          {CLIPPED_TEXT_MESSAGE}
+        </p>
+      ) : null}
+      {saved ? <SavedSummary saved={saved} /> : null}
+      <PostingReading posting={posting} corrections={saved?.corrections ?? {}} actions={NO_ACTIONS} />
+      <div class="jl-row">
+        <button
+          type="button"
+          class="jl-button jl-button-primary"
+          aria-disabled={saving.kind === 'saving' ? 'true' : undefined}
+          onClick={() => onSave('shown')}
+        >
+          {saving.kind === 'saving' ? 'Saving…' : saved ? 'Update the saved job' : several ? 'Save this one' : 'Save'}
+        </button>
+        {several ? (
+          <button type="button" class="jl-button" aria-disabled={saving.kind === 'saving' ? 'true' : undefined} onClick={() => onSave('all')}>
+            {`Save all ${reading.postings.length}`}
+          </button>
+        ) : null}
+      </div>
+      {saving.kind === 'error' ? (
+        <p class="jl-notice" role="alert">
+          {saving.message}
+        </p>
       ) : null}
     </section>
   );
