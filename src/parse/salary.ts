@@ -165,8 +165,11 @@ const ADD_ON_INTRO = /(?:\b(?:earn|receive|get|eligible\s+for)\s+(?:an?\s+)?(?:a
 /** "we'll pay you $1,000 for your efforts" (a paid trial day), "$500 for the take-home": paid once, for one piece of work. */
 const ONE_OFF = /^\s*(?:for\s+(?:your|the|this)\s+(?:efforts?|time|trial|work\s*day|day|take[- ]home|assignment|participation|interview|task))(?![\p{L}])/iu;
 
+/** "lift materials weighing approximately 25-75 pounds", "carry up to 50 pounds": a weight, as US postings' physical demands give it. */
+const WEIGHT = /(?<![\p{L}])(?:lift(?:s|ed|ing)?|carry(?:ing)?|carries|weigh(?:s|ing|t)?|push(?:ing)?|pull(?:ing)?|haul(?:ing)?|loads?)(?![\p{L}])/iu;
+
 function namesSomethingElse(phrase: string): boolean {
-  if (ONE_OFF.test(phrase)) return true;
+  if (ONE_OFF.test(phrase) || WEIGHT.test(phrase)) return true;
   // "Eligible to earn (not guaranteed): ~$100K within first 14 months": a projection, not pay.
   if (NOT_PAY.test(phrase) || FOR_A_PURPOSE.test(phrase) || /\bnot\s+guaranteed\b/i.test(phrase)) return true;
   return ALLOWANCE.test(phrase) && EARMARK.test(phrase);
@@ -181,6 +184,7 @@ const PAY_HEADER_WORDS = new Set([
   'rate', 'rates', 'band', 'total', 'target', 'ote', 'on-target', 'earnings', 'ctc', 'wage', 'wages', 'starting', 'estimated', 'expected',
   'gross', 'package', 'remuneration', 'bolsa', 'auxílio', 'auxilio', 'stipend', 'the', 'our', 'for', 'this', 'role', 'position', 'and', '&',
   'of', 'approx', 'approximately', 'up', 'to', 'from', 'new', 'hire', 'cash', 'net', 'info', 'information', 'details', 'benefits',
+  'perks',
 ]);
 
 /** Words that make a prefix a sentence ("The salary for this role is") rather than a label ("Canada Senior"). */
@@ -201,6 +205,8 @@ function withoutCurrencyCodes(text: string): string {
 
 /** "Canada Intermediate: CAD " -> "Canada Intermediate"; "The US base salary range for this position is" -> none. */
 function labelFromPrefix(prefix: string): string | null {
+  // "Full time work @ $10 per hour": "@" reads "at", a sentence going on into its amount.
+  if (/@\s*$/.test(prefix)) return null;
   let text = withoutCurrencyCodes(prefix.split(/[•·|;]/).pop()!);
   text = text.replace(/^[\s\-–—*•·.,:;)]+/, '').replace(/[\s\-–—=:~≈(]+$/, '');
   // "Pay: Austin, TX, USA" / "Salary Range: Base Salary Range": a pay header before the label.
@@ -263,7 +269,8 @@ const LEVEL_NUMBER = /(?<![\p{L}])(?:level|lvl|grade|band|tier|step|zone|class|s
 
 /** A dash or "to" between two amounts, or "between $X and $Y", "entre 2095€ et 2295€", "zwischen X und Y". */
 function pairableGap(text: string, a: MoneyToken, b: MoneyToken, aEnd: number): boolean {
-  const gap = text.slice(aEnd, b.start);
+  // "between € 2,651 (scale 9) and € 3,997": an aside on the lower bound leaves the range whole.
+  const gap = text.slice(aEnd, b.start).replace(/^\s*\([^()\d]{0,20}\d{0,3}[^()\d]{0,20}\)/, '');
   if (RANGE_SEPARATOR.test(gap)) return true;
   return /^\s*(?:and|et|und|y|e)\s*$/i.test(gap) && /(?:\bbetween|\bentre|\bzwischen|\btra)\s+\S*$/i.test(text.slice(Math.max(0, a.start - 12), a.start));
 }
@@ -295,7 +302,9 @@ function bareRangeIsPay(sentence: string, a: MoneyToken, b: MoneyToken): boolean
 }
 
 function candidatesIn(sentence: string, local: string | null = null): Candidate[] {
-  const tokens = findMoneyTokens(sentence).filter((t) => !t.percent && !t.inWord && Number.isFinite(t.value));
+  // "(scale 9)", "Grade 7": a bare number after a level's word numbers the level, not an amount.
+  const levelNumber = (t: MoneyToken) => !t.marked && LEVEL_NUMBER.test(sentence.slice(Math.max(0, t.start - 12), t.start));
+  const tokens = findMoneyTokens(sentence).filter((t) => !t.percent && !t.inWord && Number.isFinite(t.value) && !levelNumber(t));
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i]!;

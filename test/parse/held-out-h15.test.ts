@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { annotateText } from '../../src/annotate.ts';
+import { parseSalaryRanges } from '../../src/parse/salary.ts';
+
+/*
+ * What held-out batch h15 (test/corpus/real/*\/h15-*) showed the reader getting wrong when it was
+ * measured: a weight read as pounds sterling, a range with an aside on its lower bound, one rate
+ * said twice read as two. Each rule is the pattern, with the capture that showed it.
+ */
+
+const capture = (path: string) => readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8');
+const figures = (text: string) => parseSalaryRanges(text).map((r) => [r.min, r.max, r.currency, r.period]);
+
+describe('pay', () => {
+  it("a weight to lift or carry is not pay ('parts weighing approximately 25-75 pounds': text/h15-merritt-woodwork-cabinetmaker-lodi)", () => {
+    expect(annotateText(capture('text/h15-merritt-woodwork-cabinetmaker-lodi.txt')).salaries).toEqual([]);
+    expect(figures('Must be able to lift up to 50 pounds and carry 30 pounds')).toEqual([]);
+    // Pay in pounds is still pay.
+    expect(figures('Salary: 25-75 pounds per hour')).toEqual([[25, 75, 'GBP', 'hour']]);
+  });
+
+  it("'between € 2,651 (scale 9) and € 3,997 (scale 10 …) gross per month' is one range; a scale's number is not an amount (text/h15-university-of-groningen-*)", () => {
+    const read = annotateText(capture('text/h15-university-of-groningen-scientific-python-developer.md'));
+    expect(read.salaries.map((r) => [r.min, r.max, r.currency, r.period])).toEqual([[2651, 3997, 'EUR', 'month']]);
+  });
+
+  it("one rate said in the headline ('Full time work @ $10 per hour') and under 'Pay and Perks' is one range, with no label (text/h15-cane-rosso-dynamic-dishwasher)", () => {
+    const read = annotateText(capture('text/h15-cane-rosso-dynamic-dishwasher.md'));
+    expect(read.salaries).toHaveLength(1);
+    expect(read.salaries[0]).toMatchObject({ min: 10, max: 10, currency: 'USD', period: 'hour' });
+    expect(read.salaries[0]!.label).toBeUndefined();
+  });
+});
