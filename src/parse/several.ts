@@ -77,21 +77,29 @@ export function splitPostings(text: string): string[] | null {
   if (anchor === undefined) return null;
   const at = lines.flatMap((l, i) => (l.key === anchor ? [i] : []));
   const anchorLevel = lines[at[0]!]!.level ?? 8;
-  const starts: number[] = [];
-  for (let n = 0; n < at.length; n++) {
-    const floor = n === 0 ? -1 : at[n - 1]!;
-    // The opening's title: the nearest heading above the part, of a higher level, not itself a part.
-    let title = -1;
-    for (let i = at[n]! - 1; i > floor; i--) {
-      const line = lines[i]!;
-      if (line.level !== null && line.level < anchorLevel && line.key !== null && !isPostingPart(line.key)) {
-        title = i;
-        break;
+  // The opening's title: the nearest heading above the part, of a higher level, not itself a
+  // part; or, where openings' titles and parts share a level ("### Pre-Sales Lead" … "### How to
+  // Apply"), the nearest such heading of the same level.
+  const titlesAt = (sameLevel: boolean): number[] | null => {
+    const starts: number[] = [];
+    for (let n = 0; n < at.length; n++) {
+      const floor = n === 0 ? -1 : at[n - 1]!;
+      let title = -1;
+      for (let i = at[n]! - 1; i > floor; i--) {
+        const line = lines[i]!;
+        const fits = line.level !== null && (sameLevel ? line.level <= anchorLevel : line.level < anchorLevel);
+        if (fits && line.key !== null && !isPostingPart(line.key)) {
+          title = i;
+          break;
+        }
       }
+      if (title < 0) return null;
+      starts.push(title);
     }
-    if (title < 0) return null;
-    starts.push(title);
-  }
+    return starts;
+  };
+  const starts = titlesAt(false) ?? titlesAt(true);
+  if (starts === null) return null;
   // Openings are siblings: their titles at one level, each different.
   const levels = new Set(starts.map((i) => lines[i]!.level));
   const titles = new Set(starts.map((i) => lines[i]!.key));

@@ -32,3 +32,13 @@ describe('pay', () => {
     expect(read.salaries[0]!.label).toBeUndefined();
   });
 });
+
+describe('requirements', () => {
+  it("Ukrainian and Russian headings: 'Обов’язково' and 'Вимоги' are required, 'Буде плюсом' preferred, 'Задачі' and 'Обов’язки' duties (jsonld/h15-djinni-*)", async () => {
+    const { classifyHeading, isOtherHeading } = await import('../../src/parse/requirements.ts');
+    expect(['Обов’язково', 'Вимоги', 'Требования', 'Що ми очікуємо'].map(classifyHeading)).toEqual(['required', 'required', 'required', 'required']);
+    expect(['Буде плюсом', 'Будет преимуществом', 'Бажано'].map(classifyHeading)).toEqual(['preferred', 'preferred', 'preferred']);
+    expect(['Задачі', 'Обов’язки', 'Ми пропонуємо', 'Обязанности'].every((h) => classifyHeading(h) === null && isOtherHeading(h))).toBe(true);
+  });
+});
+

@@ -20,6 +20,7 @@ describe('a text that holds several postings', () => {
     ['career-pages/h14-sea-coahuila-vacantes-informatica.txt', ['### Subdirección de informática', '### Auxiliar de informática'], "each opening's bold 'Requisitos' said again"],
     ['career-pages/h14-sogive-director-senior-analyst.md', ['## Director of SoGive', '## Senior Analyst'], "'About SoGive' under each tab's heading"],
     ['aggregator/h11-imol-aalto-phd-postdoc-acai.md', ['### PhD', '### Postdoc'], "'Position:' and 'Salary:' lines under each heading"],
+    ['career-pages/h15-computech-kenya-pre-sales-lead-and-sales-executive.md', ['### Pre-Sales Lead', '### Sales Executive – ETR solutions'], "'### How to Apply' at the level of the openings' own titles"],
   ])('%s splits at %j (%s)', (path, titles) => {
     expect(splitPostings(capture(path))?.map(firstLine)).toEqual(titles);
   });
