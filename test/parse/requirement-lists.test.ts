@@ -36,3 +36,21 @@ describe('HTML inside a Markdown record', () => {
     expect(read.required).toContain('Experience coaching and developing a team of instructors and/or software developers');
   });
 });
+
+describe('lists that are not requirements', () => {
+  it("'We're looking for a HR assistant … to:' introduces what the person will do (career-pages/h15-suffolk-libraries-hr-assistant-ipswich)", () => {
+    const read = requirements('career-pages/h15-suffolk-libraries-hr-assistant-ipswich.md');
+    expect(read.required).toHaveLength(5);
+    expect(read.required[0]).toBe('Has previous administration/office experience');
+    // "… the ability to:" still introduces what the candidate brings.
+    const text = "Nurse\n\nWe're looking for someone with the ability to:\n- Lift patients safely\n- Work nights\n- Keep clear records\n\nBenefits\n- Pension";
+    expect(annotateText(text).requirements.required).toEqual(['Lift patients safely', 'Work nights', 'Keep clear records']);
+  });
+
+  it("'Job Details' after the requirements (Location, Division, Requisition ID) ends them (text/h14-ebrd-assistant-banking-nairobi)", () => {
+    const read = requirements('text/h14-ebrd-assistant-banking-nairobi.md');
+    expect(read.required).toHaveLength(15);
+    expect(read.required.join('\n')).not.toMatch(/Requisition ID|Division/);
+  });
+});
+
