@@ -54,3 +54,12 @@ describe('lists that are not requirements', () => {
   });
 });
 
+describe('headings real postings use', () => {
+  it("'You are a match if you' is required, 'It would be fantastic if you …:' preferred, and 'What will you do as a front-end developer with design skills?' and 'A day in the life of …' are duties (text/h13-easy-lms-*)", () => {
+    const read = requirements('text/h13-easy-lms-front-end-developer-design-skills.md');
+    expect(read.required).toHaveLength(10);
+    expect(read.required[0]).toBe('Have 1 to 3 years of front-end development experience.');
+    expect(read.preferred).toEqual(['Module bundlers and task runners (Webpack, Gulp, and NPM).', 'Design systems and internally developed component libraries.']);
+  });
+});
+
