@@ -41,7 +41,7 @@ function headingKey(heading: string): string {
   return heading
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
-    .replace(/[*#:_?.!…]/g, ' ')
+    .replace(/[*#:_?.!…"“”]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -252,7 +252,7 @@ function splitRunOn(paragraph: string): string[] {
  * "About You", "You may be a good fit if...". Where a posting also has a list of what it requires
  * ("Requirements", "Our ideal candidate has:"), a reader lists that one, not the traits.
  */
-const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\bfit right in\b|\bpersonality\b|\b(?:key |core )?competenc(?:e|ies|y)\b|\babout you\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bsuccessful in this role\b|\b(?:dit|wie) ben jij\b/;
+const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\bfit right in\b|\bpersonality\b|\b(?:key |core )?competenc(?:e|ies|y)\b|\babout you\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bsuccessful in this role\b|\bmakes you (?:special|unique|different)\b|\b(?:dit|wie) ben jij\b/;
 
 /** Headings that call a list a plus without saying what else is asked: the only list may be the requirements in softer words. */
 const PLUS_HEADING = /\bwould be (?:great|nice|ideal|awesome)\b|\bsets? you apart\b|\bstand out\b|\bgreat if you\b/;
@@ -416,7 +416,8 @@ function headedRequirements(sections: RawSection[]): Requirements {
       const intro = pseudo === null && section.items.length > 0 && paragraph === section.paragraphs[section.paragraphs.length - 1] ? introductionClass(paragraph) : null;
       if (intro !== null) {
         current = intro;
-        soft = false;
+        // Under a heading that names traits and no list ("What Makes You Special"), "Our ideal candidate:" introduces traits still.
+        soft = own === null && SOFT_HEADING.test(headingKey(heading));
         list = ++lists;
         plusHeading = PLUS_HEADING.test(headingKey(paragraph));
         sawPseudoHeading = true;

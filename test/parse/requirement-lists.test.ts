@@ -61,5 +61,10 @@ describe('headings real postings use', () => {
     expect(read.required[0]).toBe('Have 1 to 3 years of front-end development experience.');
     expect(read.preferred).toEqual(['Module bundlers and task runners (Webpack, Gulp, and NPM).', 'Design systems and internally developed component libraries.']);
   });
-});
 
+  it("traits under 'What Makes You \"Special\"' (introduced by 'Our ideal candidate:') give way to the 'Core Qualifications' list (text/h9-nura-space-*)", () => {
+    const read = requirements('text/h9-nura-space-full-stack-developer-melbourne.md');
+    expect(read.required).toHaveLength(10);
+    expect(read.required[0]).toBe('4+ years in full‑stack development with demonstrable expertise in both front and back ends');
+  });
+});
