@@ -67,4 +67,11 @@ describe('headings real postings use', () => {
     expect(read.required).toHaveLength(10);
     expect(read.required[0]).toBe('4+ years in full‑stack development with demonstrable expertise in both front and back ends');
   });
+
+  it("a Chinese item that ends in its plus ('…Node.js更佳（加分）') is preferred, and '方向' (areas of work) after the requirements is not more of them (text/h9-deepexi-*)", () => {
+    const read = requirements('text/h9-deepexi-java-backend-developer-zh.md');
+    expect(read.required).toHaveLength(9);
+    expect(read.preferred).toEqual(['有意愿参与开源项目及了解前端技术栈更佳（加分）', '熟悉docker容器引擎技术、Node.js更佳（加分）']);
+  });
 });
+
