@@ -104,7 +104,13 @@ const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');
 /** A short line made of labelled parts: "London | Hybrid", "Full-time • US - Remote • $135k". */
 function readLabelledLine(line: string): RemotePolicy | null {
   const labelled = LABEL_LINE.exec(line);
-  if (labelled) return answerPolicy(labelled[1]!, labelled[2]!) ?? policyWord(labelled[2]!, true);
+  if (labelled) {
+    // "Location: Based at the LCH office with flexibility to work from home/remotely occasionally.":
+    // a value that is a sentence is read as one, unless it opens with its answer ("Onsite Full-time: The work …").
+    const value = labelled[2]!;
+    if (value.split(/\s+/).length > 8) return policyWord(value.split(/\s+/).slice(0, 2).join(' '), true);
+    return answerPolicy(labelled[1]!, value) ?? policyWord(value, true);
+  }
   // A form's question and its answer: "Located Remotely? N" (Marriott), "Remote work? Yes".
   const asked = /^([\p{L} ]{0,30}(?:remote\p{L}*|telecommut\p{L}*|work\s+from\s+home))\s*\?\s*(y|n|yes|no)\.?$/iu.exec(line);
   if (asked) return answerPolicy(asked[1]!, { y: 'yes', n: 'no' }[asked[2]!.toLowerCase()] ?? asked[2]!);
@@ -207,7 +213,8 @@ const ONSITE = [
   // "Arbeit vor Ort", "du bist vor Ort beim Kunden tätig": work there; not "Freigetränke vor Ort" (drinks there).
   /(?<![\p{L}])(?:arbeit\p{L}*|tätig\p{L}*|einsatz|präsenz\p{L}*|anwesen\p{L}*|dienst)\s+(?:\p{L}+\s+){0,3}vor\s+Ort(?![\p{L}])|(?<![\p{L}])vor\s+Ort\s+(?:\p{L}+\s+){0,3}(?:tätig|arbeit\p{L}*|im\s+büro|beim\s+kunden|in\s+unserem)(?![\p{L}])/iu,
   /\bthen\s+in\s+our\b[^.;]{0,30}\boffice\b/i,
-  /\b(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\s+(?:role|position|job|work|working|presence|basis)\b/i,
+  // "an on-site, contract position": the job's terms may stand between.
+  /\b(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)(?:\s*,?\s*(?:full[- ]time|part[- ]time|permanent|temporary|contract|fixed[- ]term|seasonal))*\s+(?:role|position|job|work|working|presence|basis)\b/i,
   /\b(?:is|be)\s+(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b/i,
   // "This position is full-time and on-site".
   /\b(?:is|be)\s+(?:full[- ]time|part[- ]time|permanent|temporary)\s*(?:,|and|&)\s*(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b/i,
@@ -365,7 +372,10 @@ function readText(text: string, location: string | null): TextReading {
     const line = rawLine
       .trim()
       .replace(/^(?:[-*+–]\s+|[•·▪‣◦]\s*)+/u, '')
-      .replace(/^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+(?=\p{L})/u, '');
+      .replace(/^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+(?=\p{L})/u, '')
+      // "**Work Type**: On-site", "**Work Type:** On-site": Markdown's bold around a label.
+      .replace(/^(\*\*|__)([^*_:]{1,40})\1\s*:/u, '$2:')
+      .replace(/^(\*\*|__)([^*_:]{1,40}:)\1/u, '$2');
     if (!line) continue;
     const label = pendingLabel;
     pendingLabel = LABEL_ALONE.test(line) ? line.replace(/\s*:$/, '') : null;

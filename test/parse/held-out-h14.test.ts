@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { annotate } from '../../src/annotate.ts';
+import { annotate, annotateText } from '../../src/annotate.ts';
 import { parseRemote } from '../../src/parse/remote.ts';
 import { payloadReaderFor } from '../../src/sites/payloads.ts';
 
@@ -68,5 +68,17 @@ describe('more of what a field or a title says', () => {
     const { canonicalCurrency } = await import('../../src/parse/money.ts');
     expect(canonicalCurrency('MXP')).toBe('MXN');
     expect(canonicalCurrency('USD')).toBe('USD');
+  });
+});
+
+describe('the workplace, said in Markdown and with the job terms between', () => {
+  it("'This is an on-site, contract position' and '- **Work Type**: On-site' say on site (text/h14-roamtech-*)", () => {
+    expect(annotateText(capture('text/h14-roamtech-business-development-officer-nairobi.md')).remote.policy).toBe('onsite');
+    expect(parseRemote({ text: '**Work Type:** Remote', location: null, structured: [] }).policy).toBe('remote');
+    expect(parseRemote({ text: 'This is an on-site, fixed-term position.', location: null, structured: [] }).policy).toBe('onsite');
+  });
+
+  it("a label whose value is a sentence is read as the sentence: 'Location: Based at the office with flexibility to work from home occasionally' is hybrid (career-pages/h12-leeds-*)", () => {
+    expect(annotateText(capture('career-pages/h12-leeds-community-homes-clh-adviser.md')).remote.policy).toBe('hybrid');
   });
 });
