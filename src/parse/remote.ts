@@ -204,6 +204,10 @@ const REMOTE_WITHIN_REGION = /\bcan\s+(?:be|work|live|reside)\s+(?:located\s+|ba
 
 const ONSITE = [
   /\b(?:based|located|work|working|report|reporting|sit|sitting)\s+(?:in|inside|within|at|from|out\s+of)\s+(?:our|the)\s+[^.;]{0,40}?\b(?:office|HQ|headquarters|hub|campus|studio)s?\b/i,
+  // "to join our teams in our office in the heart of Berlin"
+  /\bjoin\s+(?:us|our\s+[^.;]{0,30}?)\s+(?:in|at)\s+our\s+(?:[^.;]{0,30}?\s)?office\b/i,
+  // "based out of Gurugram office": a named office without an article.
+  /\b(?:[Bb]ased|[Ll]ocated|[Ww]ork(?:ing)?|[Rr]eport(?:ing)?)\s+(?:in|at|from|out\s+of)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,2}\s+(?:office|HQ|headquarters|campus)s?\b/u,
   // "We are hiring for the Mountain View & San Francisco offices"
   /\bhiring\s+(?:for|in|at)\s+(?:our|the)\s+[^.;]{0,40}?\b(?:office|HQ|headquarters|hub|campus|studio)s?\b/i,
   // "presencial: culiacan sin.", "poste en présentiel", "Je bent bereid om op (klant)locatie te werken"
@@ -270,7 +274,7 @@ const MOST_STAFF = /\b(?:the\s+)?(?:majority|most|many)\s+of\s+(?:our\s+)?(?:emp
 const ALL_STAFF = /\b(?:all|every|each)\s+(?:of\s+our\s+)?(?:staff|employees?|team\s+members|colleagues|roles|hires)\b|\beveryone\s+(?:is|works|comes|must|will)\b/i;
 // "the opportunity for more creative outcomes" is not the role; "this opportunity" is.
 const ROLE_NAMED = /\b(?:this|the)\s+(?:role|position|job)\b|\bthis\s+opportunity\b/i;
-const ROLE_LEVEL = /\b(?:this|the)\s+(?:role|position|job)\b|\bthis\s+opportunity\b|\byou(?:'ll|'d|'re|r)?\b/i;
+const ROLE_LEVEL = /\b(?:this|the)\s+(?:role|position|job)\b|\bthis\s+opportunity\b|\byou(?:'ll|'d|'re|r)?\b|\blooking\s+for\s+someone\b/i;
 /** An arrangement for some candidates only: "If you're based in the Bay Area, you will work from our SF office 2 days/week". */
 const CONDITIONAL = /^[\W\d]*(?:if|when|where)\s+(?:you(?:'re|’re|\s+are|\s+live|\s+reside)?|based|living|located)\b|^[\W\d]*(?:for\s+)?(?:those|candidates|employees)\s+(?:who\s+(?:are|live)\s+)?(?:based|living|located)\b/i;
 /** An ability asked of the candidate ("Able to work on-site at one of our offices"), not the arrangement. */
@@ -298,6 +302,9 @@ function signalsIn(clause: string, evidence: string): Signal[] {
   return out;
 }
 
+/** Remote work as an option the role allows ("Remote work is possible", "the option to work from home"), not its arrangement. */
+const REMOTE_OPTION = /\bremote\s+work(?:ing)?\s+(?:is\s+)?(?:also\s+)?possible\b|\bpossibilit(?:y|ies)\s+(?:to|of)\s+work(?:ing)?\s+(?:remotely|from\s+home)\b|\boption\s+(?:to|of)\s+work(?:ing)?\s+(?:remotely|from\s+home)\b/i;
+
 /**
  * The text's verdict. Negations win; then an explicit hybrid arrangement; then remote
  * (periodic visits do not undo it); then visits to a place the role is based in (some
@@ -314,6 +321,10 @@ function decide(signals: readonly Signal[]): { policy: RemotePolicy; evidence: s
   const hybrid = first('hybrid');
   if (hybrid) return { policy: 'hybrid', evidence: hybrid.evidence, strong };
   const remote = first('remote');
+  // "join our teams in our office in Berlin" and "Remote work is possible after consultation": an
+  // office the role works from, with remote work allowed beside it, is both.
+  const office = first('onsite');
+  if (remote && office && REMOTE_OPTION.test(remote.evidence)) return { policy: 'hybrid', evidence: `${office.evidence} … ${remote.evidence}`, strong };
   if (remote) return { policy: 'remote', evidence: remote.evidence, strong };
   const visits = first('visits');
   if (visits) return { policy: 'hybrid', evidence: visits.evidence, strong };

@@ -42,3 +42,14 @@ describe('requirements', () => {
   });
 });
 
+
+describe('the workplace', () => {
+  it("an office the role joins ('someone to join our teams in our office in the heart of Berlin') with 'Remote work is possible after consultation' is hybrid (text/h15-wikimedia-deutschland-*)", () => {
+    expect(annotateText(capture('text/h15-wikimedia-deutschland-ux-interaction-designer.md')).remote.policy).toBe('hybrid');
+  });
+
+  it("a cabinetmaker works in the shop; 'based out of Gurugram office' is on site (text/h15-merritt-woodwork-*, text/h12-bain-*)", () => {
+    expect(annotateText(capture('text/h15-merritt-woodwork-cabinetmaker-lodi.txt')).remote.policy).toBe('onsite');
+    expect(annotateText(capture('text/h12-bain-associate-ams-coe-gurugram.txt')).remote.policy).toBe('onsite');
+  });
+});
