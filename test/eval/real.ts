@@ -158,6 +158,9 @@ export function checkLabel(value: unknown): CaptureLabel | string {
     if (p.pay !== undefined) {
       if (!Array.isArray(p.pay)) return `postings[${i}].pay is not a list`;
       for (const r of p.pay) {
+        // "from 100 000 ₽": a label may leave the top open (max null); the corpus writes a figure
+        // with no top as min = max (README), and so does the reader, so it is compared as that.
+        if (isRecord(r) && typeof r.min === 'number' && r.max === null) r.max = r.min;
         if (!isRecord(r) || typeof r.min !== 'number' || typeof r.max !== 'number' || typeof r.currency !== 'string' || typeof r.period !== 'string') {
           return `postings[${i}].pay has a range without min, max, currency and period: ${JSON.stringify(r)}`;
         }
