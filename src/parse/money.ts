@@ -8,14 +8,14 @@
 
 /** ISO 4217 codes recognised when written out ("113,000 USD", "CHF 1'049,95"). Upper case only: "eur" or "pln" in prose are too often something else. */
 export const CURRENCY_CODES: ReadonlySet<string> = new Set([
-  'USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'JPY', 'CNY', 'RMB', 'MXP', 'NIS', 'HKD', 'TWD', 'SGD', 'KRW', 'INR', 'PKR', 'LKR', 'BDT', 'NPR',
+  'USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'JPY', 'CNY', 'RMB', 'MXP', 'NIS', 'RUR', 'HKD', 'TWD', 'SGD', 'KRW', 'INR', 'PKR', 'LKR', 'BDT', 'NPR',
   'IDR', 'MYR', 'PHP', 'THB', 'VND', 'BRL', 'MXN', 'ARS', 'CLP', 'COP', 'PEN', 'UYU', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'HRK', 'RSD',
   'DKK', 'SEK', 'NOK', 'ISK', 'RUB', 'UAH', 'BYN', 'KZT', 'GEL', 'AMD', 'AZN', 'TRY', 'ILS', 'AED', 'SAR', 'QAR', 'KWD', 'BHD', 'OMR',
   'JOD', 'EGP', 'MAD', 'TND', 'NGN', 'KES', 'GHS', 'ZAR', 'UGX', 'TZS', 'ETB', 'XOF', 'XAF', 'MKD', 'ALL', 'BAM', 'MDL',
 ]);
 
 /** Codes some people write that are not (or no longer) ISO 4217, mapped to the code they mean. */
-const CODE_ALIASES: Record<string, string> = { RMB: 'CNY', MXP: 'MXN', NIS: 'ILS' };
+const CODE_ALIASES: Record<string, string> = { RMB: 'CNY', MXP: 'MXN', NIS: 'ILS', RUR: 'RUB' };
 
 /** The ISO 4217 code a written code means: "RMB" is yuan, "MXP" (the peso's code before 1993, still in some feeds) is MXN. */
 export function canonicalCurrency(code: string): string {

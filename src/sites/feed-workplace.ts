@@ -15,6 +15,9 @@ const WORKPLACE_LABEL = /work\s*(?:place|flexibility|model|arrangement|persona|l
 /** The name of an employer's own workplace field: "WorkSite", "WorkplaceType", "RemoteWork". */
 const WORKSITE_KEY = /work\s*_?(?:site|place|flexibility|model|arrangement|persona)|remote/i;
 
+/** hh.ru and its sister sites (HeadHunter in Kazakhstan, Uzbekistan, Belarus). */
+export const HH_URL = /^https?:\/\/(?:[\w-]+\.)?hh\.(?:ru|kz|uz|by)\//;
+
 const REMOTE_ONLY_BOARDS = /(?:^|\.)(?:remotive\.com|himalayas\.app|remoteok\.(?:com|io)|weworkremotely\.com|jobicy\.com|workingnomads\.com)$/;
 
 export function workplace(item: Json, urlKeys: readonly string[]): FieldValue[] {
@@ -27,6 +30,15 @@ export function workplace(item: Json, urlKeys: readonly string[]): FieldValue[] 
     if (!/^efcustom/i.test(key) || !WORKSITE_KEY.test(key.replace(/^efcustom(?:Text)?/i, ''))) continue;
     const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
     if (values.length === 1) out.push({ value: values[0]!.trim(), source: 'board', field: `feed ${key}` });
+  }
+  // hh.ru's `schedule` (its documented ids): "remote" is remote work; "fullDay", "shift" and
+  // "flyInFlyOut" are worked at the employer's place; "flexible" says only the hours are.
+  const schedule = record(item.schedule);
+  const scheduleId = schedule && typeof schedule.id === 'string' ? schedule.id : null;
+  if (scheduleId !== null && typeof item.alternate_url === 'string' && HH_URL.test(item.alternate_url)) {
+    const named = typeof schedule?.name === 'string' ? ` (${schedule.name})` : '';
+    if (scheduleId === 'remote') out.push({ value: 'remote', source: 'board', field: `feed schedule: remote${named}` });
+    else if (/^(?:fullDay|shift|flyInFlyOut)$/.test(scheduleId)) out.push({ value: 'on-site', source: 'board', field: `feed schedule: ${scheduleId}${named}` });
   }
   for (const key of REMOTE_KEYS) {
     const v = get(item, key);

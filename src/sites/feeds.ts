@@ -6,7 +6,7 @@ import { currencyOfPlace } from '../parse/dollar.ts';
 import type { PayloadReader } from './payloads.ts';
 import { EXPERIENCE_KEYS, experienceLine } from './feed-experience.ts';
 import { get, record, text, type Json } from './feed-json.ts';
-import { workplace } from './feed-workplace.ts';
+import { HH_URL, workplace } from './feed-workplace.ts';
 import { postingKeyFor } from './registry.ts';
 
 /*
@@ -18,7 +18,7 @@ import { postingKeyFor } from './registry.ts';
  * readers first (payloads.ts); this reader takes what none of them claims.
  */
 
-const TITLE_KEYS = ['title', 'jobTitle', 'job_title', 'position', 'role', 'name', 'jobOpeningName', 'position_name', 'objective'];
+const TITLE_KEYS = ['title', 'jobTitle', 'job_title', 'position', 'role', 'name', 'jobOpeningName', 'position_name', 'objective', 'freieBezeichnung', 'titel'];
 const TEXT_KEYS = ['description', 'jobDescription', 'job_description', 'descriptionHtml', 'descriptionPlain', 'content', 'role_description', 'externalDescriptionStr', 'text', 'body'];
 /** Parts of the text some feeds keep in fields of their own, with the heading they stand under. */
 const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
@@ -40,13 +40,13 @@ const SECTION_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['benefitsSection', 'Benefits'],
 ];
 const SHORT_TEXT_KEYS = ['excerpt', 'jobExcerpt', 'summary', 'shortDescriptionStr', 'tagline'];
-const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hiringOrganization'];
+const COMPANY_KEYS = ['company_name', 'companyName', 'company', 'employer', 'hiringOrganization', 'arbeitgeber'];
 /** Experience a list entry states in a field of its own ("1-3 Years"). */
-const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions', 'actualCity', 'city'];
+const LOCATION_KEYS = ['location', 'candidate_required_location', 'jobGeo', 'primaryLocation', 'locations', 'standardizedLocations', 'locationRestrictions', 'actualCity', 'city', 'arbeitsort'];
 /** Parts of an address a feed keeps apart, which say the country when the city alone does not ("ONGAR", "CM5 0EN"). */
 const PLACE_DETAIL_KEYS = ['address', 'postalCode', 'postal_code', 'zip', 'cityCategory', 'country', 'countryName', 'country_name'];
 const URL_KEYS = ['url', 'hostedUrl', 'absolute_url', 'jobUrl', 'postingUrl', 'publicUrl', 'positionUrl', 'careers_url', 'applicationLink', 'application_url', 'apply_url', 'apply_link', 'application_link', 'careers_apply_url', 'shortlink', 'link'];
-const ID_KEYS = ['id', 'guid', 'shortcode', 'uuid', 'slug', 'jobSlug'];
+const ID_KEYS = ['id', 'guid', 'shortcode', 'uuid', 'slug', 'jobSlug', 'refnr', 'referenznummer', 'hashId'];
 const PAY_MIN_KEYS = ['compensation_minimum', 'salary_min', 'salary_lower', 'minSalary', 'salaryMin', 'gross_salary_low', 'min_salary', 'annualSalaryMin', 'annualSalaryFrom', 'salaryFrom', 'salary_from', 'minimumSalary', 'minimum_salary'];
 const PAY_MAX_KEYS = ['compensation_maximum', 'salary_max', 'salary_upper', 'maxSalary', 'salaryMax', 'gross_salary_high', 'max_salary', 'annualSalaryMax', 'annualSalaryTo', 'salaryTo', 'salary_to', 'maximumSalary', 'maximum_salary'];
 const CURRENCY_KEYS = ['compensation_currency', 'salary_currency', 'currency', 'currency_code', 'salaryCurrency'];
@@ -57,7 +57,9 @@ const ANNUAL_KEY = /^annual/i;
 const ESTIMATE_KEYS = ['salary_is_predicted', 'salaryIsPredicted', 'salary_estimated'];
 const PAY_TEXT_KEYS = ['salary', 'salaryText', 'salaryLabel', 'salary_label', 'compensation', 'pay'];
 /** Where a feed keeps its list. */
-const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits', 'job', 'posting', 'offer', 'result', 'jobOpening'];
+const LIST_KEYS = ['jobs', 'offers', 'content', 'data', 'results', 'postings', 'positions', 'items', 'children', 'hits', 'job', 'posting', 'offer', 'result', 'jobOpening', 'docs', 'stellenangebote'];
+/** Envelopes a feed's list may sit in: HAL's `_embedded` (the Bundesagentur für Arbeit's job search), `data: { docs }` (Dealls). */
+const ENVELOPE_KEYS = ['_embedded', 'data'];
 
 function first(item: Json, keys: readonly string[]): { key: string; value: string } | null {
   for (const key of keys) {
@@ -87,7 +89,8 @@ function place(value: unknown): string | null {
   if (!r) return null;
   const named = text(r.fullLocation) ?? text(r.name) ?? text(r.location) ?? text(r.display_name);
   if (named) return named;
-  const parts = ['city', 'region', 'state', 'country'].map((k) => text(r[k])).filter((p): p is string => p !== null);
+  // The Bundesagentur für Arbeit writes `{ ort, region, land }`.
+  const parts = ['city', 'ort', 'region', 'state', 'country', 'land'].map((k) => text(r[k])).filter((p): p is string => p !== null);
   return parts.length ? parts.join(', ') : null;
 }
 
@@ -146,8 +149,11 @@ function feedItems(json: unknown): unknown[] | null {
     const items = json.filter(isItem);
     return items.length ? items : null;
   }
-  const root = record(json);
-  if (!root) return null;
+  const outer = record(json);
+  if (!outer) return null;
+  // A list inside an envelope: read the envelope as the root when it holds one of the list keys.
+  const envelope = ENVELOPE_KEYS.map((k) => record(outer[k])).find((e) => e !== null && LIST_KEYS.some((k) => Array.isArray(e[k])));
+  const root = envelope ?? outer;
   for (const key of LIST_KEYS) {
     const list = root[key];
     if (Array.isArray(list)) {
@@ -258,14 +264,14 @@ function structuredPay(outer: Json): StructuredPay[] {
   // `compensation: { min, max, currency, period: "YEARLY" }` (SmartRecruiters).
   // Torre's `compensation: { data: { code, currency, minAmount, maxAmount, periodicity } }`.
   const nested =
-    [record(outer.salary), record(outer.compensation), record(record(outer.compensation)?.data)].find(
-      (r) => r !== null && (amount(r, ['min', 'minAmount', 'from']) !== null || amount(r, ['max', 'maxAmount', 'to']) !== null),
+    [record(outer.salary), record(outer.compensation), record(record(outer.compensation)?.data), record(outer.salaryRange)].find(
+      (r) => r !== null && (amount(r, ['min', 'minAmount', 'from', 'start']) !== null || amount(r, ['max', 'maxAmount', 'to', 'end']) !== null),
     ) ?? null;
   const item: Json = nested
     ? {
         ...outer,
-        salary_min: nested.min ?? nested.minAmount ?? nested.from,
-        salary_max: nested.max ?? nested.maxAmount ?? nested.to,
+        salary_min: nested.min ?? nested.minAmount ?? nested.from ?? nested.start,
+        salary_max: nested.max ?? nested.maxAmount ?? nested.to ?? nested.end,
         salary_currency: nested.currency,
         salary_period: nested.period ?? nested.periodicity,
       }
@@ -301,7 +307,9 @@ function structuredPay(outer: Json): StructuredPay[] {
   }
   // No Fluff Jobs states every salary per month, its contract type ("b2b", "permanent", "zlecenie") beside it.
   const nfjMonthly = nested !== null && typeof nested.type === 'string' && /^(?:b2b|permanent|zlecenie|uz|uod|any)$/i.test(nested.type) && 'disclosedAt' in nested;
-  const stated = PERIODS.find(([re]) => re.test(periodText))?.[1] ?? (nfjMonthly ? 'month' : undefined);
+  // hh.ru states every salary per month (its API's documented convention).
+  const hhMonthly = typeof outer.alternate_url === 'string' && HH_URL.test(outer.alternate_url);
+  const stated = PERIODS.find(([re]) => re.test(periodText))?.[1] ?? (nfjMonthly || hhMonthly ? 'month' : undefined);
   const estimated = ESTIMATE_KEYS.some((k) => /^(?:1|true|yes)$/i.test(String(get(item, k) ?? '')));
   const inferred = stated ? null : periodFromMagnitude(low, high, currency);
   const period = stated ?? inferred;

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { annotate } from '../../src/annotate.ts';
+import { payloadReaderFor } from '../../src/sites/payloads.ts';
+
+/*
+ * What held-out batch h16 (test/corpus/real/*\/h16-*) showed the reader getting wrong when it was
+ * measured: the list APIs of the Bundesagentur für Arbeit, Dealls and hh.ru, which no reader knew.
+ * Each rule is the board's documented shape, with the capture that showed it.
+ */
+
+const capture = (path: string) => readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8');
+const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+afterAll(() => window.happyDOM.close());
+
+function readFeed(path: string) {
+  const json: unknown = JSON.parse(capture(path));
+  const reader = payloadReaderFor(json);
+  expect(reader, path).not.toBeNull();
+  const doc = window.document as unknown as Document;
+  return reader!.items(json).map((item) => annotate(reader!.readItem(item, { doc, single: false })));
+}
+
+describe('list APIs of boards no reader knew', () => {
+  it("the Bundesagentur für Arbeit's job search (HAL `_embedded.jobs`): each offer's own title, employer and place, no pay invented", () => {
+    const read = readFeed('aggregator/h16-arbeitsagentur-jobsuche-ten-internships-werkstudent.json');
+    expect(read).toHaveLength(10);
+    expect(read[0]).toMatchObject({ title: 'Praktikant Digitales Lernen m/w/d', company: 'Handwerkskammer Koblenz' });
+    expect(read[0]!.location).toContain('Koblenz am Rhein');
+    expect(read.every((p) => p.salaries.length === 0)).toBe(true);
+  });
+
+  it("Dealls (`data.docs`): the role, the company, 'onSite' as on site; a salary with neither currency nor period is not turned into pay", () => {
+    const read = readFeed('aggregator/h16-dealls-ku-creatives-three-video-editor-shifts.json');
+    expect(read.map((p) => p.title)).toEqual(['Video Editor (Day Shift)', 'Video Editor (Middle Shift)', 'Video Editor - Night Shift']);
+    expect(read.map((p) => p.remote.policy)).toEqual(['onsite', 'onsite', 'onsite']);
+    expect(read[0]!.company).toBe('Ku Creatives Unlimited');
+  });
+
+  it("hh.ru: 'from 100 000 RUR' is roubles a month (the API's convention), and schedule 'fullDay' is worked on site", () => {
+    const read = readFeed('aggregator/h16-hh-ru-api-two-junior-python-moscow.json');
+    expect(read[0]!.salaries.map((s) => [s.min, s.max, s.currency, s.period])).toEqual([[100000, 100000, 'RUB', 'month']]);
+    expect(read.map((p) => p.remote.policy)).toEqual(['onsite', 'onsite']);
+    expect(read[0]!.remote.evidence).toMatch(/fullDay/);
+  });
+});
