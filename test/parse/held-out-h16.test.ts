@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { annotate } from '../../src/annotate.ts';
+import { annotate, annotateText } from '../../src/annotate.ts';
 import { payloadReaderFor } from '../../src/sites/payloads.ts';
 
 /*
@@ -43,5 +43,15 @@ describe('list APIs of boards no reader knew', () => {
     expect(read[0]!.salaries.map((s) => [s.min, s.max, s.currency, s.period])).toEqual([[100000, 100000, 'RUB', 'month']]);
     expect(read.map((p) => p.remote.policy)).toEqual(['onsite', 'onsite']);
     expect(read[0]!.remote.evidence).toMatch(/fullDay/);
+  });
+});
+
+describe('requirements', () => {
+  it("Vietnamese: '- Yêu cầu đối với ứng viên:' as a list's last item heads the lines after it, one item a line, 'Ưu tiên …' preferred, '- Quyền lợi được hưởng' (benefits) ends them (text/h16-agriseco-*)", () => {
+    const read = annotateText(capture('text/h16-agriseco-chuyen-vien-phat-trien-phan-mem-hanoi-vi.md')).requirements;
+    expect(read.required).toHaveLength(7);
+    expect(read.required[2]).toMatch(/^Có kiến thức về cơ sở dữ liệu; thành thạo SQL;/);
+    expect(read.preferred).toHaveLength(2);
+    expect(read.preferred.every((p) => p.startsWith('Ưu tiên'))).toBe(true);
   });
 });
