@@ -4,7 +4,7 @@ import { sectionsFromText } from './sections.ts';
 import { isGenericTitle, titleFromText, withoutEmployer, withoutSiteName, withoutTeamPrefix } from './title.ts';
 
 /** "Stellenausschreibung Sozialarbeiter*in", "Job posting: Nurse": the kind of page, not the title. */
-const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+description\s+(?:for|of)|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo|now\s+hiring|we(?:'re|’re|\s+are)\s+hiring|hiring)\s*(?:[:\-–—]|!+)?\s+(?=\S)/i;
+const ADVERT_WORD = /^(?:stellenausschreibung|stellenangebot|ausschreibung|job\s+description\s+(?:for|of)|job\s+(?:posting|advert|opening|offer)|vacancy|offre\s+d['’]emploi|recrutement|vacature|oferta\s+de\s+empleo|now\s+hiring|we(?:'re|’re|\s+are)\s+hiring|hiring|tuyển\s+dụng|lowongan(?:\s+kerja)?|recrutamos|contratamos)\s*(?:[:\-–—]|!+)?\s+(?=\S)/i;
 
 /** "Location: Sydney, New South Wales, Australia (Hybrid)", "**Location:** Remote, Oregon": where the job is, said outright. */
 const LOCATION_LINE = /^[\s*_#>-]*(?:job\s+|work\s+)?(?:location|lieu(?:\s+de\s+travail)?|arbeitsort|standort|ubicación|locatie)\s*[*_]*\s*[:：]\s*[*_]*\s*(.{2,120}?)\s*$/i;

@@ -54,4 +54,9 @@ describe('requirements', () => {
     expect(read.preferred).toHaveLength(2);
     expect(read.preferred.every((p) => p.startsWith('Ưu tiên'))).toBe(true);
   });
+
+  it("'TUYỂN DỤNG' (recruiting) before a Vietnamese title is the advert's word, not the title's (text/h16-agriseco-*)", () => {
+    expect(annotateText(capture('text/h16-agriseco-chuyen-vien-phat-trien-phan-mem-hanoi-vi.md')).title.toLowerCase()).toBe('chuyên viên phát triển phần mềm');
+  });
 });
+
