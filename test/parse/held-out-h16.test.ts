@@ -58,5 +58,12 @@ describe('requirements', () => {
   it("'TUYỂN DỤNG' (recruiting) before a Vietnamese title is the advert's word, not the title's (text/h16-agriseco-*)", () => {
     expect(annotateText(capture('text/h16-agriseco-chuyen-vien-phat-trien-phan-mem-hanoi-vi.md')).title.toLowerCase()).toBe('chuyên viên phát triển phần mềm');
   });
+
+  it("'We’ll be especially thrilled if you' heads a plus list; 'What You Will Need' heads what is asked (text/h16-jetbrains-*, text/h16-e-inc-*)", () => {
+    const jetbrains = annotateText(capture('text/h16-jetbrains-ml-research-engineer.md')).requirements;
+    expect([jetbrains.required.length, jetbrains.preferred.length]).toEqual([6, 3]);
+    const eInc = annotateText(capture('text/h16-e-inc-eblock-staff-developer.md')).requirements;
+    expect(eInc.required.slice(0, 2)).toEqual(["Bachelor's degree in Computer Science or related field, or equivalent practical experience", '7+ years of professional software development experience']);
+  });
 });
 
