@@ -4,7 +4,8 @@ import { periodFromMagnitude, periodOfUnitText } from '../model/pay.ts';
 import type { FieldValue, RawPosting, RawSection, StructuredPay } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { sectionsFromText } from '../parse/sections.ts';
-import { cleanText, isSkipped, looksLikeHtml, sectionsOfHtml } from './dom.ts';
+import { blockText, cleanText, isSkipped, looksLikeHtml, sectionsOfHtml } from './dom.ts';
+import { parseRemote } from '../parse/remote.ts';
 
 /*
  * schema.org JobPosting in `<script type="application/ld+json">`: what a page says about
@@ -411,7 +412,33 @@ export const jsonLdAdapter: SiteAdapter = {
       payText: ld.payText.length > 0 || ld.payStructured.length > 0 ? ld.payText : labelledPayOnPage(doc),
       payStructured: ld.payStructured,
       experienceMonths: ld.experienceMonths,
-      sections: ld.sections,
+      sections: ld.workplace.length > 0 ? ld.sections : [...ld.sections, ...workplaceOnPage(doc, ld.sections)],
     };
   },
 };
+
+/** Most lines of a page looked at for its workplace; a page's text beyond is its footer's. */
+const PAGE_LINES = 3000;
+
+/**
+ * "1 jour de télétravail par semaine" in a Welcome to the Jungle page's facts, outside its JSON-LD:
+ * where the JobPosting names no workplace, the page's own short lines that do (and that the
+ * description does not hold) are read beside the description, under a heading of their own.
+ */
+function workplaceOnPage(doc: Document, sections: readonly RawSection[]): RawSection[] {
+  const body = doc.body;
+  if (!body) return [];
+  const described = new Set(sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).map((l) => l.trim()));
+  const lines = blockText(body)
+    .split('\n')
+    .slice(0, PAGE_LINES)
+    .filter((line) => {
+      const words = line.split(/\s+/).length;
+      return words >= 3 && words <= 20 && !described.has(line) && WORKPLACE_WORD.test(line) && parseRemote({ text: line, location: null, structured: [] }).policy !== 'unspecified';
+    });
+  const unique = [...new Set(lines)].slice(0, 5);
+  return unique.length > 0 ? [{ heading: 'On the page', paragraphs: unique, items: [] }] : [];
+}
+
+/** Words a workplace line has, checked before the remote reader reads the line. */
+const WORKPLACE_WORD = /remote|hybrid|on-?site|in[- ]office|télétravail|teletrabajo|homeoffice|home office|work from home|présentiel|presencial|remoto|híbrido|hybride|vor ort|thuiswerk|etätyö|zdaln/i;

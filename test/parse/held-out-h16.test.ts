@@ -3,6 +3,8 @@ import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { annotate, annotateText } from '../../src/annotate.ts';
 import { payloadReaderFor } from '../../src/sites/payloads.ts';
+import { readPage } from '../../src/sites/registry.ts';
+import { parsePage } from '../sites/page.ts';
 
 /*
  * What held-out batch h16 (test/corpus/real/*\/h16-*) showed the reader getting wrong when it was
@@ -64,6 +66,31 @@ describe('requirements', () => {
     expect([jetbrains.required.length, jetbrains.preferred.length]).toEqual([6, 3]);
     const eInc = annotateText(capture('text/h16-e-inc-eblock-staff-developer.md')).requirements;
     expect(eInc.required.slice(0, 2)).toEqual(["Bachelor's degree in Computer Science or related field, or equivalent practical experience", '7+ years of professional software development experience']);
+  });
+});
+
+describe('the workplace a JSON-LD page states outside its JobPosting', () => {
+  const page = (path: string, url: string) => {
+    const { doc } = parsePage(capture(path), url);
+    return annotate(readPage(doc, new URL(url))!);
+  };
+
+  it("'1 jour de télétravail par semaine' among Welcome to the Jungle's facts is hybrid (jsonld/h16-wttj-*)", () => {
+    const read = page('jsonld/h16-wttj-yuri-neil-stage-builder-ia-agentique.html', 'https://www.welcometothejungle.com/fr/companies/yuri-neil/jobs/stage-builder-ia-agentique');
+    expect(read.remote.policy).toBe('hybrid');
+    expect(read.remote.evidence).toMatch(/télétravail/);
+  });
+
+  it("a Finnish state job's 'Etätyö' fact beside its JSON-LD says some remote work (jsonld/h3-valtiolle-*)", () => {
+    const read = page('jsonld/h3-valtiolle-palkeet-paakirjanpitaja.html', 'https://www.valtiolle.fi/fi-FI/ilmoitus/palkeet-paakirjanpitaja');
+    expect(read.remote.policy).toBe('hybrid');
+  });
+
+  it("leaves a board's menu alone ('Browse remote jobs', 'Hybrid jobs in Paris'): a line about other jobs is not this one's workplace", () => {
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'JobPosting', title: 'Comptable', description: '<p>Tenue de la comptabilité générale.</p>', hiringOrganization: { name: 'Acme' } });
+    const html = `<html><body><nav><ul><li><a href="/r">Browse remote jobs today</a></li><li><a href="/h">Hybrid jobs in Paris</a></li></ul></nav><script type="application/ld+json">${ld}</script><h1>Comptable</h1></body></html>`;
+    const { doc } = parsePage(html, 'https://jobs.example.org/offre/1');
+    expect(annotate(readPage(doc, new URL('https://jobs.example.org/offre/1'))!).remote.policy).toBe('unspecified');
   });
 });
 
