@@ -96,7 +96,7 @@ const LABEL_LINE = new RegExp(`^(?:(?:your|our|dein|ihr|unser|votre|notre|tu|jou
  * A label that names the place of work ("Work location:", "Arbeitsort:", "工作地点：", "근무 시간 및 장소"):
  * a place as its value says where the work is done, weakly, like "based in <city>".
  */
-const PLACE_OF_WORK_LABEL = /^(?:work\s*location|place\s+of\s+work|arbeitsort|einsatzort|dienstort|lieu\s+de\s+travail|lugar\s+de\s+trabajo|工作地点|勤務地|근무지|근무\s*(?:시간\s*및\s*)?장소)$/iu;
+const PLACE_OF_WORK_LABEL = /^(?:work\s*location|place\s+of\s+work|arbeitsort|einsatzort|dienstort|lieu\s+de\s+travail|lugar\s+de\s+trabajo|local\s+de\s+trabalho|địa\s+điểm\s+làm\s+việc|lokasi\s+kerja|tempat\s+kerja|工作地点|勤務地|근무지|근무\s*(?:시간\s*및\s*)?장소)$/iu;
 
 /** A label alone on its line, its value on the next (Workday's "Remote:" then "No"). */
 const LABEL_ALONE = new RegExp(`^${LABEL}\\s*:?$`, 'i');
@@ -254,6 +254,9 @@ const WORKPLACE_AT = /(?<![\p{L}])(?:arbeitsplatz|werkplek|workplace|workspace|d
 
 const BASED_IN = /\b(?:role|position|job|team|you|he|she|they|(?:she|he)\/(?:he|she)|post-?holder|jobholder|incumbent|(?:successful\s+)?(?:candidate|applicant))\s+(?:that\s+|which\s+)?(?:is\s+|are\s+|will\s+be\s+|would\s+be\s+)?(?:primarily\s+|mainly\s+|principally\s+|initially\s+)?(?:based|located)\s+(?:in|out\s+of|at)\s+([^,;.]+)/i;
 
+/** "Stage conventionné basé à Montpellier", "Poste basé à Lyon", "vaga baseada em São Paulo", "puesto ubicado en Madrid". */
+const BASED_IN_ROMANCE = /(?<![\p{L}])(?:poste|stage|emploi|mission|cdi|cdd|alternance|vaga|cargo|puesto|empleo)(?![\p{L}])[^.;]{0,30}?(?<![\p{L}])(?:bas[ée]e?s?|baseada?|ubicad[oa]|localizad[oa])\s+(?:à|au|en|em|no|na)\s+([^,;.()]+)/iu;
+
 /**
  * Words of a company's general culture rather than this role's arrangement: "we believe employees
  * are better together and in-person work affords..." (Palantir's closing text, beside a Lever
@@ -296,7 +299,7 @@ function signalsIn(clause: string, evidence: string): Signal[] {
   if (REMOTE.some((re) => re.test(clause)) || REMOTE_INTL.test(clause) || REMOTE_CJK.test(clause) || (REMOTE_WITHIN_REGION.test(clause) && regionsIn(clause).length > 0)) add('remote');
   if (ONSITE.some((re) => re.test(clause))) add('onsite');
   if (VISITS.test(clause)) add('visits');
-  const based = BASED_IN.exec(clause);
+  const based = BASED_IN.exec(clause) ?? BASED_IN_ROMANCE.exec(clause);
   if (based && regionsIn(based[1]!).length === 0 && !/\bremote/i.test(based[1]!)) add('based-in-city');
   else if (AT_A_PLACE.test(clause) || WORKPLACE_AT.test(clause) || TEAM_IN_PLACE.test(clause) || SHIFT_WORK.test(clause)) add('based-in-city');
   return out;

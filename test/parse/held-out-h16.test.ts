@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { annotate, annotateText } from '../../src/annotate.ts';
+import { parseRemote } from '../../src/parse/remote.ts';
 import { payloadReaderFor } from '../../src/sites/payloads.ts';
 import { readPage } from '../../src/sites/registry.ts';
 import { parsePage } from '../sites/page.ts';
@@ -91,6 +92,22 @@ describe('the workplace a JSON-LD page states outside its JobPosting', () => {
     const html = `<html><body><nav><ul><li><a href="/r">Browse remote jobs today</a></li><li><a href="/h">Hybrid jobs in Paris</a></li></ul></nav><script type="application/ld+json">${ld}</script><h1>Comptable</h1></body></html>`;
     const { doc } = parsePage(html, 'https://jobs.example.org/offre/1');
     expect(annotate(readPage(doc, new URL('https://jobs.example.org/offre/1'))!).remote.policy).toBe('unspecified');
+  });
+});
+
+describe('where the work is, in other languages', () => {
+  const policy = (text: string) => parseRemote({ text, location: null, structured: [] }).policy;
+
+  it("'Stage conventionné basé à Montpellier' is on site; 'Poste basé à Paris, 2 jours de télétravail par semaine' hybrid (jsonld/h16-hellowork-*)", () => {
+    expect(policy('- Stage conventionné basé à Montpellier')).toBe('onsite');
+    expect(policy('Poste basé à Paris, 2 jours de télétravail par semaine')).toBe('hybrid');
+    expect(policy('Vaga baseada em São Paulo')).toBe('onsite');
+  });
+
+  it("a place-of-work label in Vietnamese, Portuguese and Indonesian names where the work is", () => {
+    expect(policy('Địa điểm làm việc: Hà Nội')).toBe('onsite');
+    expect(policy('Local de trabalho: Lisboa')).toBe('onsite');
+    expect(policy('Lokasi kerja: Jakarta Selatan')).toBe('onsite');
   });
 });
 
