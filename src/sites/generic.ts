@@ -125,7 +125,7 @@ function partShownOnPage(title: string, root: Element): string {
 
 /** The same parts in the other languages postings are written in: duties, the offer. */
 const POSTING_HEADING_INTL =
-  /(?<![\p{L}])(?:responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|verantwoordelijkheden|cosa farai|cosa offriamo|requisiti|岗位职责|工作职责|职位描述|待遇|招聘职位|jobomschrijving|functieomschrijving|aanbod|profiel|wat ga je doen|wat krijg je|wat vragen (?:we|wij)|oferecemos|responsabilidades|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni|functie\s*omschrijving|functie\s*eisen|bedrijfsprofiel)(?![\p{L}])|(?:주요|담당)\s*업무|업무\s*내용|(?:지원|자격)\s*(?:요건|자격|조건)|우대\s*사항|복지|근무\s*조건|전형\s*절차/iu;
+  /(?<![\p{L}])(?:mô tả công việc|quyền lợi|phúc lợi|yêu cầu|responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|verantwoordelijkheden|cosa farai|cosa offriamo|requisiti|岗位职责|工作职责|职位描述|待遇|招聘职位|jobomschrijving|functieomschrijving|aanbod|profiel|wat ga je doen|wat krijg je|wat vragen (?:we|wij)|oferecemos|responsabilidades|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni|functie\s*omschrijving|functie\s*eisen|bedrijfsprofiel)(?![\p{L}])|(?:주요|담당)\s*업무|업무\s*내용|(?:지원|자격)\s*(?:요건|자격|조건)|우대\s*사항|복지|근무\s*조건|전형\s*절차/iu;
 
 function isPostingHeading(heading: string): boolean {
   return classifyHeading(heading) !== null || POSTING_HEADING.test(heading) || POSTING_HEADING_INTL.test(heading);
@@ -133,7 +133,7 @@ function isPostingHeading(heading: string): boolean {
 
 /** "We are currently seeking a talented WaveWatch III Modeller", "We're hiring a …": an employer's advert. */
 const SEEKING =
-  /\bwe(?:'re|’re|\s+are)\s+(?:currently\s+|now\s+)?(?:seeking|looking\s+for|hiring|recruiting)\b|(?<![\p{L}])(?:(?:zijn|is)\s+(?:we|wij)\s+op\s+zoek\s+naar|(?:we|wij)\s+zijn\s+op\s+zoek\s+naar|suchen\s+wir|wir\s+suchen|nous\s+recherchons|buscamos|procuramos|cerchiamo)(?![\p{L}])/iu;
+  /\bwe(?:'re|’re|\s+are)\s+(?:currently\s+|now\s+)?(?:seeking|looking\s+for|hiring|recruiting)\b|(?<![\p{L}])(?:(?:zijn|is)\s+(?:we|wij)\s+op\s+zoek\s+naar|(?:we|wij)\s+zijn\s+op\s+zoek\s+naar|suchen\s+wir|wir\s+suchen|nous\s+recherchons|buscamos|procuramos|cerchiamo|tuyển\s+dụng)(?![\p{L}])/iu;
 
 /** How many lines at the head of a page's text are searched for a title. */
 const TITLE_LINES = 15;
@@ -212,9 +212,14 @@ function prosePosting(url: URL, title: string, company: string | null, sections:
 }
 
 function readTextPage(text: string, url: URL): RawPosting | null {
-  const { title, sections, location, frontMatter } = readPostingText(text);
+  const read = readPostingText(text);
+  const { sections, location, frontMatter } = read;
   // A title may name several roles ("Health Center Associate II (HCA II) / Medical Assistant (MA) / … - Rochester, MN").
-  if (!title || title.length > 200) return null;
+  // Longer, it is a paragraph standing in for a title the text never gives ("At Canadian Tire, we are
+  // committed to …"): the posting is read untitled if its headings say it is one.
+  const untitled = read.title.length > 200;
+  const title = untitled ? '' : read.title;
+  if (!read.title) return null;
   const lines = sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).filter(Boolean);
   const all = lines.join('\n');
   // A posting has two signs: two of a posting's headings ("What you'll do", "Requirements",
@@ -231,6 +236,7 @@ function readTextPage(text: string, url: URL): RawPosting | null {
     SEEKING.test(all),
   ];
   if (postingHeadings === 0 || postingHeadings + others.filter(Boolean).length < 2) return null;
+  if (untitled && headingsOf(sections, title).filter(isPostingHeading).length < 2) return null;
   return prosePosting(url, title, null, sections, location);
 }
 

@@ -50,6 +50,16 @@ describe('a posting served as text (a <pre> page)', () => {
     expect(raw!.sections.map((s) => s.heading)).toEqual(expect.arrayContaining(['About MetaMask', 'Responsibilities']));
   });
 
+  it("reads a posting whose text never gives a title, untitled, when its headings say it is one (Canadian Tire's 'What You’ll Do', 'Who You Are')", () => {
+    const raw = read(textPage(capture('text/h16-canadian-tire-next-generation-talent-program-it.txt')));
+    expect(raw?.title).toBe('');
+    expect(raw!.sections.map((s) => s.heading)).toEqual(expect.arrayContaining(['What You’ll Do']));
+  });
+
+  it('reads a Vietnamese posting page: its benefits heading and "Tuyển dụng" (recruiting) (Agriseco)', () => {
+    expect(read(textPage(capture('text/h16-agriseco-chuyen-vien-phat-trien-phan-mem-hanoi-vi.md')))?.title.toLowerCase()).toBe('chuyên viên phát triển phần mềm');
+  });
+
   it('is read by the registry at an address no board owns', () => {
     const doc = textPage(capture('text/abc-australia-data-analyst.txt'));
     expect(readPageWithSource(doc, new URL(URL_OF_TEXT))).toMatchObject({ via: 'generic', raw: { title: 'Data Analyst' } });

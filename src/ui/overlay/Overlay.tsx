@@ -146,7 +146,7 @@ export function Overlay({
       <header class="jl-header">
         <div class="jl-heading">
           <p class="jl-brand">JobLens</p>
-          <h2 class="jl-title">{posting.title}</h2>
+          <h2 class="jl-title">{posting.title || 'Untitled job'}</h2>
           {posting.company ? <p class="jl-company">{posting.company}</p> : null}
         </div>
         <div class="jl-header-buttons">
