@@ -73,7 +73,7 @@ const SAYS_PREFERRED =
   /\b(?:is|are|would be|will be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|nice\s+|real\s+|major\s+|added\s+)?(?:plus|bonus|advantage|asset)\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bnice[- ]to[- ]have\b|\bbonus(?:\s+points)?\b|\bpreferred\b|^(?:ideally|preferably|tercihen|idealerweise|vorzugsweise|de préférence|preferiblemente|preferentemente|bij voorkeur|ưu tiên)(?![\p{L}])|\bdesirable\b|\bdesired$|\bnot required\b|\bnot mandatory\b|\bnot essential\b|\bnot (?:a )?must\b|^(?:good|nice|great)[- ]to[- ]have\b|^(?:we )?prefer\b|^(?:an?\s+)?advantage\b|\b(?:is|are|would be)\s+(?:also\s+)?(?:highly\s+|very\s+|extremely\s+)?(?:beneficial|helpful)\b|\bvon vorteil\b|\bwünschenswert\b|\bserait un plus\b|\best un plus\b|\bun atout\b|\b(?:is|zijn) een (?:plus|pluspunt|pré|voordeel|(?:mooie )?troef)(?![\p{L}])|\b(?:is|are)\s+(?:especially\s+|highly\s+|also\s+|particularly\s+)?(?:valued|valuable)\b|\bappréciée?s?$|\b(?:useful|helpful) to have\b/iu;
 
 /** "We'd love it if you already have ...", "It would be great if you ...": a wish, not a must. */
-const WISHES = /^(?:we(?:'d|’d| would) love (?:it )?(?:if|for you to|to see)|it would be (?:great|nice|ideal) if|ideally,? you)\b/i;
+const WISHES = /^(?:we(?:'d|’d| would) love (?:it )?(?:if|for you to|to see)|it would be (?:great|nice|ideal) if|ideally,? you|you(?:'ve| have) ideally|tu as idéalement|vous avez idéalement|du hast idealerweise|sie haben idealerweise)(?![\p{L}])/iu;
 
 /** "Excellent communication skills, experience with direct client interaction strongly preferred": the last clause's. */
 const PREFERRED_LAST_CLAUSE = /(?<=\S(?:\s+\S+){2,}),\s+(?!or\b|and\b)[^,;.]+?(?:\s+\S+){3,}\s+(?:strongly\s+|highly\s+)?preferred\.?$/i;

@@ -1,6 +1,8 @@
 import { rawPostingSchema, type RawPosting } from '../model/raw.ts';
+import type { RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
-import { cleanText } from './dom.ts';
+import { cleanText, sectionsOf } from './dom.ts';
+import { classifyHeading, extractRequirements } from '../parse/requirements.ts';
 import { jsonLdAdapter, readJsonLdPosting } from './jsonld.ts';
 import { leverAdapter } from './lever.ts';
 import { smartRecruitersAdapter } from './smartrecruiters.ts';
@@ -142,10 +144,30 @@ export function readPageWithSource(doc: Document, url: URL): PageReading | null 
     return raw ? { raw, via: 'apply-page' } : null;
   }
   for (const [via, fallback] of FALLBACKS) {
-    const raw = tryExtract(fallback, doc, url);
+    const found = tryExtract(fallback, doc, url);
+    const raw = found && via === 'jsonld' ? withRequirementsOnPage(found, doc) : found;
     if (raw) return { raw: adapter ? asBoardPosting(raw, adapter, url) : raw, via };
   }
   return null;
+}
+
+/**
+ * A JobPosting whose description stops before the candidate's part (Welcome to the Jungle's
+ * JSON-LD leaves out "Ton profil", which the page shows): the page's own sections headed as
+ * requirements are read beside it. Only those: the rest of a page (similar jobs, their pay,
+ * menus) is not this posting's.
+ */
+function withRequirementsOnPage(raw: RawPosting, doc: Document): RawPosting {
+  const stated = extractRequirements(raw.sections);
+  if (stated.required.length + stated.preferred.length > 0) return raw;
+  let sections: RawSection[] = [];
+  try {
+    sections = doc.body ? sectionsOf(doc.body) : [];
+  } catch {
+    // A page the section reader cannot walk adds nothing.
+  }
+  const asked = sections.filter((s) => s.heading !== null && classifyHeading(s.heading) !== null && s.items.length + s.paragraphs.length > 0);
+  return asked.length > 0 ? { ...raw, sections: [...raw.sections, ...asked] } : raw;
 }
 
 function jsonLdUrl(doc: Document): string | null {

@@ -82,6 +82,12 @@ describe('the workplace a JSON-LD page states outside its JobPosting', () => {
     expect(read.remote.evidence).toMatch(/télétravail/);
   });
 
+  it("'Ton profil', which the page shows and its JSON-LD leaves out, is read; 'Tu as idéalement …' is a plus (jsonld/h16-wttj-*)", () => {
+    const read = page('jsonld/h16-wttj-yuri-neil-stage-builder-ia-agentique.html', 'https://www.welcometothejungle.com/fr/companies/yuri-neil/jobs/stage-builder-ia-agentique');
+    expect([read.requirements.required.length, read.requirements.preferred.length]).toEqual([5, 1]);
+    expect(read.requirements.preferred[0]).toMatch(/^Tu as idéalement/);
+  });
+
   it("a Finnish state job's 'Etätyö' fact beside its JSON-LD says some remote work (jsonld/h3-valtiolle-*)", () => {
     const read = page('jsonld/h3-valtiolle-palkeet-paakirjanpitaja.html', 'https://www.valtiolle.fi/fi-FI/ilmoitus/palkeet-paakirjanpitaja');
     expect(read.remote.policy).toBe('hybrid');
