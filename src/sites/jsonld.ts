@@ -286,6 +286,15 @@ function toPosting(ld: JobPostingLd, doc: Document): JsonLdPosting {
 /** "Un año de desarrollo de software" in a field of years: the article is the number there. */
 const ONE_YEAR = /^\s*(?:un|una|one|ein|eine|une|een)\s+(?=(?:año|year|jahr|an|jaar)\b)/i;
 
+/** "Sovellusarkkitehti, Esko Systems Oy" with hiringOrganization "Esko Systems Oy": the title without its employer's name. */
+function withoutCompany(title: string | null, company: string | null): string | null {
+  if (!title || !company) return title;
+  const escaped = company.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!escaped) return title;
+  const bare = title.replace(new RegExp(`\\s*(?:,|\\s[-–—|@]|\\sat)\\s+${escaped}\\s*$`, 'i'), '').trim();
+  return bare.length >= 3 ? bare : title;
+}
+
 /** What a JobPosting states besides its description. */
 function factsOf(ld: JobPostingLd): Omit<JsonLdPosting, 'sections'> {
   const org = ld.hiringOrganization;
@@ -301,7 +310,7 @@ function factsOf(ld: JobPostingLd): Omit<JsonLdPosting, 'sections'> {
   const said = months === undefined ? (ld.experienceRequirements ?? []).find((e): e is string => typeof e === 'string' && /\p{L}/u.test(e)) : undefined;
   const id = ld.identifier;
   return {
-    title: ld.title || ld.name || null,
+    title: withoutCompany(ld.title || ld.name || null, company),
     company,
     location: locations.length ? [...new Set(locations)].join(' / ') : null,
     commitment: (ld.employmentType ?? []).filter(Boolean).join(', ') || null,

@@ -78,6 +78,15 @@ describe('readJsonLdPosting', () => {
     expect(readJsonLdPosting(page(JSON.stringify([{ '@type': 'WebPage' }, NURSE])))?.title).toBe('Registered Nurse – Ward 7');
   });
 
+  it("leaves the employer's name out of a title that ends with it ('Sovellusarkkitehti, Esko Systems Oy', as Kuntarekry writes it), and keeps a title that only contains it", () => {
+    const titled = (title: string) => readJsonLdPosting(page(JSON.stringify({ ...NURSE, title, hiringOrganization: { name: 'Esko Systems Oy' } })))?.title;
+    expect(titled('Sovellusarkkitehti, Esko Systems Oy')).toBe('Sovellusarkkitehti');
+    expect(titled('Nurse at Esko Systems Oy')).toBe('Nurse');
+    expect(titled('Nurse - Esko Systems Oy')).toBe('Nurse');
+    expect(titled('Esko Systems Oy Nurse')).toBe('Esko Systems Oy Nurse');
+    expect(titled('Esko Systems Oy')).toBe('Esko Systems Oy');
+  });
+
   it('reads a JobPosting inside @graph', () => {
     const graph = { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'Careers' }, { ...NURSE, '@context': undefined }] };
     expect(readJsonLdPosting(page(JSON.stringify(graph)))?.company).toBe("St Aidan's Hospital");
