@@ -73,5 +73,12 @@ describe('headings real postings use', () => {
     expect(read.required).toHaveLength(9);
     expect(read.preferred).toEqual(['有意愿参与开源项目及了解前端技术栈更佳（加分）', '熟悉docker容器引擎技术、Node.js更佳（加分）']);
   });
+
+  it("'Big plus if you have' heads a plus list, as 'Plus' does", async () => {
+    const { classifyHeading } = await import('../../src/parse/requirements.ts');
+    expect(['Big plus if you have', 'A huge plus if you know', 'Plus']).toEqual(['Big plus if you have', 'A huge plus if you know', 'Plus'].filter((h) => classifyHeading(h) === 'preferred'));
+    const text = 'Engineer\n\nCandidate must have\n- 2 years of Ruby\n- SQL\n\nBig plus if you have\n- Twilio\n- React\n\nBenefits\n- Dental';
+    expect(annotateText(text).requirements).toEqual({ required: ['2 years of Ruby', 'SQL'], preferred: ['Twilio', 'React'] });
+  });
 });
 
