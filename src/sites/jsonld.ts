@@ -5,7 +5,6 @@ import type { FieldValue, RawPosting, RawSection, StructuredPay } from '../model
 import type { SiteAdapter } from './types.ts';
 import { sectionsFromText } from '../parse/sections.ts';
 import { blockText, cleanText, isSkipped, looksLikeHtml, sectionsOfHtml } from './dom.ts';
-import { parseRemote } from '../parse/remote.ts';
 
 /*
  * schema.org JobPosting in `<script type="application/ld+json">`: what a page says about
@@ -431,8 +430,10 @@ const PAGE_LINES = 3000;
 
 /**
  * "1 jour de télétravail par semaine" in a Welcome to the Jungle page's facts, outside its JSON-LD:
- * where the JobPosting names no workplace, the page's own short lines that do (and that the
- * description does not hold) are read beside the description, under a heading of their own.
+ * where the JobPosting names no workplace, the page's own short lines with a workplace word (and
+ * that the description does not hold) are read beside the description, under a heading of their
+ * own; the remote reader then weighs them as it weighs the description's (a menu's "Remote jobs"
+ * says nothing). The words only: the remote reader itself stays out of the page reader's bundle.
  */
 function workplaceOnPage(doc: Document, sections: readonly RawSection[]): RawSection[] {
   const body = doc.body;
@@ -443,7 +444,7 @@ function workplaceOnPage(doc: Document, sections: readonly RawSection[]): RawSec
     .slice(0, PAGE_LINES)
     .filter((line) => {
       const words = line.split(/\s+/).length;
-      return words >= 3 && words <= 20 && !described.has(line) && WORKPLACE_WORD.test(line) && parseRemote({ text: line, location: null, structured: [] }).policy !== 'unspecified';
+      return words >= 3 && words <= 20 && !described.has(line) && WORKPLACE_WORD.test(line);
     });
   const unique = [...new Set(lines)].slice(0, 5);
   return unique.length > 0 ? [{ heading: 'On the page', paragraphs: unique, items: [] }] : [];

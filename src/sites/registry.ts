@@ -2,7 +2,7 @@ import { rawPostingSchema, type RawPosting } from '../model/raw.ts';
 import type { RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { cleanText, sectionsOf } from './dom.ts';
-import { classifyHeading, extractRequirements } from '../parse/requirements.ts';
+import { classifyHeading } from '../parse/requirement-headings.ts';
 import { jsonLdAdapter, readJsonLdPosting } from './jsonld.ts';
 import { leverAdapter } from './lever.ts';
 import { smartRecruitersAdapter } from './smartrecruiters.ts';
@@ -158,8 +158,9 @@ export function readPageWithSource(doc: Document, url: URL): PageReading | null 
  * menus) is not this posting's.
  */
 function withRequirementsOnPage(raw: RawPosting, doc: Document): RawPosting {
-  const stated = extractRequirements(raw.sections);
-  if (stated.required.length + stated.preferred.length > 0) return raw;
+  // Headings only (the requirement reader itself stays out of the page reader's bundle); items the
+  // page repeats from the description are counted once where they are read.
+  if (raw.sections.some((s) => s.heading !== null && classifyHeading(s.heading) !== null)) return raw;
   let sections: RawSection[] = [];
   try {
     sections = doc.body ? sectionsOf(doc.body) : [];
