@@ -208,6 +208,7 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
     remote: parseRemote({
       structured: raw.workplace,
       location: raw.location,
+      address: raw.address ?? null,
       text: [raw.title, description].filter(Boolean).join('\n\n'),
       title: raw.title,
     }),
@@ -246,6 +247,7 @@ function readText(text: string, url: string | undefined, now: Date, keyOf: (url:
       title: title || facts?.title || '',
       company: facts?.company ?? null,
       location: location ?? facts?.location ?? null,
+      address: facts?.address ?? null,
       department: null,
       commitment: facts?.commitment ?? null,
       workplace: facts?.workplace ?? [],

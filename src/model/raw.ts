@@ -64,6 +64,8 @@ export const rawPostingSchema = lazy(() =>
     title: z.string(),
     company: z.nullable(z.string()),
     location: z.nullable(z.string()),
+    /** A street address where the work is, when a field states one (JSON-LD `streetAddress`); not shown as the location. */
+    address: z.optional(z.nullable(z.string())),
     department: z.nullable(z.string()),
     commitment: z.nullable(z.string()),
     /** The board's or JSON-LD's remote/workplace field, most trusted first. */

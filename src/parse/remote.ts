@@ -351,10 +351,17 @@ interface TextReading {
   officeDaysMin: number | null;
 }
 
-/** The value of a "Label: value" line whose label names the place of work; null for any other line. */
+/**
+ * The value of a "Label: value" line whose label names the place of work; null for any other line.
+ * Fields glued on one line ("Số lượng cần tuyển dụng: 02 người - Địa điểm làm việc: Tầng 5, số 93
+ * Láng Hạ, Hà Nội", "Vollzeit | Arbeitsort: Köln") are read one by one.
+ */
 function placeOfWorkValue(line: string): string | null {
-  const m = /^([^:：]{2,30})\s*[:：]\s*(\S.{0,120})$/u.exec(line);
-  return m && PLACE_OF_WORK_LABEL.test(m[1]!.trim()) ? m[2]! : null;
+  for (const part of line.split(/\s[-–|•·]\s/)) {
+    const m = /^([^:：]{2,30})\s*[:：]\s*(\S.{0,120})$/u.exec(part.trim());
+    if (m && PLACE_OF_WORK_LABEL.test(m[1]!.trim())) return m[2]!;
+  }
+  return null;
 }
 
 function readText(text: string, location: string | null): TextReading {
@@ -460,6 +467,8 @@ export interface RemoteInput {
   /** The board's and JSON-LD's workplace fields, most trusted first. */
   structured: FieldValue[];
   location: string | null;
+  /** A street address where the work is (JSON-LD `streetAddress`), when a field states one. */
+  address?: string | null;
   text: string;
   /** The job's title: some work is done only where it is ("Registered Nurse", "Store Sales Associate"). */
   title?: string | null;
@@ -513,7 +522,7 @@ export function parseRemote(input: RemoteInput): Remote {
   }
   if (fromText) return { ...base, policy: fromText.policy, evidence: fromText.evidence, source: fromText.source, conflict: null };
   // Nothing says: a street address or work done in person still says where (inferred-onsite.ts).
-  const inferred = inferredOnsite(typeof input?.title === 'string' ? input.title : '', location);
+  const inferred = inferredOnsite(typeof input?.title === 'string' ? input.title : '', location, input?.address ?? null);
   if (inferred) return { ...UNSPECIFIED, ...base, policy: 'onsite', evidence: inferred, source: 'prose' };
   return { ...UNSPECIFIED, ...base };
 }

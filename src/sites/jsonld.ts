@@ -120,6 +120,8 @@ export interface JsonLdPosting {
   title: string | null;
   company: string | null;
   location: string | null;
+  /** jobLocation's streetAddress: where the work is, which says on site when nothing else does. */
+  address: string | null;
   commitment: string | null;
   workplace: FieldValue[];
   payStructured: StructuredPay[];
@@ -253,6 +255,14 @@ function addressText(place: z.infer<JsonLdSchemas['Place']>): string | null {
   return place.name || null;
 }
 
+/** The street addresses of a posting's places ("Blvd. Luis Donaldo Colosio No. 703"), or null. */
+function streetAddressOf(places: z.infer<JsonLdSchemas['Place']>[]): string | null {
+  const streets = places
+    .map((place) => (typeof place.address === 'object' ? cleanText(place.address?.streetAddress ?? '') : ''))
+    .filter((s, i, all) => s !== '' && all.indexOf(s) === i);
+  return streets.length ? streets.join(' / ') : null;
+}
+
 /** Text of an HTML string when no DOMParser exists; only the fallback of a fallback. */
 function plainSections(html: string): RawSection[] {
   const text = html
@@ -312,6 +322,7 @@ function factsOf(ld: JobPostingLd): Omit<JsonLdPosting, 'sections'> {
     title: withoutCompany(ld.title || ld.name || null, company),
     company,
     location: locations.length ? [...new Set(locations)].join(' / ') : null,
+    address: streetAddressOf(ld.jobLocation ?? []),
     commitment: (ld.employmentType ?? []).filter(Boolean).join(', ') || null,
     workplace,
     payStructured: payFrom(ld.baseSalary ?? []),
@@ -414,6 +425,7 @@ export const jsonLdAdapter: SiteAdapter = {
       title: ld.title,
       company: ld.company,
       location: ld.location,
+      address: ld.address,
       department: null,
       commitment: ld.commitment,
       workplace: ld.workplace,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { annotate, annotateText } from '../../src/annotate.ts';
+import { annotate, annotateText, annotateTextPostings } from '../../src/annotate.ts';
 import { parseRemote } from '../../src/parse/remote.ts';
 import { payloadReaderFor } from '../../src/sites/payloads.ts';
 import { readPage } from '../../src/sites/registry.ts';
@@ -114,6 +114,40 @@ describe('where the work is, in other languages', () => {
     expect(policy('Địa điểm làm việc: Hà Nội')).toBe('onsite');
     expect(policy('Local de trabalho: Lisboa')).toBe('onsite');
     expect(policy('Lokasi kerja: Jakarta Selatan')).toBe('onsite');
+  });
+
+  it("a place-of-work field glued after another on one line ('Số lượng …: 02 người - Địa điểm làm việc: …') still says where (text/h16-agriseco-*)", () => {
+    const read = annotateText(capture('text/h16-agriseco-chuyen-vien-phat-trien-phan-mem-hanoi-vi.md')).remote;
+    expect(read.policy).toBe('onsite');
+    expect(read.evidence).toContain('Địa điểm làm việc: Công ty Cổ phần Chứng khoán Agribank');
+    expect(policy('Vollzeit | Arbeitsort: Köln')).toBe('onsite');
+    // The glued field must name the place of work: a count of hires is not a workplace.
+    expect(policy('Số lượng cần tuyển dụng: 02 người - Hạn nộp hồ sơ: 30/11')).toBe('unspecified');
+  });
+});
+
+describe('where the work is, when nothing says remote', () => {
+  it("JSON-LD jobLocation.streetAddress ('Blvd. Luis Donaldo Colosio No. 703') is an office the work is done at (career-pages/h14-sea-coahuila-*)", () => {
+    const read = annotateTextPostings(capture('career-pages/h14-sea-coahuila-vacantes-informatica.txt'));
+    expect(read).toHaveLength(2);
+    for (const posting of read) {
+      expect(posting.remote.policy).toBe('onsite');
+      expect(posting.remote.evidence).toMatch(/^address: Blvd\. Luis Donaldo Colosio No\. 703/);
+      // The address is the remote reader's evidence, not the location the panel shows.
+      expect(posting.location).toBe('Saltillo, Coahuila de Zaragoza, MX');
+    }
+  });
+
+  it('a street address yields to any word about remote work, and a city alone says nothing', () => {
+    const address = 'Blvd. Luis Donaldo Colosio No. 703';
+    expect(parseRemote({ text: 'You can work from anywhere: this role is fully remote.', location: null, address, structured: [] }).policy).toBe('remote');
+    expect(parseRemote({ text: 'We build software.', location: null, address: 'Saltillo', structured: [] }).policy).toBe('unspecified');
+  });
+
+  it("a title naming an archives ('OFFICE ASSISTANT - R. C. Diocese of Brooklyn Archives') is work done where the records are (text/h16-diocese-*)", () => {
+    const read = annotateText(capture('text/h16-diocese-of-brooklyn-archives-office-assistant.md')).remote;
+    expect(read.policy).toBe('onsite');
+    expect(read.evidence).toMatch(/work done in person/);
   });
 });
 

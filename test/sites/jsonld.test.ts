@@ -51,6 +51,7 @@ describe('readJsonLdPosting', () => {
       company: "St Aidan's Hospital",
       experienceText: null,
       location: 'Manchester, Greater Manchester, United Kingdom',
+      address: null,
       commitment: 'FULL_TIME',
       workplace: [],
       payStructured: [
@@ -72,6 +73,19 @@ describe('readJsonLdPosting', () => {
       jobId: 'SAH-RN-2026-117',
       url: null,
     });
+  });
+
+  it("keeps jobLocation's streetAddress apart from the location shown, so the remote reader can tell a street address says on site", () => {
+    const placed = {
+      ...NURSE,
+      jobLocation: [
+        { '@type': 'Place', address: { '@type': 'PostalAddress', streetAddress: 'Blvd. Luis Donaldo Colosio No. 703', addressLocality: 'Hermosillo', addressCountry: 'MX' } },
+        { '@type': 'Place', address: { '@type': 'PostalAddress', streetAddress: 'Blvd. Luis Donaldo Colosio No. 703', addressLocality: 'Hermosillo', addressCountry: 'MX' } },
+      ],
+    };
+    const ld = readJsonLdPosting(page(JSON.stringify(placed)));
+    expect(ld?.address).toBe('Blvd. Luis Donaldo Colosio No. 703');
+    expect(ld?.location).not.toContain('Colosio');
   });
 
   it('reads a JobPosting inside an array', () => {
