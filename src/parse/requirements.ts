@@ -12,12 +12,14 @@ export { classifyHeading, isOtherHeading };
 
 
 /**
- * An item that says it is optional: "... is a strong plus", "nice to have", "Advantage: ...".
+ * An item that says it is optional: "... is a strong plus", "nice to have", "Advantage: ...", "... would be
+ * an important asset", "... is welcomed", "You preferably speak French"; Indonesian "... menjadi nilai
+ * tambah" / "memiliki nilai lebih" (is a plus) and "Diutamakan ..." (preferred: ...).
  * "Ideally" and "preferably" make an item optional only when they open it; inside it they
  * qualify one detail ("5+ years, ideally in a startup"), as does "(AWS preferred)".
  */
 const SAYS_PREFERRED =
-  /\b(?:is|are|would be|will be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|nice\s+|real\s+|major\s+|added\s+)?(?:plus|bonus|advantage|asset)\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bnice[- ]to[- ]have\b|\bbonus(?:\s+points)?\b|\bpreferred\b|^(?:ideally|preferably|tercihen|idealerweise|vorzugsweise|de préférence|preferiblemente|preferentemente|bij voorkeur|ưu tiên)(?![\p{L}])|\bdesirable\b|\bdesired$|\bnot required\b|\bnot mandatory\b|\bnot essential\b|\bnot (?:a )?must\b|^(?:good|nice|great)[- ]to[- ]have\b|^(?:we )?prefer\b|^(?:an?\s+)?advantage\b|\b(?:is|are|would be)\s+(?:also\s+)?(?:highly\s+|very\s+|extremely\s+)?(?:beneficial|helpful)\b|\bvon vorteil\b|\bwünschenswert\b|\bserait un plus\b|\best un plus\b|\bun atout\b|\b(?:is|zijn) een (?:plus|pluspunt|pré|voordeel|(?:mooie )?troef)(?![\p{L}])|\b(?:is|are)\s+(?:especially\s+|highly\s+|also\s+|particularly\s+)?(?:valued|valuable)\b|\bappréciée?s?$|\b(?:useful|helpful) to have\b/iu;
+  /\b(?:is|are|would be|will be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|nice\s+|real\s+|major\s+|added\s+|important\s+|valuable\s+|great\s+|significant\s+)?(?:plus|bonus|advantage|asset)\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bnice[- ]to[- ]have\b|\bbonus(?:\s+points)?\b|\bpreferred\b|^(?:ideally|preferably|tercihen|idealerweise|vorzugsweise|de préférence|preferiblemente|preferentemente|bij voorkeur|ưu tiên)(?![\p{L}])|\bdesirable\b|\bdesired$|\bnot required\b|\bnot mandatory\b|\bnot essential\b|\bnot (?:a )?must\b|^(?:good|nice|great)[- ]to[- ]have\b|^(?:we )?prefer\b|^(?:an?\s+)?advantage\b|\b(?:is|are|would be)\s+(?:also\s+)?(?:highly\s+|very\s+|extremely\s+)?(?:beneficial|helpful)\b|\bvon vorteil\b|\bwünschenswert\b|\bserait un plus\b|\best un plus\b|\bun atout\b|\b(?:is|zijn) een (?:plus|pluspunt|pré|voordeel|(?:mooie )?troef)(?![\p{L}])|\b(?:is|are)\s+(?:especially\s+|highly\s+|also\s+|particularly\s+)?(?:valued|valuable)\b|\bappréciée?s?$|\b(?:useful|helpful) to have\b|\b(?:is|are)\s+(?:very\s+|most\s+|also\s+|especially\s+)?welcomed\b|^you\s+(?:ideally|preferably)\s|(?<![\p{L}])(?:memiliki|menjadi|merupakan|jadi)?\s*nilai\s+(?:lebih|tambah|plus)(?![\p{L}])|^diutamakan(?![\p{L}])/iu;
 
 /** "We'd love it if you already have ...", "It would be great if you ...": a wish, not a must. */
 const WISHES = /^(?:we(?:'d|’d| would) love (?:it )?(?:if|for you to|to see)|it would be (?:great|nice|ideal) if|ideally,? you|you(?:'ve| have) ideally|tu as idéalement|vous avez idéalement|du hast idealerweise|sie haben idealerweise)(?![\p{L}])/iu;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { annotate } from '../../src/annotate.ts';
+import { annotate, annotateTextPostings } from '../../src/annotate.ts';
 import { classifyHeading, extractRequirements, isOtherHeading } from '../../src/parse/requirements.ts';
 import { sectionsFromText } from '../../src/parse/sections.ts';
 import { payloadReaderFor } from '../../src/sites/payloads.ts';
@@ -74,6 +74,23 @@ describe('which item is preferred', () => {
     ]);
     expect(r.required).toHaveLength(2);
     expect(r.preferred).toEqual(['Experience with Go; a plus.', 'Large Language Models: Proficiency in the use of large language models is a plus.']);
+  });
+
+  it('reads the plus an item states in other words: "would be an important asset", "is welcomed", "You preferably speak", Indonesian "nilai tambah" / "Diutamakan" (text/h12-flint-ien-outpatient-immunization-rn-corona, text/h11-danske-bank-vilnius-software-architect, recruitee/h3-bunq-three-offers-amsterdam-brussels #2, aggregator/h14-kalibrr-kompas-gramedia-two-video-editor-jobs)', () => {
+    const text = (path: string) => readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8');
+    const flint = annotateTextPostings(text('text/h12-flint-ien-outpatient-immunization-rn-corona.md'))[0]!.requirements;
+    expect(flint.preferred).toEqual(['Experience in ICU, NICU, ER, OR would be an important asset']);
+    expect(flint.required).toHaveLength(9);
+    const danske = annotateTextPostings(text('text/h11-danske-bank-vilnius-software-architect.md'))[0]!.requirements;
+    expect(danske.preferred).toHaveLength(1);
+    expect(danske.preferred[0]).toMatch(/^Experience with open-source projects is welcomed/);
+    expect(payload('recruitee/h3-bunq-three-offers-amsterdam-brussels.json', 2).preferred).toEqual(['You preferably speak French or Dutch.']);
+    expect(counts(payload('aggregator/h14-kalibrr-kompas-gramedia-two-video-editor-jobs.json', 0))).toEqual({ required: 6, preferred: 1 });
+    const kalibrr = payload('aggregator/h14-kalibrr-kompas-gramedia-two-video-editor-jobs.json', 1);
+    expect(kalibrr.preferred.map((i) => i.slice(0, 20))).toEqual(['Diutamakan mahasiswa', 'Memahami basic story']);
+    // A welcome to apply is not an item's plus, and "welcome" alone says nothing of the item.
+    const welcome = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['Python experience', 'You are welcome to bring your own laptop setup and tools'] }]);
+    expect(counts(welcome)).toEqual({ required: 2, preferred: 0 });
   });
 
   it("reads \"We'd love it if you ...\" as a wish (recruitee/bunq-offers-three-istanbul #2)", () => {
