@@ -215,7 +215,14 @@ const PLUS_HEADING = /\bwould be (?:great|nice|ideal|awesome)\b|\bsets? you apar
  * apply for a position at Amazon. If you have all the basic qualifications above, we'd love to hear
  * from you.", "We encourage you to apply even if you don't meet every one of these".
  */
-const ABOUT_THE_LIST = /^(?:(?:the|these|our)\s+)?(?:preferred|basic|minimum|additional|bonus)?\s*(?:qualifications|requirements|skills)\s+(?:listed\s+)?(?:are|is)\s+not\s+(?:required|mandatory)\b|\bwe(?:'d|’d| would) love to hear from you\b|\b(?:we\s+)?encourage(?:d)?\s+(?:you\s+)?to\s+apply\b/i;
+const ABOUT_THE_LIST = /^(?:(?:the|these|our)\s+)?(?:preferred|basic|minimum|additional|bonus)?\s*(?:qualifications|requirements|skills)\s+(?:listed\s+)?(?:are|is)\s+not\s+(?:required|mandatory)\b|\bwe(?:'d|’d| would) love to hear from you\b|\b(?:we\s+)?encourage(?:d)?\s+(?:you\s+)?to\s+apply\b|\b(?:are|is)\s+(?:hereby\s+)?invited\s+to\s+apply\b|\bonly\s+short-?listed\s+(?:candidates|applicants)\b|\bplease see above\b|\bcontact the recruiter\b|^this is an?\s+(?:full|part)[- ]time\s+(?:position|role|job)\b/i;
+
+/** "Python · SQL · Machine Learning · Scikit-learn · NumPy · …": a board's row of keyword tags, not an item asked for. */
+const TAG_ROW = /^[^·•|]{1,40}(?:\s[·•|]\s[^·•|]{1,40}){4,}$/u;
+
+function isTagRow(item: string): boolean {
+  return TAG_ROW.test(item) && item.split(/\s[·•|]\s/).every((tag) => tag.trim().split(/\s+/).length <= 6);
+}
 
 /** "If working remotely, ...", "If you're based in the Bay Area, ...": where the role is worked, not a qualification. */
 const WORKPLACE_CONDITION = /^if (?:you(?:'re|’re| are)? )?(?:working|based|located|living|work)\s+(?:remotely|from|in|out of|near)\b/i;
@@ -470,7 +477,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
       last.list[last.index] += ` ${item}`;
       continue;
     }
-    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item) || JOB_FACT.test(item)) continue;
+    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item) || JOB_FACT.test(item) || isTagRow(item)) continue;
     const key = item.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

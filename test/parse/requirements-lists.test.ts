@@ -93,6 +93,21 @@ describe('which item is preferred', () => {
     expect(counts(welcome)).toEqual({ required: 2, preferred: 0 });
   });
 
+  it("leaves out lines that close a list without asking anything: an invitation to apply, a pointer to the recruiter, the job's hours, the board's keyword tags (text/h4-zambia-research-data-analyst, text/h10-citi-placement-analyst-investment-banking-zurich, text/h6-sunlight-foundation-open-data-project-lead, text/h11-rea-singapore-data-scientist)", () => {
+    const read = (path: string) => annotateTextPostings(readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8'))[0]!.requirements;
+    const zambia = read('text/h4-zambia-research-data-analyst.txt');
+    expect(zambia.required).toHaveLength(14);
+    expect(zambia.required.join('\n')).not.toMatch(/invited to apply|shortlisted/);
+    expect(read('text/h10-citi-placement-analyst-investment-banking-zurich.md').required.join('\n')).not.toMatch(/contact the recruiter/);
+    expect(read('text/h6-sunlight-foundation-open-data-project-lead.md').required.join('\n')).not.toMatch(/full-time position/);
+    const rea = read('text/h11-rea-singapore-data-scientist.md');
+    expect(rea.required).toHaveLength(7);
+    expect(rea.required.join('\n')).not.toContain('·');
+    // A list of three named skills is still an item.
+    const short = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['Python · SQL · Spark', 'Three years of data work'] }]);
+    expect(short.required).toHaveLength(2);
+  });
+
   it("reads \"We'd love it if you ...\" as a wish (recruitee/bunq-offers-three-istanbul #2)", () => {
     const r = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['You have knowledge of fraud prevention', "We'd love it if you already have knowledge of KYC"] }]);
     expect(counts(r)).toEqual({ required: 1, preferred: 1 });
