@@ -217,6 +217,9 @@ const PLUS_HEADING = /\bwould be (?:great|nice|ideal|awesome)\b|\bsets? you apar
  */
 const ABOUT_THE_LIST = /^(?:(?:the|these|our)\s+)?(?:preferred|basic|minimum|additional|bonus)?\s*(?:qualifications|requirements|skills)\s+(?:listed\s+)?(?:are|is)\s+not\s+(?:required|mandatory)\b|\bwe(?:'d|’d| would) love to hear from you\b|\b(?:we\s+)?encourage(?:d)?\s+(?:you\s+)?to\s+apply\b|\b(?:are|is)\s+(?:hereby\s+)?invited\s+to\s+apply\b|\bonly\s+short-?listed\s+(?:candidates|applicants)\b|\bplease see above\b|\bcontact the recruiter\b|^this is an?\s+(?:full|part)[- ]time\s+(?:position|role|job)\b/i;
 
+/** "Interested?", "Sound like you?": a short question that closes a list and turns to applying. */
+const SHORT_QUESTION = /^\S+(?:\s\S+){0,2}\?$/u;
+
 /** "Python · SQL · Machine Learning · Scikit-learn · NumPy · …": a board's row of keyword tags, not an item asked for. */
 const TAG_ROW = /^[^·•|]{1,40}(?:\s[·•|]\s[^·•|]{1,40}){4,}$/u;
 
@@ -477,7 +480,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
       last.list[last.index] += ` ${item}`;
       continue;
     }
-    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item) || JOB_FACT.test(item) || isTagRow(item)) continue;
+    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item) || JOB_FACT.test(item) || isTagRow(item) || SHORT_QUESTION.test(item)) continue;
     const key = item.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

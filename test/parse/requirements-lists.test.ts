@@ -108,6 +108,20 @@ describe('which item is preferred', () => {
     expect(short.required).toHaveLength(2);
   });
 
+  it('ends a plus list at a heading of the stack ("Il nostro stack", "Our stack", "Stack technique") and leaves out a closing "Interested?" (text/h9-fisiodesk-backend-engineer-rag, text/h13-parfumado-analytics-engineer)', () => {
+    const read = (path: string) => annotateTextPostings(readFileSync(new URL(`../corpus/real/${path}`, import.meta.url), 'utf8'))[0]!.requirements;
+    const fisiodesk = read('text/h9-fisiodesk-backend-engineer-rag.md');
+    expect(counts(fisiodesk)).toEqual({ required: 4, preferred: 2 });
+    expect(fisiodesk.preferred.join('\n')).not.toMatch(/^Backend: Java/m);
+    const parfumado = read('text/h13-parfumado-analytics-engineer.md');
+    expect(parfumado.preferred).not.toContain('Interested?');
+    expect(counts(parfumado)).toEqual({ required: 9, preferred: 2 });
+    expect(isOtherHeading('Our stack')).toBe(true);
+    expect(isOtherHeading('STACK TECHNIQUE'.toLowerCase())).toBe(true);
+    // A longer question is a candidate's item in some postings ("Do you have a driving licence?").
+    expect(extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['Do you have a valid driving licence?', 'Python'] }]).required).toHaveLength(2);
+  });
+
   it("reads \"We'd love it if you ...\" as a wish (recruitee/bunq-offers-three-istanbul #2)", () => {
     const r = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['You have knowledge of fraud prevention', "We'd love it if you already have knowledge of KYC"] }]);
     expect(counts(r)).toEqual({ required: 1, preferred: 1 });
