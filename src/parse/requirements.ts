@@ -217,6 +217,18 @@ const PLUS_HEADING = /\bwould be (?:great|nice|ideal|awesome)\b|\bsets? you apar
  */
 const ABOUT_THE_LIST = /^(?:(?:the|these|our)\s+)?(?:preferred|basic|minimum|additional|bonus)?\s*(?:qualifications|requirements|skills)\s+(?:listed\s+)?(?:are|is)\s+not\s+(?:required|mandatory)\b|\bwe(?:'d|’d| would) love to hear from you\b|\b(?:we\s+)?encourage(?:d)?\s+(?:you\s+)?to\s+apply\b|\b(?:are|is)\s+(?:hereby\s+)?invited\s+to\s+apply\b|\bonly\s+short-?listed\s+(?:candidates|applicants)\b|\bplease see above\b|\bcontact the recruiter\b|^this is an?\s+(?:full|part)[- ]time\s+(?:position|role|job)\b/i;
 
+/**
+ * "**Financial Responsibilities**: OPEX/P&L", "Key Contacts: CEO & staff, Government, …": a fact of
+ * the job under a label that names another part of a posting, not something asked of a candidate.
+ */
+function labelsAnotherPart(item: string): boolean {
+  const m = /^(?:\*\*|__)?([^:*_]{2,40}?)(?:\*\*|__)?\s*:\s*\S/u.exec(item);
+  if (!m) return false;
+  const label = m[1]!.trim();
+  if (label.split(/\s+/).length > 4 || classifyHeading(label) !== null) return false;
+  return isOtherHeading(label) || /^key\s+(?:contacts|relationships|stakeholders|interfaces)$|^reporting\s+(?:to|line)$/i.test(label);
+}
+
 /** "Interested?", "Sound like you?": a short question that closes a list and turns to applying. */
 const SHORT_QUESTION = /^\S+(?:\s\S+){0,2}\?$/u;
 
@@ -480,7 +492,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
       last.list[last.index] += ` ${item}`;
       continue;
     }
-    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item) || JOB_FACT.test(item) || isTagRow(item) || SHORT_QUESTION.test(item)) continue;
+    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item) || JOB_FACT.test(item) || isTagRow(item) || SHORT_QUESTION.test(item) || labelsAnotherPart(item)) continue;
     const key = item.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

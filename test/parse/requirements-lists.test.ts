@@ -122,6 +122,15 @@ describe('which item is preferred', () => {
     expect(extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['Do you have a valid driving licence?', 'Python'] }]).required).toHaveLength(2);
   });
 
+  it('leaves out a job fact under a label naming another part of the posting ("**Key Contacts**: CEO & staff, …", "**Financial Responsibilities**: OPEX/P&L") (text/h14-roamtech-business-development-officer-nairobi)', () => {
+    const roamtech = annotateTextPostings(readFileSync(new URL('../corpus/real/text/h14-roamtech-business-development-officer-nairobi.md', import.meta.url), 'utf8'))[0]!.requirements;
+    expect(counts(roamtech)).toEqual({ required: 16, preferred: 2 });
+    expect(roamtech.required.join('\n')).not.toMatch(/Key Contacts|Financial Responsibilities/);
+    // A label that names what is asked stays an item.
+    const labelled = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['**Languages**: fluent English and Swahili', '**Responsibilities**: budget owner'] }]);
+    expect(labelled.required).toEqual(['**Languages**: fluent English and Swahili']);
+  });
+
   it("reads \"We'd love it if you ...\" as a wish (recruitee/bunq-offers-three-istanbul #2)", () => {
     const r = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['You have knowledge of fraud prevention', "We'd love it if you already have knowledge of KYC"] }]);
     expect(counts(r)).toEqual({ required: 1, preferred: 1 });
