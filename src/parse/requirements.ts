@@ -25,7 +25,7 @@ const SAYS_PREFERRED =
 const WISHES = /^(?:we(?:'d|’d| would) love (?:it )?(?:if|for you to|to see)|it would be (?:great|nice|ideal) if|ideally,? you|you(?:'ve| have) ideally|tu as idéalement|vous avez idéalement|du hast idealerweise|sie haben idealerweise)(?![\p{L}])/iu;
 
 /** "Excellent communication skills, experience with direct client interaction strongly preferred": the last clause's. */
-const PREFERRED_LAST_CLAUSE = /(?<=\S(?:\s+\S+){2,}),\s+(?!or\b|and\b)[^,;.]+?(?:\s+\S+){3,}\s+(?:strongly\s+|highly\s+)?preferred\.?$/i;
+const PREFERRED_LAST_CLAUSE = /(?<=\S(?:\s+\S+){2,}),\s+(?!or\b|and\b)[^,;.]+?(?:\s+[^\s,;]+){3,}\s+(?:strongly\s+|highly\s+)?preferred\.?$/i;
 /**
  * How much of an item's end PREFERRED_LAST_CLAUSE searches. From each comma it reads to the end
  * of the item and back to its start, so a long item of commas took time growing with the square
@@ -64,8 +64,11 @@ const CJK_PLUS = /(?:更佳|更好|优先(?:考虑)?|加分(?:项)?|尚可|歓�
 
 function saysPreferred(item: string): boolean {
   if (BRACKETED_PLUS.test(item) || CJK_PLUS.test(item)) return true;
-  const outsideBrackets = withoutPreferredDetails(item).replace(/[.;!]+$/, '');
+  const outsideBrackets = withoutPreferredDetails(item).replace(/\s*[.;!:]+$/, '');
   if (WISHES.test(outsideBrackets)) return true;
+  // "Knowledge of the following libraries is a plus: Pandas…; PyTorch…": the introduction of a folded sub-list says it.
+  const intro = /^([^:]{10,200}?)\s*:\s+\S/u.exec(outsideBrackets);
+  if (intro && SAYS_PREFERRED.test(intro[1]!.trim())) return true;
   // "Proficiency in Python; familiarity with SQL and/or R is a strong plus": a later clause with its
   // own subject prefers an extra; the item stays required. A short tail ("...; a plus") is the item's.
   const clauses = outsideBrackets.split(CLAUSE_END);

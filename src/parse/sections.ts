@@ -167,16 +167,22 @@ function splitGluedLabels(line: string): string[] {
 }
 
 /** Physical lines into the lines a reader sees: runs of spaces and glued headings separate blocks of flattened text. */
-function logicalLines(text: string): string[] {
-  const out: string[] = [];
+function logicalLines(text: string): Array<{ line: string; indent: number }> {
+  const out: Array<{ line: string; indent: number }> = [];
   // A backslash that ends a line is a Markdown hard break (what Decap and Netlify CMS write), not text.
   const physical = decodeEntities(text).split(/\r\n|[\n\r\u2028\u2029]/).map((l) => l.replace(/(?<!\\)\\\s*$/, ''));
   for (const rawLine of unwrapLines(physical)) {
+    // How far the line is indented: a nested list's items sit deeper than their parent's.
+    let indent = (/^[ \t]*/.exec(rawLine)?.[0] ?? '').replace(/\t/g, '    ').length;
     for (const block of rawLine.trim().split(/ {3,}|\t{2,}/)) {
       const line = normalizeSpace(block);
       // A split with a capture keeps each glued heading as a line of its own.
       const parts = line.length >= 300 ? line.split(GLUED_HEADING).flatMap(splitGluedLabels) : [line];
-      for (const part of parts) if (part && part.trim()) out.push(part.trim());
+      for (const part of parts) {
+        if (!part || !part.trim()) continue;
+        out.push({ line: part.trim(), indent });
+        indent = 0;
+      }
     }
   }
   return out;
@@ -192,7 +198,9 @@ export function sectionsFromText(text: string): RawSection[] {
     if (current.heading !== null || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
   };
 
-  for (const line of logicalLines(text)) {
+  // The last bulleted item, its indent, and whether items nested under it were folded into it.
+  let parent: { index: number; indent: number; nested: boolean } | null = null;
+  for (const { line, indent } of logicalLines(text)) {
     if (LONE_BULLET.test(line)) {
       bulletPending = true;
       continue;
@@ -205,12 +213,23 @@ export function sectionsFromText(text: string): RawSection[] {
     const bullet = BULLET.exec(line);
     if (bullet) {
       const item = line.slice(bullet[0].length).trim();
-      if (item) current.items.push(item);
+      if (!item) continue;
+      // "- The following libraries are a plus:" / "    - Pandas, scikit-learn" / "    - PyTorch": the
+      // items of a nested list complete the item that introduces them, and are not items of their own.
+      const host = parent !== null && current.items[parent.index] !== undefined ? current.items[parent.index]! : null;
+      if (parent !== null && host !== null && indent > parent.indent && (parent.nested || /:$/.test(host))) {
+        current.items[parent.index] = `${host}${parent.nested ? ';' : ''} ${item.replace(/[,;.]$/, '')}`;
+        parent.nested = true;
+        continue;
+      }
+      current.items.push(item);
+      parent = { index: current.items.length - 1, indent, nested: false };
       continue;
     }
     if (isHeadingLine(line) && !continuesList(line, current)) {
       flush();
       current = { heading: headingText(line), paragraphs: [], items: [] };
+      parent = null;
       continue;
     }
     // Text after a list is not the list's introduction: "The ideal candidate has experience in one
@@ -219,9 +238,11 @@ export function sectionsFromText(text: string): RawSection[] {
     if (current.items.length > 0) {
       flush();
       current = { heading: null, paragraphs: [line], items: [] };
+      parent = null;
       continue;
     }
     current.paragraphs.push(line);
+    parent = null;
   }
   flush();
   return sections;

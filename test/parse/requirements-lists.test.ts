@@ -131,6 +131,36 @@ describe('which item is preferred', () => {
     expect(labelled.required).toEqual(['**Languages**: fluent English and Swahili']);
   });
 
+  it('folds a nested list into the item that introduces it, and reads that item\'s plus from its introduction (text/h12-caisse-des-depots-data-scientist-fr)', () => {
+    const caisse = annotateTextPostings(readFileSync(new URL('../corpus/real/text/h12-caisse-des-depots-data-scientist-fr.md', import.meta.url), 'utf8'))[0]!.requirements;
+    expect(counts(caisse)).toEqual({ required: 7, preferred: 1 });
+    expect(caisse.preferred[0]).toMatch(/^La maîtrise .* est appréciée : Pandas, scikit-learn .*; TensorFlow/);
+    // Sub-items under an item that does not introduce them (no colon) stay items of their own.
+    const flat = sectionsFromText('Requirements:\n- Python\n    - Django\n- SQL');
+    expect(flat.flatMap((s) => s.items)).toEqual(['Python', 'Django', 'SQL']);
+  });
+
+  it('reads an item that ends in "… or similar role preferred." as preferred, though its list of roles has commas (workable/ff-properties-company-jobs #1)', () => {
+    const r = extractRequirements([
+      {
+        heading: 'Requirements',
+        paragraphs: [],
+        items: ['Previous experience as an onsite manager, resident manager, apartment manager, leasing professional, or similar property management role preferred.', 'Excellent communication skills, experience with direct client interaction strongly preferred'],
+      },
+    ]);
+    expect(r.preferred).toHaveLength(1);
+    expect(r.preferred[0]).toMatch(/^Previous experience as an onsite manager/);
+    expect(r.required).toHaveLength(1);
+  });
+
+  it('knows the headings "You are an excellent candidate if you\'re:", "Vous avez :" and "What You\'ve Done" (career-pages/h16-cds-administrative-officer-internal-operations, text/h12-caisse-des-depots-data-scientist-fr, text/h16-canadian-tire-next-generation-talent-program-it)', () => {
+    expect(classifyHeading('You are an excellent candidate if you’re:')).toBe('required');
+    expect(classifyHeading('Vous avez :')).toBe('required');
+    expect(classifyHeading("What You've Done")).toBe('required');
+    const cds = annotateTextPostings(readFileSync(new URL('../corpus/real/career-pages/h16-cds-administrative-officer-internal-operations.md', import.meta.url), 'utf8'))[0]!.requirements;
+    expect(counts(cds)).toEqual({ required: 9, preferred: 0 });
+  });
+
   it("reads \"We'd love it if you ...\" as a wish (recruitee/bunq-offers-three-istanbul #2)", () => {
     const r = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['You have knowledge of fraud prevention', "We'd love it if you already have knowledge of KYC"] }]);
     expect(counts(r)).toEqual({ required: 1, preferred: 1 });
