@@ -180,6 +180,36 @@ function gluedSentences(paragraph: string, oneOfMany = false): string[] | null {
   return items >= 3 ? sentences.slice(0, items) : null;
 }
 
+/**
+ * "- Formation responsable de secteur SAP- Enthousiasme, et persévérance- Sens des responsabilités…":
+ * a list whose line breaks were lost keeps its bullets inline. A paragraph that opens with a bullet
+ * and has two more before a capital is that list; null otherwise.
+ */
+function gluedBullets(paragraph: string): string[] | null {
+  const m = /^([-–•·▪*])\s+/u.exec(paragraph.trim());
+  if (!m) return null;
+  // The bullet in a class of its own: "-" and "*" need no escape there.
+  const mark = `[${m[1]!}]`;
+  const parts = paragraph
+    .trim()
+    .slice(m[0].length)
+    .split(new RegExp(`(?<=\\S)\\s?${mark}\\s+(?=\\p{Lu})`, 'u'))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.length >= 3 ? parts : null;
+}
+
+/**
+ * An item that is several glued together, its first bullet already taken as the item's: "Formation
+ * SAP- Enthousiasme, et persévérance- Sens des responsabilités". A dash glued to the word before it
+ * and followed by a capital, twice or more, is where items were joined; anything else is one item.
+ */
+function unglued(item: string): string[] {
+  if ((item.match(/\p{Ll}-\s+\p{Lu}/gu)?.length ?? 0) < 2) return [item];
+  const parts = item.split(/\s?-\s+(?=\p{Lu})/u).map((p) => p.trim()).filter(Boolean);
+  return parts.length >= 3 ? parts : [item];
+}
+
 /** The items of a run-on line under a requirements heading, or the line itself. */
 function splitRunOn(paragraph: string): string[] {
   // A short paragraph of sentences is prose; a long run of text (a page flattened to one line) may hold sentences and glued items alike.
@@ -447,7 +477,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
       // Paragraphs under a requirements heading are requirements only when there is no list:
       // next to a list they are its introduction ("You'll thrive here if you have:").
       if (!current || listEnded || (!sawPseudoHeading && section.items.some((i, n) => typeof i === 'string' && labelAt(section.items, n) === null))) continue;
-      const glued = gluedSentences(paragraph, section.paragraphs.length >= 5);
+      const glued = gluedBullets(paragraph) ?? gluedSentences(paragraph, section.paragraphs.length >= 5);
       const runOn = glued ?? splitRunOn(paragraph);
       if (runOn.length === 1 && isProse(paragraph)) {
         if (listed > 0) listEnded = true;
@@ -471,7 +501,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
         }
         continue;
       }
-      if (itemClass && !companyLines) add(itemClass, item);
+      if (itemClass && !companyLines) for (const part of unglued(item)) add(itemClass, part);
     }
   }
 

@@ -161,6 +161,16 @@ describe('which item is preferred', () => {
     expect(counts(cds)).toEqual({ required: 9, preferred: 0 });
   });
 
+  it('splits a list whose line breaks were lost and whose bullets stayed glued to the words before them (jsonld/h16-hellowork-apef-stage-ressources-humaines-montpellier)', () => {
+    const r = extractRequirements([
+      { heading: 'Le profil recherché', paragraphs: [], items: ["Formation responsable de secteur SAP- Enthousiasme, et persévérance- Sens des responsabilités et de l'initiative- Autonomie - Organisation et rigueur- Goût pour les services à la personne"] },
+    ]);
+    expect(r.required).toEqual(['Formation responsable de secteur SAP', 'Enthousiasme, et persévérance', "Sens des responsabilités et de l'initiative", 'Autonomie', 'Organisation et rigueur', 'Goût pour les services à la personne']);
+    expect(extractRequirements([{ heading: 'Le profil recherché', paragraphs: ['- Formation SAP- Enthousiasme- Autonomie'], items: [] }]).required).toEqual(['Formation SAP', 'Enthousiasme', 'Autonomie']);
+    // One dash between words is not a join: "Fluent English - German a plus" stays one item.
+    expect(extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['Full-stack experience with Node - React or Vue- TypeScript'] }]).required).toHaveLength(1);
+  });
+
   it("reads \"We'd love it if you ...\" as a wish (recruitee/bunq-offers-three-istanbul #2)", () => {
     const r = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['You have knowledge of fraud prevention', "We'd love it if you already have knowledge of KYC"] }]);
     expect(counts(r)).toEqual({ required: 1, preferred: 1 });
