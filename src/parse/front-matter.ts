@@ -166,7 +166,7 @@ export function frontMatterTitle(fields: ReadonlyMap<string, string>): string | 
  * Fields that hold a part of the posting's text (`description_markdown: >-`, `requirements_markdown`),
  * as a section with the heading the key names ("Requirements"); the description leads without one.
  */
-const CONTENT_KEY = /^(?:(?:job|role|position)_)?(description|requirements|responsibilities|qualifications|benefits|duties|profile|skills|nice_to_have|about|summary|content|body)(?:_markdown|_md|_html|_text)?$/;
+const CONTENT_KEY = /^(?:(?:job|role|position|specialized|minimum|basic|preferred|required|additional)_)?(description|requirements|responsibilities|qualifications|benefits|duties|profile|skills|nice_to_have|about|summary|content|body)(?:_markdown|_md|_html|_text)?$/;
 
 /** Other fields holding the posting's text in Markdown or HTML, with headings of its own (`job_markdown: |-`, `text: >-`). */
 const TEXT_KEY = /(?:^|_)(?:markdown|md|html|text|body|content)$/;

@@ -63,7 +63,8 @@ const BRACKETED_PLUS =
 const CJK_PLUS = /(?:更佳|更好|优先(?:考虑)?|加分(?:项)?|尚可|歓迎|우대)\s*(?:[（(][^）)]{0,10}[)）])?\s*[；;。.，,!！]*$/u;
 
 function saysPreferred(item: string): boolean {
-  if (BRACKETED_PLUS.test(item) || CJK_PLUS.test(item)) return true;
+  // "SQL and Python (required), and R (preferred)": a bracket that names one detail's class among others is not the item's.
+  if ((BRACKETED_PLUS.test(item) && !/\((?:required|must)\)/i.test(item)) || CJK_PLUS.test(item)) return true;
   const outsideBrackets = withoutPreferredDetails(item).replace(/\s*[.;!:]+$/, '');
   if (WISHES.test(outsideBrackets)) return true;
   // "Knowledge of the following libraries is a plus: Pandas…; PyTorch…": the introduction of a folded sub-list says it.
@@ -104,6 +105,7 @@ function introductionClass(paragraph: string): Bucket | null {
   const p = cleanItem(splitSentences(cleanItem(paragraph)).pop() ?? paragraph);
   if (!/:$/.test(p) || p.split(/\s+/).length > 40) return null;
   // "We're looking for a HR assistant based at Ipswich County Library to:": what the person will do.
+  if (/(?<![\p{L}])who (?:can|will):$/iu.test(p)) return null;
   if (/(?<![\p{L}])to:$/iu.test(p) && !/(?<![\p{L}])(?:abilit(?:y|ies)|able|willing|prepared|need|needs|required|expected|want|wants)\s+to:$/iu.test(p)) return null;
   const key = headingKey(p);
   if (PREFERRED_HEADING.test(key)) return 'preferred';
@@ -143,7 +145,9 @@ function isCompanyLine(item: string): boolean {
 function isProse(paragraph: string): boolean {
   const p = cleanItem(paragraph).replace(/^[*_]+/, '');
   if (isCompanyLine(p) || PROSE_CONTENT.test(p) || JOB_FACT.test(p)) return true;
-  return p.length > 400 || splitSentences(p).length >= 3;
+  const sentences = splitSentences(p);
+  if (sentences.length >= 2 && sentences.slice(1).some((s) => /^(?:our|at [A-Z]\w*,)\s/i.test(s.trim()))) return true;
+  return p.length > 400 || sentences.length >= 3;
 }
 
 /** A line that announces the list after it: "To be considered you should have the following:". */
@@ -238,7 +242,7 @@ function splitRunOn(paragraph: string): string[] {
  * "About You", "You may be a good fit if...". Where a posting also has a list of what it requires
  * ("Requirements", "Our ideal candidate has:"), a reader lists that one, not the traits.
  */
-const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\bfit right in\b|\bpersonality\b|\b(?:key |core )?competenc(?:e|ies|y)\b|\babout you\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bsuccessful in this role\b|\bmakes you (?:special|unique|different)\b|\b(?:dit|wie) ben jij\b/;
+const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\battributes for success\b|\bfit right in\b|\bpersonality\b|\b(?:key |core )?competenc(?:e|ies|y)\b|\babout you\b|\byou might be\b|\bis this you\b|\bsound like you\b|\byou(?:'ll| will| might| may)? thrive\b|\bsuccessful in this role\b|\bmakes you (?:special|unique|different)\b|\b(?:dit|wie) ben jij\b/;
 
 /** Headings that call a list a plus without saying what else is asked: the only list may be the requirements in softer words. */
 const PLUS_HEADING = /\bwould be (?:great|nice|ideal|awesome)\b|\bsets? you apart\b|\bstand out\b|\bgreat if you\b/;
@@ -262,6 +266,12 @@ function labelsAnotherPart(item: string): boolean {
   return isOtherHeading(label) || /^key\s+(?:contacts|relationships|stakeholders|interfaces)$|^reporting\s+(?:to|line)$/i.test(label);
 }
 
+/** "Terraform", "AWS", "Google Cloud Platform": a skill's name, capitalised, in three words at most. */
+const SKILL_NAME = /^[\p{Lu}\d][\p{L}\d.+#/&-]*(?:\s[\p{L}\d.+#/&-]+){0,2}(?<!\.)$/u;
+
+/** "To Be Updated Soon", "TBD": a field a site left to fill in later. */
+const PLACEHOLDER = /^(?:to be (?:updated|announced|confirmed|determined)(?: soon)?|tbd|tba|coming soon|n\/a)[.!]?$/i;
+
 /** "Interested?", "Sound like you?": a short question that closes a list and turns to applying. */
 const SHORT_QUESTION = /^\S+(?:\s\S+){0,2}\?$/u;
 
@@ -273,7 +283,7 @@ function isTagRow(item: string): boolean {
 }
 
 /** "If working remotely, ...", "If you're based in the Bay Area, ...": where the role is worked, not a qualification. */
-const WORKPLACE_CONDITION = /^if (?:you(?:'re|’re| are)? )?(?:working|based|located|living|work)\s+(?:remotely|from|in|out of|near)\b/i;
+const WORKPLACE_CONDITION = /^if (?:you(?:'re|’re| are)? )?(?:working|based|located|living|work)\s+(?:remotely|from|in|out of|near)\b|\b(?:will be|is|are) performed (?:on[- ]?site|onsite|remotely|at|in)\b|^(?:the )?work involves\b|^occasional travel\b|^(?:full|part)[- ]?time\.?$/i;
 
 /**
  * "React.js: 1 year (Required)", "IT support: 1 year (Required)": a board's screening question
@@ -402,31 +412,38 @@ function headedRequirements(sections: RawSection[]): Requirements {
   // "- Yêu cầu đối với ứng viên:" as a section's last item, its lines in the next section: a
   // label that ends a list heads the unheaded lines after it.
   let carried: string | null = null;
+  let lastClass: Bucket | null = null;
   for (const section of Array.isArray(sections) ? sections : []) {
     if (!section || !Array.isArray(section.paragraphs) || !Array.isArray(section.items)) continue;
     const heading = section.heading ?? carried ?? '';
     const lastLabel = labelAt(section.items, section.items.length - 1);
     carried = lastLabel !== null && (classifyHeading(lastLabel) !== null || isOtherHeading(lastLabel)) ? lastLabel : null;
-    const own = heading ? classifyHeading(heading) : null;
-    const neutral = heading !== '' && own === null && !isOtherHeading(heading);
+    let own: Bucket | null = heading ? classifyHeading(heading) : null;
+    // "Recommended" > "Experience with:": a heading named only by a word every list shares goes on with the list before it.
+    if (own !== null && lastClass !== null && classifyHeading(heading.replace(WEAK_HEADING_WORDS, ' ')) === null && !/^(?:preferred|desired|minimum|basic|essential)\b/i.test(heading.trim())) own = lastClass;
+    const neutral: boolean = heading !== '' && own === null && !isOtherHeading(heading);
     const empty = section.paragraphs.length + section.items.length === 0;
     // The company's own lines ("We are client first: ...", "Our values are ...") are not a list of requirements.
     const companyLines = section.items.length > 0 && section.items.filter((item) => isCompanyLine(item)).length * 2 > section.items.length;
     const plainList = section.paragraphs.length === 0 && section.items.length > 0 && !companyLines;
-    let sectionClass = own;
+    let sectionClass: Bucket | null = own;
     // After a requirements list, a heading that is a clause of its own ("We prioritize", "You can",
     // "You'll have access to") starts another part of the posting; the group goes on only under
     // topic names ("Cloud & DevOps"). Under a heading with nothing of its own ("What We're Looking
     // For:" > "You Think in Systems:"), the sub-headings are its parts, whatever their form.
-    const clauseHeading = neutral && !groupOverHeadings && (CLAUSE_HEADING.test(headingKey(heading)) || SENTENCE_HEADING.test(headingKey(heading)));
+    const clauseHeading: boolean = neutral && !groupOverHeadings && (CLAUSE_HEADING.test(headingKey(heading)) || SENTENCE_HEADING.test(headingKey(heading)));
     if (neutral) {
-      sectionClass = (plainList || empty) && !clauseHeading ? group : null;
+      // A neutral heading goes on with the list before it when its lines read as what is asked: a
+      // qualification, or a short name of a skill ("Terraform", "AWS"); not duties or an offer.
+      const qualLike: boolean =
+        empty || groupOverHeadings || section.items.filter((i) => typeof i === 'string' && (QUALIFICATION.test(cleanItem(i)) || SKILL_NAME.test(cleanItem(i)))).length * 2 >= section.items.length;
+      sectionClass = (plainList || empty) && !clauseHeading && qualLike ? group : null;
       if (sectionClass === null) group = null;
     } else {
       group = own !== null && (empty || plainList) ? own : null;
       groupOverHeadings = group !== null && empty;
     }
-    let current = sectionClass;
+    let current: Bucket | null = sectionClass;
     let soft = SOFT_HEADING.test(headingKey(heading));
     let list = ++lists;
     let plusHeading = PLUS_HEADING.test(headingKey(heading));
@@ -487,7 +504,8 @@ function headedRequirements(sections: RawSection[]): Requirements {
       for (const item of runOn) add(current, item);
       listed++;
     }
-    let itemClass = sawPseudoHeading ? current : sectionClass;
+    let itemClass: Bucket | null = sawPseudoHeading ? current : sectionClass;
+    lastClass = itemClass;
     for (const [n, item] of section.items.entries()) {
       if (typeof item !== 'string') continue;
       const label = labelAt(section.items, n);
@@ -525,6 +543,8 @@ function headedRequirements(sections: RawSection[]): Requirements {
       last.list[last.index] += ` ${item}`;
       continue;
     }
+    // "Provide … on your resume", "Failure to provide …": how to apply, not what is asked; "To Be Updated Soon": a placeholder.
+    if (/^(?:(?:provide|include|submit|attach|list|describe)\b.*\b(?:your|a) (?:resume|cv|cover letter|application)\b|failure to provide\b)/i.test(item) || PLACEHOLDER.test(item)) continue;
     if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item) || JOB_FACT.test(item) || isTagRow(item) || SHORT_QUESTION.test(item) || labelsAnotherPart(item)) continue;
     const key = item.toLowerCase();
     if (seen.has(key)) continue;

@@ -54,6 +54,8 @@ export function isHeadingLine(rawLine: string): boolean {
   // Table rows and JSON copied along with a page are data, not headings; nor is a line stating an amount.
   if (!/^[\p{L}\d"“'‘(]/u.test(line) || /[|{}]|":/.test(line) || /[$€£¥₹]\s?\d/.test(line)) return false;
   const words = line.split(/\s+/).length;
+  // "Experience Level: Experienced Professional", "Location: 534 East Oltorf": a label and its value, not a heading.
+  if (!isMarkedHeading(rawLine) && /^[^:]{1,40}:\s+\S/.test(line)) return false;
   // Marked by its writer ("#### **Would be nice if you have these things too but as strongly needed**"), a heading may be longer.
   if (isMarkedHeading(rawLine) && words <= 16 && !/[.,;]$/.test(line)) return true;
   if (words > 12) return false;
@@ -129,7 +131,7 @@ function unwrapLines(lines: readonly string[]): string[] {
       prev !== null &&
       physical !== null &&
       physical.trim().length >= 45 &&
-      physical.trim().length <= 100 &&
+      physical.trim().length <= 130 &&
       !/[.:;!?)\]|]\s*$/.test(prev) &&
       !/ {3,}|\t/.test(prev.trim()) &&
       !/^#{1,6}\s/.test(prev.trim()) &&

@@ -176,7 +176,10 @@ function isListLabel(text: string): boolean {
  */
 function isBareListLabel(block: Element): boolean {
   const next = block.nextElementSibling;
-  return next !== null && LISTS.has(tagOf(next)) && isBareLabel(cleanText(block.textContent ?? ''));
+  const text = cleanText(block.textContent ?? '');
+  // "<p>Leadership &amp; Team Development</p><ul>": a short line in Title Case heads its list, named or not.
+  const titled = text.split(/\s+/).length >= 2 && text.split(/\s+/).length <= 5 && !/[.,;:!?)…]$/.test(text) && text.split(/\s+/).every((w, i) => /^[\p{Lu}&\d]/u.test(w) || (i > 0 && /^(?:a|an|the|and|or|of|to|in|for|with|on|at|by)$/.test(w)));
+  return next !== null && LISTS.has(tagOf(next)) && (isBareLabel(text) || titled);
 }
 
 /** "Responsabilidades", "Benefits": a short known heading with nothing after it. */
@@ -328,6 +331,12 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
         flush();
         const heading = cleanText(blockText(child));
         if (heading) startSection(heading);
+      } else if (tag.includes('-') && (child.getAttribute('title') ?? '').trim() !== '' && (child.getAttribute('title') ?? '').length <= 80 && (child.textContent ?? '').trim() !== '') {
+        // "<ip-details title="Hakijalta odotamme">…": a web component that shows its title as its heading.
+        flush();
+        startSection(cleanText(child.getAttribute('title')!));
+        walk(child, emphasised, pre);
+        flush();
       } else if (tag === 'LI') {
         flush();
         listItem(child);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { annotateText } from '../../src/annotate.ts';
+import { annotateText, annotateTextPostings } from '../../src/annotate.ts';
+import { checkLabel, makeWindow, readCapture } from '../eval/real.ts';
 
 /*
  * Requirement lists as real postings write them, each rule shown on the capture where it was
@@ -82,3 +83,72 @@ describe('headings real postings use', () => {
   });
 });
 
+
+/** A page or payload capture read as `npm run eval` reads it: its n-th posting's requirements. */
+function readReal(path: string, item = 0) {
+  const labelPath = new URL(`../corpus/real/${path.replace(/\.(?:html|json|md|txt)$/, '.label.json')}`, import.meta.url);
+  const label = checkLabel(JSON.parse(readFileSync(labelPath, 'utf8')));
+  if (typeof label === 'string') throw new Error(label);
+  const window = makeWindow();
+  try {
+    const read = readCapture(new URL(`../corpus/real/${path}`, import.meta.url).pathname, label, window).get(item);
+    if (!read || typeof read === 'string') throw new Error(`not read: ${read}`);
+    return read.requirements;
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
+const count = (r: { required: string[]; preferred: string[] }) => ({ required: r.required.length, preferred: r.preferred.length });
+
+describe('which heading a list belongs to', () => {
+  it('a neutral heading goes on with the list before it only when its lines read as what is asked: duties under a misspelt heading and an offer under its own heading do not (career-pages/h14-sea-coahuila-vacantes-informatica, text/h9-xinminlabs-full-stack-engineer-shanghai-zh)', () => {
+    const coahuila = annotateTextPostings(capture('career-pages/h14-sea-coahuila-vacantes-informatica.txt'));
+    expect(count(coahuila[0]!.requirements)).toEqual({ required: 6, preferred: 0 });
+    expect(count(coahuila[1]!.requirements)).toEqual({ required: 4, preferred: 0 });
+    const xinmin = requirements('text/h9-xinminlabs-full-stack-engineer-shanghai-zh.md');
+    expect(count(xinmin)).toEqual({ required: 8, preferred: 6 });
+    expect(xinmin.preferred.join('\n')).not.toContain('稳定的收入');
+  });
+
+  it("'Recommended' heads a plus list, and a heading named only by a shared word ('Experience with:') goes on with the list before it (text/h10-costco-pos-quality-assurance-analyst)", () => {
+    expect(count(requirements('text/h10-costco-pos-quality-assurance-analyst.md'))).toEqual({ required: 13, preferred: 12 });
+  });
+
+  it("'… an individual who can:' introduces duties, and 'the successful candidate will already have:' the requirements (career-pages/h16-suffolk-libraries-bury-caretaker)", () => {
+    expect(count(requirements('career-pages/h16-suffolk-libraries-bury-caretaker.md'))).toEqual({ required: 5, preferred: 0 });
+  });
+
+  it("a 'Label: value' line ('Experience Level: Experienced Professional') is a fact, not a heading (text/h12-lockheed-martin-manufacturing-support-team-member)", () => {
+    expect(requirements('text/h12-lockheed-martin-manufacturing-support-team-member.md').required).toHaveLength(4);
+  });
+
+  it("'Benefícios / Diferenciais' is the offer, though 'diferenciais' also names a plus (text/h16-bovcontrol-desenvolvedor-react-native-sao-paulo-pt)", () => {
+    expect(count(requirements('text/h16-bovcontrol-desenvolvedor-react-native-sao-paulo-pt.md'))).toEqual({ required: 13, preferred: 0 });
+  });
+
+  it('a web component that shows its title as a heading starts a section, so the benefits after the requirements are not more of them (jsonld/h3-valtiolle-palkeet-paakirjanpitaja)', () => {
+    const palkeet = readReal('jsonld/h3-valtiolle-palkeet-paakirjanpitaja.html');
+    expect(palkeet.required.length).toBeLessThanOrEqual(10);
+    expect(palkeet.required.join('\n')).not.toMatch(/Tarjoamme/i);
+  });
+
+  it("a short Title Case paragraph right before a list heads it ('Leadership & Team Development'), so duties do not go on with the plus list (smartrecruiters/h2-bosch-logistics-section-manager-bursa)", () => {
+    expect(readReal('smartrecruiters/h2-bosch-logistics-section-manager-bursa.json').preferred.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('lines of a list that ask nothing', () => {
+  it("'Full-time', 'This role … will be performed on site', a placeholder 'To Be Updated Soon' and how to send a resume are not items (text/h2-flint-ien-rn-icu-new-mexico, workday/gdit-data-engineer, career-pages/h15-gsa-tts-login-gov-fraud-analyst, career-pages/h13-gsa-tts-contact-center-analyst)", () => {
+    expect(requirements('text/h2-flint-ien-rn-icu-new-mexico.txt').required).toHaveLength(6);
+    expect(readReal('workday/gdit-data-engineer.json').required.join('\n')).not.toMatch(/will be performed on site/i);
+    expect(requirements('career-pages/h15-gsa-tts-login-gov-fraud-analyst.md').required).toEqual([]);
+    const gsa = requirements('career-pages/h13-gsa-tts-contact-center-analyst.md');
+    expect(gsa.required).toHaveLength(4);
+    expect(gsa.required.join('\n')).not.toMatch(/^Provide|Failure to provide/m);
+  });
+
+  it('a line wrapped at 120 characters, as text from a PDF is, is joined to the line it goes on from (text/h12-bain-associate-ams-coe-gurugram)', () => {
+    expect(requirements('text/h12-bain-associate-ams-coe-gurugram.txt').required).toHaveLength(3);
+  });
+});
