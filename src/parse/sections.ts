@@ -105,7 +105,7 @@ function headingText(line: string): string {
 
 /** Headings that run-on text (a page flattened to one line) keeps in Title Case between its parts. */
 const GLUED_HEADING =
-  /(?<=[\p{Ll}\d.!?)'’"”]) ((?:What You(?:'|’)ll Do|What You Will Do|Who You Are|Where You(?:'|’)ll Be|What We(?:'|’)re Looking For|What We Are Looking For|What You(?:'|’)ll (?:Need|Bring)|What You (?:Need|Bring)|(?:Minimum|Basic|Preferred|Required) Qualifications|Nice to Have|Bonus Points|About You|Responsibilities|Requirements|Qualifications|Benefits|What We Offer|Learn More About \p{Lu}[\p{L}&'’-]*|About (?:Us|the Company|the Team))) (?=[\p{Lu}\d])/u;
+  /(?<=[\p{Ll}\d.!?)'’"”]) ((?:What You(?:'|’)ll Do|What You Will Do|Who You Are|Where You(?:'|’)ll Be|What We(?:'|’)re Looking For|What We Are Looking For|What You(?:'|’)ll (?:Need|Bring)|What You Will (?:Need|Bring)|What You (?:Need|Bring)|(?:Minimum|Basic|Preferred|Required) Qualifications|Nice to Have|Bonus Points|About You|Responsibilities|Requirements|Qualifications|Benefits|What We Offer|Learn More About \p{Lu}[\p{L}&'’-]*|About (?:Us|the Company|the Team))) (?=[\p{Lu}\d])/u;
 
 /**
  * Hard-wrapped text (Markdown, email, text from a PDF) breaks a sentence across lines: "The ideal
@@ -168,6 +168,34 @@ function splitGluedLabels(line: string): string[] {
   return out.filter(Boolean);
 }
 
+/**
+ * Two more headings that flattened text keeps between its parts: a heading in capitals ("… a
+ * positive difference. CANDIDATE PROFILE Education And Experience 4-year bachelor's degree …") that
+ * names a part of a posting, and "About <Company>" followed by the company's name again ("… customer
+ * focus About Al-Futtaim Retail Al-Futtaim Retail has established itself …").
+ */
+const GLUED_CAPITALS = /(?<=[\p{Ll}\d.!?)] )(\p{Lu}{3,}(?: (?:\p{Lu}{2,}|&)){1,4})(?= \p{Lu}\p{Ll})/gu;
+const GLUED_ABOUT = /(?<=[\p{Ll}\d.!?)] )About ((?:\p{Lu}[\p{L}&'’.-]*)(?: \p{Lu}[\p{L}&'’.-]*){0,3}) (?=\1[ ,.'’])/gu;
+
+function splitGluedNames(line: string): string[] {
+  const cuts: Array<{ at: number; end: number; heading: string }> = [];
+  for (const m of line.matchAll(GLUED_CAPITALS)) {
+    if (classifyHeading(m[1]!) !== null || isOtherHeading(m[1]!)) cuts.push({ at: m.index!, end: m.index! + m[0].length, heading: m[1]! });
+  }
+  for (const m of line.matchAll(GLUED_ABOUT)) cuts.push({ at: m.index!, end: m.index! + m[0].length, heading: `About ${m[1]!}` });
+  if (cuts.length === 0) return [line];
+  cuts.sort((a, b) => a.at - b.at);
+  const out: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    if (cut.at < from) continue;
+    out.push(line.slice(from, cut.at).trim(), `${cut.heading}:`);
+    from = cut.end;
+  }
+  out.push(line.slice(from).trim());
+  return out.filter(Boolean);
+}
+
 /** Physical lines into the lines a reader sees: runs of spaces and glued headings separate blocks of flattened text. */
 function logicalLines(text: string): Array<{ line: string; indent: number }> {
   const out: Array<{ line: string; indent: number }> = [];
@@ -179,7 +207,7 @@ function logicalLines(text: string): Array<{ line: string; indent: number }> {
     for (const block of rawLine.trim().split(/ {3,}|\t{2,}/)) {
       const line = normalizeSpace(block);
       // A split with a capture keeps each glued heading as a line of its own.
-      const parts = line.length >= 300 ? line.split(GLUED_HEADING).flatMap(splitGluedLabels) : [line];
+      const parts = line.length >= 300 ? line.split(GLUED_HEADING).flatMap(splitGluedLabels).flatMap(splitGluedNames) : [line];
       for (const part of parts) {
         if (!part || !part.trim()) continue;
         out.push({ line: part.trim(), indent });

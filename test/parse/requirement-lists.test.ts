@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annotateText, annotateTextPostings } from '../../src/annotate.ts';
 import { checkLabel, makeWindow, readCapture } from '../eval/real.ts';
+import { sectionsFromText } from '../../src/parse/sections.ts';
 
 /*
  * Requirement lists as real postings write them, each rule shown on the capture where it was
@@ -150,5 +151,22 @@ describe('lines of a list that ask nothing', () => {
 
   it('a line wrapped at 120 characters, as text from a PDF is, is joined to the line it goes on from (text/h12-bain-associate-ams-coe-gurugram)', () => {
     expect(requirements('text/h12-bain-associate-ams-coe-gurugram.txt').required).toHaveLength(3);
+  });
+});
+
+describe('text flattened to one line (LinkedIn JSON-LD descriptions)', () => {
+  it("finds the headings it keeps: 'What You Will Need', a heading in capitals ('CANDIDATE PROFILE'), and 'About <Company>' before the company's name again (linkedin/h2-egypt-jsonld-five-postings-ikea-hitachi-marriott-givaudan #2, #3)", () => {
+    expect(readReal('linkedin/h2-egypt-jsonld-five-postings-ikea-hitachi-marriott-givaudan.json', 2).required).toEqual([
+      "Education And Experience 4-year bachelor's degree in Finance and Accounting or related major; no work experience required.",
+    ]);
+    expect(readReal('linkedin/h2-egypt-jsonld-five-postings-ikea-hitachi-marriott-givaudan.json', 3).required).toEqual(['Minimum 2 years of experience in Customer Service or Reception.']);
+  });
+
+  it('cuts only at capitals that name a part of a posting, and at "About X" only where X is named again', () => {
+    const filler = 'We build tools for teams across the region and we have done so for many years with care. '.repeat(3);
+    const sections = sectionsFromText(`${filler}You will work with AWS GCP Terraform daily. KEY REQUIREMENTS Python and SQL in production. Talk About Acme Corp today and about our plans. About Acme Corp Acme Corp was founded in 1990.`);
+    expect(sections.map((s) => s.heading)).toEqual([null, 'KEY REQUIREMENTS', 'About Acme Corp']);
+    expect(sections[0]!.paragraphs.join(' ')).toContain('AWS GCP Terraform');
+    expect(sections[1]!.paragraphs.join(' ')).toContain('Talk About Acme Corp today');
   });
 });
