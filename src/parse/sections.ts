@@ -196,6 +196,24 @@ function splitGluedNames(line: string): string[] {
   return out.filter(Boolean);
 }
 
+/**
+ * "• Kehitystiimien ohjaamisesta ja mentoroinnistaArvostamme lisäksi:": a heading glued to the end of
+ * the item before it, where a page's text lost the break between a list and the line after it. A
+ * word in lower case run into a capital, and from there to a colon at the line's end a known heading
+ * of two words or more, is that heading.
+ */
+const GLUED_TAIL = /(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}+\s[^:]{1,200}:\s*$)/u;
+
+function splitGluedHeadingTail(line: string): string[] {
+  const m = GLUED_TAIL.exec(line);
+  if (!m) return [line];
+  // "Odotamme sinulta kokemusta … kokonaisuuksia.Sinulla voi olla kokemusta esimerkiksi:": its sentences, glued too.
+  const sentences = line.slice(m.index).trim().split(/(?<=\p{Ll}[.!?])\s*(?=\p{Lu})/u);
+  const known = (text: string) => classifyHeading(text.replace(/[.:]\s*$/, '')) !== null || isOtherHeading(text.replace(/[.:]\s*$/, ''));
+  if (!sentences.some(known)) return [line];
+  return [line.slice(0, m.index).trim(), ...sentences];
+}
+
 /** Physical lines into the lines a reader sees: runs of spaces and glued headings separate blocks of flattened text. */
 function logicalLines(text: string): Array<{ line: string; indent: number }> {
   const out: Array<{ line: string; indent: number }> = [];
@@ -208,7 +226,7 @@ function logicalLines(text: string): Array<{ line: string; indent: number }> {
       const line = normalizeSpace(block);
       // A split with a capture keeps each glued heading as a line of its own.
       const parts = line.length >= 300 ? line.split(GLUED_HEADING).flatMap(splitGluedLabels).flatMap(splitGluedNames) : [line];
-      for (const part of parts) {
+      for (const part of parts.flatMap(splitGluedHeadingTail)) {
         if (!part || !part.trim()) continue;
         out.push({ line: part.trim(), indent });
         indent = 0;

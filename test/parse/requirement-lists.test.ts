@@ -170,3 +170,14 @@ describe('text flattened to one line (LinkedIn JSON-LD descriptions)', () => {
     expect(sections[1]!.paragraphs.join(' ')).toContain('Talk About Acme Corp today');
   });
 });
+
+describe('a heading glued to the item before it', () => {
+  it("'… mentoroinnistaArvostamme lisäksi:' is the item and then the heading, where a page lost the break after a list (jsonld/h3-kuntarekry-esko-sovellusarkkitehti-oulu)", () => {
+    expect(count(readReal('jsonld/h3-kuntarekry-esko-sovellusarkkitehti-oulu.html'))).toEqual({ required: 6, preferred: 5 });
+  });
+
+  it('leaves a word in camel case alone when what follows is no known heading', () => {
+    const items = sectionsFromText('Requirements:\n- Experience with JavaScript and its frameworks:\n- Knowledge of PostgreSQL and its tools:').flatMap((s) => s.items);
+    expect(items).toEqual(['Experience with JavaScript and its frameworks:', 'Knowledge of PostgreSQL and its tools:']);
+  });
+});
