@@ -493,7 +493,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
       }
       // Paragraphs under a requirements heading are requirements only when there is no list:
       // next to a list they are its introduction ("You'll thrive here if you have:").
-      if (!current || listEnded || (!sawPseudoHeading && section.items.some((i, n) => typeof i === 'string' && labelAt(section.items, n) === null))) continue;
+      if (!current || listEnded || (!sawPseudoHeading && section.items.some((i, n) => typeof i === 'string' && labelAt(section.items, n) === null && !JOB_FACT.test(cleanItem(i))))) continue;
       const glued = gluedBullets(paragraph) ?? gluedSentences(paragraph, section.paragraphs.length >= 5);
       const runOn = glued ?? splitRunOn(paragraph);
       if (runOn.length === 1 && isProse(paragraph)) {

@@ -181,3 +181,12 @@ describe('a heading glued to the item before it', () => {
     expect(items).toEqual(['Experience with JavaScript and its frameworks:', 'Knowledge of PostgreSQL and its tools:']);
   });
 });
+
+describe('lines under a heading beside a stray board line', () => {
+  it("reads the lines under 'Big plus if you have:' though a board's 'Job Type: Full-time' sits in that section as an item (text/h9-cloverhound-junior-software-developer-charlotte)", () => {
+    const read = requirements('text/h9-cloverhound-junior-software-developer-charlotte.txt');
+    expect(read.preferred).toContain('Experience in a client-facing consulting role.');
+    expect(read.preferred.filter((i) => /^(?:Experience|Working knowledge)/.test(i))).toHaveLength(8);
+    expect(read.preferred.join('\n')).not.toMatch(/equal opportunity|Job Type/);
+  });
+});
