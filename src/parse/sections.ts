@@ -54,8 +54,14 @@ export function isHeadingLine(rawLine: string): boolean {
   // Table rows and JSON copied along with a page are data, not headings; nor is a line stating an amount.
   if (!/^[\p{L}\d"“'‘(]/u.test(line) || /[|{}]|":/.test(line) || /[$€£¥₹]\s?\d/.test(line)) return false;
   const words = line.split(/\s+/).length;
-  // "Experience Level: Experienced Professional", "Location: 534 East Oltorf": a label and its value, not a heading.
-  if (!isMarkedHeading(rawLine) && /^[^:]{1,40}:\s+\S/.test(line)) return false;
+  // "Experience Level: Experienced Professional", "Location: 534 East Oltorf": a label and its value, not a
+  // heading; but "Required Skills:\tWhat You Have:" (a form's field whose value is a heading) and
+  // "text: 'Ihr Profil'" (a CMS's field holding one) still head what follows.
+  const labelled = /^[^:]{1,40}:\s+(\S.*)$/.exec(line);
+  if (labelled && !isMarkedHeading(rawLine) && !/:\s*$/.test(line)) {
+    const value = labelled[1]!.replace(/^['"‘“]|['"’”]$/g, '').trim();
+    if (classifyHeading(value) === null && !isOtherHeading(value)) return false;
+  }
   // Marked by its writer ("#### **Would be nice if you have these things too but as strongly needed**"), a heading may be longer.
   if (isMarkedHeading(rawLine) && words <= 16 && !/[.,;]$/.test(line)) return true;
   if (words > 12) return false;

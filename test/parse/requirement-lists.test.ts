@@ -190,3 +190,12 @@ describe('lines under a heading beside a stray board line', () => {
     expect(read.preferred.join('\n')).not.toMatch(/equal opportunity|Job Type/);
   });
 });
+
+describe('a label and its value', () => {
+  it("is a heading when its value is one ('Required Skills:\\tWhat You Have:', \"text: 'Ihr Profil'\"), and a fact otherwise ('Experience Level: Experienced Professional')", () => {
+    const headings = sectionsFromText("Intro line of the posting.\nRequired Skills:\tWhat You Have:\n- Python\nExperience Level: Experienced Professional\ntext: 'Ihr Profil'\n- Deutsch").map((s) => s.heading);
+    expect(headings).toContain('Required Skills: What You Have');
+    expect(headings).toContain("text: 'Ihr Profil'");
+    expect(headings).not.toContain('Experience Level: Experienced Professional');
+  });
+});
