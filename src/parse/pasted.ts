@@ -32,7 +32,9 @@ function chineseAdvertRole(title: string): string {
 }
 
 function cleanTitle(title: string): string {
-  title = chineseAdvertRole(title);
+  // A run of spaces is one space in a title; left as it is, each suffix rule below would read the
+  // run again from each of its spaces (a front-matter title padded with 400 KB of spaces: minutes).
+  title = chineseAdvertRole(title.replace(/\s+/g, ' ').trim());
   const bare = withoutTeamPrefix(withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').replace(ADVERT_SUFFIX, '').trim())));
   const withoutTerms = bare.replace(TERMS_SUFFIX, '').trim();
   return withoutTerms.length >= 3 ? withoutTerms : bare;
