@@ -144,6 +144,17 @@ function sectionLines(sections: readonly RawSection[]): string[] {
   return sections.flatMap((s) => [...s.paragraphs, ...s.items]);
 }
 
+/**
+ * "Other jobs at VectorShift", "Similar jobs", "More jobs like this": a page's list of other
+ * postings, each with its own pay and place. Not this posting's text: left out before anything is read.
+ */
+const OTHER_POSTINGS_HEADING =
+  /^(?:other|more|similar|related|recommended|recent|latest|open)\s+(?:jobs|positions|roles|openings|vacancies|opportunities)\b|^jobs\s+(?:you\s+(?:may|might)\s+(?:like|be\s+interested\s+in)|like\s+this)\b|^(?:people\s+also\s+viewed|you\s+may\s+also\s+like)\b|^(?:autres|d'autres)\s+offres\b|^(?:weitere|ähnliche)\s+(?:jobs|stellen(?:angebote)?)\b|^(?:otras|más)\s+(?:ofertas|vacantes)\b|^(?:outras|mais)\s+vagas\b/i;
+
+function withoutOtherPostings(sections: readonly RawSection[]): RawSection[] {
+  return sections.filter((s) => !(s.heading && OTHER_POSTINGS_HEADING.test(s.heading.trim())));
+}
+
 /** Headings, paragraphs and `- item` lines; a blank line between sections. */
 export function descriptionText(sections: readonly RawSection[]): string {
   return sections
@@ -154,8 +165,9 @@ export function descriptionText(sections: readonly RawSection[]): string {
 
 /** Reads a raw posting into a Posting. Throws (zod) if the result breaks the model: a bug, not a page problem. */
 export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
-  const lines = sectionLines(raw.sections);
-  const description = descriptionText(raw.sections);
+  const sections = withoutOtherPostings(raw.sections);
+  const lines = sectionLines(sections);
+  const description = descriptionText(sections);
 
   // Which dollar a bare "$" is, and which rupee "Rs" is: the posting's own country's (src/parse/dollar.ts).
   const place = { url: raw.url, location: raw.location, text: description };
@@ -166,14 +178,14 @@ export function annotate(raw: RawPosting, now: Date = new Date()): Posting {
     ...raw.payStructured.map(fromStructured).filter((r): r is SalaryRange => r !== null),
     ...raw.payText.flatMap((field) => parseSalaryRanges(field.value, { source: field.source, dollar, rupee, local })),
     // A section at a time, heading included, so "Zone 1 Pay Range" can label the range below it.
-    ...raw.sections.flatMap((s) =>
+    ...sections.flatMap((s) =>
       parseSalaryRanges([s.heading ?? '', ...s.paragraphs, ...s.items].filter(Boolean).join('\n'), { source: 'prose', dollar, rupee, local }),
     ),
   ]);
   // "The compensation range in this posting reflects On-Target Earnings", said apart from the range.
   const salaries = saysRangeIsOte(description, raw.title) ? read.map((r) => (r.kind ? r : { ...r, kind: 'ote' as const })) : read;
 
-  const requirements = extractRequirements(withRunOnSections(raw.sections));
+  const requirements = extractRequirements(withRunOnSections(sections));
 
   let experience: Experience | null = null;
   if (raw.experienceMonths) {

@@ -271,6 +271,12 @@ const COMPANY_LEVEL =
  * "this transition does not apply to fully remote roles", "our fully remote teams". No signal at all.
  */
 const GENERAL_POLICY = /\bsome\s+(?:roles|positions|teams|locations)\b|\bwhile\s+others\b|\b(?:remote|hybrid|on[- ]?site|in[- ]office)\s+(?:roles|positions|jobs|teams|hubs)\b|\btransition(?:ing)?\s+to\b|\brollout\b|\b\p{L}+['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:work(?:ing)?|workplace)\s+(?:model|policy|approach)\b/iu;
+/**
+ * "Hybrid: If this position is listed as hybrid, you will be expected to work from a Booz Allen
+ * facility frequently": an employer's definition of each arrangement, appended to every posting;
+ * it says what hybrid means there, not that this role is hybrid. No signal at all.
+ */
+const LISTED_AS = /\bif\s+(?:this|the|a)\s+(?:position|role|job|posting|opportunity)\s+is\s+(?:listed|posted|advertised|designated|marked|identified|labell?ed|categori[sz]ed|classified|shown)\s+as\b/i;
 /** "For the majority of employees, PayPal's hybrid model…": most people, so not said of this role, "you" or not. */
 const MOST_STAFF = /\b(?:the\s+)?(?:majority|most|many)\s+of\s+(?:our\s+)?(?:employees|staff|roles|positions|people|colleagues|jobs|vacancies|teams)\b|\bmost\s+(?:employees|roles|positions|staff|jobs)\b/i;
 /** "we expect all staff to be in one of our offices at least 25% of the time": a rule that covers this role. */
@@ -286,6 +292,7 @@ const ABILITY = /\b(?:able|ability|willing(?:ness)?|prepared|available)\s+to\s+(
 /** What one clause says about the workplace; `evidence` is the sentence the clause is part of. */
 function signalsIn(clause: string, evidence: string): Signal[] {
   if (GENERAL_POLICY.test(clause) && !ROLE_LEVEL.test(clause)) return [];
+  if (LISTED_AS.test(clause)) return [];
   if (MOST_STAFF.test(clause) && !ROLE_NAMED.test(clause)) return [];
   // Weak like company culture: it decides only where nothing about the role is said.
   const companyLevel =

@@ -22,7 +22,8 @@ const UNITS: Record<PayPeriod, string> = {
 };
 const ADVERBS: Record<PayPeriod, string> = {
   hour: 'hourly|an hour|per hour|tunnissa|na godzinę|per uur|pro stunde|stündlich',
-  day: 'daily|a day|per day',
+  // "TJM : entre 500€ et 700€" (taux journalier moyen), "Day rate: £450", "Tagessatz": a freelancer's rate is by the day.
+  day: 'daily|a day|per day|day rate|tjm|taux journaliers?(?:\\s+moyens?)?|journali[eè]re?|tagessatz',
   week: 'weekly|a week|per week',
   month: 'monthly|mensal|mensuel|mensuelle|mensuellement|mensual|mensile|mensili|al mese|maandelijks|monatlich|a month|per month|kuukaudessa|miesięcznie|per maand|pro monat|im monat|i månaden|per måned',
   year: 'annually|annual|yearly|anual|annuel|annuelle|annui|annua|all.anno|jaarlijks|jährlich|a year|per year|per annum|p\\.\\s?a\\.|vuodessa|rocznie|per jaar|pro jahr|im jahr',

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { checkLabel, makeWindow, readCapture } from '../eval/real.ts';
+import { parseRemote } from '../../src/parse/remote.ts';
+import { parseSalaryRanges } from '../../src/parse/salary.ts';
+
+/*
+ * Rules that the held-out batch h17 (test/corpus/real/*\/h17-*) showed missing on first contact,
+ * each shown on its capture and on a line written for the rule alone.
+ */
+
+function readReal(path: string, item = 0) {
+  const label = checkLabel(JSON.parse(readFileSync(new URL(`../corpus/real/${path.replace(/\.(?:html|json|md|txt)$/, '.label.json')}`, import.meta.url), 'utf8')));
+  if (typeof label === 'string') throw new Error(label);
+  const window = makeWindow();
+  try {
+    const read = readCapture(new URL(`../corpus/real/${path}`, import.meta.url).pathname, label, window).get(item);
+    if (!read || typeof read === 'string') throw new Error(`not read: ${read}`);
+    return read;
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
+describe('an employer defining every arrangement is not this role\'s policy', () => {
+  it("'Hybrid: If this position is listed as hybrid, you will be expected to…' says nothing of this role (workday/h17-booz-allen-systems-administrator-intern-annapolis-junction)", () => {
+    expect(readReal('workday/h17-booz-allen-systems-administrator-intern-annapolis-junction.json').remote.policy).toBe('unspecified');
+    const text = 'Remote: If this position is listed as remote, there may still be occasions when you are required to work in person.\nHybrid: If this role is listed as hybrid, you will be expected to work from a facility frequently.';
+    expect(parseRemote({ structured: [], location: null, text }).policy).toBe('unspecified');
+    // The role's own sentence still decides.
+    expect(parseRemote({ structured: [], location: null, text: `${text}\nThis position is fully remote.` }).policy).toBe('remote');
+  });
+});
+
+describe("a page's list of other jobs", () => {
+  it("'Other jobs at VectorShift' lists other postings, whose pay is not this one's (aggregator/h17-waas-vectorshift-backend-engineer-india)", () => {
+    const read = readReal('aggregator/h17-waas-vectorshift-backend-engineer-india.html');
+    expect(read.salaries.map((r) => [r.min, r.max])).toEqual([[20000, 30000]]);
+  });
+});
+
+describe("a freelancer's day rate", () => {
+  it("'TJM envisagé : entre 500€ et 700€' is by the day (career-pages/h17-betagouv-dora-developpeur-full-stack-django)", () => {
+    const read = readReal('career-pages/h17-betagouv-dora-developpeur-full-stack-django.md');
+    expect(read.salary).toMatchObject({ min: 500, max: 700, currency: 'EUR', period: 'day' });
+    expect(parseSalaryRanges('Day rate: £450 - £550 outside IR35')[0]).toMatchObject({ min: 450, max: 550, period: 'day' });
+  });
+});
