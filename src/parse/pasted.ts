@@ -11,7 +11,7 @@ const LOCATION_LINE = /^[\s*_#>-]*(?:job\s+|work\s+)?(?:location|lieu(?:\s+de\s+
 
 /** The title as the posting names it: "NOW HIRING:", "… at Acme", "… | Site" left out. */
 /** "Developer Intern - Job Description": the kind of page after the title. */
-const ADVERT_SUFFIX = /\s+[-–—|:]\s+(?:job\s+description|job\s+posting|job\s+advert|job\s+ad|vacancy|stellenanzeige|vacature)\s*$/i;
+const ADVERT_SUFFIX = /\s+[-–—|:]\s+(?:job\s+description|job\s+posting|job\s+advert|job\s+ad|vacancy|stellenanzeige|stellenangebot|vacature|vaga(?:\s+de\s+emprego)?|oferta\s+de\s+(?:empleo|trabajo)|offre\s+d['’]emploi)\s*$/i;
 
 /**
  * "Project Archivist (6 months, Full-Time Position)", "Librarian, Children's Department Temporary
@@ -20,6 +20,9 @@ const ADVERT_SUFFIX = /\s+[-–—|:]\s+(?:job\s+description|job\s+posting|job\s
  */
 const TERMS_SUFFIX =
   /(?:\s+[-–—|]\s+(?:fully\s+)?(?:remote|hybrid|on-?site)|(?:\s+(?:temporary|permanent|part[- ]time|full[- ]time|fixed[- ]term|contract))+(?:\s+\([^()]*\))?|\s+\((?=[^()]*\d+\s*(?:months?|weeks?|years?))[^()]*\))$/i;
+
+/** "(R$ 18.000,00)", "($120k - $150k)": the pay in brackets after a title. */
+const PAY_SUFFIX = /\s*\((?=[^()]*\d)(?=[^()]*(?:R\$|[$€£¥₹]|\b(?:USD|EUR|GBP|BRL|CAD|AUD)\b))[^()]{1,40}\)$/u;
 
 /** "[上海+远程] xinminlabs 招聘全栈工程师", "ELE.ME 前端招聘": a Chinese advert names the role beside 招聘 (hiring). */
 function chineseAdvertRole(title: string): string {
@@ -36,8 +39,11 @@ function cleanTitle(title: string): string {
   // run again from each of its spaces (a front-matter title padded with 400 KB of spaces: minutes).
   title = chineseAdvertRole(title.replace(/\s+/g, ' ').trim());
   const bare = withoutTeamPrefix(withoutSiteName(withoutEmployer(title.replace(ADVERT_WORD, '').replace(ADVERT_SUFFIX, '').trim())));
-  const withoutTerms = bare.replace(TERMS_SUFFIX, '').trim();
-  return withoutTerms.length >= 3 ? withoutTerms : bare;
+  // "[CURITIBA] Técnico em Eletrônica JR", "[100% Remoto] Full Stack Developer PHP (R$ 18.000,00)": a
+  // job board's tag of place or workplace before the title and its pay after it are facts, not the title.
+  const untagged = bare.replace(/^\[[^\]]{1,30}\]\s*(?=\S)/u, '').replace(PAY_SUFFIX, '').trim();
+  const withoutTerms = untagged.replace(TERMS_SUFFIX, '').trim();
+  return withoutTerms.length >= 3 ? withoutTerms : untagged.length >= 3 ? untagged : bare;
 }
 
 function locationOf(sections: readonly RawSection[]): string | null {

@@ -46,3 +46,17 @@ describe("a freelancer's day rate", () => {
     expect(parseSalaryRanges('Day rate: £450 - £550 outside IR35')[0]).toMatchObject({ min: 450, max: 550, period: 'day' });
   });
 });
+
+describe("a job board's title around the title", () => {
+  it("'[CURITIBA] Técnico em Eletrônica JR @ Human Robotics - Vaga de Emprego', '[100% Remoto] Full Stack Developer PHP na Round Pegs (R$ 18.000,00) - Vaga de Emprego' (aggregator/h17-phpwebsite-*)", () => {
+    expect(readReal('aggregator/h17-phpwebsite-backendbr-human-robotics-tecnico-eletronica-curitiba.md').title).toBe('Técnico em Eletrônica JR');
+    expect(readReal('aggregator/h17-phpwebsite-phpdevbr-round-pegs-full-stack-php-remoto.md').title).toBe('Full Stack Developer PHP');
+  });
+});
+
+describe("Brazilian job boards' 'Alocação' field", () => {
+  it("'Alocação' then 'Remoto' is the workplace (aggregator/h17-phpwebsite-phpdevbr-round-pegs-full-stack-php-remoto)", () => {
+    expect(readReal('aggregator/h17-phpwebsite-phpdevbr-round-pegs-full-stack-php-remoto.md').remote.policy).toBe('remote');
+    expect(parseRemote({ structured: [], location: null, text: 'Alocação:\nPresencial' }).policy).toBe('onsite');
+  });
+});
