@@ -182,7 +182,7 @@ const HYBRID = [
 const REMOTE_CJK = /远程(?:办公|工作)|(?:在家|居家)(?:办公|工作)|フルリモート|完全(?:リモート|在宅)|リモート(?:ワーク)?(?:可|OK|あり)|在宅勤務(?:可|あり)?|テレワーク(?:可|あり)|(?:전면|풀|100%\s*)\s*재택|재택\s*근무|원격\s*근무/u;
 /** Home some days of the week: "リモートワーク可（週1‐2回程度）", "주 2회 재택". */
 const HYBRID_CJK = /(?:リモート|在宅|テレワーク)[^。\n]{0,12}週\s*\d|週\s*\d[^。\n]{0,8}(?:リモート|在宅|出社)|주\s*\d\s*(?:회|일)\s*재택|재택[^.\n]{0,10}주\s*\d|ハイブリッド/u;
-const REMOTE_INTL = /(?<![\p{L}])(?:praca\s+zdalna|pracy\s+zdalnej|100\s*%\s*etä\p{L}*|täysin\s+etä\p{L}*|(?:lavoro|lavorare|lavorerai)\s+(?:completamente\s+|interamente\s+)?da\s+remoto)(?![\p{L}])/iu;
+const REMOTE_INTL = /(?<![\p{L}])(?:(?:travaill\p{L}*|travail|poste|mission|emploi)\s+(?:\p{L}+\s+){0,2}à\s+distance|(?:100\s*%|entièrement|totalement)\s+(?:à\s+distance|en\s+télétravail|télétravail)|praca\s+zdalna|pracy\s+zdalnej|100\s*%\s*etä\p{L}*|täysin\s+etä\p{L}*|(?:lavoro|lavorare|lavorerai)\s+(?:completamente\s+|interamente\s+)?da\s+remoto)(?![\p{L}])/iu;
 
 const REMOTE = [
   /^\s*(?:fully\s+|100%\s+)?remote\b(?![- ](?:sensing|control|access|desktop|server|procedure|monitoring|patient))(?!\s*:\s*(?:no\b|false\b|$))/i,

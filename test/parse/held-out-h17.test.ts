@@ -60,3 +60,17 @@ describe("Brazilian job boards' 'Alocação' field", () => {
     expect(parseRemote({ structured: [], location: null, text: 'Alocação:\nPresencial' }).policy).toBe('onsite');
   });
 });
+
+describe('a recruiter\'s heading and French remote work', () => {
+  it("'What they're looking for:' heads the requirements of a recruiter's ad (aggregator/h17-seek-iterate-senior-platform-engineer-remote-au)", () => {
+    const read = readReal('aggregator/h17-seek-iterate-senior-platform-engineer-remote-au.html');
+    expect(read.requirements.required).toHaveLength(6);
+    expect(read.requirements.required[3]).toBe('Kubernetes and container runtime experience');
+  });
+
+  it("'L'équipe … travaille principalement à distance' is remote work (career-pages/h17-betagouv-dora-developpeur-full-stack-django)", () => {
+    expect(readReal('career-pages/h17-betagouv-dora-developpeur-full-stack-django.md').remote.policy).toBe('remote');
+    // A distance that is not the work's is nothing.
+    expect(parseRemote({ structured: [], location: null, text: 'Le bureau est à distance de marche du métro.' }).policy).toBe('unspecified');
+  });
+});
