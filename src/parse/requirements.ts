@@ -379,8 +379,21 @@ function unheadedList(sections: readonly RawSection[]): string[] | null {
     const share = items.filter((i) => QUALIFICATION.test(cleanItem(i))).length / items.length;
     if (share >= 0.6 && (best === null || share > best.share)) best = { items, share };
   }
-  return best?.items ?? null;
+  if (best) return best.items;
+  // "You will have a PhD in …; Demonstrative theoretical understanding …; appropriate publication
+  // record …": the requirements as one sentence that says it asks, its items between semicolons.
+  for (const section of sections) {
+    for (const paragraph of Array.isArray(section?.paragraphs) ? section.paragraphs : []) {
+      if (typeof paragraph !== 'string' || !ASKS.test(paragraph.trim())) continue;
+      const clauses = paragraph.split(/;\s+/).map((c) => c.replace(/^(?:and|or)\s+/i, '').replace(/[.;]\s*$/, '').trim()).filter(Boolean);
+      if (clauses.length >= 3 && clauses.every((c) => c.split(/\s+/).length <= 40)) return clauses;
+    }
+  }
+  return null;
 }
+
+/** A sentence that opens by saying what a candidate must have. */
+const ASKS = /^(?:you\s+will\s+(?:have|need|bring)|you(?:'ll|’ll)\s+(?:have|need|bring)|applicants?\s+(?:must|should|will)\s+(?:have|hold|possess)|candidates?\s+(?:must|should|will)\s+(?:have|hold|possess)|the\s+(?:successful|ideal)\s+(?:candidate|applicant)\s+(?:will|must|should)\s+(?:have|hold|possess))\b/i;
 
 /** The required and preferred qualifications stated under headings (or bold pseudo-headings), deduplicated; or, with none, an unheaded list of them. */
 export function extractRequirements(sections: RawSection[]): Requirements {

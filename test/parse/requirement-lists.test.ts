@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { annotateText, annotateTextPostings } from '../../src/annotate.ts';
 import { checkLabel, makeWindow, readCapture } from '../eval/real.ts';
 import { sectionsFromText } from '../../src/parse/sections.ts';
+import { extractRequirements } from '../../src/parse/requirements.ts';
 
 /*
  * Requirement lists as real postings write them, each rule shown on the capture where it was
@@ -197,5 +198,19 @@ describe('a label and its value', () => {
     expect(headings).toContain('Required Skills: What You Have');
     expect(headings).toContain("text: 'Ihr Profil'");
     expect(headings).not.toContain('Experience Level: Experienced Professional');
+  });
+});
+
+describe('requirements as one sentence, with no heading', () => {
+  it("'You will have a PhD …; Demonstrative … understanding …; … publication record …; …; …' is five items (text/h2-heriot-watt-postdoc-microplastics)", () => {
+    const read = requirements('text/h2-heriot-watt-postdoc-microplastics.txt');
+    expect(read.required).toHaveLength(5);
+    expect(read.required[0]).toMatch(/^You will have a PhD/);
+  });
+
+  it('reads such a sentence only where no list is found, and only when it says it asks', () => {
+    const listed = extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['Python'] }, { heading: null, paragraphs: ['You will have a laptop; a phone; a desk.'], items: [] }]);
+    expect(listed.required).toEqual(['Python']);
+    expect(extractRequirements([{ heading: null, paragraphs: ['We offer a pension; a bonus; a gym.'], items: [] }]).required).toEqual([]);
   });
 });
