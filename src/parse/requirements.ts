@@ -269,6 +269,9 @@ function labelsAnotherPart(item: string): boolean {
 /** "Terraform", "AWS", "Google Cloud Platform": a skill's name, capitalised, in three words at most. */
 const SKILL_NAME = /^[\p{Lu}\d][\p{L}\d.+#/&-]*(?:\s[\p{L}\d.+#/&-]+){0,2}(?<!\.)$/u;
 
+/** "Required Qualifications" as a line of a list: the name of the list, not an item of it. */
+const LIST_NAME = /^(?:(?:minimum|basic|required|preferred|additional|other|desired)\s+)?(?:qualifications|requirements)\s*:?$/i;
+
 /** "To Be Updated Soon", "TBD": a field a site left to fill in later. */
 const PLACEHOLDER = /^(?:to be (?:updated|announced|confirmed|determined)(?: soon)?|tbd|tba|coming soon|n\/a)[.!]?$/i;
 
@@ -558,7 +561,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
     }
     // "Provide … on your resume", "Failure to provide …": how to apply, not what is asked; "To Be Updated Soon": a placeholder.
     if (/^(?:(?:provide|include|submit|attach|list|describe)\b.*\b(?:your|a) (?:resume|cv|cover letter|application)\b|failure to provide\b)/i.test(item) || PLACEHOLDER.test(item)) continue;
-    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item) || JOB_FACT.test(item) || isTagRow(item) || SHORT_QUESTION.test(item) || labelsAnotherPart(item)) continue;
+    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item) || JOB_FACT.test(item) || isTagRow(item) || SHORT_QUESTION.test(item) || labelsAnotherPart(item) || LIST_NAME.test(item)) continue;
     const key = item.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

@@ -214,3 +214,13 @@ describe('requirements as one sentence, with no heading', () => {
     expect(extractRequirements([{ heading: null, paragraphs: ['We offer a pension; a bonus; a gym.'], items: [] }]).required).toEqual([]);
   });
 });
+
+describe("a list's name among its lines", () => {
+  it("'Required Qualifications' as a line of the list is its name, not an item (eightfold/microsoft-software-engineer-ai-compilers)", () => {
+    const r = extractRequirements([{ heading: 'Qualifications', paragraphs: [], items: ['Required Qualifications', "Bachelor's Degree in Computer Science", 'Preferred Qualifications:', 'Experience with LLVM'] }]);
+    expect(r.required.join('\n')).not.toMatch(/^Required Qualifications$/m);
+    expect(r.required).toContain("Bachelor's Degree in Computer Science");
+    // A line that names a skill is an item, though "skills" heads lists too.
+    expect(extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['Excellent communication skills'] }]).required).toEqual(['Excellent communication skills']);
+  });
+});
