@@ -155,7 +155,7 @@ export function frontMatterTitle(fields: ReadonlyMap<string, string>): string | 
   // Beside a contact person ("ansprechpartnerin: Rebekka Müller", "position: Einrichtungsleitung …"),
   // `position` is that person's, not the job's.
   const contact = [...fields.keys()].some((k) => /ansprechpartner|contact|kontakt|recruiter/.test(k));
-  for (const key of ['role', ...(contact ? [] : ['position']), 'job_title', 'jobtitle', 'title', 'titel', 'titre', 'titulo', 'título']) {
+  for (const key of ['role', 'roles', ...(contact ? [] : ['position']), 'job_title', 'jobtitle', 'title', 'titel', 'titre', 'titulo', 'título']) {
     const value = fields.get(key)?.trim();
     if (value) return value;
   }

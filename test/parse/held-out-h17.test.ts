@@ -74,3 +74,9 @@ describe('a recruiter\'s heading and French remote work', () => {
     expect(parseRemote({ structured: [], location: null, text: 'Le bureau est à distance de marche du métro.' }).policy).toBe('unspecified');
   });
 });
+
+describe("beta.gouv.fr's front matter", () => {
+  it("names the job in 'roles:' (career-pages/h17-betagouv-dora-developpeur-full-stack-django)", () => {
+    expect(readReal('career-pages/h17-betagouv-dora-developpeur-full-stack-django.md').title).toBe('Développeur·se Full Stack - Python Django');
+  });
+});
