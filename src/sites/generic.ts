@@ -1,7 +1,7 @@
 import type { RawPosting, RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { classifyHeading } from '../parse/requirements.ts';
-import { titleFromText } from '../parse/title.ts';
+import { titleFromText, withoutEmployer } from '../parse/title.ts';
 import { readPostingText } from '../parse/pasted.ts';
 import { blockText, cleanText, isPlainHeadingLine, metaContent, sectionsOf, withoutMarkdown } from './dom.ts';
 
@@ -102,7 +102,8 @@ function titleCandidate(doc: Document, root: Element): string | null {
   }
   for (const candidate of candidates) {
     const text = cleanText(candidate);
-    if (text) return candidate === candidates[0] ? text : partShownOnPage(text, root);
+    // "Backend Engineer (India) at VectorShift": an aggregator's heading names the employer after the role.
+    if (text) return candidate === candidates[0] ? withoutEmployer(text) : partShownOnPage(text, root);
   }
   return null;
 }

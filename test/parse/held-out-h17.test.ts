@@ -80,3 +80,9 @@ describe("beta.gouv.fr's front matter", () => {
     expect(readReal('career-pages/h17-betagouv-dora-developpeur-full-stack-django.md').title).toBe('Développeur·se Full Stack - Python Django');
   });
 });
+
+describe("an aggregator's heading", () => {
+  it("'Backend Engineer (India) at VectorShift(S23)' names the employer after the role (aggregator/h17-waas-vectorshift-backend-engineer-india)", () => {
+    expect(readReal('aggregator/h17-waas-vectorshift-backend-engineer-india.html').title).toBe('Backend Engineer (India)');
+  });
+});
