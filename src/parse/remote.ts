@@ -194,6 +194,8 @@ const REMOTE = [
   /\bwork(?:ing)?\s+from\s+anywhere\b|\bwork(?:ing)?\s+from\s+any\s+location\b|\b(?:live|be\s+located|be\s+based)\s+anywhere\b/i,
   /\btelecommut\w*(?!\s*(?:options?\s*)?:)/i,
   /\bor\s+(?:fully\s+)?remote\s*$|\(\s*(?:fully\s+)?remote\s*\)/i,
+  // "IN / Remote (IN)", "Remote (US)", "Remote (Europe)": an aggregator's location chip, remote within a place.
+  /\b[Rr]emote\s*\(\s*(?:[A-Z]{2}|\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})\s*\)/u,
 ];
 /** "you can be within the North America region": remote, if a region follows. */
 /** "an AWS-based hybrid environment", "hybrid cloud and on-prem infrastructure": systems, not the workplace. */

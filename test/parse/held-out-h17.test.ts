@@ -86,3 +86,10 @@ describe("an aggregator's heading", () => {
     expect(readReal('aggregator/h17-waas-vectorshift-backend-engineer-india.html').title).toBe('Backend Engineer (India)');
   });
 });
+
+describe("an aggregator's location chip", () => {
+  it("'IN / Remote (IN)' glued to the next chip is remote within a place (aggregator/h17-waas-vectorshift-backend-engineer-india)", () => {
+    expect(readReal('aggregator/h17-waas-vectorshift-backend-engineer-india.html').remote.policy).toBe('remote');
+    expect(parseRemote({ structured: [], location: null, text: 'Our tools support Remote (SSH) sessions to the lab servers.' }).policy).toBe('unspecified');
+  });
+});
