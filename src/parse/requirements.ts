@@ -272,6 +272,9 @@ const SKILL_NAME = /^[\p{Lu}\d][\p{L}\d.+#/&-]*(?:\s[\p{L}\d.+#/&-]+){0,2}(?<!\.
 /** "Required Qualifications" as a line of a list: the name of the list, not an item of it. */
 const LIST_NAME = /^(?:(?:minimum|basic|required|preferred|additional|other|desired)\s+)?(?:qualifications|requirements)\s*:?$/i;
 
+/** "Knowledge of MS Office applications required", "… is mandatory.", "(Required)": an item that says it must be met. */
+const SAYS_REQUIRED = /(?<!\bnot\s)(?<!\bnot\s(?:strictly|absolutely)\s)\b(?:required|mandatory|a\s+must)\s*\)?\s*[.!]?$/i;
+
 /** "To Be Updated Soon", "TBD": a field a site left to fill in later. */
 const PLACEHOLDER = /^(?:to be (?:updated|announced|confirmed|determined)(?: soon)?|tbd|tba|coming soon|n\/a)[.!]?$/i;
 
@@ -565,7 +568,8 @@ function headedRequirements(sections: RawSection[]): Requirements {
     const key = item.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    const target = bucket === 'required' && saysPreferred(item) ? 'preferred' : bucket;
+    // Either way: "… is a plus" in a required list is preferred, "Knowledge of MS Office applications required" in a preferred list is required.
+    const target = bucket === 'required' && saysPreferred(item) ? 'preferred' : bucket === 'preferred' && SAYS_REQUIRED.test(item) && !saysPreferred(item) ? 'required' : bucket;
     const list = target === 'required' ? required : preferred;
     list.push(item);
     last = { list, index: list.length - 1 };

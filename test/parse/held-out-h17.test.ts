@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { checkLabel, makeWindow, readCapture } from '../eval/real.ts';
 import { parseRemote } from '../../src/parse/remote.ts';
 import { parseSalaryRanges } from '../../src/parse/salary.ts';
+import { extractRequirements } from '../../src/parse/requirements.ts';
 
 /*
  * Rules that the held-out batch h17 (test/corpus/real/*\/h17-*) showed missing on first contact,
@@ -91,5 +92,15 @@ describe("an aggregator's location chip", () => {
   it("'IN / Remote (IN)' glued to the next chip is remote within a place (aggregator/h17-waas-vectorshift-backend-engineer-india)", () => {
     expect(readReal('aggregator/h17-waas-vectorshift-backend-engineer-india.html').remote.policy).toBe('remote');
     expect(parseRemote({ structured: [], location: null, text: 'Our tools support Remote (SSH) sessions to the lab servers.' }).policy).toBe('unspecified');
+  });
+});
+
+describe('an item that says it must be met, in a preferred list', () => {
+  it("'Knowledge of MS Office applications required' under 'Preferred Qualifications' is required (oracle/h17-amex-summer-internship-credit-fraud-risk-phoenix)", () => {
+    const r = readReal('oracle/h17-amex-summer-internship-credit-fraud-risk-phoenix.json').requirements;
+    expect(r.required).toContain('Knowledge of MS Office applications required');
+    expect(r.preferred).toHaveLength(8);
+    const notRequired = extractRequirements([{ heading: 'Nice to have', paragraphs: [], items: ['A degree in physics, not required', 'Rust'] }]);
+    expect(notRequired.preferred).toHaveLength(2);
   });
 });
