@@ -117,12 +117,14 @@ const COMES_WITH_PAY = /^[\s,+&]*(?:plus\s+|and\s+|with\s+|\+\s*)?(?:an?\s+)?(?:
 
 /** A reason to believe a lone amount is pay, when it is not part of a range. */
 /** A pay word shortly before an amount: "Salary: ", "Pay rate is ", "starting wage of ". */
-const PAY_LABEL_BEFORE = /(?<![\p{L}])(?:salary|pay|wages?|compensation|remuneration|stipend|rate|gehalt|salaire|salário|salario|sueldo|retribuzione|stipendio)(?![\p{L}])[^.;$€£\d]{0,30}$/iu;
+const PAY_LABEL_BEFORE = /(?<![\p{L}])(?:salary|pay|wages?|compensation|remuneration|remuneração|stipend|rate|gehalt|salaire|salário|salario|sueldo|retribuzione|stipendio)(?![\p{L}])[^.;$€£\d]{0,30}$/iu;
 
-const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|rémunération|stipend|allowance|bolsa|income|range|gehalt|palkka|palkkaus|wynagrodzenie|pensja|salaris|lön|lønn|løn|salario|salário|vencimento|ordenado|retribuição|salaire|sueldo|remuneración|retribución|lohn|stipendio|retribuzione|RAL)(?![\p{L}])|給与|給料|年収|年俸|月給|月収|時給|日給|薪资|薪酬|年薪|月薪|工资|底薪|연봉|급여|월급|시급/iu;
+const PAY_WORD = /(?<![\p{L}])(?:salary|salaries|pay|paid|compensation|comp|wages?|rate|earn(?:s|ings)?|OTE|CTC|base|remuneration|rémunération|stipend|allowance|bolsa|income|range|gehalt|palkka|palkkaus|wynagrodzenie|pensja|salaris|lön|lønn|løn|salario|salário|vencimento|ordenado|retribuição|remuneração|remuneracao|salaire|sueldo|remuneración|retribución|lohn|stipendio|retribuzione|RAL)(?![\p{L}])|給与|給料|年収|年俸|月給|月収|時給|日給|薪资|薪酬|年薪|月薪|工资|底薪|연봉|급여|월급|시급/iu;
 
 const OTE = /(?<![\p{L}])(?:OTE|on[- ]target[- ](?:earnings|compensation|comp|pay|income))(?![\p{L}])/iu;
 /** "$230,000 to $250,000, with a 60/40 split": base and variable pay together, so on-target earnings. */
+/** "Total compensation up to", "total target cash of": the whole pay, base and variable. */
+const TOTAL_PAY = /\btotal\s+(?:target\s+)?(?:compensation|comp|cash(?:\s+compensation)?|earnings|pay)\b[^$€£\d.;]{0,20}$/i;
 const PAY_SPLIT = /^[^.;]{0,20}?(?:\b\d{2}\s*\/\s*\d{2}\s+split\b|\b\d{2}%\s*base\s*\/\s*\d{2}%\s*variable\b)/i;
 
 /**
@@ -438,7 +440,9 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
         const wordPeriod = lastPeriodWord(before);
         // "£50,000–£60,000 / OTE: £100,000–£120,000": an "OTE:" after the range labels the next one.
         const oteLabelsNext = /^\s*[/|,;]?\s*(?:OTE|on[- ]target[- ]earnings)\s*[:=]/i.test(after);
-        const ote = OTE.test(before) || (!oteLabelsNext && OTE.test(after.slice(0, 30))) || PAY_SPLIT.test(after.slice(0, 60));
+        // "Total compensation up to $150,000/yr ($80K–$100K base DOQ + bonus …)": a total beside its base is what one earns at target.
+        const totalBesideBase = TOTAL_PAY.test(before.slice(-60)) && /\bbase\b/i.test(sentence.slice(c.end, c.end + 80));
+        const ote = OTE.test(before) || (!oteLabelsNext && OTE.test(after.slice(0, 30))) || PAY_SPLIT.test(after.slice(0, 60)) || totalBesideBase;
         // "£67,000, annual bonus and share options": an amount named by the pay that comes with it.
         const withCompensation = c.single && c.max >= 15_000 && COMES_WITH_PAY.test(after.slice(0, 60));
         // "### Compensation" / "Starting at $23 (commensurate with experience)": the heading above names it.

@@ -289,9 +289,13 @@ function scorePosting(label: PostingLabel, result: Posting | string): Array<[Rea
   if (Array.isArray(label.pay)) {
     const want = label.pay.map(figures);
     const got = posting ? posting.salaries.map(figures) : [];
-    const wantPrimary = primary(want[0]);
     // The range the panel shows as the posting's pay: its primary (first base) range, else the
-    // first range it states (a posting that states only on-target earnings).
+    // first range it states (a posting that states only on-target earnings). The label's is chosen
+    // by the same rule from its own ranges and kinds ("Total compensation up to $150,000 ($80K–$100K
+    // base …)": the label lists the total first, marked "ote"; the range shown is the base).
+    const labelBase = label.pay.filter((r) => r.kind !== 'ote');
+    const wantShown = labelBase.find((r) => !r.estimated) ?? labelBase[0] ?? label.pay[0];
+    const wantPrimary = primary(wantShown ? figures(wantShown) : undefined);
     const shown = posting ? shownPay(posting) : null;
     const gotPrimary = shown ? primary(figures(shown)) : null;
     out.push(['pay', posting !== null && JSON.stringify(gotPrimary) === JSON.stringify(wantPrimary), wantPrimary, notRead ?? gotPrimary]);

@@ -104,3 +104,19 @@ describe('an item that says it must be met, in a preferred list', () => {
     expect(notRequired.preferred).toHaveLength(2);
   });
 });
+
+describe('a total beside its base', () => {
+  it("'Total compensation up to $150,000/yr ($80K–$100K base DOQ + bonus …)': the total is on-target earnings, the base is the pay shown (workable/ff-properties-company-jobs #0)", () => {
+    const ranges = parseSalaryRanges('Total compensation up to $150,000/yr  ($80K–$100K base DOQ + bonus opportunity up to 50% of base)');
+    expect(ranges.map((r) => [r.min, r.max, r.kind ?? 'base'])).toEqual([
+      [150000, 150000, 'ote'],
+      [80000, 100000, 'base'],
+    ]);
+    // A total with no base beside it is the pay.
+    expect(parseSalaryRanges('Total compensation: $120,000 - $140,000 per year')[0]?.kind).toBeUndefined();
+  });
+
+  it("'Contratação e remuneração' heads the pay under it (aggregator/h17-phpwebsite-phpdevbr-round-pegs-full-stack-php-remoto)", () => {
+    expect(readReal('aggregator/h17-phpwebsite-phpdevbr-round-pegs-full-stack-php-remoto.md').salary).toMatchObject({ min: 18000, max: 18000, currency: 'BRL', period: 'month' });
+  });
+});
