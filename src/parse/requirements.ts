@@ -1,6 +1,7 @@
 import type { RawSection, Requirements } from '../model/index.ts';
 import { BULLET, normalizeSpace, splitSentences } from './text.ts';
 import { classifyHeading, DUTIES_HEADING, headingKey, isOtherHeading, OTHER_HEADING, PREFERRED_HEADING, REQUIRED_HEADING } from './requirement-headings.ts';
+import { asksNothing } from './requirement-lines.ts';
 
 export { classifyHeading, isOtherHeading };
 
@@ -185,25 +186,6 @@ function gluedSentences(paragraph: string, oneOfMany = false): string[] | null {
 }
 
 /**
- * "- Formation responsable de secteur SAP- Enthousiasme, et persévérance- Sens des responsabilités…":
- * a list whose line breaks were lost keeps its bullets inline. A paragraph that opens with a bullet
- * and has two more before a capital is that list; null otherwise.
- */
-function gluedBullets(paragraph: string): string[] | null {
-  const m = /^([-–•·▪*])\s+/u.exec(paragraph.trim());
-  if (!m) return null;
-  // The bullet in a class of its own: "-" and "*" need no escape there.
-  const mark = `[${m[1]!}]`;
-  const parts = paragraph
-    .trim()
-    .slice(m[0].length)
-    .split(new RegExp(`(?<=\\S)\\s?${mark}\\s+(?=\\p{Lu})`, 'u'))
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return parts.length >= 3 ? parts : null;
-}
-
-/**
  * An item that is several glued together, its first bullet already taken as the item's: "Formation
  * SAP- Enthousiasme, et persévérance- Sens des responsabilités". A dash glued to the word before it
  * and followed by a capital, twice or more, is where items were joined; anything else is one item.
@@ -247,49 +229,11 @@ const SOFT_HEADING = /\b(?:good|great|right|perfect) fit\b|\battributes for succ
 /** Headings that call a list a plus without saying what else is asked: the only list may be the requirements in softer words. */
 const PLUS_HEADING = /\bwould be (?:great|nice|ideal|awesome)\b|\bsets? you apart\b|\bstand out\b|\bgreat if you\b/;
 
-/**
- * A line about the list itself, not an item of it: "Preferred qualifications are not required to
- * apply for a position at Amazon. If you have all the basic qualifications above, we'd love to hear
- * from you.", "We encourage you to apply even if you don't meet every one of these".
- */
-const ABOUT_THE_LIST = /^(?:(?:the|these|our)\s+)?(?:preferred|basic|minimum|additional|bonus)?\s*(?:qualifications|requirements|skills)\s+(?:listed\s+)?(?:are|is)\s+not\s+(?:required|mandatory)\b|\bwe(?:'d|’d| would) love to hear from you\b|\b(?:we\s+)?encourage(?:d)?\s+(?:you\s+)?to\s+apply\b|\b(?:are|is)\s+(?:hereby\s+)?invited\s+to\s+apply\b|\bonly\s+short-?listed\s+(?:candidates|applicants)\b|\bplease see above\b|\bcontact the recruiter\b|^this is an?\s+(?:full|part)[- ]time\s+(?:position|role|job)\b/i;
-
-/**
- * "**Financial Responsibilities**: OPEX/P&L", "Key Contacts: CEO & staff, Government, …": a fact of
- * the job under a label that names another part of a posting, not something asked of a candidate.
- */
-function labelsAnotherPart(item: string): boolean {
-  const m = /^(?:\*\*|__)?([^:*_]{2,40}?)(?:\*\*|__)?\s*:\s*\S/u.exec(item);
-  if (!m) return false;
-  const label = m[1]!.trim();
-  if (label.split(/\s+/).length > 4 || classifyHeading(label) !== null) return false;
-  return isOtherHeading(label) || /^key\s+(?:contacts|relationships|stakeholders|interfaces)$|^reporting\s+(?:to|line)$/i.test(label);
-}
-
 /** "Terraform", "AWS", "Google Cloud Platform": a skill's name, capitalised, in three words at most. */
 const SKILL_NAME = /^[\p{Lu}\d][\p{L}\d.+#/&-]*(?:\s[\p{L}\d.+#/&-]+){0,2}(?<!\.)$/u;
 
-/** "Required Qualifications" as a line of a list: the name of the list, not an item of it. */
-const LIST_NAME = /^(?:(?:minimum|basic|required|preferred|additional|other|desired)\s+)?(?:qualifications|requirements)\s*:?$/i;
-
 /** "Knowledge of MS Office applications required", "… is mandatory.", "(Required)": an item that says it must be met. */
 const SAYS_REQUIRED = /(?<!\bnot\s)(?<!\bnot\s(?:strictly|absolutely)\s)\b(?:required|mandatory|a\s+must)\s*\)?\s*[.!]?$/i;
-
-/** "To Be Updated Soon", "TBD": a field a site left to fill in later. */
-const PLACEHOLDER = /^(?:to be (?:updated|announced|confirmed|determined)(?: soon)?|tbd|tba|coming soon|n\/a)[.!]?$/i;
-
-/** "Interested?", "Sound like you?": a short question that closes a list and turns to applying. */
-const SHORT_QUESTION = /^\S+(?:\s\S+){0,2}\?$/u;
-
-/** "Python · SQL · Machine Learning · Scikit-learn · NumPy · …": a board's row of keyword tags, not an item asked for. */
-const TAG_ROW = /^[^·•|]{1,40}(?:\s[·•|]\s[^·•|]{1,40}){4,}$/u;
-
-function isTagRow(item: string): boolean {
-  return TAG_ROW.test(item) && item.split(/\s[·•|]\s/).every((tag) => tag.trim().split(/\s+/).length <= 6);
-}
-
-/** "If working remotely, ...", "If you're based in the Bay Area, ...": where the role is worked, not a qualification. */
-const WORKPLACE_CONDITION = /^if (?:you(?:'re|’re| are)? )?(?:working|based|located|living|work)\s+(?:remotely|from|in|out of|near)\b|\b(?:will be|is|are) performed (?:on[- ]?site|onsite|remotely|at|in)\b|^(?:the )?work involves\b|^occasional travel\b|^(?:full|part)[- ]?time\.?$/i;
 
 /**
  * "React.js: 1 year (Required)", "IT support: 1 year (Required)": a board's screening question
@@ -513,7 +457,10 @@ function headedRequirements(sections: RawSection[]): Requirements {
       // Paragraphs under a requirements heading are requirements only when there is no list:
       // next to a list they are its introduction ("You'll thrive here if you have:").
       if (!current || listEnded || (!sawPseudoHeading && section.items.some((i, n) => typeof i === 'string' && labelAt(section.items, n) === null && !JOB_FACT.test(cleanItem(i))))) continue;
-      const glued = gluedBullets(paragraph) ?? gluedSentences(paragraph, section.paragraphs.length >= 5);
+      // "- Formation SAP- Enthousiasme- Autonomie": a paragraph that opens with a bullet may be a list whose breaks were lost.
+      const bulleted = /^[-–•]\s+/u.exec(paragraph.trim());
+      const inlineList = bulleted ? unglued(paragraph.trim().slice(bulleted[0].length)) : null;
+      const glued = (inlineList && inlineList.length > 1 ? inlineList : null) ?? gluedSentences(paragraph, section.paragraphs.length >= 5);
       const runOn = glued ?? splitRunOn(paragraph);
       if (runOn.length === 1 && isProse(paragraph)) {
         if (listed > 0) listEnded = true;
@@ -562,9 +509,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
       last.list[last.index] += ` ${item}`;
       continue;
     }
-    // "Provide … on your resume", "Failure to provide …": how to apply, not what is asked; "To Be Updated Soon": a placeholder.
-    if (/^(?:(?:provide|include|submit|attach|list|describe)\b.*\b(?:your|a) (?:resume|cv|cover letter|application)\b|failure to provide\b)/i.test(item) || PLACEHOLDER.test(item)) continue;
-    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || WORKPLACE_CONDITION.test(item) || SCREENER.test(item) || ABOUT_THE_LIST.test(item) || JOB_FACT.test(item) || isTagRow(item) || SHORT_QUESTION.test(item) || labelsAnotherPart(item) || LIST_NAME.test(item)) continue;
+    if (!item || !/\p{L}/u.test(item) || item.startsWith('<!--') || /^#\S+$/.test(item) || SCREENER.test(item) || JOB_FACT.test(item) || asksNothing(item)) continue;
     const key = item.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

@@ -176,10 +176,19 @@ function isListLabel(text: string): boolean {
  */
 function isBareListLabel(block: Element): boolean {
   const next = block.nextElementSibling;
+  if (next === null || !LISTS.has(tagOf(next))) return false;
   const text = cleanText(block.textContent ?? '');
   // "<p>Leadership &amp; Team Development</p><ul>": a short line in Title Case heads its list, named or not.
-  const titled = text.split(/\s+/).length >= 2 && text.split(/\s+/).length <= 5 && !/[.,;:!?)…]$/.test(text) && text.split(/\s+/).every((w, i) => /^[\p{Lu}&\d]/u.test(w) || (i > 0 && /^(?:a|an|the|and|or|of|to|in|for|with|on|at|by)$/.test(w)));
-  return next !== null && LISTS.has(tagOf(next)) && (isBareLabel(text) || titled);
+  const words = text.split(/\s+/);
+  const titled = words.length >= 2 && words.length <= 5 && !/[.,;:!?)…]$/.test(text) && words.every((w, i) => /^[\p{Lu}&\d]/u.test(w) || (i > 0 && /^(?:a|an|the|and|or|of|to|in|for|with|on|at|by)$/.test(w)));
+  return titled || isBareLabel(text);
+}
+
+/** The heading a web component shows from its title attribute (a custom element, tag with a hyphen), or null. */
+function componentTitle(el: Element): string | null {
+  if (!tagOf(el).includes('-') || !(el.textContent ?? '').trim()) return null;
+  const title = cleanText(el.getAttribute('title') ?? '');
+  return title && title.length <= 80 ? title : null;
 }
 
 /** "Responsabilidades", "Benefits": a short known heading with nothing after it. */
@@ -331,10 +340,10 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
         flush();
         const heading = cleanText(blockText(child));
         if (heading) startSection(heading);
-      } else if (tag.includes('-') && (child.getAttribute('title') ?? '').trim() !== '' && (child.getAttribute('title') ?? '').length <= 80 && (child.textContent ?? '').trim() !== '') {
+      } else if (componentTitle(child) !== null) {
         // "<ip-details title="Hakijalta odotamme">…": a web component that shows its title as its heading.
         flush();
-        startSection(cleanText(child.getAttribute('title')!));
+        startSection(componentTitle(child)!);
         walk(child, emphasised, pre);
         flush();
       } else if (tag === 'LI') {

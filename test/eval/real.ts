@@ -278,6 +278,24 @@ function sameFigures(a: Figures, b: Figures): boolean {
 const primary = (r: Figures | undefined) => (r ? { min: r.min, max: r.max, currency: r.currency, period: r.period } : null);
 
 /** Scores a posting: one (field, ok, expected, got) per field its label states. */
+/**
+ * One posting of a capture in the real corpus, read as `npm run eval` reads it (`path` under
+ * test/corpus/real, its label beside it): for tests that show a rule on the capture that showed it.
+ */
+export function readRealPosting(path: string, item = 0, dir: string = DEFAULT_DIR): Posting {
+  const base = join(dir, path);
+  const label = checkLabel(JSON.parse(readFileSync(base.replace(/\.(?:html|json|md|txt)$/, '.label.json'), 'utf8')));
+  if (typeof label === 'string') throw new Error(`${path}: ${label}`);
+  const window = makeWindow();
+  try {
+    const read = readCapture(base, label, window).get(item);
+    if (read === undefined || typeof read === 'string') throw new Error(`${path} #${item} not read: ${read}`);
+    return read;
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
 function scorePosting(label: PostingLabel, result: Posting | string): Array<[RealField, boolean, unknown, unknown]> {
   const posting = typeof result === 'string' ? null : result;
   const notRead = typeof result === 'string' ? `(${result})` : null;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { checkLabel, makeWindow, readCapture } from '../eval/real.ts';
+import { readRealPosting } from '../eval/real.ts';
 import { parseRemote } from '../../src/parse/remote.ts';
 import { parseSalaryRanges } from '../../src/parse/salary.ts';
 import { extractRequirements } from '../../src/parse/requirements.ts';
@@ -10,18 +9,7 @@ import { extractRequirements } from '../../src/parse/requirements.ts';
  * each shown on its capture and on a line written for the rule alone.
  */
 
-function readReal(path: string, item = 0) {
-  const label = checkLabel(JSON.parse(readFileSync(new URL(`../corpus/real/${path.replace(/\.(?:html|json|md|txt)$/, '.label.json')}`, import.meta.url), 'utf8')));
-  if (typeof label === 'string') throw new Error(label);
-  const window = makeWindow();
-  try {
-    const read = readCapture(new URL(`../corpus/real/${path}`, import.meta.url).pathname, label, window).get(item);
-    if (!read || typeof read === 'string') throw new Error(`not read: ${read}`);
-    return read;
-  } finally {
-    void window.happyDOM.close();
-  }
-}
+const readReal = (path: string, item = 0) => readRealPosting(path, item);
 
 describe('an employer defining every arrangement is not this role\'s policy', () => {
   it("'Hybrid: If this position is listed as hybrid, you will be expected to…' says nothing of this role (workday/h17-booz-allen-systems-administrator-intern-annapolis-junction)", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annotateText, annotateTextPostings } from '../../src/annotate.ts';
-import { checkLabel, makeWindow, readCapture } from '../eval/real.ts';
+import { readRealPosting } from '../eval/real.ts';
 import { sectionsFromText } from '../../src/parse/sections.ts';
 import { extractRequirements } from '../../src/parse/requirements.ts';
 
@@ -86,20 +86,7 @@ describe('headings real postings use', () => {
 });
 
 
-/** A page or payload capture read as `npm run eval` reads it: its n-th posting's requirements. */
-function readReal(path: string, item = 0) {
-  const labelPath = new URL(`../corpus/real/${path.replace(/\.(?:html|json|md|txt)$/, '.label.json')}`, import.meta.url);
-  const label = checkLabel(JSON.parse(readFileSync(labelPath, 'utf8')));
-  if (typeof label === 'string') throw new Error(label);
-  const window = makeWindow();
-  try {
-    const read = readCapture(new URL(`../corpus/real/${path}`, import.meta.url).pathname, label, window).get(item);
-    if (!read || typeof read === 'string') throw new Error(`not read: ${read}`);
-    return read.requirements;
-  } finally {
-    void window.happyDOM.close();
-  }
-}
+const readReal = (path: string, item = 0) => readRealPosting(path, item).requirements;
 
 const count = (r: { required: string[]; preferred: string[] }) => ({ required: r.required.length, preferred: r.preferred.length });
 

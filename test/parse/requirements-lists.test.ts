@@ -166,7 +166,7 @@ describe('which item is preferred', () => {
       { heading: 'Le profil recherché', paragraphs: [], items: ["Formation responsable de secteur SAP- Enthousiasme, et persévérance- Sens des responsabilités et de l'initiative- Autonomie - Organisation et rigueur- Goût pour les services à la personne"] },
     ]);
     expect(r.required).toEqual(['Formation responsable de secteur SAP', 'Enthousiasme, et persévérance', "Sens des responsabilités et de l'initiative", 'Autonomie', 'Organisation et rigueur', 'Goût pour les services à la personne']);
-    expect(extractRequirements([{ heading: 'Le profil recherché', paragraphs: ['- Formation SAP- Enthousiasme- Autonomie'], items: [] }]).required).toEqual(['Formation SAP', 'Enthousiasme', 'Autonomie']);
+    expect(extractRequirements([{ heading: 'Le profil recherché', paragraphs: ['- Formation de secteur- Enthousiasme- Autonomie'], items: [] }]).required).toEqual(['Formation de secteur', 'Enthousiasme', 'Autonomie']);
     // One dash between words is not a join: "Fluent English - German a plus" stays one item.
     expect(extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['Full-stack experience with Node - React or Vue- TypeScript'] }]).required).toHaveLength(1);
   });
