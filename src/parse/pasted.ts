@@ -1,6 +1,7 @@
 import type { RawSection } from '../model/index.ts';
 import { frontMatterText, frontMatterTitle, POSTING_KEYS, readFrontMatter } from './front-matter.ts';
 import { sectionsFromText } from './sections.ts';
+import { gridRowsOfHtml, requirementGrid } from './requirement-grid.ts';
 import { isGenericTitle, titleFromText, withoutEmployer, withoutSiteName, withoutTeamPrefix } from './title.ts';
 
 /** "Stellenausschreibung Sozialarbeiter*in", "Job posting: Nurse": the kind of page, not the title. */
@@ -118,12 +119,15 @@ const HTML_BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|table|tr|td|section|article)
  * Text that carries HTML (a site's Markdown with raw `<p>`, `<div>`, `<b>Position: </b>`; a page's
  * source pasted) as the lines a browser would show: blocks and breaks end lines, list items are
  * items, headings are Markdown headings; no tag is kept, so no markup reaches the panel as text.
+ * A person specification's table, as HTML or copied from a page (cells apart by tabs), becomes its lists.
  */
-export function htmlAsText(text: string): string {
+export function htmlAsText(raw: string): string {
+  const text = tabGridsAsText(raw);
   if ((text.match(HTML_BLOCK)?.length ?? 0) < 3) return text;
   return text
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(/<table\b[\s\S]*?<\/table>/gi, gridAsText)
     .replace(/<h([1-6])\b[^>]*>/gi, (_, n: string) => `\n${'#'.repeat(Number(n))} `)
     .replace(/<li\b[^>]*>/gi, '\n- ')
     .replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6]|ul|ol|tr|table|section|article|button)>/gi, '\n')
@@ -132,6 +136,40 @@ export function htmlAsText(text: string): string {
     .map((l) => l.trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
+}
+
+const tagless = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** A person specification's table ("Requirement | Essential | Desirable") as its two headed lists; any other table as it is. */
+function gridAsText(table: string): string {
+  const lists = requirementGrid(gridRowsOfHtml(table, tagless));
+  if (lists === null) return table;
+  return `\n${lists.map((list) => `### ${list.heading}\n${list.items.map((item) => `- ${item}`).join('\n')}`).join('\n\n')}\n`;
+}
+
+/**
+ * A table copied from a page as text, a line per row and a tab between cells: when it is a person
+ * specification (a first row "Criteria<TAB>Essential<TAB>Desirable"), its two headed lists.
+ */
+function tabGridsAsText(text: string): string {
+  if (!text.includes('\t')) return text;
+  const lines = text.split(/\r\n|\n/);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let end = i;
+    while (end < lines.length && lines[end]!.includes('\t')) end++;
+    if (end - i < 2) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
+    const rows = lines.slice(i, end).map((line) => line.split('\t').map((cell) => [cell.trim()]));
+    const lists = requirementGrid(rows);
+    if (lists === null) out.push(...lines.slice(i, end));
+    else out.push('', ...lists.flatMap((list) => [`### ${list.heading}`, ...list.items.map((item) => `- ${item}`), '']));
+    i = end;
+  }
+  return out.join('\n');
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { RawSection } from '../model/index.ts';
 import { classifyHeading, isOtherHeading } from '../parse/requirements.ts';
 import { isHeadingLine } from '../parse/sections.ts';
+import { requirementGrid, type GridCell, type GridList } from '../parse/requirement-grid.ts';
 
 /*
  * Turning a posting's description DOM into plain data. Only reads the DOM (childNodes,
@@ -226,6 +227,21 @@ function isGroupLabel(text: string): boolean {
   return label === '' || (label.split(/\s+/).length <= 4 && !/[.!?;,]$/.test(label));
 }
 
+/** A person specification's table ("Requirement | Essential | Desirable") as its two lists, or null for any other table. */
+function gridOf(table: Element): GridList[] | null {
+  const rows: GridCell[][] = Array.from(table.querySelectorAll('tr'))
+    .filter((tr) => tr.closest('table') === table)
+    .map((tr) =>
+      Array.from(tr.children)
+        .filter((cell) => ['TD', 'TH'].includes(tagOf(cell)))
+        .map((cell) => {
+          const items = Array.from(cell.querySelectorAll('li'));
+          return items.length > 0 ? items.map((li) => cleanText(itemText(li, []).replace(BULLET, ''))) : [cleanText(blockText(cell).replace(/\n/g, ' '))];
+        }),
+    );
+  return requirementGrid(rows);
+}
+
 export interface SectionsOptions {
   /**
    * Whether a plain line (no bold, no heading tag) is a heading. Some pages keep no heading
@@ -349,6 +365,12 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
       } else if (tag === 'LI') {
         flush();
         listItem(child);
+      } else if (tag === 'TABLE' && gridOf(child) !== null) {
+        // The table's lists stand apart: what follows it is not the desirable list's.
+        flush();
+        if (!isEmpty(current)) sections.push(current);
+        for (const list of gridOf(child)!) sections.push({ heading: list.heading, paragraphs: [], items: list.items });
+        current = { heading: null, paragraphs: [], items: [] };
       } else if (LISTS.has(tag) && isElement(parent) && LISTS.has(tagOf(parent)) && current.items.length > 0 && !isGroupLabel(current.items[current.items.length - 1]!)) {
         // A list written straight inside a list ("</li><ul>", as LinkedIn keeps it) is the
         // previous item's sub-bullets.
