@@ -151,6 +151,27 @@ function isProse(paragraph: string): boolean {
   return p.length > 400 || sentences.length >= 3;
 }
 
+/**
+ * A sentence that says what the candidate must have or be: "You'll have a good understanding of …",
+ * "Applicants must hold a full driving licence", "It will be an advantage to be accredited …",
+ * "Previous experience of … will be an advantage".
+ */
+const ASKING_SENTENCE =
+  /^(?:also,?\s+)?(?:you(?:'ll|’ll|\s+will|\s+would|\s+should|\s+must|\s+need\s+to)?\s+(?:also\s+)?(?:need\s+to\s+)?(?:have|be|bring|hold|possess|share|demonstrate|need)\b|(?:the\s+)?(?:successful\s+|ideal\s+)?(?:candidates?|applicants?|person)\s+(?:will|must|should)\b|it\s+(?:will|would)\s+be\s+(?:an?\s+)?(?:advantage|plus|beneficial|desirable|helpful)\b)|\b(?:is|are|will\s+be|would\s+be)\s+(?:essential|required|desirable|an?\s+(?:advantage|plus|asset|bonus))\b/i;
+
+/**
+ * The sentences of a prose paragraph that ask for something, one requirement each; null when the
+ * paragraph is one sentence (an item as it is) or none of its sentences asks (the company's prose).
+ */
+function askingSentences(paragraph: string): string[] | null {
+  const sentences = splitSentences(cleanItem(paragraph)).map((s) => s.trim()).filter(Boolean);
+  if (sentences.length < 2) return null;
+  // "The preferred qualifications are a bonus, not a requirement.", "The preferred ones are a bonus.": about the lists, asking nothing.
+  const aboutLists = /\b(?:qualifications?|requirements?|criteria)\s+(?:are|is)\b|\bnot a requirement\b|^(?:the|these|those)\s+(?:preferred|minimum|basic|other|following|above)\b/i;
+  const asking = sentences.filter((s) => ASKING_SENTENCE.test(s) && !PROSE_CONTENT.test(s) && !aboutLists.test(s));
+  return asking.length > 0 ? asking : null;
+}
+
 /** A line that announces the list after it: "To be considered you should have the following:". */
 function isIntroduction(paragraph: string): boolean {
   const p = paragraph.trim();
@@ -289,6 +310,10 @@ interface Candidate {
   /** The list it came from, and whether that list's heading only calls it a plus ("What will set you apart"). */
   list: number;
   plusHeading: boolean;
+  /** A sentence of prose that asks (askingSentences): read only where the posting lists nothing. */
+  prose?: boolean;
+  /** An item of a list (a bullet, a line of a list), not a paragraph. */
+  listed?: boolean;
 }
 
 /** A heading that opens with its subject or verb: "We prioritize", "You can", "Our stack". */
@@ -364,7 +389,7 @@ export function extractRequirements(sections: RawSection[]): Requirements {
 }
 
 function headedRequirements(sections: RawSection[]): Requirements {
-  const candidates: Candidate[] = [];
+  let candidates: Candidate[] = [];
   // A requirements heading over nothing but sub-headings ("Requirements" > "You've Done This
   // Before:"), or over a plain list that sub-headings continue ("Your attitudes we value:" >
   // "Cloud & DevOps"), lends its class to the neutral headings of plain lists after it.
@@ -462,6 +487,14 @@ function headedRequirements(sections: RawSection[]): Requirements {
       const inlineList = bulleted ? unglued(paragraph.trim().slice(bulleted[0].length)) : null;
       const glued = (inlineList && inlineList.length > 1 ? inlineList : null) ?? gluedSentences(paragraph, section.paragraphs.length >= 5);
       const runOn = glued ?? splitRunOn(paragraph);
+      // "About you: You will share our values … . You'll have a good understanding of … . It will be an
+      // advantage to …": with no list under the heading, the requirements are its sentences that ask.
+      const asking = runOn.length === 1 && section.items.length === 0 ? askingSentences(paragraph) : null;
+      if (asking !== null) {
+        for (const sentence of asking) candidates.push({ bucket: current, text: sentence, soft, list, plusHeading, prose: true });
+        listed++;
+        continue;
+      }
       if (runOn.length === 1 && isProse(paragraph)) {
         if (listed > 0) listEnded = true;
         continue;
@@ -485,7 +518,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
         }
         continue;
       }
-      if (itemClass && !companyLines) for (const part of unglued(item)) add(itemClass, part);
+      if (itemClass && !companyLines) for (const part of unglued(item)) candidates.push({ bucket: itemClass, text: part, soft, list, plusHeading, listed: true });
     }
   }
 
@@ -496,6 +529,8 @@ function headedRequirements(sections: RawSection[]): Requirements {
   if (!candidates.some((c) => c.bucket === 'required') && firstPlus?.plusHeading) {
     for (const c of candidates) if (c.list === firstPlus.list) c.bucket = 'required';
   }
+  // Sentences of prose that ask are the requirements of a posting that lists none; beside a list they restate it.
+  if (candidates.some((c) => c.listed)) candidates = candidates.filter((c) => !c.prose);
   const hardRequired = candidates.some((c) => c.bucket === 'required' && !c.soft);
   const required: string[] = [];
   const preferred: string[] = [];

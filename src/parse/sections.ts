@@ -63,7 +63,8 @@ export function isHeadingLine(rawLine: string): boolean {
     if (classifyHeading(value) === null && !isOtherHeading(value)) return false;
   }
   // Marked by its writer ("#### **Would be nice if you have these things too but as strongly needed**"), a heading may be longer.
-  if (isMarkedHeading(rawLine) && words <= 16 && !/[.,;]$/.test(line)) return true;
+  // "#### About you ......." : a dot leader after it is not a full stop.
+  if (isMarkedHeading(rawLine) && words <= 16 && !/[.,;]$/.test(line.replace(/\s*(?:\.{3,}|…+)$/, ''))) return true;
   if (words > 12) return false;
   if (words > 10) return false;
   if (line.endsWith(':')) return true;
@@ -106,7 +107,7 @@ function continuesList(rawLine: string, current: RawSection): boolean {
 function headingText(line: string): string {
   const bracketed = BRACKET_HEADING.exec(line.trim());
   if (bracketed) return bracketed[1]!.trim();
-  return unwrapMarkup(line).replace(/\s*(?::|\.\.\.|…)$/, '').trim();
+  return unwrapMarkup(line).replace(/\s*(?::|\.{3,}|…+)$/, '').trim();
 }
 
 /** Headings that run-on text (a page flattened to one line) keeps in Title Case between its parts. */

@@ -211,3 +211,26 @@ describe("a list's name among its lines", () => {
     expect(extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['Excellent communication skills'] }]).required).toEqual(['Excellent communication skills']);
   });
 });
+
+describe('requirements written as prose', () => {
+  it("Leeds Community Homes' 'About you' paragraphs: each sentence that asks is an item, 'It will be an advantage' a plus, and the terms after '#### Terms and conditions .......' are not", () => {
+    const read = readRealPosting('career-pages/h12-leeds-community-homes-clh-adviser.md').requirements;
+    expect(read.required).toHaveLength(5);
+    expect(read.required[1]).toMatch(/^You'll have a good understanding of the needs of groups/);
+    expect(read.preferred).toEqual([
+      'It will be an advantage to be an accredited Community Led Housing Adviser or have undertaken the national course.',
+      'Also, previous experience of working in the construction industry or social housing sector will be an advantage.',
+    ]);
+    expect(read.required.join('\n')).not.toMatch(/Term|Hours/);
+  });
+
+  it('beside a list, the prose that sums it up is not read as more items', () => {
+    const text = 'Engineer\n\nRequirements\n\nYou will need strong Python. Candidates should have experience with scraping. A methodical approach is essential.\n\n- 5+ years of Python\n- Experience with Selenium\n\nBenefits\n- Dental';
+    expect(annotateText(text).requirements.required).toEqual(['5+ years of Python', 'Experience with Selenium']);
+  });
+
+  it('a paragraph about the lists asks nothing', () => {
+    const text = 'Engineer\n\nAbout you\n\nYou will have a degree in physics. The preferred qualifications are a bonus, not a requirement.\n\nBenefits\n- Dental';
+    expect(annotateText(text).requirements).toEqual({ required: ['You will have a degree in physics.'], preferred: [] });
+  });
+});
