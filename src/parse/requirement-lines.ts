@@ -46,10 +46,14 @@ const WORKPLACE_CONDITION = /^if (?:you(?:'re|’re| are)? )?(?:working|based|lo
 /** "Provide … on your resume", "Failure to provide …": how to apply, not what is asked. */
 const APPLY_INSTRUCTION = /^(?:(?:provide|include|submit|attach|list|describe)\b.*\b(?:your|a) (?:resume|cv|cover letter|application)\b|failure to provide\b)/i;
 
+/** "Employer questions", "Report this job advert", "Show more": a board's buttons and links, copied along with the text. */
+const BOARD_CHROME = /^(?:employer questions|report this (?:job(?: advert| ad)?|ad)|show (?:more|less)|see (?:more|less)|read more|apply now|easy apply|save(?: this)? job|share(?: this)? job)[.!]?$/i;
+
 /** Whether a line of a requirements list asks nothing of the candidate. */
 export function asksNothing(item: string): boolean {
   return (
     APPLY_INSTRUCTION.test(item) ||
+    BOARD_CHROME.test(item) ||
     PLACEHOLDER.test(item) ||
     WORKPLACE_CONDITION.test(item) ||
     ABOUT_THE_LIST.test(item) ||

@@ -333,6 +333,19 @@ const SENTENCE_HEADING = /(?<![\p{L}'])(?:you|your|we|us|our)(?![\p{L}'])|^(?:if
 const QUALIFICATION =
   /\b(?:experience[ds]?|knowledge|familiar(?:ity)?|proficien\w*|fluen(?:t|cy)|degree|bachelor'?s?|master'?s|diploma|certifi\w*|licen[cs]e[ds]?|qualifi\w*|skills?|abilit(?:y|ies)|able to|understanding of|background in|track record|expertise|you (?:have|are|bring)|must (?:have|be)|\d+\+?\s*(?:years?|yrs))\b|(?<![\p{L}])(?:\p{L}*erfahrung\p{L}*|\p{L}*kenntnis\p{L}*|\p{L}*ausbildung|\p{L}*studium|\p{L}*examen|abgeschlossen\p{L}*|lust (?:an|auf)|abschluss|\p{L}*fähigkeit\p{L}*|\p{L}*vermögen|\p{L}*bewusstsein|führerschein|freude (?:am|an)|bereitschaft|ervaring|kennis|opleiding|rijbewijs|je (?:bent|hebt|beschikt)|vaardig\p{L}*|expérience|connaissances?|diplômée?|maîtrise|permis|vous (?:avez|êtes|maîtrisez)|capacité|experiencia|experiência|conocimientos?|conhecimentos?|titulación|formação|licenciatura|dominio|esperienza|conoscenz\p{L}*|laurea|erfaring|erfarenhet|kunnskap\p{L}*|kunskap\p{L}*|utdanning|utbildning|førerkort|körkort|kokemus\p{L}*|osaami\p{L}*|tutkinto|tecrübe\p{L}*|deneyim\p{L}*|mezun\p{L}*|bilgi\p{L}*|sahibi|doświadczeni\p{L}*|znajomość|wykształceni\p{L}*)(?![\p{L}])|经验|熟悉|精通|掌握|学历|本科|경력|경험|経験|資格|(?:olan|bilen|abilen|ebilen|abilecek|ebilecek|[mM][ıiuü]ş|yatkın|eden)[,.;]?$/iu;
 
+/**
+ * Whether a section under a neutral topic heading is a list of qualifications right before a
+ * required one: its lines (bullets, or one-line paragraphs) at least two, half or more of them
+ * qualifications, none the company's prose, and the next section headed as a topic of what is required.
+ */
+function precedesRequired(section: RawSection, next: RawSection | undefined): boolean {
+  if (!next?.heading || classifyHeading(next.heading) !== 'required' || next.items.length + next.paragraphs.length === 0) return false;
+  if (SENTENCE_HEADING.test(headingKey(next.heading)) || SENTENCE_HEADING.test(headingKey(section.heading ?? ''))) return false;
+  const lines = [...section.items, ...section.paragraphs].filter((l): l is string => typeof l === 'string' && cleanItem(l) !== '');
+  if (lines.length < 2 || lines.some((l) => isCompanyLine(l) || splitSentences(cleanItem(l)).length > 1)) return false;
+  return lines.filter((l) => QUALIFICATION.test(cleanItem(l))).length * 2 >= lines.length;
+}
+
 /** Headings over the whole text of a posting ("Job Description", "Description"): a list under one may be anything. */
 const BODY_HEADING = /^(?:job |role |position )?(?:description|details|summary)$/;
 
@@ -401,7 +414,8 @@ function headedRequirements(sections: RawSection[]): Requirements {
   // label that ends a list heads the unheaded lines after it.
   let carried: string | null = null;
   let lastClass: Bucket | null = null;
-  for (const section of Array.isArray(sections) ? sections : []) {
+  const all = Array.isArray(sections) ? sections : [];
+  for (const [index, section] of all.entries()) {
     if (!section || !Array.isArray(section.paragraphs) || !Array.isArray(section.items)) continue;
     const heading = section.heading ?? carried ?? '';
     const lastLabel = labelAt(section.items, section.items.length - 1);
@@ -426,6 +440,9 @@ function headedRequirements(sections: RawSection[]): Requirements {
       const qualLike: boolean =
         empty || groupOverHeadings || section.items.filter((i) => typeof i === 'string' && (QUALIFICATION.test(cleanItem(i)) || SKILL_NAME.test(cleanItem(i)))).length * 2 >= section.items.length;
       sectionClass = (plainList || empty) && !clauseHeading && qualLike ? group : null;
+      // "Collaboration & Problem Solving" > lines, then "Technical Skills" > lines: a topic named
+      // before the requirements heading it sits beside, its lines qualifications, is one of its lists.
+      if (sectionClass === null && !clauseHeading && precedesRequired(section, all[index + 1])) sectionClass = 'required';
       if (sectionClass === null) group = null;
     } else {
       group = own !== null && (empty || plainList) ? own : null;

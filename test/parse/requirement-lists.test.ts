@@ -234,3 +234,20 @@ describe('requirements written as prose', () => {
     expect(annotateText(text).requirements).toEqual({ required: ['You will have a degree in physics.'], preferred: [] });
   });
 });
+
+describe('a topic heading before the requirements heading it sits beside', () => {
+  it("RASSURE's SEEK paste: the 'Collaboration & Problem Solving' lines before 'Technical Skills' are required too, and SEEK's 'Employer questions' link is not an item", () => {
+    const read = requirements('text/rassure-junior-software-developer.txt');
+    expect(read.required).toContain('Strong communication skills, with the ability to clearly explain problem-solving approaches to both technical and non-technical stakeholders.');
+    expect(read.required).toContain('Strong proficiency in Python and SQL (or equivalent languages).');
+    expect(read.required).not.toContain('Employer questions');
+    // The label's eleventh, 'a minimum of 12-18 months of commercial experience', is in the introduction's prose, not read.
+    expect(read.required).toHaveLength(10);
+    expect(read.preferred).toEqual(['Proficiency with tools like Git and Jira is a plus.']);
+  });
+
+  it('duties under a topic heading before the requirements are not requirements', () => {
+    const text = 'Engineer\n\nDay to Day\nBuild data pipelines\nReview pull requests\nMentor juniors\n\nTechnical Skills\nPython\nSQL\n\nBenefits\n- Dental';
+    expect(annotateText(text).requirements.required).toEqual(['Python', 'SQL']);
+  });
+});
