@@ -78,6 +78,8 @@ const THOUSANDS_CURRENCIES = new Set(['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 
 function fromStructured(pay: StructuredPay): SalaryRange | null {
   const currency = canonicalCurrency(pay.currency.trim().toUpperCase());
   if (!/^[A-Z]{3}$/.test(currency) || !(pay.min >= 0) || !(pay.max >= 0)) return null;
+  // "baseSalary": { "minValue": 0, "maxValue": 0, "value": 0 } (Mercy Health's JSON-LD): a field left empty, not pay of nothing.
+  if (pay.max === 0 && pay.min === 0) return null;
   let min = Math.min(pay.min, pay.max);
   let max = Math.max(pay.min, pay.max);
   // "min 75.00, max 95.00, period year, USD" (a Recruitee salary object): no one is paid $95 a

@@ -164,10 +164,11 @@ function readClause(clause: string, sentence: string, offset: number, listedRequ
     // "over 10 years, we have..." / "founded 10 years ago": about the company.
     if (/\b(?:founded|established|started|launched|since|for)\s*$/i.test(before) && !ABOUT_EXPERIENCE_AFTER.test(after)) return null;
     // "5+ years in support operations, including 3+ years in advertising": a part of the larger span.
-    if (/\b(?:including|incl\.?|of which)\s*(?:at\s+least\s*)?$/i.test(before)) return null;
+    // (Another pattern may still read the larger span: "8+ years of …, with at least 3+ years managing a team".)
+    if (/\b(?:including|incl\.?|of which)\s*(?:at\s+least\s*)?$/i.test(before)) continue;
     // "ab einem Alter von 13 Jahren", "aged 18 years or over": an age, not experience.
     if (/(?<![\p{L}])(?:alter|age[ds]?|âge|edad|idade|leeftijd)(?:\s+(?:von|of|de|van))?\s*(?:mindestens\s+|at\s+least\s+|minimum\s+)?$/iu.test(before)) return null;
-    if (/,\s*with\s*(?:at\s+least\s*)?$/i.test(before) && new RegExp(`\\d\\s*\\+?\\s*${YEARS}`, 'iu').test(sentence.slice(0, offset + m.index))) return null;
+    if (/,\s*with\s*(?:at\s+least\s*)?$/i.test(before) && new RegExp(`\\d\\s*\\+?\\s*${YEARS}`, 'iu').test(sentence.slice(0, offset + m.index))) continue;
     // In a listed requirement, "4+ years of product design" can only be about the candidate.
     const aboutCandidate =
       experienceSaid ||

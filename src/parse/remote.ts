@@ -224,7 +224,8 @@ const ONSITE = [
   /\b(?:is|be)\s+(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b/i,
   // "This position is full-time and on-site".
   /\b(?:is|be)\s+(?:full[- ]time|part[- ]time|permanent|temporary)\s*(?:,|and|&)\s*(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b/i,
-  /^\s*(?:on[- ]?site|in[- ]office)\b/i,
+  // "On-site: …", "In-office, Monday to Friday"; not "In-office perks: lunch, snacks" (a benefit of an office, wherever the role is).
+  /^\s*(?:on[- ]?site|in[- ]office)\b(?![- ]?(?:perks?|benefits?|lunch(?:es)?|snacks?|meals?|events?|amenities|gym|gatherings?|social|culture)\b)/i,
   // "Cairo, Egypt (On-Site)", as LinkedIn writes a place with its workplace type.
   /\(\s*(?:on[- ]?site|in[- ]office|in[- ]person)\s*\)/i,
   // "works on site Monday to Friday", "based on-site, five days a week", "work onsite at our Denver office"
@@ -518,7 +519,10 @@ export function parseRemote(input: RemoteInput): Remote {
 
   const base = { regions: reading.regions, timezones: reading.timezones, officeDaysMin: reading.officeDaysMin };
   if (structured) {
-    if (fromText && fromText.strong && fromText.policy !== structured.policy) {
+    // "We expect all staff to be in one of our offices at least 25% of the time" beside a board field of
+    // Remote: the rule for staff near an office, of which this remote role is the exception the board names.
+    const staffRuleOverRemote = structured.policy === 'remote' && fromText !== null && ALL_STAFF.test(fromText.evidence ?? '') && !ROLE_NAMED.test(fromText.evidence ?? '');
+    if (fromText && fromText.strong && fromText.policy !== structured.policy && !staffRuleOverRemote) {
       const conflict: RemoteConflict = {
         structured: structured.policy,
         structuredEvidence: structured.evidence,

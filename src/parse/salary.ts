@@ -54,10 +54,11 @@ function periodRightAfter(text: string, at: number): { period: PayPeriod; end: n
   return null;
 }
 
-/** Chinese, Japanese and Korean name the period in the pay word itself: 年収 / 年薪 / 연봉 a year, 月給 / 月薪 / 월급 a month. */
+/** Chinese, Japanese and Korean name the period in the pay word itself: 年収 / 年薪 / 연봉 a year, 月給 / 月薪 / 월급 a month, or in a word before the figure (月額, 월). */
 const CJK_PERIOD: ReadonlyArray<readonly [RegExp, PayPeriod]> = [
-  [/年収|年俸|年薪|연봉/u, 'year'],
-  [/月給|月収|月薪|월급/u, 'month'],
+  [/年収|年俸|年薪|年額|연봉|(?<![\p{L}])연(?=\s)/u, 'year'],
+  // "급여: 월 정액 30만원": 월 alone ("a month", 매월 "every month") before the figure, as 월급 is.
+  [/月給|月収|月薪|月額|월급|매월|(?<![\p{L}])월(?=\s)/u, 'month'],
   [/時給|时薪|시급/u, 'hour'],
   [/日給|日薪|일급/u, 'day'],
 ];

@@ -225,6 +225,8 @@ export const ashbyAdapter: SiteAdapter = {
 const compensationComponentSchema = lazy(() =>
   z.looseObject({
     compensationType: z.string(),
+    /** "OTE $168K – $231K", "Target Base Salary $212K – $291K": what the figures are, as the board shows them. */
+    summary: optionalText(),
     interval: optionalText(),
     currencyCode: optionalText(),
     minValue: z.catch(z.nullish(z.number()), null),
@@ -326,11 +328,14 @@ function payFromCompensation(job: AshbyApiJob): { payText: FieldValue[]; payStru
     : [{ title: null, components: comp.summaryComponents }];
   for (const tier of tiers) {
     const name = cleanText(tier.title ?? '');
-    for (const salary of tier.components.map(salaryOf)) {
+    for (const component of tier.components) {
+      const salary = salaryOf(component);
       if (!salary) continue;
       const figures = salary.min === salary.max ? amount(salary.min) : `${amount(salary.min)} - ${amount(salary.max)}`;
-      if (name) {
-        payText.push({ value: `${name}: ${figures} ${salary.currency} per ${salary.period}`, source: 'board', field: 'Ashby API compensationTiers' });
+      // "OTE $168K – $231K": on-target earnings, said so in the text the pay reader reads.
+      const ote = /(?<![\p{L}])(?:OTE|on[- ]target)(?![\p{L}])/iu.test(cleanText(component.summary ?? ''));
+      if (name || ote) {
+        payText.push({ value: `${name ? `${name}: ` : ''}${figures} ${salary.currency} per ${salary.period}${ote ? ' (OTE)' : ''}`, source: 'board', field: 'Ashby API compensationTiers' });
       } else {
         const range = salary.min === salary.max ? `${salary.min}` : `${salary.min}–${salary.max}`;
         payStructured.push({

@@ -1,7 +1,7 @@
 import type { RawPosting, RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { classifyHeading } from '../parse/requirements.ts';
-import { titleFromText, withoutEmployer } from '../parse/title.ts';
+import { isGenericTitle, titleFromText, withoutEmployer } from '../parse/title.ts';
 import { readPostingText } from '../parse/pasted.ts';
 import { blockText, cleanText, isPlainHeadingLine, metaContent, sectionsOf, withoutMarkdown } from './dom.ts';
 
@@ -54,12 +54,19 @@ function textLength(el: Element): number {
   return cleanText(el.textContent ?? '').length;
 }
 
-/** The element holding the page's text: its longest main/article, else the body. */
+/**
+ * The element holding the page's text: its longest main/article, else the body. A posting a page
+ * writes as several `<article>`s side by side (the role, its duties, its qualifications, each a
+ * card) is in none of them alone: when the longest holds less than half of their text, the body.
+ */
 function contentRoot(doc: Document): Element | null {
   const candidates = Array.from(doc.querySelectorAll(SELECTORS.root));
   let best: Element | null = null;
   for (const el of candidates) if (!best || textLength(el) > textLength(best)) best = el;
-  return best && textLength(best) > 0 ? best : doc.body;
+  if (!best || textLength(best) === 0) return doc.body;
+  const outermost = candidates.filter((el) => !candidates.some((other) => other !== el && other.contains(el)));
+  const total = outermost.reduce((sum, el) => sum + textLength(el), 0);
+  return textLength(best) * 2 < total && doc.body ? doc.body : best;
 }
 
 /** An <h1> that is the site's logo or name linking home ("<h1><a href="#" id="logo">Goldenberg Lab</a></h1>"), not the page's subject. */
@@ -91,6 +98,19 @@ function titleCandidate(doc: Document, root: Element): string | null {
   const firstHeading = (scope: ParentNode) => Array.from(scope.querySelectorAll(SELECTORS.heading)).find((h) => !isLogoHeading(h)) ?? null;
   const heading = firstHeading(root) ?? firstHeading(doc);
   const docTitle = cleanText(doc.title ?? '');
+  const headingText = cleanText(heading?.textContent ?? '');
+  // "<h1>Ticketmaster Mobile Studio</h1>" on a page titled "Ticketmaster Mobile Studio : Senior QA Engineer",
+  // "<h2>Senior QA Engineer (Durham, NC)</h2>" below: the h1 is the site's name, the title's other part the posting's.
+  const docParts = titleParts(docTitle);
+  if (headingText && docParts.length === 2 && docParts[0] === headingText && !isGenericTitle(headingText) && !isGenericTitle(docParts[1]!)) {
+    const other = docParts[1]!;
+    if (Array.from(root.querySelectorAll('h2, h3')).some((h) => cleanText(h.textContent ?? '').startsWith(other))) return other;
+  }
+  // "<h1>Open Positions</h1><h2>Research Engineer</h2><h3>Requirements</h3>": a page's generic name over its one posting.
+  if (headingText && isGenericTitle(headingText)) {
+    const named = postingHeadingAfter(root);
+    if (named) return named;
+  }
   const candidates = [heading?.textContent ?? '', metaContent(doc, 'og:title') ?? '', TITLE_PAGE_WORD.test(docTitle) && docTitle.split(/\s+/).length > 1 ? docTitle.replace(TITLE_PAGE_WORD, '') : docTitle];
   if (!cleanText(candidates[0]!)) {
     // No <h1>: the part of the page's title that a lower heading shows ("Baykar Kariyer | İş Geliştirme Uzmanı" > <h4>).
@@ -109,7 +129,19 @@ function titleCandidate(doc: Document, root: Element): string | null {
 }
 
 function titleParts(title: string): string[] {
-  return title.split(/\s+[|–—]\s+|\s+-\s+/).map((p) => p.trim()).filter(Boolean);
+  return title.split(/\s+[|–—:]\s+|\s+-\s+/).map((p) => p.trim()).filter(Boolean);
+}
+
+/**
+ * Under a generic page name, the one heading that names a role: the heading right before the page's
+ * first posting heading ("Requirements", "Responsibilities"), when no other heading names one between.
+ */
+function postingHeadingAfter(root: Element): string | null {
+  const headings = Array.from(root.querySelectorAll('h2, h3, h4')).map((h) => cleanText(h.textContent ?? ''));
+  const first = headings.findIndex((h) => isPostingHeading(h));
+  if (first < 1) return null;
+  const named = headings[first - 1]!;
+  return named.length <= 100 && !isGenericTitle(named) && !isPostingHeading(named) ? named : null;
 }
 
 /**
@@ -135,6 +167,9 @@ function isPostingHeading(heading: string): boolean {
 /** "We are currently seeking a talented WaveWatch III Modeller", "We're hiring a …": an employer's advert. */
 const SEEKING =
   /\bwe(?:'re|’re|\s+are)\s+(?:currently\s+|now\s+)?(?:seeking|looking\s+for|hiring|recruiting)\b|(?<![\p{L}])(?:(?:zijn|is)\s+(?:we|wij)\s+op\s+zoek\s+naar|(?:we|wij)\s+zijn\s+op\s+zoek\s+naar|suchen\s+wir|wir\s+suchen|nous\s+recherchons|buscamos|procuramos|cerchiamo|tuyển\s+dụng)(?![\p{L}])/iu;
+
+/** "To apply, please send your resume and a brief introduction to …", "email your CV to …": how to apply, by mail. */
+const APPLY_BY_MAIL = /\b(?:send|e-?mail|submit|forward)\s+(?:us\s+)?(?:your|a|an)\s+(?:(?:updated|current|full|short|brief)\s+)?(?:resume|résumé|cv|c\.v\.|application|cover letter)\b|\bto apply\b[^.]{0,60}@/i;
 
 /** How many lines at the head of a page's text are searched for a title. */
 const TITLE_LINES = 15;
@@ -258,7 +293,10 @@ export function readProsePosting(doc: Document, url: URL): RawPosting | null {
 
   const lines = sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).filter(Boolean);
   const text = lines.join('\n');
-  const signals = [hasApply(doc, lines), STATES_PAY.test(text), TERMS.test(text)];
+  // A posting heading and one more sign: an Apply link or a line saying how to apply, pay, terms, an
+  // employer's "we are looking for", or a second heading of another part of a posting.
+  const postingHeadings = new Set(headingsOf(sections, title).filter(isPostingHeading).map((h) => classifyHeading(h) ?? h.toLowerCase()));
+  const signals = [hasApply(doc, lines) || lines.some((l) => APPLY_BY_MAIL.test(l)), STATES_PAY.test(text), TERMS.test(text), SEEKING.test(text), postingHeadings.size >= 2];
   if (!signals.some(Boolean)) return null;
 
   return prosePosting(url, title, metaContent(doc, 'og:site_name'), sections.filter((s) => s.heading !== null || s.paragraphs.length > 0 || s.items.length > 0));
