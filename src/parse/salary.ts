@@ -385,6 +385,23 @@ export interface ParseSalaryOptions {
  * read from as evidence. Amounts that are not pay (funding, revenue, benefits, bonuses,
  * percentages, counts) and placeholders ("$0 - $0") are left out.
  */
+/**
+ * "Level 3: £65,000–£75,000 (Base £39,850 + Technical Allowance £25,150–£35,150)": the parts a pay
+ * figure is made of, in a bracket right after it and added up with "+", are that figure, not
+ * ranges of their own. The amounts inside such a bracket are left out.
+ */
+function withoutBreakdowns<T extends { start: number; end: number }>(sentence: string, candidates: T[]): T[] {
+  if (candidates.length < 2 || !sentence.includes('+')) return candidates;
+  const spans: Array<[number, number]> = [];
+  for (const m of sentence.matchAll(/\(([^()]{3,200})\)/g)) {
+    const inside = m[1]!;
+    if (!/\d[^+]*\+\s*[^+\d]{0,40}[$€£¥₹]?\s?\d/u.test(inside)) continue;
+    // Right after an amount: "£65,000–£75,000 (Base …".
+    if (candidates.some((c) => c.end <= m.index! && /^\s*$/.test(sentence.slice(c.end, m.index!)))) spans.push([m.index!, m.index! + m[0].length]);
+  }
+  return spans.length === 0 ? candidates : candidates.filter((c) => !spans.some(([from, to]) => c.start >= from && c.end <= to));
+}
+
 export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}): SalaryRange[] {
   if (typeof text !== 'string' || !/\d/.test(text)) return [];
   const source = options.source ?? 'prose';
@@ -407,7 +424,7 @@ export function parseSalaryRanges(text: string, options: ParseSalaryOptions = {}
     addOns = false;
     const sentences = splitSentences(line);
     sentences.forEach((sentence, sentenceIndex) => {
-      const candidates = candidatesIn(sentence, options.local ?? null);
+      const candidates = withoutBreakdowns(sentence, candidatesIn(sentence, options.local ?? null));
       // "3,850 USD / 2,310 GBP / 4,300 CAD per week": amounts listed side by side share the period
       // written after the last of them, where it fits their size.
       for (let i = candidates.length - 2; i >= 0; i--) {

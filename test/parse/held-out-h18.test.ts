@@ -46,6 +46,22 @@ describe('pay', () => {
   });
 });
 
+describe('the parts of a pay figure', () => {
+  it("'Level 3: £65,000–£75,000 (Base £39,850 + Technical Allowance £25,150–£35,150)': one range per level, the bracket's parts none (text/h18-uk-aisi-security-engineer)", () => {
+    const read = readReal('text/h18-uk-aisi-security-engineer.txt').salaries;
+    expect(read.map((r) => [r.label ?? null, r.min, r.max])).toEqual([
+      [null, 65000, 145000],
+      ['Level 3', 65000, 75000],
+      ['Level 4', 85000, 95000],
+      ['Level 5', 105000, 115000],
+      ['Level 6', 125000, 135000],
+      ['Level 7', 145000, 145000],
+    ]);
+    // A bracket that is not a sum of amounts stays: a base range beside a total.
+    expect(parseSalaryRanges('Total compensation up to $150,000/yr ($80K–$100K base + bonus)', { source: 'prose' })).toHaveLength(2);
+  });
+});
+
 describe('remote', () => {
   it("'In-office perks: lunch, snacks, drinks' is a benefit of an office, not this role's arrangement (ashby/h18-ramp-board-…#0, workplaceType Remote)", () => {
     expect(readReal('ashby/h18-ramp-board-consultant-ae-marketing-director.json', 0).remote.policy).toBe('remote');
