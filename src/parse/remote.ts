@@ -146,7 +146,8 @@ const NOT_REMOTE = [
   /\bno\s+(?:fully\s+)?remote\b|\bnon[- ]remote\b/i,
   /\bremote\s+(?:work(?:ing)?\s+)?(?:is\s+)?not\s+(?:possible|available|an\s+option|permitted|supported|offered)/i,
   /\btemporar(?:y|ily)\s+remote\b|\bremote\s+(?:until|during|for\s+now|initially|temporarily)\b/i,
-  /\boccasional(?:ly)?\s+(?:work(?:ing)?\s+from\s+home|wfh|remote\s+work(?:ing)?|home\s+working)\b|\b(?:work(?:ing)?\s+from\s+home|wfh)\s+(?:is\s+)?(?:only\s+)?occasional/i,
+  // Not "occasional remote work abroad": a few weeks from another country, a perk whatever the arrangement.
+  /\boccasional(?:ly)?\s+(?:work(?:ing)?\s+from\s+home|wfh|remote\s+work(?:ing)?|home\s+working)\b(?!\s+(?:abroad|overseas|from\s+abroad|from\s+another\s+country))|\b(?:work(?:ing)?\s+from\s+home|wfh)\s+(?:is\s+)?(?:only\s+)?occasional/i,
   /\bon[- ]?site\s+only\b|\bonly\s+on[- ]?site\b|\b(?:fully|100%|entirely|completely)\s+(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b|\bin[- ]office\s+only\b/i,
 ];
 
@@ -182,7 +183,7 @@ const HYBRID = [
 const REMOTE_CJK = /远程(?:办公|工作)|(?:在家|居家)(?:办公|工作)|フルリモート|完全(?:リモート|在宅)|リモート(?:ワーク)?(?:可|OK|あり)|在宅勤務(?:可|あり)?|テレワーク(?:可|あり)|(?:전면|풀|100%\s*)\s*재택|재택\s*근무|원격\s*근무/u;
 /** Home some days of the week: "リモートワーク可（週1‐2回程度）", "주 2회 재택". */
 const HYBRID_CJK = /(?:リモート|在宅|テレワーク)[^。\n]{0,12}週\s*\d|週\s*\d[^。\n]{0,8}(?:リモート|在宅|出社)|주\s*\d\s*(?:회|일)\s*재택|재택[^.\n]{0,10}주\s*\d|ハイブリッド/u;
-const REMOTE_INTL = /(?<![\p{L}])(?:(?:travaill\p{L}*|travail|poste|mission|emploi)\s+(?:\p{L}+\s+){0,2}à\s+distance|(?:100\s*%|entièrement|totalement)\s+(?:à\s+distance|en\s+télétravail|télétravail)|praca\s+zdalna|pracy\s+zdalnej|100\s*%\s*etä\p{L}*|täysin\s+etä\p{L}*|(?:lavoro|lavorare|lavorerai)\s+(?:completamente\s+|interamente\s+)?da\s+remoto)(?![\p{L}])/iu;
+const REMOTE_INTL = /(?<![\p{L}])(?:(?:travaill\p{L}*|travail|poste|mission|emploi)\s+(?:\p{L}+\s+){0,2}à\s+distance|(?:100\s*%|entièrement|totalement)\s+(?:à\s+distance|en\s+télétravail|télétravail)|praca\s+zdalna|pracy\s+zdalnej|100\s*%\s*etä\p{L}*|täysin\s+etä\p{L}*|(?:lavoro|lavorare|lavorerai)\s+(?:completamente\s+|interamente\s+)?da\s+remoto|(?:trabalhar|trabalhará|trabalharás|trabalhe|trabajar|trabajarás|trabaja)\s+(?:de\s+forma\s+|em\s+regime\s+)?(?:plenamente\s+|totalmente\s+|100\s*%\s+|completamente\s+|integralmente\s+)?(?:remot[oa]|remotamente|en\s+remoto|de\s+casa|desde\s+casa|em\s+casa))(?![\p{L}])/iu;
 
 const REMOTE = [
   /^\s*(?:fully\s+|100%\s+)?remote\b(?![- ](?:sensing|control|access|desktop|server|procedure|monitoring|patient))(?!\s*:\s*(?:no\b|false\b|$))/i,

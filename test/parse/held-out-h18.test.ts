@@ -75,6 +75,18 @@ describe('remote', () => {
   });
 });
 
+describe('remote in other words', () => {
+  it("'Hybrid working, flexibility for occasional remote work abroad': hybrid; a few weeks abroad is a perk, not mostly on site (text/h18-uk-aisi-security-engineer)", () => {
+    expect(readReal('text/h18-uk-aisi-security-engineer.txt').remote.policy).toBe('hybrid');
+    expect(parseRemote({ structured: [], location: null, text: 'Office-based, with occasional remote work.' }).policy).toBe('onsite');
+  });
+
+  it("Portuguese 'poderá trabalhar plenamente remoto o tempo que você quiser' is remote (text/h18-joinrs-estagio-tecnologia-pt)", () => {
+    expect(readReal('text/h18-joinrs-estagio-tecnologia-pt.txt').remote.policy).toBe('remote');
+    expect(parseRemote({ structured: [], location: null, text: 'Você vai trabalhar remotamente com o time de produto.' }).policy).toBe('remote');
+  });
+});
+
 describe('years', () => {
   it("'8+ years of performance marketing experience, with at least 3+ years managing a team': the 8 (ashby/h18-ramp-board-…#2)", () => {
     expect(readReal('ashby/h18-ramp-board-consultant-ae-marketing-director.json', 2).experience?.yearsMin).toBe(8);
