@@ -87,6 +87,23 @@ describe('remote in other words', () => {
   });
 });
 
+describe('requirements in Portuguese', () => {
+  it("'Para participar do nosso processo você precisa ter:' heads the requirements and 'No dia a dia você irá:' the duties (greenhouse/h18-arco-educacao-advogado-senior-contencioso)", () => {
+    const read = readReal('greenhouse/h18-arco-educacao-advogado-senior-contencioso.json').requirements;
+    expect([read.required.length, read.preferred.length]).toEqual([7, 2]);
+    expect(read.required.join('\n')).not.toMatch(/Atuar no contencioso/);
+  });
+
+  it("'Esperamos de você' heads the requirements; an item opening 'Preferencialmente' or 'Desejável' is a plus (text/h18-btg-pactual-desenvolvedor-wealth-management-pt)", () => {
+    const read = readReal('text/h18-btg-pactual-desenvolvedor-wealth-management-pt.txt').requirements;
+    expect(read.preferred).toEqual([
+      'Preferencialmente formação superior completa em engenharia, ciências da computação ou áreas relacionadas.',
+      'Desejável conhecimento em SQL Server e serviço REST.',
+    ]);
+    expect(read.required).toContain('Inglês intermediário.');
+  });
+});
+
 describe('years', () => {
   it("'8+ years of performance marketing experience, with at least 3+ years managing a team': the 8 (ashby/h18-ramp-board-…#2)", () => {
     expect(readReal('ashby/h18-ramp-board-consultant-ae-marketing-director.json', 2).experience?.yearsMin).toBe(8);
