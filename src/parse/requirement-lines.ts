@@ -46,14 +46,22 @@ const WORKPLACE_CONDITION = /^if (?:you(?:'re|’re| are)? )?(?:working|based|lo
 /** "Provide … on your resume", "Failure to provide …": how to apply, not what is asked. */
 const APPLY_INSTRUCTION = /^(?:(?:provide|include|submit|attach|list|describe)\b.*\b(?:your|a) (?:resume|cv|cover letter|application)\b|failure to provide\b)/i;
 
-/** "Employer questions", "Report this job advert", "Show more": a board's buttons and links, copied along with the text. */
-const BOARD_CHROME = /^(?:employer questions|report this (?:job(?: advert| ad)?|ad)|show (?:more|less)|see (?:more|less)|read more|apply now|easy apply|save(?: this)? job|share(?: this)? job)[.!]?$/i;
+/** "Employer questions", "Report this job advert", "Show more", LinkedIn's "3rd" (degree of connection): a board's buttons and marks, copied along with the text. */
+const BOARD_CHROME = /^(?:employer questions|1st|2nd|3rd\+?|report this (?:job(?: advert| ad)?|ad)|show (?:more|less)|see (?:more|less)|read more|apply now|easy apply|save(?: this)? job|share(?: this)? job)[.!]?$/i;
+
+/**
+ * What the employer does or tells every applicant, not what a candidate brings: "Accommodations for
+ * disabilities … are available upon request", "Candidates will be required to complete a Criminal
+ * Records Check …", "Notice to Applicants for Jobs Located in NYC …".
+ */
+const EMPLOYER_NOTICE = /^(?:notice to (?:applicants|candidates)\b|accommodations?\b.{0,80}\bavailable\b|(?:all\s+)?(?:candidates|applicants|successful candidates)\s+will\s+be\s+required\s+to\s+(?:complete|undergo|pass|submit\s+to)\s+(?:an?\s+)?(?:criminal|background|credit|reference|security|drug|pre-employment)\b)/i;
 
 /** Whether a line of a requirements list asks nothing of the candidate. */
 export function asksNothing(item: string): boolean {
   return (
     APPLY_INSTRUCTION.test(item) ||
     BOARD_CHROME.test(item) ||
+    EMPLOYER_NOTICE.test(item) ||
     PLACEHOLDER.test(item) ||
     WORKPLACE_CONDITION.test(item) ||
     ABOUT_THE_LIST.test(item) ||

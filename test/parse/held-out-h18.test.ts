@@ -4,6 +4,7 @@ import { readRealPosting } from '../eval/real.ts';
 import { parseExperience } from '../../src/parse/experience.ts';
 import { parseRemote } from '../../src/parse/remote.ts';
 import { parseSalaryRanges } from '../../src/parse/salary.ts';
+import { extractRequirements } from '../../src/parse/requirements.ts';
 import { readProsePosting } from '../../src/sites/generic.ts';
 
 /*
@@ -101,6 +102,16 @@ describe('requirements in Portuguese', () => {
       'Desejável conhecimento em SQL Server e serviço REST.',
     ]);
     expect(read.required).toContain('Inglês intermediário.');
+  });
+});
+
+describe('lines in a requirements list that ask nothing', () => {
+  it("what the employer tells every applicant (accommodations on request, a criminal records check to complete, a notice to NYC applicants) and LinkedIn's '3rd' are not items (text/h18-magna-…, h18-doordash-…, h18-lendi-…)", () => {
+    expect(readReal('text/h18-magna-exteriors-data-engineer-concord.txt').requirements.preferred).toEqual([]);
+    expect(readReal('text/h18-doordash-software-engineer-i-entry-level.txt').requirements.preferred.join('\n')).not.toMatch(/Notice to Applicants/);
+    expect(readReal('text/h18-lendi-group-software-engineer-mid-level-sydney.txt').requirements.preferred).not.toContain('3rd');
+    // A check the candidate must pass, said as a requirement of them, still counts.
+    expect(extractRequirements([{ heading: 'Requirements', paragraphs: [], items: ['Must be able to pass a background check', 'Python'] }]).required).toHaveLength(2);
   });
 });
 
