@@ -34,6 +34,12 @@ export const DUTIES_HEADING = /\b(?:essential|key|primary|basic|major|main|core|
  */
 export const CONDITIONS_HEADING = /\bphysical (?:requirements?|demands?|effort|abilities)\b|\bworking conditions\b|\bwork(?:ing)? environment\b|\bflsa\b|\b(?:tools|equipment)(?: (?:and|&) (?:tools|equipment))? used\b|^travel(?: requirements?)?$|^supervisory responsibilit|^(?:required |application )?documents(?: required)?$/;
 
+/**
+ * A job board's own buttons and panels, copied with a posting's text: LinkedIn's "Help me stand out",
+ * "Tailor my resume", "Meet the hiring team". They head nothing of the posting, though "stand out" reads as a plus.
+ */
+export const BOARD_CONTROL = /^(?:help me stand out|tailor my resume|create (?:a )?cover letter|show match details|meet the hiring team|show more options|your ai-powered job assessment|am i a good fit for this job|how can i best position myself for this job)$/;
+
 export function headingKey(heading: string): string {
   return heading
     .toLowerCase()
@@ -47,7 +53,7 @@ export function headingKey(heading: string): string {
 export function classifyHeading(heading: string): 'required' | 'preferred' | null {
   if (typeof heading !== 'string') return null;
   const h = headingKey(heading);
-  if (!h || h.length > 80) return null;
+  if (!h || h.length > 80 || BOARD_CONTROL.test(h)) return null;
   // "Benefícios / Diferenciais": a heading that names the benefits is the offer's, whatever else it says.
   if (/(?<!\p{L})(?:benef[ií]cios|beneficios|benefits|perks|vantagens)(?!\p{L})/u.test(h)) return null;
   if (PREFERRED_HEADING.test(h)) return 'preferred';
@@ -60,5 +66,5 @@ export function classifyHeading(heading: string): 'required' | 'preferred' | nul
 export function isOtherHeading(heading: string): boolean {
   if (typeof heading !== 'string') return false;
   const h = headingKey(heading);
-  return h.length > 0 && h.length <= 80 && classifyHeading(heading) === null && (OTHER_HEADING.test(h) || CONDITIONS_HEADING.test(h));
+  return h.length > 0 && h.length <= 80 && classifyHeading(heading) === null && (OTHER_HEADING.test(h) || CONDITIONS_HEADING.test(h) || BOARD_CONTROL.test(h));
 }

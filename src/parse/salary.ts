@@ -395,7 +395,8 @@ function withoutBreakdowns<T extends { start: number; end: number }>(sentence: s
   const spans: Array<[number, number]> = [];
   for (const m of sentence.matchAll(/\(([^()]{3,200})\)/g)) {
     const inside = m[1]!;
-    if (!/\d[^+]*\+\s*[^+\d]{0,40}[$€£¥₹]?\s?\d/u.test(inside)) continue;
+    // Amounts on both sides of the "+", the one after it with its currency: "+ bonus up to 50% of base" is no part.
+    if (!/\d[^+]*\+\s*[^+\d]{0,40}(?:[$€£¥₹]\s?\d|\d[\d,.]*\s?(?:[kK]\b|USD|EUR|GBP|CAD|AUD))/u.test(inside)) continue;
     // Right after an amount: "£65,000–£75,000 (Base …".
     if (candidates.some((c) => c.end <= m.index! && /^\s*$/.test(sentence.slice(c.end, m.index!)))) spans.push([m.index!, m.index! + m[0].length]);
   }

@@ -221,6 +221,26 @@ function splitGluedHeadingTail(line: string): string[] {
   return [line.slice(0, m.index).trim(), ...sentences];
 }
 
+/**
+ * "Profile requirements: You may be a good fit if you have some of the following skills …", "… a long
+ * security CV. Desired experience: We additionally may factor in experience with areas like:": a known
+ * heading of four words at most, with the line that introduces its list run onto it. The heading
+ * stands on a line of its own, so it heads the list after it.
+ */
+const LABELLED_INTRO = /(?:^|(?<=[.!?])\s+)(\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}):\s+(\S.*(?:\bthe following\b.*|:\s*))$/u;
+
+function splitLabelledIntro(line: string): string[] {
+  const m = LABELLED_INTRO.exec(line);
+  if (!m) return [line];
+  const label = m[1]!;
+  if (classifyHeading(label) === null && !isOtherHeading(label)) return [line];
+  // "Required Skills: What You Have:": a heading whose value is a heading too is read whole (isHeadingLine).
+  const value = m[2]!.trim().replace(/\s*:$/, '');
+  if (classifyHeading(value) !== null || isOtherHeading(value)) return [line];
+  // The introduction stays a line of the heading's part (its colon dropped, so it is not read as a heading of its own).
+  return [line.slice(0, m.index).trim(), `${label}:`, m[2]!.trim().replace(/\s*:$/, '')].filter(Boolean);
+}
+
 /** Physical lines into the lines a reader sees: runs of spaces and glued headings separate blocks of flattened text. */
 function logicalLines(text: string): Array<{ line: string; indent: number }> {
   const out: Array<{ line: string; indent: number }> = [];
@@ -229,11 +249,12 @@ function logicalLines(text: string): Array<{ line: string; indent: number }> {
   for (const rawLine of unwrapLines(physical)) {
     // How far the line is indented: a nested list's items sit deeper than their parent's.
     let indent = (/^[ \t]*/.exec(rawLine)?.[0] ?? '').replace(/\t/g, '    ').length;
-    for (const block of rawLine.trim().split(/ {3,}|\t{2,}/)) {
+    // Spaces a browser kept as no-break spaces ("boundaries\u00a0 \u00a0 Profile requirements:") break lines too.
+    for (const block of rawLine.trim().split(/[ \u00a0]{3,}|\t{2,}/)) {
       const line = normalizeSpace(block);
       // A split with a capture keeps each glued heading as a line of its own.
       const parts = line.length >= 300 ? line.split(GLUED_HEADING).flatMap(splitGluedLabels).flatMap(splitGluedNames) : [line];
-      for (const part of parts.flatMap(splitGluedHeadingTail)) {
+      for (const part of parts.flatMap(splitGluedHeadingTail).flatMap(splitLabelledIntro)) {
         if (!part || !part.trim()) continue;
         out.push({ line: part.trim(), indent });
         indent = 0;

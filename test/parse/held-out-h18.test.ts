@@ -5,6 +5,7 @@ import { parseExperience } from '../../src/parse/experience.ts';
 import { parseRemote } from '../../src/parse/remote.ts';
 import { parseSalaryRanges } from '../../src/parse/salary.ts';
 import { extractRequirements } from '../../src/parse/requirements.ts';
+import { sectionsFromText } from '../../src/parse/sections.ts';
 import { readProsePosting } from '../../src/sites/generic.ts';
 
 /*
@@ -102,6 +103,33 @@ describe('requirements in Portuguese', () => {
       'Desejável conhecimento em SQL Server e serviço REST.',
     ]);
     expect(read.required).toContain('Inglês intermediário.');
+  });
+});
+
+describe('headings run into other lines', () => {
+  it("'…boundaries\u00a0 \u00a0 Profile requirements: You may be a good fit if you have some of the following…' and '… CV. Desired experience: We additionally may factor in experience with areas like:' head their lists (text/h18-uk-aisi-security-engineer)", () => {
+    const read = readReal('text/h18-uk-aisi-security-engineer.txt').requirements;
+    expect(read.required).toHaveLength(8);
+    expect(read.required[0]).toBe('Writing production-quality code at a fast pace, and designing, shipping, and maintaining complex tech products');
+    expect(read.preferred).toEqual([
+      'Cloud security, identity, networking, and org-level services',
+      'Cybersecurity expertise (threat modelling, detection and response, supply-chain security, secrets management)',
+      'Software supply-chain security and provenance',
+      'ML Ops and AI/ML platform surfaces',
+      'Practical understanding of AI/ML risks',
+    ]);
+  });
+
+  it('a label that is not a heading stays part of its line', () => {
+    const read = extractRequirements(sectionsFromText('Engineer\n\nRequirements\n- SQL\n- Python: 3.11 or newer, with the following libraries: pandas'));
+    expect(read.required).toEqual(['SQL', 'Python: 3.11 or newer, with the following libraries: pandas']);
+  });
+});
+
+describe("a board's own buttons", () => {
+  it("LinkedIn's 'Help me stand out' over 'Meet the hiring team' and the poster's name is not a list of pluses (text/h18-affix-genomical-senior-software-engineer-melbourne)", () => {
+    const read = readReal('text/h18-affix-genomical-senior-software-engineer-melbourne.txt').requirements;
+    expect(read.preferred).toEqual([]);
   });
 });
 
