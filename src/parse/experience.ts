@@ -164,6 +164,8 @@ function readClause(clause: string, sentence: string, offset: number, listedRequ
     // "over 10 years, we have..." / "founded 10 years ago": about the company.
     if (/\b(?:founded|established|started|launched|since|for)\s*$/i.test(before) && !ABOUT_EXPERIENCE_AFTER.test(after)) return null;
     // "5+ years in support operations, including 3+ years in advertising": a part of the larger span.
+    // "certification … within 1 year of hire", "obtain a licence within two years": a deadline, not experience.
+    if (/\bwithin\s*(?:the\s+first\s*)?$/i.test(before)) return null;
     // (Another pattern may still read the larger span: "8+ years of …, with at least 3+ years managing a team".)
     if (/\b(?:including|incl\.?|of which)\s*(?:at\s+least\s*)?$/i.test(before)) continue;
     // "ab einem Alter von 13 Jahren", "aged 18 years or over": an age, not experience.

@@ -126,6 +126,18 @@ describe('headings run into other lines', () => {
   });
 });
 
+describe('licences and certifications', () => {
+  it("'Certification and Licensure' heads a requirement; 'within 1 year of hire' is a deadline, not years of experience (jsonld/h18-mercyhealth-patient-access-*)", () => {
+    const lead = readReal('jsonld/h18-mercyhealth-patient-access-lead-rockford.html');
+    expect([lead.requirements.required.length, lead.requirements.preferred.length]).toEqual([7, 4]);
+    expect(lead.requirements.required).toContain('Healthcare revenue cycle related certification or an equivalently designated certification approved by management required within 1 year.');
+    const supervisor = readReal('jsonld/h18-mercyhealth-patient-access-supervisor-crystal-lake.html');
+    expect([supervisor.requirements.required.length, supervisor.requirements.preferred.length]).toEqual([8, 1]);
+    expect(supervisor.experience?.yearsMin).toBe(2);
+    expect(parseExperience(['Obtain the certification within 2 years of hire.'])).toBeNull();
+  });
+});
+
 describe("a board's own buttons", () => {
   it("LinkedIn's 'Help me stand out' over 'Meet the hiring team' and the poster's name is not a list of pluses (text/h18-affix-genomical-senior-software-engineer-melbourne)", () => {
     const read = readReal('text/h18-affix-genomical-senior-software-engineer-melbourne.txt').requirements;
