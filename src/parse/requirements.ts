@@ -346,6 +346,37 @@ function precedesRequired(section: RawSection, next: RawSection | undefined): bo
   return lines.filter((l) => QUALIFICATION.test(cleanItem(l))).length * 2 >= lines.length;
 }
 
+/** "Java", "C#", "Big Data", "Web/Mobile Development": a short name on a line of its own, not a sentence or a heading. */
+function isShortName(line: unknown): line is string {
+  if (typeof line !== 'string') return false;
+  const text = cleanItem(line);
+  return text !== '' && text.split(/\s+/).length <= 5 && !/[.!?:;]$/.test(text) && /^[\p{Lu}\d]/u.test(text) && classifyHeading(text) === null && !isOtherHeading(text);
+}
+
+/**
+ * "Proficient in at least two of the following programming languages:" and then "Java", "Python",
+ * "C#" each on a line of its own: the names complete the item that introduces them, as a nested
+ * list's items do, and are not items of their own. Only after a long introduction (more than eight
+ * words, so not a heading) ending with a colon, and only two names or more.
+ */
+function foldedNameLists(paragraphs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i]!;
+    if (typeof paragraph === 'string' && /:\s*$/.test(paragraph) && paragraph.trim().split(/\s+/).length > 8) {
+      let j = i + 1;
+      while (j < paragraphs.length && isShortName(paragraphs[j])) j++;
+      if (j - i - 1 >= 2) {
+        out.push(`${paragraph.trim()} ${paragraphs.slice(i + 1, j).map((name) => cleanItem(name)).join(', ')}`);
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(paragraph);
+  }
+  return out;
+}
+
 /** Headings over the whole text of a posting ("Job Description", "Description"): a list under one may be anything. */
 const BODY_HEADING = /^(?:job |role |position )?(?:description|details|summary)$/;
 
@@ -457,12 +488,15 @@ function headedRequirements(sections: RawSection[]): Requirements {
     // Lines of a list written without bullets: a sentence of prose after them ends the list.
     let listed = 0;
     let listEnded = false;
-    for (const paragraph of section.paragraphs) {
+    const paragraphs = foldedNameLists(section.paragraphs);
+    // An introduction with the names it introduces folded in is an item, not an introduction.
+    const folded = new Set(paragraphs.filter((p) => !section.paragraphs.includes(p)));
+    for (const paragraph of paragraphs) {
       if (typeof paragraph !== 'string') continue;
       const capitals = capitalsHeading(paragraph);
       const pseudo = capitals ?? pseudoHeading(paragraph);
       // A long introduction of the list that follows it ("The ideal candidate … in one or more of the following areas:").
-      const intro = pseudo === null && section.items.length > 0 && paragraph === section.paragraphs[section.paragraphs.length - 1] ? introductionClass(paragraph) : null;
+      const intro = pseudo === null && section.items.length > 0 && paragraph === paragraphs[paragraphs.length - 1] ? introductionClass(paragraph) : null;
       if (intro !== null) {
         current = intro;
         // Under a heading that names traits and no list ("What Makes You Special"), "Our ideal candidate:" introduces traits still.
@@ -516,7 +550,7 @@ function headedRequirements(sections: RawSection[]): Requirements {
         if (listed > 0) listEnded = true;
         continue;
       }
-      if (isIntroduction(paragraph)) continue;
+      if (isIntroduction(paragraph) && !folded.has(paragraph)) continue;
       for (const item of runOn) add(current, item);
       listed++;
     }

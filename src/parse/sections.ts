@@ -147,7 +147,9 @@ function unwrapLines(lines: readonly string[]): string[] {
     // A line cut inside a bracket or after a word that cannot end a line ("such as version
     // control (e.g." / "Git), productivity tools", "… with alignment on" / "Hypha's mission"), as a
     // PDF's lines are, goes on whatever case the next starts with.
-    const cut = prev !== null && next !== '' && !BULLET.test(next) && prev.trim() !== '' && (unclosedBracket(prev) || DANGLING_WORD.test(prev.trim()));
+    // A line that ends a sentence is whole, though a bracket in it was never closed ("… (or an
+    // equivalent field or AND be returning to the program after completion of the internship.").
+    const cut = prev !== null && next !== '' && !BULLET.test(next) && prev.trim() !== '' && ((unclosedBracket(prev) && !/[.!?]\s*$/.test(prev.trim())) || DANGLING_WORD.test(prev.trim()));
     if (wrapped || cut) out[out.length - 1] = `${prev!.replace(/\s+$/, '')} ${next}`;
     else out.push(line);
     physical = line;

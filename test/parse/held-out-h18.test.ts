@@ -126,6 +126,23 @@ describe('headings run into other lines', () => {
   });
 });
 
+describe('a list of names under the item that introduces it', () => {
+  it("'Proficient … in at least two of the following programming languages:' and then 'Java', 'Python', 'C#' a line each: one item (text/h18-oracle-undergrad-software-engineer-intern-giu)", () => {
+    const read = readReal('text/h18-oracle-undergrad-software-engineer-intern-giu.txt').requirements.required;
+    expect(read).toContain('Proficient (i.e., able to complete coding projects with no assistance) in at least two of the following programming languages: Java, Python, C#, SQL, JavaScript, CSS, HTML');
+    expect(read).not.toContain('Python');
+    // A line ending its sentence is whole though it opens a bracket it never closes: the next line is an item of its own.
+    expect(read.some((item) => item.startsWith('Currently enrolled in a Bachelor’s degree program') && !item.includes('Proficient'))).toBe(true);
+    // The label's 5: the first paragraph (about the list) and the visa statement's three sentences are still read as items.
+    expect(read).toHaveLength(9);
+  });
+
+  it('short lines after a heading-length line are items of their own', () => {
+    const read = extractRequirements([{ heading: 'Requirements', paragraphs: ['Languages:', 'Python', 'Go'], items: [] }]).required;
+    expect(read).toEqual(['Python', 'Go']);
+  });
+});
+
 describe('licences and certifications', () => {
   it("'Certification and Licensure' heads a requirement; 'within 1 year of hire' is a deadline, not years of experience (jsonld/h18-mercyhealth-patient-access-*)", () => {
     const lead = readReal('jsonld/h18-mercyhealth-patient-access-lead-rockford.html');
