@@ -73,6 +73,11 @@ function roleIsHead(title: string): boolean {
   return ROLE.test(last);
 }
 
+/** Whether a title names a role ("Node.js / JavaScript Developer", "Senior Engineer, Payments"), its role noun at the head. */
+export function namesRole(title: string): boolean {
+  return roleIsHead(title) || ROLE_CJK.test(title);
+}
+
 const MAX_LINES = 15;
 /** How far into the text "looking for a <Title>" is looked for. */
 const MAX_SENTENCE_LINES = 8;

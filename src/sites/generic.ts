@@ -1,7 +1,7 @@
 import type { RawPosting, RawSection } from '../model/index.ts';
 import type { SiteAdapter } from './types.ts';
 import { classifyHeading } from '../parse/requirements.ts';
-import { isGenericTitle, titleFromText, withoutEmployer } from '../parse/title.ts';
+import { isGenericTitle, namesRole, titleFromText, withoutEmployer } from '../parse/title.ts';
 import { readPostingText } from '../parse/pasted.ts';
 import { blockText, cleanText, isPlainHeadingLine, metaContent, sectionsOf, withoutMarkdown } from './dom.ts';
 
@@ -169,7 +169,7 @@ const SEEKING =
   /\bwe(?:'re|’re|\s+are)\s+(?:currently\s+|now\s+)?(?:seeking|looking\s+for|hiring|recruiting)\b|(?<![\p{L}])(?:(?:zijn|is)\s+(?:we|wij)\s+op\s+zoek\s+naar|(?:we|wij)\s+zijn\s+op\s+zoek\s+naar|suchen\s+wir|wir\s+suchen|nous\s+recherchons|buscamos|procuramos|cerchiamo|tuyển\s+dụng)(?![\p{L}])/iu;
 
 /** "To apply, please send your resume and a brief introduction to …", "email your CV to …": how to apply, by mail. */
-const APPLY_BY_MAIL = /\b(?:send|e-?mail|submit|forward)\s+(?:us\s+)?(?:your|a|an)\s+(?:(?:updated|current|full|short|brief)\s+)?(?:resume|résumé|cv|c\.v\.|application|cover letter)\b|\bto apply\b[^.]{0,60}@/i;
+const APPLY_BY_MAIL = /\b(?:send|e-?mail|submit|forward)\b[^.]{0,40}?\b(?:resume|résumé|cv|c\.v\.|cover letter)\b|\b(?:send|e-?mail|submit|forward)\s+(?:us\s+)?(?:your|an?)\s+application\b|\bto apply\b[^.]{0,60}@/i;
 
 /** How many lines at the head of a page's text are searched for a title. */
 const TITLE_LINES = 15;
@@ -289,10 +289,13 @@ export function readProsePosting(doc: Document, url: URL): RawPosting | null {
   const sections = proseSections(content, title);
   const first = sections[0];
   if (first && first.heading === title) first.heading = null;
-  if (!headingsOf(sections, title).some(isPostingHeading)) return null;
-
+  // A posting with none of a posting's headings (a small employer's page of prose) still says so: its
+  // title names a role, the employer says it is looking for someone, and how to apply.
+  const headed = headingsOf(sections, title).some(isPostingHeading);
+  if (!headed && !namesRole(title)) return null;
   const lines = sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).filter(Boolean);
   const text = lines.join('\n');
+  if (!headed && !(SEEKING.test(text) && (hasApply(doc, lines) || lines.some((l) => APPLY_BY_MAIL.test(l))))) return null;
   // A posting heading and one more sign: an Apply link or a line saying how to apply, pay, terms, an
   // employer's "we are looking for", or a second heading of another part of a posting.
   const postingHeadings = new Set(headingsOf(sections, title).filter(isPostingHeading).map((h) => classifyHeading(h) ?? h.toLowerCase()));

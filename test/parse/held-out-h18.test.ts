@@ -192,6 +192,17 @@ describe('an employer page the prose reader must find', () => {
     expect([read.requirements.required.length, read.requirements.preferred.length]).toEqual([3, 3]);
   });
 
+  it("a page of prose with none of a posting's headings: its title names a role, the employer is looking for someone, and says to e-mail a CV (career-pages/h18-media-suite-nodejs-javascript-developer-christchurch)", () => {
+    const read = readReal('career-pages/h18-media-suite-nodejs-javascript-developer-christchurch.html');
+    expect(read.title).toBe('Node.js / JavaScript Developer');
+    expect(read.remote.policy).toBe('remote');
+  });
+
+  it('a blog post about a role, with no word of hiring, is not a posting', () => {
+    const doc = page('<html><head><title>Blog</title></head><body><article><h1>How I became a Software Engineer</h1><p>I sent my CV to ten companies. Then I learned Go.</p></article></body></html>');
+    expect(readProsePosting(doc, new URL('https://blog.test/how-i-became'))).toBeNull();
+  });
+
   it('a page about hiring without a posting heading is still not a posting', () => {
     const doc = page('<html><head><title>Blog | Acme</title></head><body><article><h1>We are hiring!</h1><p>We are looking for great people. Send us your CV.</p></article></body></html>');
     expect(readProsePosting(doc, new URL('https://acme.test/blog/hiring'))).toBeNull();
