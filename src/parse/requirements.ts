@@ -163,12 +163,30 @@ const ASKING_SENTENCE =
  * The sentences of a prose paragraph that ask for something, one requirement each; null when the
  * paragraph is one sentence (an item as it is) or none of its sentences asks (the company's prose).
  */
+/** "College degree required, previous library experience preferred.": clauses that each say their class, one item each. */
+const CLASS_AT_END = /\b(?:required|preferred|desired|desirable|essential|mandatory|a\s+plus|an\s+asset|an\s+advantage)\s*[.!]?$/i;
+
+/** Its clauses when each says its class ("…, but not required" is one clause's tail, not a clause); else null. */
+function classedClauses(sentence: string): string[] | null {
+  const clauses = sentence.split(/,\s+|;\s+/).map((c) => c.trim()).filter(Boolean);
+  const each = clauses.every((c) => CLASS_AT_END.test(c) && c.split(/\s+/).length >= 2 && c.split(/\s+/).length <= 15 && !/^(?:but|and|or|though|although|if)\b/i.test(c));
+  return clauses.length >= 2 && each ? clauses.map((c) => c.replace(/[.;,]\s*$/, '')) : null;
+}
+
 function askingSentences(paragraph: string): string[] | null {
-  const sentences = splitSentences(cleanItem(paragraph)).map((s) => s.trim()).filter(Boolean);
+  const classed = new Set<string>();
+  const sentences = splitSentences(cleanItem(paragraph))
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap((s) => {
+      const clauses = classedClauses(s);
+      for (const c of clauses ?? []) classed.add(c);
+      return clauses ?? [s];
+    });
   if (sentences.length < 2) return null;
   // "The preferred qualifications are a bonus, not a requirement.", "The preferred ones are a bonus.": about the lists, asking nothing.
   const aboutLists = /\b(?:qualifications?|requirements?|criteria)\s+(?:are|is)\b|\bnot a requirement\b|^(?:the|these|those)\s+(?:preferred|minimum|basic|other|following|above)\b/i;
-  const asking = sentences.filter((s) => ASKING_SENTENCE.test(s) && !PROSE_CONTENT.test(s) && !aboutLists.test(s));
+  const asking = sentences.filter((s) => (ASKING_SENTENCE.test(s) || classed.has(s)) && !PROSE_CONTENT.test(s) && !aboutLists.test(s));
   return asking.length > 0 ? asking : null;
 }
 

@@ -251,3 +251,16 @@ describe('a topic heading before the requirements heading it sits beside', () =>
     expect(annotateText(text).requirements.required).toEqual(['Python', 'SQL']);
   });
 });
+
+describe('clauses that each say their class', () => {
+  it("'College degree required, previous library experience preferred.' is one required and one preferred item (text/h3-white-plains-library-trove-library-assistant)", () => {
+    const read = requirements('text/h3-white-plains-library-trove-library-assistant.txt');
+    expect(read).toEqual({ required: ['College degree required'], preferred: ['previous library experience preferred'] });
+  });
+
+  it("'College degree preferred, but not required' stays one item, and one sentence saying 'required' is not split from the next", () => {
+    const text = 'Assistant\n\nQualifications\n\nCollege degree preferred, but not required. Strong written skills required. You will present to leaders.\n\nBenefits\n- Dental';
+    const read = annotateText(text).requirements;
+    expect(read.preferred).toEqual(['College degree preferred, but not required.']);
+  });
+});
