@@ -395,6 +395,9 @@ function foldedNameLists(paragraphs: readonly string[]): string[] {
   return out;
 }
 
+/** "Responsibilities", "Duties", "Key responsibilities": a heading that names the duties, and nothing else. */
+const DUTIES_NAME = /^(?:(?:key|main|primary|your|job|role)\s+)?(?:responsibilities|duties)$/;
+
 /** Headings over the whole text of a posting ("Job Description", "Description"): a list under one may be anything. */
 const BODY_HEADING = /^(?:job |role |position )?(?:description|details|summary)$/;
 
@@ -410,11 +413,14 @@ function unheadedList(sections: readonly RawSection[]): string[] | null {
     if (!section || !Array.isArray(section.items) || section.items.length < 3) continue;
     const heading = section.heading ?? '';
     const key = headingKey(heading);
-    if (heading && (classifyHeading(heading) !== null || (isOtherHeading(heading) && !BODY_HEADING.test(key)))) continue;
+    // "RESPONSIBILITIES" over "5+ years working on software development", "The ability to create …",
+    // "Solid experience with …": a list misnamed as duties, every line of it a qualification.
+    const misnamed = heading !== '' && DUTIES_NAME.test(key);
+    if (heading && !misnamed && (classifyHeading(heading) !== null || (isOtherHeading(heading) && !BODY_HEADING.test(key)))) continue;
     const items = section.items.filter((i): i is string => typeof i === 'string' && cleanItem(i) !== '');
-    if (items.length < 3) continue;
+    if (items.length < (misnamed ? 4 : 3)) continue;
     const share = items.filter((i) => QUALIFICATION.test(cleanItem(i))).length / items.length;
-    if (share >= 0.6 && (best === null || share > best.share)) best = { items, share };
+    if (share >= (misnamed ? 0.85 : 0.6) && (best === null || share > best.share)) best = { items, share };
   }
   if (best) return best.items;
   // "You will have a PhD in …; Demonstrative theoretical understanding …; appropriate publication
@@ -434,12 +440,13 @@ const ASKS = /^(?:you\s+will\s+(?:have|need|bring)|you(?:'ll|’ll)\s+(?:have|ne
 
 /** The required and preferred qualifications stated under headings (or bold pseudo-headings), deduplicated; or, with none, an unheaded list of them. */
 export function extractRequirements(sections: RawSection[]): Requirements {
-  const headed = headedRequirements(sections);
-  if (headed.required.length > 0 || !Array.isArray(sections)) return headed;
+  const { promoted, ...headed } = headedRequirements(sections);
+  if ((headed.required.length > 0 && !promoted) || !Array.isArray(sections)) return headed;
   const list = unheadedList(sections);
   if (!list) return headed;
   const required: string[] = [];
-  const preferred = [...headed.preferred];
+  // The only headed list called a plus ("It will be great if you also know") stays a plus beside the list found.
+  const preferred = promoted ? [...headed.required, ...headed.preferred] : [...headed.preferred];
   const seen = new Set([...preferred.map((p) => p.toLowerCase())]);
   for (const raw of list) {
     const item = cleanItem(raw);
@@ -450,7 +457,7 @@ export function extractRequirements(sections: RawSection[]): Requirements {
   return { required, preferred };
 }
 
-function headedRequirements(sections: RawSection[]): Requirements {
+function headedRequirements(sections: RawSection[]): Requirements & { promoted: boolean } {
   let candidates: Candidate[] = [];
   // A requirements heading over nothing but sub-headings ("Requirements" > "You've Done This
   // Before:"), or over a plain list that sub-headings continue ("Your attitudes we value:" >
@@ -595,8 +602,9 @@ function headedRequirements(sections: RawSection[]): Requirements {
   // apart" alone; "Would be great if you brought this" and then "Would be nice if you have these
   // too"), the first is what it asks for, in softer words.
   const firstPlus = candidates.find((c) => c.bucket === 'preferred');
-  if (!candidates.some((c) => c.bucket === 'required') && firstPlus?.plusHeading) {
-    for (const c of candidates) if (c.list === firstPlus.list) c.bucket = 'required';
+  const promoted = !candidates.some((c) => c.bucket === 'required') && firstPlus?.plusHeading === true;
+  if (promoted) {
+    for (const c of candidates) if (c.list === firstPlus!.list) c.bucket = 'required';
   }
   // Sentences of prose that ask are the requirements of a posting that lists none; beside a list they restate it.
   if (candidates.some((c) => c.listed)) candidates = candidates.filter((c) => !c.prose);
@@ -623,5 +631,5 @@ function headedRequirements(sections: RawSection[]): Requirements {
     list.push(item);
     last = { list, index: list.length - 1 };
   }
-  return { required, preferred };
+  return { required, preferred, promoted };
 }

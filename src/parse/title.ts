@@ -26,7 +26,7 @@ const LOOKING_FOR = /\b(?:looking for|seeking|seeks|hiring|join\s+(?:our|the)\s+
 const LOOKING_FOR_INTL = /(?<![\p{L}])(?:op zoek naar|suchen wir|wir suchen|recherchons|recherche)\s+(?:(?:ab sofort|zum nächsten möglichen zeitpunkt|per direct|dringend)\s+)?(?:een|eine?n?|un(?:[·.]?e)?|une)\s+((?:[\p{Lu}][\p{L}\d&/+'’·-]*\s*){1,6}?(?:\([mwfdx/]+\))?)(?=[.,;!]|\s+(?:m\/w|voor|für|pour|in|im|à|bij|met|mit|with)\b|$)/u;
 
 /** Headings every copied posting has, which are never its title. */
-const SECTION_WORDS = /^(?:jobs|stellen|karriere|empleos|vacatures|job description|description|about the (?:job|role|company|team|position)|about us|job details|job facts|overview|summary|the role|position summary|full job description|responsibilities|benefits|apply|apply now|show more|show less|save|share|offene stellen|stellenangebote|open positions|current openings|job openings|careers|vacatures|offres d'emploi|job summary|role summary|job overview|job details)$/i;
+const SECTION_WORDS = /^(?:jobs|stellen|karriere|empleos|vacatures|job description|description|about the (?:job|role|company|team|position)|about us|job details|job facts|overview|summary|the role|position summary|full job description|responsibilities|benefits|apply|apply now|show more|show less|save|share|offene stellen|stellenangebote|open positions|current openings|job openings|careers|vacatures|offres d'emploi|job summary|role summary|job overview|job details|company overview|company description|position description|position overview|role description|role overview|job posting|job ad|descripción del puesto|descripción de la oferta|descripción del empleo|descrição da vaga|descrição do cargo|description du poste|description de l'offre|stellenbeschreibung|beschreibung|descrizione(?: del(?:la)? (?:posizione|ruolo|lavoro))?|functieomschrijving|vacatureomschrijving)$/i;
 
 /** A line that reads as a sentence, not a name: "We are looking for an AI Software Developer". */
 const SENTENCE_START = /^(?:we|we're|we’re|you|you'll|you’ll|your|our|if|as|join|at|this|it|in|to)\b/i;
@@ -252,7 +252,8 @@ export function titleFromText(text: string): TextTitle {
   // Text that opens with a list's heading ("Minimum qualifications:") has no title line; a sentence
   // further on may name the role ("As a GenAI Forward Deployed Engineer (FDE) at Google Cloud, you will").
   const opening = nonEmpty.length > 0 ? plainLine(lines[nonEmpty[0]!]!) : '';
-  if (first >= 0 && (LISTS_BEGIN.test(opening) || classifyHeading(opening.replace(/:$/, '')) !== null || isField(opening))) {
+  // So may text that opens with a part's name ("Descripción del puesto", "About the job").
+  if (first >= 0 && (LISTS_BEGIN.test(opening) || classifyHeading(opening.replace(/:$/, '')) !== null || isField(opening) || isGenericTitle(opening))) {
     for (const raw of lines) {
       const line = plainLine(raw);
       for (const re of [SUBJECT_AT, SUBJECT, LOOKING_FOR]) {
