@@ -108,7 +108,7 @@ const NOT_PAY = /(?<![\p{L}])(?:bonus(?:es)?|sign(?:ing|-on)|budgets?|reimburse\
 
 /** Stipends and allowances are pay when they are what the person lives on, not when earmarked for a purpose. */
 const ALLOWANCE = /(?<![\p{L}])(?:allowances?|stipends?|per diem|bolsa)(?![\p{L}])/iu;
-const EARMARK = /(?<![\p{L}])(?:learning|education(?:al)?|training|development|conference|books?|meals?|food|lunch|phone|mobile|internet|cell|office|equipment|wellness|well-being|wellbeing|gym|fitness|health|commut\w*|transport\w*|travel|relocation|childcare|co-?working|tech(?:nology)?|home|setup|hardware|car|parking|remote work|work from (?:anywhere|home)|overtime|night|shift)(?![\p{L}])/iu;
+const EARMARK = /(?<![\p{L}])(?:learning|education(?:al)?|training|development|conference|books?|meals?|food|lunch|phone|mobile|internet|cell|office|equipment|wellness|well-being|wellbeing|gym|fitness|health|commut\w*|transport\w*|travel|relocation|childcare|co-?working|tech(?:nology)?|home|setup|hardware|car|parking|remote work|work from (?:anywhere|home)|overtime|night|shift|benefits?|perks?)(?![\p{L}])/iu;
 
 /** More lone, unnamed amounts than a posting states pay in: a list of prices. */
 const MAX_UNNAMED_AMOUNTS = 4;

@@ -432,10 +432,17 @@ export function sectionsOfHtml(html: string, doc?: Document | null): RawSection[
     const unescaped = parseHtmlBody(source, doc);
     if (!unescaped) return null;
     source = unescaped.textContent ?? '';
+  } else if (escapedTags(source) > 2 * realTags(source)) {
+    // Escaped HTML with a board's own line of real markup appended ("&lt;p&gt;…" and then Arbeitnow's
+    // "<p>Find more <a href=…>… on Arbeitnow</a>"): the escaped tags are the description's markup.
+    source = source.replace(/&lt;(\/?[a-z][a-z0-9]*(?:\s[^<>]*?)?)&gt;/gi, (_, tag: string) => `<${tag.replace(/&quot;/g, '"').replace(/&amp;/g, '&')}>`).replace(/&amp;(#?\w+;)/g, '&$1');
   }
   const body = parseHtmlBody(source, doc);
   return body ? sectionsOf(body) : null;
 }
+
+const escapedTags = (s: string): number => s.match(/&lt;\/?[a-z][a-z0-9]*[\s&]/gi)?.length ?? 0;
+const realTags = (s: string): number => s.match(/<\/?[a-z][a-z0-9]*[\s>/]/gi)?.length ?? 0;
 
 /** The `content` of a `<meta>` tag by property or name, cleaned; null when absent. */
 export function metaContent(doc: Document, key: string): string | null {

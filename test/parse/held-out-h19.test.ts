@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRealPosting } from '../eval/real.ts';
 import { extractRequirements } from '../../src/parse/requirements.ts';
+import { parseSalaryRanges } from '../../src/parse/salary.ts';
 
 /*
  * Rules that the held-out batch h19 (test/corpus/real/*\/h19-*) showed missing on first contact,
@@ -23,5 +24,17 @@ describe('a list misnamed as duties', () => {
       { heading: 'Nice to have', paragraphs: [], items: ['Rust'] },
     ]);
     expect(read).toEqual({ required: [], preferred: ['Rust'] });
+  });
+});
+
+describe('escaped HTML with a line of real markup appended', () => {
+  it("Arbeitnow's description escaped as '&lt;p&gt;…' and then its own '<p>Find more <a …>… on Arbeitnow</a>' is read as HTML; a '€50 personal monthly allowance via our benefits apps' is a perk, not pay (aggregator/h19-arbeitnow-…#3, #4)", () => {
+    const dept = readReal('aggregator/h19-arbeitnow-kausable-aureas-dept-moonfare.json', 3);
+    expect([dept.requirements.required.length, dept.requirements.preferred.length]).toEqual([12, 2]);
+    expect(dept.requirements.required[0]).toBe('Working proficiency in both German and English (C1, spoken and written)');
+    expect(dept.salaries).toEqual([]);
+    const moonfare = readReal('aggregator/h19-arbeitnow-kausable-aureas-dept-moonfare.json', 4).requirements;
+    expect(moonfare.required).toHaveLength(6);
+    expect(parseSalaryRanges('€50 personal monthly allowance via our dedicated benefits apps', { source: 'prose' })).toEqual([]);
   });
 });
