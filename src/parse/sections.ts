@@ -52,7 +52,7 @@ export function isHeadingLine(rawLine: string): boolean {
   const line = unwrapMarkup(rawLine);
   if (!line || line.length > 80 || !/\p{L}/u.test(line)) return false;
   // Table rows and JSON copied along with a page are data, not headings; nor is a line stating an amount.
-  if (!/^[\p{L}\d"“'‘(]/u.test(line) || /[|{}]|":/.test(line) || /[$€£¥₹]\s?\d/.test(line)) return false;
+  if (!/^[\p{L}\d"“'‘(¿¡]/u.test(line) || /[|{}]|":/.test(line) || /[$€£¥₹]\s?\d/.test(line)) return false;
   const words = line.split(/\s+/).length;
   // "Experience Level: Experienced Professional", "Location: 534 East Oltorf": a label and its value, not a
   // heading; but "Required Skills:\tWhat You Have:" (a form's field whose value is a heading) and

@@ -158,7 +158,7 @@ function partShownOnPage(title: string, root: Element): string {
 
 /** The same parts in the other languages postings are written in: duties, the offer. */
 const POSTING_HEADING_INTL =
-  /(?<![\p{L}])(?:mô tả công việc|quyền lợi|phúc lợi|yêu cầu|responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|verantwoordelijkheden|cosa farai|cosa offriamo|requisiti|岗位职责|工作职责|职位描述|待遇|招聘职位|jobomschrijving|functieomschrijving|aanbod|profiel|wat ga je doen|wat krijg je|wat vragen (?:we|wij)|oferecemos|responsabilidades|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni|functie\s*omschrijving|functie\s*eisen|bedrijfsprofiel)(?![\p{L}])|(?:주요|담당)\s*업무|업무\s*내용|(?:지원|자격)\s*(?:요건|자격|조건)|우대\s*사항|복지|근무\s*조건|전형\s*절차/iu;
+  /(?<![\p{L}])(?:mô tả công việc|qué har(?:á|ás)|quyền lợi|phúc lợi|yêu cầu|responsabilidades|funciones|vos missions|missions?|avantages|nous offrons|ce que nous offrons|aufgaben|wir bieten|taken|werkzaamheden|wat (?:we|wij) bieden|arbeidsvoorwaarden|verantwoordelijkheden|cosa farai|cosa offriamo|requisiti|岗位职责|工作职责|职位描述|待遇|招聘职位|jobomschrijving|functieomschrijving|aanbod|profiel|wat ga je doen|wat krijg je|wat vragen (?:we|wij)|oferecemos|responsabilidades|sorumluluklar|görev tanımı|i̇?ş tanımı|yan haklar|beneficios|ofrecemos|responsabilità|mansioni|functie\s*omschrijving|functie\s*eisen|bedrijfsprofiel)(?![\p{L}])|(?:주요|담당)\s*업무|업무\s*내용|(?:지원|자격)\s*(?:요건|자격|조건)|우대\s*사항|복지|근무\s*조건|전형\s*절차/iu;
 
 function isPostingHeading(heading: string): boolean {
   return classifyHeading(heading) !== null || POSTING_HEADING.test(heading) || POSTING_HEADING_INTL.test(heading);

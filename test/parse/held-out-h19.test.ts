@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readProsePosting } from '../../src/sites/generic.ts';
 import { readRealPosting } from '../eval/real.ts';
 import { extractRequirements } from '../../src/parse/requirements.ts';
 import { parseSalaryRanges } from '../../src/parse/salary.ts';
@@ -9,6 +12,9 @@ import { parseSalaryRanges } from '../../src/parse/salary.ts';
  */
 
 const readReal = (path: string, item = 0) => readRealPosting(path, item);
+
+const window = new Window();
+afterAll(() => window.happyDOM.close());
 
 describe('a list misnamed as duties', () => {
   it("'RESPONSIBILITIES' over lines that are all qualifications ('5+ years working on software development', 'The ability to …') is the requirements; 'IT WILL BE GREAT IF YOU ALSO KNOW' stays the plus list (ashby/h19-truelogic-three-open-applications-latam)", () => {
@@ -36,5 +42,15 @@ describe('escaped HTML with a line of real markup appended', () => {
     const moonfare = readReal('aggregator/h19-arbeitnow-kausable-aureas-dept-moonfare.json', 4).requirements;
     expect(moonfare.required).toHaveLength(6);
     expect(parseSalaryRanges('€50 personal monthly allowance via our dedicated benefits apps', { source: 'prose' })).toEqual([]);
+  });
+});
+
+describe('Spanish headings asked as questions', () => {
+  it("'¿Qué hará esta posición?' heads the duties and '¿Qué necesitas para postular?' the requirements, so a text page of them is a posting (text/h19-retail-chile-cajero-asistente-integral-es)", () => {
+    const read = readReal('text/h19-retail-chile-cajero-asistente-integral-es.txt').requirements;
+    expect([read.required.length, read.preferred.length]).toEqual([3, 1]);
+    const doc = new window.DOMParser().parseFromString('<html><body><pre></pre></body></html>', 'text/html') as unknown as Document;
+    doc.querySelector('pre')!.textContent = readFileSync(new URL('../corpus/real/text/h19-retail-chile-cajero-asistente-integral-es.txt', import.meta.url), 'utf8');
+    expect(readProsePosting(doc, new URL('https://example.invalid/oferta.txt'))).not.toBeNull();
   });
 });
