@@ -335,6 +335,7 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
   };
 
   const walk = (parent: Node, emphasised: boolean, preformatted: boolean): void => {
+    let grid: GridList[] | null;
     for (const child of Array.from(parent.childNodes)) {
       if (isText(child)) {
         // A <pre>'s newlines are its line breaks: a posting served as text/plain renders as one.
@@ -365,11 +366,11 @@ export function sectionsOf(root: Node, options: SectionsOptions = {}): RawSectio
       } else if (tag === 'LI') {
         flush();
         listItem(child);
-      } else if (tag === 'TABLE' && gridOf(child) !== null) {
+      } else if (tag === 'TABLE' && (grid = gridOf(child)) !== null) {
         // The table's lists stand apart: what follows it is not the desirable list's.
         flush();
         if (!isEmpty(current)) sections.push(current);
-        for (const list of gridOf(child)!) sections.push({ heading: list.heading, paragraphs: [], items: list.items });
+        for (const list of grid) sections.push({ heading: list.heading, paragraphs: [], items: list.items });
         current = { heading: null, paragraphs: [], items: [] };
       } else if (LISTS.has(tag) && isElement(parent) && LISTS.has(tagOf(parent)) && current.items.length > 0 && !isGroupLabel(current.items[current.items.length - 1]!)) {
         // A list written straight inside a list ("</li><ul>", as LinkedIn keeps it) is the

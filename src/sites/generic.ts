@@ -295,11 +295,13 @@ export function readProsePosting(doc: Document, url: URL): RawPosting | null {
   if (!headed && !namesRole(title)) return null;
   const lines = sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...s.items]).filter(Boolean);
   const text = lines.join('\n');
-  if (!headed && !(SEEKING.test(text) && (hasApply(doc, lines) || lines.some((l) => APPLY_BY_MAIL.test(l))))) return null;
+  const applies = hasApply(doc, lines) || lines.some((l) => APPLY_BY_MAIL.test(l));
+  const seeking = SEEKING.test(text);
+  if (!headed && !(seeking && applies)) return null;
   // A posting heading and one more sign: an Apply link or a line saying how to apply, pay, terms, an
   // employer's "we are looking for", or a second heading of another part of a posting.
   const postingHeadings = new Set(headingsOf(sections, title).filter(isPostingHeading).map((h) => classifyHeading(h) ?? h.toLowerCase()));
-  const signals = [hasApply(doc, lines) || lines.some((l) => APPLY_BY_MAIL.test(l)), STATES_PAY.test(text), TERMS.test(text), SEEKING.test(text), postingHeadings.size >= 2];
+  const signals = [applies, STATES_PAY.test(text), TERMS.test(text), seeking, postingHeadings.size >= 2];
   if (!signals.some(Boolean)) return null;
 
   return prosePosting(url, title, metaContent(doc, 'og:site_name'), sections.filter((s) => s.heading !== null || s.paragraphs.length > 0 || s.items.length > 0));
